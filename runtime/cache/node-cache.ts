@@ -1,0 +1,82 @@
+import { decodeValue, encodeValue, estimateBytes } from '../values/codec'
+import { MemoryCache } from './memory-cache'
+import type { EntryInfo, PersistentStore, RunRecord, StoreStats } from './types'
+
+export type Lookup = { status: 'hit'; value: unknown } | { status: 'miss' } | { status: 'corrupt' }
+
+export interface NodeCacheOptions {
+  memoryBytes?: number
+  /** Absent: memory only (`--no-cache` keeps results for the length of one run). */
+  store?: PersistentStore
+}
+
+/** Memory tier in front of an optional persistent tier. A damaged entry is a miss, never an error. */
+export class NodeCache {
+  readonly memory: MemoryCache
+  readonly store?: PersistentStore
+  private readonly records = new Map<string, RunRecord>()
+
+  constructor(opts: NodeCacheOptions = {}) {
+    this.memory = new MemoryCache(opts.memoryBytes ?? 512 * 2 ** 20)
+    this.store = opts.store
+  }
+
+  /** Entry facts without decoding the value; undefined when there is no entry. */
+  async info(key: string): Promise<EntryInfo | undefined> {
+    const slot = this.memory.get(key)
+    if (slot) return slot.info
+    try {
+      return await this.store?.info(key)
+    } catch {
+      return undefined
+    }
+  }
+
+  async get(key: string): Promise<Lookup> {
+    const slot = this.memory.get(key)
+    if (slot) return { status: 'hit', value: slot.value }
+    if (!this.store) return { status: 'miss' }
+    try {
+      const [encoded, info] = await Promise.all([this.store.read(key), this.store.info(key)])
+      if (!encoded || !info) return { status: 'miss' }
+      const value = await decodeValue(encoded)
+      this.memory.set(key, value, info, estimateBytes(value))
+      return { status: 'hit', value }
+    } catch {
+      await this.store.delete(key).catch(() => undefined)
+      return { status: 'corrupt' }
+    }
+  }
+
+  async put(key: string, value: unknown, info: Omit<EntryInfo, 'bytes' | 'createdAt'>): Promise<void> {
+    const encoded = await encodeValue(value)
+    const full: EntryInfo = { ...info, bytes: encoded.bytes, createdAt: Date.now() }
+    this.memory.set(key, value, full, estimateBytes(value))
+    await this.store?.write(key, encoded, full)
+  }
+
+  async getRecord(scope: string, nodeId: string): Promise<RunRecord | undefined> {
+    const local = this.records.get(`${scope}\u0000${nodeId}`)
+    if (local) return local
+    try {
+      return await this.store?.getRecord(scope, nodeId)
+    } catch {
+      return undefined
+    }
+  }
+
+  async putRecord(scope: string, nodeId: string, record: RunRecord): Promise<void> {
+    this.records.set(`${scope}\u0000${nodeId}`, record)
+    await this.store?.putRecord(scope, nodeId, record)
+  }
+
+  async stats(): Promise<StoreStats & { memoryEntries: number; memoryBytes: number }> {
+    const s = (await this.store?.stats()) ?? { entries: 0, bytes: 0, capBytes: 0 }
+    return { ...s, memoryEntries: this.memory.size, memoryBytes: this.memory.bytes }
+  }
+
+  async clear(): Promise<void> {
+    this.memory.clear()
+    await this.store?.clear()
+  }
+}

@@ -1,0 +1,101 @@
+import type { GraphDocument, GraphEdge } from '../document/schema'
+
+/** Lookups over a document's wiring, built once per document. */
+export interface Topology {
+  ids: string[]
+  /** node id → input port → the edge feeding it (first one when several). */
+  inputs: Map<string, Map<string, GraphEdge>>
+  /** node id → ids of nodes it feeds (deduplicated). */
+  children: Map<string, string[]>
+  /** node id → ids of nodes feeding it (deduplicated). */
+  parents: Map<string, string[]>
+}
+
+export function buildTopology(doc: Pick<GraphDocument, 'nodes' | 'edges'>): Topology {
+  const ids = doc.nodes.map((n) => n.id)
+  const known = new Set(ids)
+  const inputs = new Map<string, Map<string, GraphEdge>>()
+  const children = new Map<string, Set<string>>()
+  const parents = new Map<string, Set<string>>()
+  for (const id of ids) {
+    inputs.set(id, new Map())
+    children.set(id, new Set())
+    parents.set(id, new Set())
+  }
+  for (const e of doc.edges) {
+    if (!known.has(e.from.node) || !known.has(e.to.node)) continue
+    const ports = inputs.get(e.to.node)!
+    if (!ports.has(e.to.port)) ports.set(e.to.port, e)
+    children.get(e.from.node)!.add(e.to.node)
+    parents.get(e.to.node)!.add(e.from.node)
+  }
+  const toLists = (m: Map<string, Set<string>>) => new Map([...m].map(([k, v]) => [k, [...v]]))
+  return { ids, inputs, children: toLists(children), parents: toLists(parents) }
+}
+
+/**
+ * Kahn's algorithm. Returns the nodes in dependency order, plus the nodes left over
+ * (those on or behind a cycle) when the graph is not a DAG.
+ */
+export function topologicalOrder(topo: Topology): { order: string[]; leftover: string[] } {
+  const indegree = new Map(topo.ids.map((id) => [id, topo.parents.get(id)!.length]))
+  const queue = topo.ids.filter((id) => indegree.get(id) === 0)
+  const order: string[] = []
+  for (let i = 0; i < queue.length; i++) {
+    const id = queue[i]
+    order.push(id)
+    for (const child of topo.children.get(id)!) {
+      const d = indegree.get(child)! - 1
+      indegree.set(child, d)
+      if (d === 0) queue.push(child)
+    }
+  }
+  const placed = new Set(order)
+  return { order, leftover: topo.ids.filter((id) => !placed.has(id)) }
+}
+
+/** Finds one cycle among `candidates` (nodes Kahn could not place), as a list of ids. */
+export function findCycle(topo: Topology, candidates: readonly string[]): string[] | undefined {
+  const inSet = new Set(candidates)
+  const state = new Map<string, 'open' | 'done'>()
+  const stack: string[] = []
+  const visit = (id: string): string[] | undefined => {
+    state.set(id, 'open')
+    stack.push(id)
+    for (const child of topo.children.get(id)!) {
+      if (!inSet.has(child)) continue
+      if (state.get(child) === 'open') return stack.slice(stack.indexOf(child))
+      if (!state.has(child)) {
+        const found = visit(child)
+        if (found) return found
+      }
+    }
+    stack.pop()
+    state.set(id, 'done')
+    return undefined
+  }
+  for (const id of candidates) {
+    if (!state.has(id)) {
+      const found = visit(id)
+      if (found) return found
+    }
+  }
+  return undefined
+}
+
+function reach(start: Iterable<string>, next: Map<string, string[]>): Set<string> {
+  const seen = new Set<string>()
+  const stack = [...start]
+  while (stack.length) {
+    const id = stack.pop()!
+    if (seen.has(id)) continue
+    seen.add(id)
+    for (const n of next.get(id) ?? []) stack.push(n)
+  }
+  return seen
+}
+
+/** The nodes themselves and everything upstream of them. */
+export const withAncestors = (topo: Topology, ids: Iterable<string>) => reach(ids, topo.parents)
+/** The nodes themselves and everything downstream of them. */
+export const withDescendants = (topo: Topology, ids: Iterable<string>) => reach(ids, topo.children)

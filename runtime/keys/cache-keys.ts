@@ -1,0 +1,59 @@
+import type { GraphDocument } from '../document/schema'
+import { buildTopology, topologicalOrder, type Topology } from '../graph/topology'
+import type { Registry } from '../registry'
+import { canonicalJson } from './canonical'
+import { hashString } from './hash'
+
+/** What a node's result depends on; its hash is the cache key. Ids, positions, labels never appear. */
+export interface Recipe {
+  type: string
+  version: number
+  params: Record<string, unknown>
+  /** input port → `<upstream key>#<upstream port>` */
+  inputs: Record<string, string>
+  /** file param → content hash */
+  files: Record<string, string>
+}
+
+export interface NodeKey {
+  key: string
+  recipe: Recipe
+}
+
+/** node id → file param → content hash, filled in by the host before keys are computed. */
+export type FileHashes = Map<string, Record<string, string>>
+
+/**
+ * Cache keys for every node whose params are valid and whose inputs all have keys.
+ * Nodes left out (invalid, unknown type, behind an invalid node) cannot run.
+ */
+export function computeKeys(
+  doc: GraphDocument,
+  registry: Registry,
+  fileHashes: FileHashes = new Map(),
+  topo: Topology = buildTopology(doc),
+  /** Keys fixed from outside (a volatile node's key comes from its output's content). */
+  overrides: ReadonlyMap<string, string> = new Map(),
+): Map<string, NodeKey> {
+  const keys = new Map<string, NodeKey>()
+  const byId = new Map(doc.nodes.map((n) => [n.id, n]))
+  for (const id of topologicalOrder(topo).order) {
+    const node = byId.get(id)!
+    const def = registry.get(node.type)
+    if (!def) continue
+    const parsed = def.paramsSchema.safeParse(node.params ?? {})
+    if (!parsed.success) continue
+    const inputs: Record<string, string> = {}
+    let complete = true
+    for (const [port, edge] of topo.inputs.get(id)!) {
+      const upstream = keys.get(edge.from.node)
+      if (!upstream) complete = false
+      else inputs[port] = `${upstream.key}#${edge.from.port}`
+    }
+    if (!complete) continue
+    const files = fileHashes.get(id) ?? {}
+    const recipe: Recipe = { type: def.type, version: def.version, params: parsed.data, inputs, files }
+    keys.set(id, { key: overrides.get(id) ?? hashString(canonicalJson(recipe)), recipe })
+  }
+  return keys
+}

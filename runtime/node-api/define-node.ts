@@ -1,0 +1,81 @@
+import { z } from 'zod'
+import type { PortDef, PortType } from './ports'
+import type { ParamsShape } from './params'
+
+export const NODE_CATEGORIES = [
+  'data',
+  'clean',
+  'transform',
+  'model',
+  'loss',
+  'optimizer',
+  'train',
+  'predict',
+  'metric',
+  'figure',
+  'test',
+] as const
+export type NodeCategory = (typeof NODE_CATEGORIES)[number]
+
+export interface Logger {
+  info(message: string): void
+  warn(message: string): void
+}
+
+/** A file a node reads, resolved by the host (a path in Node, an uploaded file in the browser). */
+export interface ResolvedFile {
+  name: string
+  bytes: Uint8Array
+  /** Content hash; it goes into the cache key instead of the path or mtime. */
+  hash: string
+}
+
+export interface NodeContext {
+  signal: AbortSignal
+  /** Report progress in [0, 1] with a short message; `data` carries live values (e.g. loss per epoch). */
+  progress(fraction: number, message?: string, data?: Record<string, unknown>): void
+  /** Seeded PRNG in [0, 1); the seed comes from the node's cache key, so reruns give the same numbers. */
+  random(): number
+  log: Logger
+  /** Files named by this node's `file` params, already read and hashed. */
+  files: Record<string, ResolvedFile | undefined>
+  /** The tfjs backend in use ('wasm', 'webgl', ...). */
+  backend: string
+}
+
+export type Values = Record<string, unknown>
+
+export interface NodeDefinition<P extends ParamsShape = ParamsShape> {
+  /** Stable dotted id saved in every graph file (`data.csv`); never renamed. */
+  type: string
+  /** Bump when results change; it is part of the cache key. */
+  version: number
+  category: NodeCategory
+  title: string
+  description: string
+  inputs: Record<string, PortDef>
+  outputs: Record<string, PortDef>
+  params: P
+  /** True when results are not a pure function of inputs and params (e.g. fetching a URL). */
+  volatile?: boolean
+  run(inputs: Values, params: z.output<z.ZodObject<P>>, ctx: NodeContext): Promise<Values> | Values
+  /** Small JSON shown on the node and in reports; defaults to a summary per output type. */
+  summarize?(outputs: Values, params: z.output<z.ZodObject<P>>): Record<string, unknown>
+  /** Param names whose value names a file the node reads (resolved and hashed by the host). */
+  fileParams?: (keyof P & string)[]
+  /**
+   * Extra validation across params or against the wiring, returning plain sentences.
+   * `connected` lists the input ports that have a wire and the type each receives.
+   */
+  check?(params: z.output<z.ZodObject<P>>, connected: Record<string, PortType[]>): string[]
+}
+
+/** A node definition with its params object schema compiled once. */
+export interface RegisteredNode extends NodeDefinition {
+  paramsSchema: z.ZodObject<ParamsShape>
+}
+
+/** Declares a node type. Types flow from `params` into `run`. */
+export function defineNode<P extends ParamsShape>(def: NodeDefinition<P>): NodeDefinition<P> {
+  return def
+}

@@ -1,0 +1,117 @@
+import type { GraphDocument } from '../document/schema'
+import { buildTopology, findCycle, topologicalOrder } from '../graph/topology'
+import { portsCompatible, type PortType } from '../node-api/ports'
+import type { Registry } from '../registry'
+import { messages, type Diagnostic, type DiagnosticCode } from './diagnostics'
+import { formatPath } from './paths'
+import { outputTypeResolver } from './port-types'
+
+type Args<C extends DiagnosticCode> = Parameters<(typeof messages)[C]>
+
+function diag<C extends DiagnosticCode>(
+  code: C,
+  path: string,
+  extra: Partial<Diagnostic>,
+  ...args: Args<C>
+): Diagnostic {
+  const message = (messages[code] as (...a: Args<C>) => string)(...args)
+  return { code, path, message, severity: 'error', ...extra }
+}
+
+/**
+ * Checks a schema-valid document against the registry and returns every problem found.
+ * Never throws: a broken document yields diagnostics, not a crash.
+ */
+export function validateGraph(doc: GraphDocument, registry: Registry): Diagnostic[] {
+  const out: Diagnostic[] = []
+  const topo = buildTopology(doc)
+  const nodeIndex = new Map<string, number>()
+
+  doc.nodes.forEach((node, i) => {
+    if (nodeIndex.has(node.id)) out.push(diag('duplicate-node-id', `nodes[${i}].id`, { nodeId: node.id }, node.id))
+    else nodeIndex.set(node.id, i)
+  })
+  const edgeIds = new Set<string>()
+  doc.edges.forEach((edge, i) => {
+    if (edgeIds.has(edge.id)) out.push(diag('duplicate-edge-id', `edges[${i}].id`, { edgeId: edge.id }, edge.id))
+    edgeIds.add(edge.id)
+  })
+
+  const resolveOutput = outputTypeResolver(doc, registry, topo)
+  const connected = new Map<string, Record<string, PortType[]>>()
+  const taken = new Set<string>()
+
+  doc.edges.forEach((edge, i) => {
+    const at = (end: string) => `edges[${i}].${end}`
+    const ref = { edgeId: edge.id }
+    const from = doc.nodes[nodeIndex.get(edge.from.node) ?? -1]
+    const to = doc.nodes[nodeIndex.get(edge.to.node) ?? -1]
+    if (!from) out.push(diag('dangling-edge', at('from.node'), ref, 'from', edge.from.node))
+    if (!to) out.push(diag('dangling-edge', at('to.node'), ref, 'to', edge.to.node))
+    if (!from || !to) return
+    const fromDef = registry.get(from.type)
+    const toDef = registry.get(to.type)
+    if (!fromDef || !toDef) return
+    const outPort = fromDef.outputs[edge.from.port]
+    const inPort = toDef.inputs[edge.to.port]
+    if (!outPort) {
+      const known = Object.keys(fromDef.outputs)
+      out.push(diag('unknown-port', at('from.port'), ref, from.id, from.type, edge.from.port, 'output', known))
+    }
+    if (!inPort) {
+      const known = Object.keys(toDef.inputs)
+      out.push(diag('unknown-port', at('to.port'), ref, to.id, to.type, edge.to.port, 'input', known))
+    }
+    if (!outPort || !inPort) return
+    const produced = resolveOutput(from.id, edge.from.port)
+    if (!portsCompatible(produced, inPort.types)) {
+      out.push(diag('incompatible-ports', at('to'), ref, produced.join(' or '), inPort.types.join(' or ')))
+      return
+    }
+    const slot = `${to.id}\u0000${edge.to.port}`
+    if (taken.has(slot)) {
+      out.push(diag('input-taken', at('to'), { ...ref, nodeId: to.id }, to.id, edge.to.port))
+      return
+    }
+    taken.add(slot)
+    const ports = connected.get(to.id) ?? {}
+    ports[edge.to.port] = produced.filter((t) => inPort.types.includes(t))
+    connected.set(to.id, ports)
+  })
+
+  doc.nodes.forEach((node, i) => {
+    const def = registry.get(node.type)
+    const ref = { nodeId: node.id }
+    if (!def) {
+      out.push(diag('unknown-node-type', `nodes[${i}].type`, ref, node.type))
+      return
+    }
+    const wired = connected.get(node.id) ?? {}
+    for (const [name, input] of Object.entries(def.inputs)) {
+      if (!input.optional && !wired[name]) out.push(diag('missing-input', `nodes[${i}]`, ref, node.id, name))
+    }
+    const parsed = def.paramsSchema.safeParse(node.params ?? {})
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const isUnknown = issue.code === 'unrecognized_keys'
+        const keys = isUnknown ? issue.keys : [undefined]
+        for (const key of keys) {
+          const path = formatPath(['nodes', i, 'params', ...issue.path, ...(key ? [key] : [])])
+          const text = isUnknown ? `unknown param (known: ${Object.keys(def.params).join(', ')})` : issue.message
+          out.push(diag('invalid-param', path, ref, `${path}: ${text}`))
+        }
+      }
+      return
+    }
+    for (const problem of def.check?.(parsed.data, wired) ?? []) {
+      out.push(diag('node-check', `nodes[${i}]`, ref, problem))
+    }
+  })
+
+  const { leftover } = topologicalOrder(topo)
+  if (leftover.length) {
+    const cycle = findCycle(topo, leftover) ?? leftover
+    out.push(diag('cycle', 'edges', { nodeId: cycle[0] }, cycle))
+  }
+  return out
+}
