@@ -1,0 +1,4 @@
+import type { NodeDefinition } from '../../runtime/node-api/define-node'
+
+/** The predict node types, in palette order. */
+export const predictNodes: readonly NodeDefinition<any>[] = []

@@ -1,0 +1,62 @@
+import type { BackendName } from '../backend/choose-backend'
+import type { GraphDocument } from '../document/schema'
+import type { RunEvent, RunReport } from '../exec/events'
+import type { Diagnostic } from '../validate/diagnostics'
+import type { Column } from '../values/dataset'
+
+/** JSON description of a node type (see `describeNode` in runtime/registry.ts). */
+export type NodeDescriptor = ReturnType<typeof import('../registry').describeNode>
+
+/** A display-sized view of one node output, sent to the UI instead of the full value. */
+export type Preview =
+  | {
+      kind: 'dataset'
+      rows: number
+      /** Present for a `splits` value: row counts per split; the table shows `split`. */
+      splits?: Record<string, number>
+      split?: string
+      columns: { name: string; type: Column['type']; role: Column['role']; missing: number; categories?: string[] }[]
+      /** First rows, cell values as display strings ('' for missing). */
+      head: string[][]
+    }
+  | { kind: 'json'; value: unknown }
+
+export interface RunRequest {
+  doc: GraphDocument
+  /** Graph identity for "why did it re-run" records (e.g. 'autosave'). */
+  scope?: string
+  to?: string
+  force?: string[]
+}
+
+export interface CacheStatsView {
+  entries: number
+  bytes: number
+  capBytes: number
+  memoryEntries: number
+  memoryBytes: number
+}
+
+/**
+ * What the execution worker offers the editor (through comlink). Everything heavy stays in
+ * the worker; the UI gets events, summaries and previews.
+ */
+export interface EngineApi {
+  /** Starts TensorFlow.js; `backend` forces one. Resolves to the backend in use. */
+  init(opts?: { backend?: BackendName }): Promise<{ backend: string; failed: string[]; available: string[] }>
+  describe(): Promise<NodeDescriptor[]>
+  validate(doc: unknown): Promise<{ ok: boolean; diagnostics: Diagnostic[] }>
+  /** Cache key per node (nodes that cannot run are absent): a changed key means stale. */
+  keys(doc: GraphDocument): Promise<Record<string, string>>
+  /** Cached status and summary per node without running anything (used after a reload). */
+  peek(doc: GraphDocument): Promise<Record<string, { summary: Record<string, unknown>; ms: number } | undefined>>
+  run(req: RunRequest, onEvent: (e: RunEvent) => void): Promise<RunReport>
+  cancel(): Promise<void>
+  /** Display-sized value of one output of a node, from the cache; undefined when not computed. */
+  preview(doc: GraphDocument, nodeId: string, port: string, opts?: { split?: string; rows?: number }): Promise<Preview | undefined>
+  /** Stores an uploaded file (CSV) for `file` params; returns its content hash. */
+  putFile(name: string, bytes: ArrayBuffer): Promise<string>
+  listFiles(): Promise<{ name: string; bytes: number; hash: string }[]>
+  cacheStats(): Promise<CacheStatsView>
+  clearCache(): Promise<void>
+}
