@@ -1,0 +1,116 @@
+import { readFile } from 'node:fs/promises'
+import { dirname, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import envPaths from 'env-paths'
+import { createRegistry } from '../../nodes'
+import { isBackendName } from '../backend/choose-backend'
+import { setupNodeBackend } from '../backend/setup-node'
+import { DirStore } from '../cache/dir-store'
+import { NodeCache } from '../cache/node-cache'
+import { loadDocument } from '../document/load'
+import { runGraph } from '../exec/executor'
+import { describeNode, type Registry } from '../registry'
+import { formatDiagnostics, hasErrors } from '../validate/diagnostics'
+import { formatEvent, formatTotals } from './format'
+import { nodeFileProvider } from './node-files'
+
+const USAGE = `Usage:
+  pipeline run <graph.json> [--json] [--cache-dir DIR] [--no-cache] [--to NODE_ID] [--force NODE_ID] [--backend wasm|cpu]
+  pipeline nodes [--json]
+
+Exit codes: 0 every requested node succeeded, 1 a node failed, 2 invalid document or arguments.`
+
+class UsageError extends Error {}
+
+async function runCommand(registry: Registry, args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      'cache-dir': { type: 'string' },
+      'no-cache': { type: 'boolean', default: false },
+      to: { type: 'string' },
+      force: { type: 'string', multiple: true },
+      backend: { type: 'string' },
+    },
+  })
+  if (positionals.length !== 1) throw new UsageError('run takes exactly one graph file.')
+  if (values.backend && !isBackendName(values.backend)) throw new UsageError(`Unknown backend "${values.backend}".`)
+  const path = resolve(positionals[0])
+  const text = await readFile(path, 'utf8').catch(() => {
+    throw new UsageError(`Cannot read graph file ${positionals[0]}.`)
+  })
+  const loaded = loadDocument(text, registry)
+  if (!loaded.ok || hasErrors(loaded.diagnostics)) {
+    console.error(`${positionals[0]} is not a valid graph:\n${formatDiagnostics(loaded.diagnostics)}`)
+    return 2
+  }
+  const ids = new Set(loaded.doc.nodes.map((n) => n.id))
+  for (const id of [values.to, ...(values.force ?? [])]) {
+    if (id !== undefined && !ids.has(id)) throw new UsageError(`No node with id "${id}" in ${positionals[0]}.`)
+  }
+
+  const backend = await setupNodeBackend(values.backend as 'wasm' | 'cpu' | undefined)
+  const cacheDir = values['cache-dir'] ? resolve(values['cache-dir']) : envPaths('mlcanvas', { suffix: '' }).cache
+  const cache = new NodeCache({ store: values['no-cache'] ? undefined : new DirStore(cacheDir) })
+  const typeOf = new Map(loaded.doc.nodes.map((n) => [n.id, n.type]))
+  let lastProgress = 0
+  const report = await runGraph({
+    doc: loaded.doc,
+    registry,
+    cache,
+    scope: path,
+    to: values.to,
+    force: values.force,
+    backend,
+    files: nodeFileProvider(dirname(path)),
+    onEvent: (e) => {
+      if (values.json || e.type === 'run-start' || e.type === 'run-end' || e.type === 'queued') return
+      if (e.type === 'progress') {
+        const now = Date.now()
+        if (now - lastProgress < 500) return
+        lastProgress = now
+      }
+      const line = formatEvent(e, typeOf.get(e.nodeId) ?? '')
+      if (line) (e.type === 'progress' ? process.stderr : process.stdout).write(line + '\n')
+    },
+  })
+  if (values.json) process.stdout.write(JSON.stringify(report) + '\n')
+  else console.log(formatTotals(report))
+  const failed = Object.values(report.nodes).some((n) => n.status === 'error' || n.status === 'blocked')
+  return failed ? 1 : 0
+}
+
+function nodesCommand(registry: Registry, args: string[]): number {
+  const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false } } })
+  const described = registry.list().map(describeNode)
+  if (values.json) {
+    process.stdout.write(JSON.stringify(described, null, 2) + '\n')
+    return 0
+  }
+  for (const d of described) {
+    const ports = (p: Record<string, { types: string[] }>) =>
+      Object.entries(p).map(([k, v]) => `${k}:${v.types.join('|')}`).join(', ') || '—'
+    console.log(`${d.type}  ${d.title}  [${d.category}]\n  in: ${ports(d.inputs)}  out: ${ports(d.outputs)}\n  ${d.description}\n`)
+  }
+  return 0
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv
+  const registry = createRegistry()
+  try {
+    if (command === 'run') return await runCommand(registry, rest)
+    if (command === 'nodes') return nodesCommand(registry, rest)
+    throw new UsageError(command ? `Unknown command "${command}".` : 'No command given.')
+  } catch (e) {
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      console.error(`${(e as Error).message}\n\n${USAGE}`)
+      return 2
+    }
+    throw e
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2))
