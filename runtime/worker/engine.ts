@@ -1,0 +1,133 @@
+import type { NodeCache } from '../cache/node-cache'
+import { loadDocument } from '../document/load'
+import type { GraphDocument } from '../document/schema'
+import type { RunEvent, RunReport } from '../exec/events'
+import { runGraph, type FileProvider } from '../exec/executor'
+import { computeKeys, type FileHashes } from '../keys/cache-keys'
+import { describeNode, type Registry } from '../registry'
+import { previewValue } from '../values/preview'
+import type { EngineApi, RunRequest } from './engine-api'
+
+export interface EngineHost {
+  registry: Registry
+  cache: NodeCache
+  files: FileProvider & { put(name: string, bytes: ArrayBuffer): Promise<string>; list(): ReturnType<EngineApi['listFiles']> }
+  startBackend: EngineApi['init']
+}
+
+/**
+ * The engine behind the worker boundary, independent of how it is hosted (a browser worker,
+ * or directly in tests). One run at a time: a new run cancels the one in flight.
+ */
+export class Engine implements EngineApi {
+  private backend = 'unknown'
+  private controller?: AbortController
+  private current?: Promise<RunReport>
+
+  constructor(private readonly host: EngineHost) {}
+
+  async init(opts?: Parameters<EngineApi['init']>[0]) {
+    const result = await this.host.startBackend(opts)
+    this.backend = result.backend
+    return result
+  }
+
+  async describe() {
+    return this.host.registry.list().map(describeNode)
+  }
+
+  async validate(doc: unknown) {
+    const loaded = loadDocument(doc, this.host.registry)
+    return { ok: loaded.ok, diagnostics: loaded.diagnostics }
+  }
+
+  /** Content hashes of the files each node reads; nodes whose file is missing are left out. */
+  private async fileHashes(doc: GraphDocument): Promise<FileHashes> {
+    const hashes: FileHashes = new Map()
+    for (const node of doc.nodes) {
+      const def = this.host.registry.get(node.type)
+      if (!def?.fileParams?.length) continue
+      const entry: Record<string, string> = {}
+      for (const name of def.fileParams) {
+        const value = node.params?.[name]
+        if (typeof value !== 'string' || !value) continue
+        const file = await this.host.files.resolve(value).catch(() => undefined)
+        if (file) entry[name] = file.hash
+      }
+      hashes.set(node.id, entry)
+    }
+    return hashes
+  }
+
+  private async keyMap(doc: GraphDocument) {
+    return computeKeys(doc, this.host.registry, await this.fileHashes(doc))
+  }
+
+  async keys(doc: GraphDocument) {
+    return Object.fromEntries([...(await this.keyMap(doc))].map(([id, k]) => [id, k.key]))
+  }
+
+  async peek(doc: GraphDocument) {
+    const out: Awaited<ReturnType<EngineApi['peek']>> = {}
+    for (const [id, k] of await this.keyMap(doc)) {
+      const info = await this.host.cache.info(k.key)
+      out[id] = info ? { summary: info.summary, ms: info.ms } : undefined
+    }
+    return out
+  }
+
+  async run(req: RunRequest, onEvent: (e: RunEvent) => void): Promise<RunReport> {
+    if (this.current) {
+      this.controller?.abort()
+      await this.current.catch(() => undefined)
+    }
+    const controller = new AbortController()
+    this.controller = controller
+    this.current = runGraph({
+      doc: req.doc,
+      registry: this.host.registry,
+      cache: this.host.cache,
+      scope: req.scope,
+      to: req.to,
+      force: req.force,
+      signal: controller.signal,
+      files: this.host.files,
+      backend: this.backend,
+      onEvent,
+    })
+    try {
+      return await this.current
+    } finally {
+      this.current = undefined
+    }
+  }
+
+  async cancel() {
+    this.controller?.abort()
+  }
+
+  async preview(doc: GraphDocument, nodeId: string, port: string, opts?: { split?: string; rows?: number }) {
+    const key = (await this.keyMap(doc)).get(nodeId)
+    if (!key) return undefined
+    const hit = await this.host.cache.get(key.key)
+    if (hit.status !== 'hit') return undefined
+    const outputs = hit.value as Record<string, unknown>
+    return port in outputs ? previewValue(outputs[port], opts) : undefined
+  }
+
+  putFile(name: string, bytes: ArrayBuffer) {
+    return this.host.files.put(name, bytes)
+  }
+
+  listFiles() {
+    return this.host.files.list()
+  }
+
+  async cacheStats() {
+    return this.host.cache.stats()
+  }
+
+  async clearCache() {
+    await this.host.cache.clear()
+  }
+}

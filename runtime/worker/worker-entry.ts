@@ -1,0 +1,21 @@
+/// <reference lib="webworker" />
+import * as Comlink from 'comlink'
+import { createRegistry } from '../../nodes'
+import { setupBrowserBackend } from '../backend/setup-browser'
+import { IdbStore } from '../cache/idb-store'
+import { NodeCache } from '../cache/node-cache'
+import { Engine } from './engine'
+import { BrowserFileStore } from './file-store'
+
+/** The execution worker: all node runs, tensors and cache I/O happen here, off the UI thread. */
+const engine = new Engine({
+  registry: createRegistry(),
+  cache: new NodeCache({ memoryBytes: 512 * 2 ** 20, store: new IdbStore() }),
+  files: new BrowserFileStore(),
+  async startBackend(opts) {
+    const { backend, failed, available } = await setupBrowserBackend(opts?.backend)
+    return { backend, failed, available }
+  },
+})
+
+Comlink.expose(engine)
