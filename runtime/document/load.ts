@@ -44,7 +44,7 @@ export function loadDocument(input: string | unknown, registry: Registry): LoadR
       ok: false,
       diagnostics: parsed.error.issues.map((issue) => {
         const path = formatPath(issue.path)
-        return { code: 'schema', path, message: `${path || 'document'}: ${issue.message}`, severity: 'error' }
+        return { code: 'schema', path, message: issue.message, severity: 'error' }
       }),
     }
   }

@@ -9,7 +9,9 @@ export function nodeProblems(diagnostics: readonly Diagnostic[], doc: GraphDocum
     if (d.severity !== 'error') continue
     const nodeId = d.nodeId ?? (d.edgeId ? edgeTarget.get(d.edgeId) : undefined)
     if (!nodeId) continue
-    out.set(nodeId, [...(out.get(nodeId) ?? []), d.message])
+    // A param problem names its path (`nodes[0].params.offset: ...`) so the field can be found.
+    const text = d.code === 'invalid-param' ? `${d.path}: ${d.message}` : d.message
+    out.set(nodeId, [...(out.get(nodeId) ?? []), text])
   }
   return out
 }

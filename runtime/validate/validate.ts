@@ -64,11 +64,12 @@ export function validateGraph(doc: GraphDocument, registry: Registry): Diagnosti
     }
     if (!outPort || !inPort) return
     const produced = resolveOutput(from.id, edge.from.port)
+    const slot = `${to.id}\u0000${edge.to.port}`
     if (!portsCompatible(produced, inPort.types)) {
-      out.push(diag('incompatible-ports', at('to'), ref, produced.join(' or '), inPort.types.join(' or ')))
+      out.push(diag('incompatible-ports', at('to'), { ...ref, nodeId: to.id }, produced.join(' or '), inPort.types.join(' or ')))
+      taken.add(slot)
       return
     }
-    const slot = `${to.id}\u0000${edge.to.port}`
     if (taken.has(slot)) {
       out.push(diag('input-taken', at('to'), { ...ref, nodeId: to.id }, to.id, edge.to.port))
       return
@@ -88,7 +89,7 @@ export function validateGraph(doc: GraphDocument, registry: Registry): Diagnosti
     }
     const wired = connected.get(node.id) ?? {}
     for (const [name, input] of Object.entries(def.inputs)) {
-      if (!input.optional && !wired[name]) out.push(diag('missing-input', `nodes[${i}]`, ref, node.id, name))
+      if (!input.optional && !taken.has(`${node.id}\u0000${name}`)) out.push(diag('missing-input', `nodes[${i}]`, ref, node.id, name))
     }
     const parsed = def.paramsSchema.safeParse(node.params ?? {})
     if (!parsed.success) {
@@ -98,7 +99,7 @@ export function validateGraph(doc: GraphDocument, registry: Registry): Diagnosti
         for (const key of keys) {
           const path = formatPath(['nodes', i, 'params', ...issue.path, ...(key ? [key] : [])])
           const text = isUnknown ? `unknown param (known: ${Object.keys(def.params).join(', ')})` : issue.message
-          out.push(diag('invalid-param', path, ref, `${path}: ${text}`))
+          out.push(diag('invalid-param', path, ref, text))
         }
       }
       return

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest'
+import { describeNode, Registry } from '../../runtime/registry'
+import { addNode, constNode, passNode } from '../support/test-nodes'
+
+describe('Registry', () => {
+  it('refuses duplicate and malformed type ids', () => {
+    expect(() => new Registry([constNode, constNode])).toThrow('Node type "test.const" is registered twice.')
+    expect(() => new Registry([{ ...constNode, type: 'Bad Name' }])).toThrow(/must be dotted lowercase/)
+  })
+
+  it('fills defaults and describes params as JSON Schema with UI hints', () => {
+    const r = new Registry([addNode, passNode])
+    expect(r.defaults('test.add')).toEqual({ offset: 0 })
+    const d = describeNode(r.get('test.add')!)
+    expect(d.inputs).toEqual({ a: { types: ['metrics'], optional: false }, b: { types: ['metrics'], optional: true } })
+    expect(d.params).toMatchObject({
+      type: 'object',
+      properties: { offset: { type: 'number', default: 0, minimum: -1000, maximum: 1000, ui: 'number' } },
+    })
+    expect(describeNode(r.get('test.pass')!).outputs.data).toEqual({ types: ['dataset', 'splits'], sameAs: 'data' })
+  })
+})
