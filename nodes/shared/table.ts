@@ -188,3 +188,18 @@ export function targetVector(d: Dataset): TargetVector | undefined {
 export function quoteList(names: string[]): string {
   return names.map((n) => `"${n}"`).join(', ')
 }
+
+/** A loader's summary: size, target, how many columns of each type, missing cells. */
+export function describeTable(d: Dataset): Record<string, unknown> {
+  const target = targetColumn(d)
+  let missing = 0
+  for (const c of d.columns) for (let i = 0; i < d.rows; i++) missing += isMissing(c, i) ? 1 : 0
+  return {
+    rows: d.rows,
+    columns: d.columns.length,
+    ...(target ? { target: target.name, task: target.type === 'numeric' ? 'regression' : 'classification' } : {}),
+    numeric: d.columns.filter((c) => c.type === 'numeric').length,
+    categorical: d.columns.filter((c) => c.type === 'categorical').length,
+    missing,
+  }
+}

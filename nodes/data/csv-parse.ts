@@ -1,0 +1,154 @@
+import Papa from 'papaparse'
+import { parseNumber } from '../shared/table-cast'
+
+/** CSV text → a raw table of cell texts, parsed in chunks so big files report progress and can be cancelled. */
+
+export type DelimiterChoice = 'auto' | 'comma' | 'semicolon' | 'tab' | 'pipe'
+export type HeaderChoice = 'auto' | 'yes' | 'no'
+
+const DELIMITERS: Record<Exclude<DelimiterChoice, 'auto'>, string> = { comma: ',', semicolon: ';', tab: '\t', pipe: '|' }
+
+/** Header names and column-major cell texts, before any type inference. */
+export interface RawTable {
+  header: string[]
+  columns: string[][]
+  delimiter: string
+  hasHeader: boolean
+}
+
+export interface ParseHooks {
+  signal?: AbortSignal
+  progress?: (fraction: number, message: string) => void
+  /** Characters per chunk; small values are for tests. */
+  chunkSize?: number
+}
+
+/** The largest file the loaders accept; bigger tables do not fit a browser tab's memory. */
+export const MAX_BYTES = 200 * 1024 * 1024
+
+/** Decodes file bytes as UTF-8 (dropping a byte-order mark), refusing files over the size cap. */
+export function decodeText(bytes: Uint8Array, what = 'The file'): string {
+  if (bytes.byteLength > MAX_BYTES) {
+    const mb = (n: number) => `${Math.round(n / (1024 * 1024))} MB`
+    throw new Error(`${what} is ${mb(bytes.byteLength)}; the limit is ${mb(MAX_BYTES)}. Use a smaller sample of the data.`)
+  }
+  return new TextDecoder('utf-8').decode(bytes)
+}
+
+/** Picks comma, semicolon, tab or pipe from the first lines (papaparse's guesser, limited to those). */
+export function detectDelimiter(text: string): string {
+  const sample = Papa.parse<string[]>(text.slice(0, 64 * 1024), {
+    preview: 50,
+    delimitersToGuess: [',', ';', '\t', '|'],
+    skipEmptyLines: true,
+  })
+  return sample.meta.delimiter || ','
+}
+
+const countNewlines = (row: string[]) => {
+  let n = 0
+  for (const cell of row) for (let i = cell.indexOf('\n'); i >= 0; i = cell.indexOf('\n', i + 1)) n++
+  return n
+}
+
+const isBlank = (row: string[]) => row.length === 1 && row[0].trim() === ''
+
+/** Parses CSV text into a raw table; malformed input throws a message with the line number. */
+export async function parseCsvText(
+  input: string,
+  opts: { delimiter: DelimiterChoice; header: HeaderChoice },
+  hooks: ParseHooks = {},
+): Promise<RawTable> {
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input
+  if (text.trim() === '') throw new Error('The file is empty: it has no rows to read.')
+  const delimiter = opts.delimiter === 'auto' ? detectDelimiter(text) : DELIMITERS[opts.delimiter]
+
+  let first: string[] | undefined
+  let columns: string[][] = []
+  let line = 1
+  let failure: Error | undefined
+
+  const takeRows = (rows: string[][]) => {
+    for (const row of rows) {
+      const rowLine = line
+      line += 1 + countNewlines(row)
+      if (isBlank(row)) continue
+      if (!first) {
+        first = row
+        columns = row.map(() => [])
+        continue
+      }
+      if (row.length !== first.length) {
+        throw new Error(
+          `Line ${rowLine} has ${row.length} field${row.length === 1 ? '' : 's'}, expected ${first.length} ` +
+            `(as in the first row). Check for a missing or extra "${delimiter === '\t' ? 'tab' : delimiter}" or an unquoted value that contains it.`,
+        )
+      }
+      for (let j = 0; j < row.length; j++) columns[j].push(row[j])
+    }
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    Papa.parse<string[]>(text, {
+      delimiter,
+      chunkSize: hooks.chunkSize ?? 4 * 1024 * 1024,
+      chunk(result: Papa.ParseResult<string[]>, parser: Papa.Parser) {
+        try {
+          if (hooks.signal?.aborted) throw new Error('Cancelled while reading the file.')
+          const quote = result.errors.find((e: Papa.ParseError) => e.code === 'MissingQuotes')
+          if (quote) {
+            const before = result.data.slice(0, quote.row ?? 0)
+            const quoteLine = line + before.reduce((n: number, r: string[]) => n + 1 + countNewlines(r), 0)
+            throw new Error(`Line ${quoteLine}: a quoted field is never closed (a " without its closing ").`)
+          }
+          takeRows(result.data)
+        } catch (e) {
+          failure = e as Error
+          parser.abort()
+          return
+        }
+        hooks.progress?.(Math.min(1, result.meta.cursor / text.length), `read ${line - 1} lines`)
+        // Yield between chunks so the host stays responsive and a cancel can land.
+        parser.pause()
+        setTimeout(() => parser.resume(), 0)
+      },
+      complete: () => (failure ? reject(failure) : resolve()),
+      error: (e: Error) => reject(e),
+    })
+  })
+
+  if (!first) throw new Error('The file is empty: it has no rows to read.')
+  if (first.every((cell) => cell.trim() === '')) {
+    throw new Error('The file has no columns: its first row holds only delimiters. Remove empty leading rows.')
+  }
+  const hasHeader = opts.header === 'yes' || (opts.header === 'auto' && looksLikeHeader(first, columns))
+  if (!hasHeader) {
+    columns.forEach((col, j) => col.unshift(first![j]))
+    return { header: first.map((_, j) => `column_${j + 1}`), columns, delimiter, hasHeader }
+  }
+  if (columns[0].length === 0) throw new Error('The file has a header row but no data rows.')
+  return { header: headerNames(first), columns, delimiter, hasHeader }
+}
+
+/**
+ * A first row is a header when none of its cells is a number and either some column below
+ * it is numeric, or none of its cells reappears in its column (like Python's csv.Sniffer).
+ */
+export function looksLikeHeader(first: string[], columns: string[][]): boolean {
+  if (first.some((cell) => parseNumber(cell) !== undefined)) return false
+  const sample = columns.map((c) => c.slice(0, 200).filter((v) => v.trim() !== ''))
+  const numericBelow = sample.some((c) => c.length > 0 && c.every((v) => parseNumber(v) !== undefined))
+  if (numericBelow) return true
+  return first.every((cell, j) => cell.trim() !== '' && !sample[j].includes(cell))
+}
+
+/** Trimmed header names; blanks become column_N and repeats get .1, .2 (as pandas does). */
+export function headerNames(first: string[]): string[] {
+  const seen = new Map<string, number>()
+  return first.map((cell, j) => {
+    const base = cell.trim() || `column_${j + 1}`
+    const n = seen.get(base) ?? 0
+    seen.set(base, n + 1)
+    return n === 0 ? base : `${base}.${n}`
+  })
+}

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest'
+import type { Dataset } from '../../runtime/values/dataset'
+import { cells, params, paramsError, runNode, testContext, textFile } from '../shared/table-testing'
+import { csvNode } from './csv'
+import { parseCsvText } from './csv-parse'
+
+const load = async (text: string, given: Record<string, unknown> = {}) =>
+  (await runNode(csvNode, {}, { path: 'data.csv', ...given }, { path: textFile(text) })).data as Dataset
+
+const roles = (d: Dataset) => Object.fromEntries(d.columns.map((c) => [c.name, `${c.type}/${c.role}`]))
+
+describe('data.csv', () => {
+  it('reads a header, infers types and makes the last column the target', async () => {
+    const d = await load('age,city,bought\n31,Paris,yes\n45,Lyon,no\n27,Paris,yes\n')
+    expect(d.rows).toBe(3)
+    expect(roles(d)).toEqual({ age: 'numeric/feature', city: 'categorical/feature', bought: 'categorical/target' })
+    expect(cells(d, 'age')).toEqual([31, 45, 27])
+    expect(cells(d, 'city')).toEqual(['Paris', 'Lyon', 'Paris'])
+    expect(d.columns[1]).toMatchObject({ categories: ['Lyon', 'Paris'] })
+    expect(d.steps.map((s) => s.type)).toEqual(['schema'])
+  })
+
+  it('detects semicolons and tabs, strips a BOM, reads quoted fields with delimiters and newlines', async () => {
+    const semi = await load('\uFEFFa;b;c\n1,5;"x;y";2\n3;"line\nbreak";4\n')
+    expect(semi.columns.map((c) => c.name)).toEqual(['a', 'b', 'c'])
+    expect(cells(semi, 'a')).toEqual(['1,5', '3'])
+    expect(cells(semi, 'b')).toEqual(['x;y', 'line\nbreak'])
+    const tsv = await load('a\tb\n1\t2\n3\t4\n')
+    expect(cells(tsv, 'b')).toEqual([2, 4])
+    const twoSemi = await load('a;b\n1;2\n3;4\n')
+    expect(cells(twoSemi, 'b')).toEqual([2, 4])
+  })
+
+  it('reads every missing-value token as missing, plus user tokens', async () => {
+    const d = await load('x,y\n1,a\n,b\nNA,c\nNaN,d\nnull,e\n?,f\nN/A,g\n-99,h\n', { missing: '-99' })
+    expect(cells(d, 'x')).toEqual([1, null, null, null, null, null, null, null])
+    expect(d.columns[0].type).toBe('numeric')
+  })
+
+  it('detects a missing header and names columns', async () => {
+    const d = await load('1,2,a\n3,4,b\n')
+    expect(d.columns.map((c) => c.name)).toEqual(['column_1', 'column_2', 'column_3'])
+    expect(d.rows).toBe(2)
+    const forced = await load('x,y\nu,v\n', { header: 'no' })
+    expect(forced.rows).toBe(2)
+  })
+
+  it('applies type overrides, a chosen target, ID columns and no-target mode', async () => {
+    const text = 'id,zip,score,label\n1,75001,0.5,a\n2,69001,0.7,b\n'
+    const d = await load(text, { types: 'zip:categorical', target: 'score', ids: ['id'] })
+    expect(roles(d)).toEqual({
+      id: 'numeric/id',
+      zip: 'categorical/feature',
+      score: 'numeric/target',
+      label: 'categorical/feature',
+    })
+    const u = await load(text, { noTarget: true })
+    expect(u.columns.every((c) => c.role === 'feature')).toBe(true)
+  })
+
+  it('dedupes and fills header names', async () => {
+    const d = await load('a,a,,b\n1,2,3,4\n')
+    expect(d.columns.map((c) => c.name)).toEqual(['a', 'a.1', 'column_3', 'b'])
+  })
+
+  it('names the line of a ragged row, counting quoted newlines', async () => {
+    const rows = ['a,b,c,d', ...Array.from({ length: 15 }, (_, i) => `${i},1,2,3`), '1,2,3,4,5']
+    await expect(load(rows.join('\n'))).rejects.toThrow('Line 17 has 5 fields, expected 4')
+    await expect(load('a,b\n"x\ny",1\n1\n')).rejects.toThrow('Line 4 has 1 field, expected 2')
+  })
+
+  it('refuses empty input, a missing file, an unclosed quote and bad overrides', async () => {
+    await expect(load('')).rejects.toThrow('The file is empty')
+    await expect(load('\n\n  \n')).rejects.toThrow('The file is empty')
+    await expect(load(',,\n,,\n')).rejects.toThrow('The file has no columns')
+    await expect(load('a,b\n')).rejects.toThrow('header row but no data rows')
+    await expect(load('a,b\n1,"2\n3,4\n')).rejects.toThrow('Line 2: a quoted field is never closed')
+    await expect(load('a,b\n1,2\n', { types: 'c:numeric' })).rejects.toThrow('types: no column named "c"')
+    await expect(load('a,b\n1,2\n', { types: 'a:text' })).rejects.toThrow('must be numeric or categorical')
+    await expect(load('a,b\nx,2\n', { types: 'a:numeric' })).rejects.toThrow('row 1 holds "x"')
+    await expect(load('a,b\n1,2\n', { target: 'z' })).rejects.toThrow('Target column "z" not found. Available columns')
+    await expect(runNode(csvNode, {}, {})).rejects.toThrow('Choose a CSV file')
+  })
+
+  it('refuses a file over 200 MB before decoding it', async () => {
+    const huge = { name: 'big.csv', hash: 'h', bytes: { byteLength: 250 * 1024 * 1024 } as Uint8Array }
+    await expect(runNode(csvNode, {}, { path: 'big.csv' }, { path: huge })).rejects.toThrow(
+      'The file "big.csv" is 250 MB; the limit is 200 MB',
+    )
+  })
+
+  it('parses in chunks with progress, and stops when cancelled', async () => {
+    const text = 'a,b\n' + Array.from({ length: 2000 }, (_, i) => `${i},${i * 2}`).join('\n')
+    const seen: number[] = []
+    const raw = await parseCsvText(text, { delimiter: 'auto', header: 'auto' }, { chunkSize: 1000, progress: (f) => seen.push(f) })
+    expect(raw.columns[1]).toHaveLength(2000)
+    expect(raw.columns[1][1999]).toBe('3998')
+    expect(seen.length).toBeGreaterThan(10)
+    expect(seen.at(-1)).toBe(1)
+    const abort = new AbortController()
+    abort.abort()
+    await expect(parseCsvText(text, { delimiter: 'auto', header: 'auto' }, { chunkSize: 1000, signal: abort.signal })).rejects.toThrow('Cancelled')
+  })
+
+  it('has valid defaults and rejects bad params', () => {
+    expect(params(csvNode)).toMatchObject({ delimiter: 'auto', header: 'auto', target: '' })
+    expect(paramsError(csvNode, { delimiter: 'colon' })).toMatch(/delimiter/)
+    expect(testContext().ctx.random()).toBeTypeOf('number')
+  })
+})

@@ -1,0 +1,33 @@
+import { defineNode } from '../../runtime/node-api/define-node'
+import { p } from '../../runtime/node-api/params'
+import { port } from '../../runtime/node-api/ports'
+import type { Dataset } from '../../runtime/values/dataset'
+import { describeTable } from '../shared/table'
+import { decodeText } from './csv-parse'
+import { loadCsv, tableParams } from './load-table'
+
+/** Loads a CSV or TSV file into a typed table. */
+export const csvNode = defineNode({
+  type: 'data.csv',
+  version: 1,
+  category: 'data',
+  title: 'CSV file',
+  description:
+    'Reads a CSV or TSV file (up to 200 MB). It detects the delimiter and header row, understands quoted fields and a byte-order mark, ' +
+    'treats empty cells, NA, N/A, NaN, null, None and ? as missing, and makes a column numeric when every value is a number, ' +
+    'categorical otherwise (override with Column types). The target is the last column unless you choose another; ID columns are kept but never used as features.',
+  inputs: {},
+  outputs: { data: port.dataset() },
+  params: {
+    path: p.file({ title: 'File', description: 'A .csv or .tsv file.' }),
+    ...tableParams,
+  },
+  fileParams: ['path'],
+  async run(_inputs, params, ctx) {
+    const file = ctx.files.path
+    if (!params.path || !file) throw new Error('Choose a CSV file to read.')
+    const text = decodeText(file.bytes, `The file "${file.name}"`)
+    return { data: await loadCsv(text, params, ctx) }
+  },
+  summarize: (outputs) => describeTable(outputs.data as Dataset),
+})

@@ -1,0 +1,41 @@
+import type { Column, ColumnRole, Dataset, FittedStep } from '../../runtime/values/dataset'
+import { castColumn } from '../shared/table-cast'
+import { quoteList } from '../shared/table'
+
+/**
+ * The first step of a loaded table's lineage: the column names, types and roles the loader
+ * decided on. Replaying it on rows parsed elsewhere (a file to score) gives the same types
+ * (a zip code column read as numbers becomes categorical again), the same roles and the
+ * same column order, so later steps and the model see the table they were fitted on.
+ */
+export interface SchemaState {
+  columns: { name: string; type: Column['type']; role: ColumnRole }[]
+}
+
+export function schemaStep(d: Dataset): FittedStep {
+  const state: SchemaState = { columns: d.columns.map((c) => ({ name: c.name, type: c.type, role: c.role })) }
+  return { type: 'schema', state: state as unknown as Record<string, unknown> }
+}
+
+/**
+ * Conforms a table to a schema. A missing target column is allowed (rows to score have no
+ * answer); a missing feature or ID column is an error; extra columns are kept, ignored.
+ */
+export function applySchema(state: SchemaState, d: Dataset): Dataset {
+  const byName = new Map(d.columns.map((c) => [c.name, c]))
+  const absent = state.columns.filter((s) => s.role !== 'target' && s.role !== 'ignore' && !byName.has(s.name))
+  if (absent.length) {
+    throw new Error(
+      `The table lacks column${absent.length > 1 ? 's' : ''} ${quoteList(absent.map((s) => s.name))} ` +
+        'that the pipeline was built with; supply rows with the same columns as the training data.',
+    )
+  }
+  const columns: Column[] = []
+  for (const s of state.columns) {
+    const c = byName.get(s.name)
+    if (c) columns.push({ ...castColumn(c, s.type), role: s.role })
+  }
+  const known = new Set(state.columns.map((s) => s.name))
+  for (const c of d.columns) if (!known.has(c.name)) columns.push({ ...c, role: 'ignore' })
+  return { ...d, columns }
+}
