@@ -1,4 +1,7 @@
 import type { NodeDefinition } from '../../runtime/node-api/define-node'
+import { classificationMetricsNode } from './classification'
+import { clusteringMetricsNode } from './clustering'
+import { regressionMetricsNode } from './regression'
 
 /** The metric node types, in palette order. */
-export const metricNodes: readonly NodeDefinition<any>[] = []
+export const metricNodes: readonly NodeDefinition<any>[] = [classificationMetricsNode, regressionMetricsNode, clusteringMetricsNode]

@@ -1,0 +1,71 @@
+import type { Predictions, Task } from '../../runtime/values/ml'
+
+/** Checks on the `predictions` value that metric and figure nodes share, with plain messages. */
+
+const METRIC_NODE: Record<Task, string> = {
+  classification: 'Classification metrics',
+  regression: 'Regression metrics',
+  clustering: 'Clustering metrics',
+  embedding: 'a Scatter figure',
+}
+
+/** The predictions on `port`, which must be of `task`; otherwise says which node fits instead. */
+export function requirePredictions(v: unknown, task: Task, port = 'predictions'): Predictions {
+  const pred = v as Predictions | undefined
+  if (!pred || pred.kind !== 'predictions') {
+    throw new Error(`Input "${port}" needs predictions; connect a Predict node.`)
+  }
+  if (pred.task !== task) {
+    throw new Error(`These are ${pred.task} predictions, but this node needs ${task} predictions; use ${METRIC_NODE[pred.task]} instead.`)
+  }
+  if (pred.predicted.length !== pred.rows) {
+    throw new Error(`The predictions are inconsistent: ${pred.predicted.length} predicted values for ${pred.rows} rows.`)
+  }
+  return pred
+}
+
+/** The true values; predictions made on a table without a target have none. */
+export function requireActual(pred: Predictions): Float64Array {
+  if (!pred.actual) {
+    throw new Error(
+      'The predictions have no true values because the table had no target column; predict on a split that has the target.',
+    )
+  }
+  if (pred.actual.length !== pred.rows) {
+    throw new Error(`The predictions are inconsistent: ${pred.actual.length} true values for ${pred.rows} rows.`)
+  }
+  if (pred.rows === 0) throw new Error('The predictions have no rows; check the split sizes upstream.')
+  return pred.actual
+}
+
+/** Class names of classification predictions, checking that every label indexes one. */
+export function requireClasses(pred: Predictions, actual: Float64Array): string[] {
+  const classes = pred.classes
+  if (!classes || classes.length === 0) throw new Error('The predictions carry no class names; they cannot be scored as classes.')
+  const bad = (v: number) => !Number.isInteger(v) || v < 0 || v >= classes.length
+  if (actual.some(bad) || pred.predicted.some(bad)) {
+    throw new Error(`Class labels must be class indices 0…${classes.length - 1}; some true or predicted labels are not.`)
+  }
+  return classes
+}
+
+/** The rows × classes probability matrix, if present and well-formed. */
+export function probabilityMatrix(pred: Predictions, k: number): Float64Array | undefined {
+  const probs = pred.probabilities
+  if (!probs) return undefined
+  if (probs.length !== pred.rows * k) {
+    throw new Error(`The predictions are inconsistent: ${probs.length} probabilities for ${pred.rows} rows × ${k} classes.`)
+  }
+  if (probs.some((p) => !Number.isFinite(p))) {
+    throw new Error('Some predicted probabilities are NaN or infinite; the model diverged — retrain it with a lower learning rate.')
+  }
+  return probs
+}
+
+/** Throws when a numeric vector holds NaN or infinities (a diverged regression model). */
+export function requireFinite(values: Float64Array, what: string): Float64Array {
+  if (values.some((v) => !Number.isFinite(v))) {
+    throw new Error(`Some ${what} are NaN or infinite; retrain the model (e.g. with a lower learning rate) or clean the target.`)
+  }
+  return values
+}
