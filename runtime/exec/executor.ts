@@ -60,7 +60,7 @@ export async function runGraph(opts: RunOptions): Promise<RunReport> {
   const { order } = topologicalOrder(topo)
   const placed = new Set(order)
   const queue = [...order, ...topo.ids.filter((id) => !placed.has(id))].filter((id) => targets.has(id))
-  const problems = nodeProblems(validateGraph(doc, registry), doc)
+  const problems = nodeProblems(validateGraph(doc, registry, topo), doc)
 
   const reports: Record<string, NodeReport> = {}
   for (const n of doc.nodes) reports[n.id] = { type: n.type, status: 'skipped' }

@@ -13,31 +13,38 @@ export interface Topology {
 
 export function buildTopology(doc: Pick<GraphDocument, 'nodes' | 'edges'>): Topology {
   const ids = doc.nodes.map((n) => n.id)
-  const known = new Set(ids)
   const inputs = new Map<string, Map<string, GraphEdge>>()
-  const children = new Map<string, Set<string>>()
-  const parents = new Map<string, Set<string>>()
+  const children = new Map<string, string[]>()
+  const parents = new Map<string, string[]>()
   for (const id of ids) {
     inputs.set(id, new Map())
-    children.set(id, new Set())
-    parents.set(id, new Set())
+    children.set(id, [])
+    parents.set(id, [])
   }
   for (const e of doc.edges) {
-    if (!known.has(e.from.node) || !known.has(e.to.node)) continue
-    const ports = inputs.get(e.to.node)!
+    const ports = inputs.get(e.to.node)
+    const kids = children.get(e.from.node)
+    if (!ports || !kids) continue
     if (!ports.has(e.to.port)) ports.set(e.to.port, e)
-    children.get(e.from.node)!.add(e.to.node)
-    parents.get(e.to.node)!.add(e.from.node)
+    // Degrees are small, so a linear scan dedupes faster than a Set per node.
+    if (!kids.includes(e.to.node)) {
+      kids.push(e.to.node)
+      parents.get(e.to.node)!.push(e.from.node)
+    }
   }
-  const toLists = (m: Map<string, Set<string>>) => new Map([...m].map(([k, v]) => [k, [...v]]))
-  return { ids, inputs, children: toLists(children), parents: toLists(parents) }
+  return { ids, inputs, children, parents }
 }
+
+const orders = new WeakMap<Topology, { order: string[]; leftover: string[] }>()
 
 /**
  * Kahn's algorithm. Returns the nodes in dependency order, plus the nodes left over
  * (those on or behind a cycle) when the graph is not a DAG.
  */
 export function topologicalOrder(topo: Topology): { order: string[]; leftover: string[] } {
+  // Validation, keys and the scheduler all need the order of the same topology: compute it once.
+  const memo = orders.get(topo)
+  if (memo) return memo
   const indegree = new Map(topo.ids.map((id) => [id, topo.parents.get(id)!.length]))
   const queue = topo.ids.filter((id) => indegree.get(id) === 0)
   const order: string[] = []
@@ -51,7 +58,10 @@ export function topologicalOrder(topo: Topology): { order: string[]; leftover: s
     }
   }
   const placed = new Set(order)
-  return { order, leftover: topo.ids.filter((id) => !placed.has(id)) }
+  const leftover = order.length === topo.ids.length ? [] : topo.ids.filter((id) => !placed.has(id))
+  const result = { order, leftover }
+  orders.set(topo, result)
+  return result
 }
 
 /** Finds one cycle among `candidates` (nodes Kahn could not place), as a list of ids. */

@@ -1,18 +1,11 @@
-/** JSON with object keys sorted at every level, so equal values give equal text. */
+/** JSON with object keys sorted at every level (undefined members dropped), so equal values give equal text. */
 export function canonicalJson(value: unknown): string {
-  return JSON.stringify(sortKeys(value))
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys)
-  if (value && typeof value === 'object') {
-    const obj = value as Record<string, unknown>
-    return Object.fromEntries(
-      Object.keys(obj)
-        .sort()
-        .filter((k) => obj[k] !== undefined)
-        .map((k) => [k, sortKeys(obj[k])]),
-    )
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null'
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
+  const obj = value as Record<string, unknown>
+  const parts: string[] = []
+  for (const k of Object.keys(obj).sort()) {
+    if (obj[k] !== undefined) parts.push(`${JSON.stringify(k)}:${canonicalJson(obj[k])}`)
   }
-  return value
+  return `{${parts.join(',')}}`
 }

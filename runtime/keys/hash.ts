@@ -1,10 +1,17 @@
-import { sha256 } from '@noble/hashes/sha2.js'
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js'
-import { createXXHash64 } from 'hash-wasm'
+import { createXXHash128, createXXHash64 } from 'hash-wasm'
 
-/** SHA-256 of a short string, hex. Synchronous: cache keys are computed on every edit. */
+// Created once (wasm instantiation is async); used synchronously afterwards, because cache
+// keys are recomputed on every edit of a 10 000-node graph within a frame budget.
+const keyHasher = await createXXHash128()
+
+/**
+ * 128-bit xxHash of a string, hex. Cache keys need speed and no accidental collisions
+ * (2^-64 birthday bound over billions of entries), not resistance to an attacker.
+ */
 export function hashString(text: string): string {
-  return bytesToHex(sha256(utf8ToBytes(text))).slice(0, 32)
+  keyHasher.init()
+  keyHasher.update(text)
+  return keyHasher.digest('hex')
 }
 
 /** Fast non-cryptographic hash of byte buffers (file contents, cache checksums), hex. */

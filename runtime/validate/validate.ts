@@ -1,5 +1,6 @@
 import type { GraphDocument } from '../document/schema'
-import { buildTopology, findCycle, topologicalOrder } from '../graph/topology'
+import { buildTopology, findCycle, topologicalOrder, type Topology } from '../graph/topology'
+import { parseParams } from '../node-api/parse-params'
 import { portsCompatible, type PortType } from '../node-api/ports'
 import type { Registry } from '../registry'
 import { messages, type Diagnostic, type DiagnosticCode } from './diagnostics'
@@ -22,9 +23,8 @@ function diag<C extends DiagnosticCode>(
  * Checks a schema-valid document against the registry and returns every problem found.
  * Never throws: a broken document yields diagnostics, not a crash.
  */
-export function validateGraph(doc: GraphDocument, registry: Registry): Diagnostic[] {
+export function validateGraph(doc: GraphDocument, registry: Registry, topo: Topology = buildTopology(doc)): Diagnostic[] {
   const out: Diagnostic[] = []
-  const topo = buildTopology(doc)
   const nodeIndex = new Map<string, number>()
 
   doc.nodes.forEach((node, i) => {
@@ -91,7 +91,7 @@ export function validateGraph(doc: GraphDocument, registry: Registry): Diagnosti
     for (const [name, input] of Object.entries(def.inputs)) {
       if (!input.optional && !taken.has(`${node.id}\u0000${name}`)) out.push(diag('missing-input', `nodes[${i}]`, ref, node.id, name))
     }
-    const parsed = def.paramsSchema.safeParse(node.params ?? {})
+    const parsed = parseParams(def, node.params)
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const isUnknown = issue.code === 'unrecognized_keys'
