@@ -1,0 +1,45 @@
+import { p } from '../../runtime/node-api/params'
+import type { Column, Dataset } from '../../runtime/values/dataset'
+import { categoricalColumn, makeDataset, numericColumn } from '../shared/table'
+import { permutation, type Uniform } from '../shared/table-random'
+
+/** What the generator nodes share: seed/samples params and turning points into a table. */
+
+export const seedParam = p.int({ default: 0, min: 0, max: 2 ** 31 - 1, title: 'Seed', description: 'Same seed, same data.' })
+
+export const samplesParam = (d = 200) =>
+  p.int({ default: d, min: 4, max: 1_000_000, title: 'Samples', description: 'Number of rows to generate.' })
+
+export const noiseParam = (d: number, description = 'Standard deviation of Gaussian noise added to each coordinate.') =>
+  p.number({ default: d, min: 0, max: 100, step: 0.01, title: 'Noise', description })
+
+/** Feature names x1..xn. */
+export const featureNames = (n: number) => Array.from({ length: n }, (_, j) => `x${j + 1}`)
+
+/**
+ * A table of generated points: row-major `x` (rows × cols) as features x1..xn and class
+ * labels as a categorical target "label" with classes "0".."k-1" (as scikit-learn numbers them).
+ * Rows are shuffled when `random` is given, as make_* do by default.
+ */
+export function pointsTable(x: Float64Array, cols: number, labels: Int32Array, classes: number, random?: Uniform): Dataset {
+  const rows = labels.length
+  const order = random ? permutation(rows, random) : Int32Array.from({ length: rows }, (_, i) => i)
+  const columns: Column[] = featureNames(cols).map((name, j) =>
+    numericColumn(name, Float64Array.from(order, (i) => x[i * cols + j])),
+  )
+  const codes = Int32Array.from(order, (i) => labels[i])
+  columns.push(categoricalColumn('label', codes, Array.from({ length: classes }, (_, k) => String(k)), 'target'))
+  return makeDataset(columns)
+}
+
+/** Splits n samples into k groups as evenly as possible, the first groups taking the remainder. */
+export function evenCounts(n: number, k: number): number[] {
+  return Array.from({ length: k }, (_, i) => Math.floor(n / k) + (i < n % k ? 1 : 0))
+}
+
+/** numpy.linspace(start, stop, n, endpoint). */
+export function linspace(start: number, stop: number, n: number, endpoint = true): number[] {
+  const div = endpoint ? n - 1 : n
+  const step = div > 0 ? (stop - start) / div : 0
+  return Array.from({ length: n }, (_, i) => start + i * step)
+}
