@@ -1,4 +1,15 @@
 import type { NodeDefinition } from '../../runtime/node-api/define-node'
+import { confusionMatrixFigureNode } from './confusion-matrix'
+import { lossCurveFigureNode } from './loss-curve'
+import { residualsFigureNode } from './residuals'
+import { rocFigureNode } from './roc'
+import { scatterFigureNode } from './scatter'
 
 /** The figure node types, in palette order. */
-export const figureNodes: readonly NodeDefinition<any>[] = []
+export const figureNodes: readonly NodeDefinition<any>[] = [
+  lossCurveFigureNode,
+  scatterFigureNode,
+  rocFigureNode,
+  confusionMatrixFigureNode,
+  residualsFigureNode,
+]

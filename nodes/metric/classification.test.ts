@@ -90,6 +90,7 @@ describe('metric.classification', () => {
     await expect(score({ ...three, task: 'regression' })).rejects.toThrow(/regression predictions.*use Regression metrics/)
     await expect(score({ kind: 'dataset' })).rejects.toThrow(/connect a Predict node/)
     await expect(score(predictions([0, 1, 3], [0, 1, 2], ['x', 'y', 'z']))).rejects.toThrow(/class indices 0…2/)
+    await expect(score(predictions([0, -1, 2], [0, 1, 2], ['x', 'y', 'z']))).rejects.toThrow(/true class the model never saw/)
     await expect(score(predictions([0, 1], [0, 1], ['x', 'y'], [NaN, 1, 0, 1]))).rejects.toThrow(/NaN/)
   })
 })

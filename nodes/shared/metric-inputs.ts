@@ -42,6 +42,9 @@ export function requireActual(pred: Predictions): Float64Array {
 export function requireClasses(pred: Predictions, actual: Float64Array): string[] {
   const classes = pred.classes
   if (!classes || classes.length === 0) throw new Error('The predictions carry no class names; they cannot be scored as classes.')
+  if (actual.some((v) => v === -1)) {
+    throw new Error('Some rows have a true class the model never saw in training; filter them out or retrain on data that has every class.')
+  }
   const bad = (v: number) => !Number.isInteger(v) || v < 0 || v >= classes.length
   if (actual.some(bad) || pred.predicted.some(bad)) {
     throw new Error(`Class labels must be class indices 0…${classes.length - 1}; some true or predicted labels are not.`)

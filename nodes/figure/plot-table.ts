@@ -1,0 +1,82 @@
+import type { Column, Dataset } from '../../runtime/values/dataset'
+import { isDataset, isSplits } from '../../runtime/values/dataset'
+import type { Predictions } from '../../runtime/values/ml'
+import { categoricalFromTexts, columnTexts } from '../shared/table-cast'
+import { categoricalColumn, makeDataset, numericColumn, targetColumn } from '../shared/table'
+
+/** Turns what a figure node receives (a dataset, splits or predictions) into one table to plot. */
+
+export const SPLIT_CHOICES = ['all', 'train', 'validation', 'test'] as const
+export type SplitChoice = (typeof SPLIT_CHOICES)[number]
+
+/** Rows of several tables stacked; categorical columns are re-coded by category name. */
+function stack(parts: Dataset[]): Dataset {
+  if (parts.length === 1) return parts[0]
+  const columns: Column[] = parts[0].columns.map((c) => {
+    const pieces = parts.map((d) => d.columns.find((x) => x.name === c.name)!)
+    if (c.type === 'numeric') {
+      const arrays = pieces.map((x) => (x.type === 'numeric' ? x.values : new Float64Array(0)))
+      const values = new Float64Array(arrays.reduce((s, a) => s + a.length, 0))
+      arrays.reduce((at, a) => (values.set(a, at), at + a.length), 0)
+      return { ...c, values }
+    }
+    return categoricalFromTexts(c.name, pieces.flatMap(columnTexts), c.role)
+  })
+  return makeDataset(columns, parts[0].steps)
+}
+
+/** One part of `splits` (or all of them stacked). */
+function fromSplits(v: { train: Dataset; validation?: Dataset; test?: Dataset }, split: SplitChoice): Dataset {
+  if (split === 'all') return stack([v.train, v.validation, v.test].filter((d): d is Dataset => d !== undefined))
+  const part = v[split]
+  if (!part) throw new Error(`The splits have no ${split} split; choose another split to plot.`)
+  return part
+}
+
+/** Labels as a categorical column: class names when known, else the numbers as text. */
+function labelColumn(name: string, values: Float64Array, role: Column['role'], classes?: string[], prefix = ''): Column {
+  if (classes) return categoricalColumn(name, Int32Array.from(values), classes, role)
+  return categoricalFromTexts(name, Array.from(values, (v) => `${prefix}${v}`), role)
+}
+
+/**
+ * Predictions as a table: their feature columns, then `predicted` and `actual` (categorical
+ * for classes and clusters, numeric for regression values).
+ */
+function fromPredictions(pred: Predictions): Dataset {
+  const columns: Column[] = []
+  const f = pred.features
+  if (f) {
+    const cols = f.names.length
+    f.names.forEach((name, j) => {
+      columns.push(numericColumn(name, Float64Array.from({ length: pred.rows }, (_, i) => f.values[i * cols + j])))
+    })
+  }
+  const numeric = pred.task === 'regression' || pred.task === 'embedding'
+  const label = (name: string, values: Float64Array, role: Column['role']) =>
+    numeric
+      ? numericColumn(name, values, role)
+      : labelColumn(name, values, role, pred.task === 'classification' ? pred.classes : undefined, pred.task === 'clustering' && name === 'predicted' ? 'cluster ' : '')
+  columns.push(label('predicted', pred.predicted, 'ignore'))
+  if (pred.actual) columns.push(label('actual', pred.actual, 'target'))
+  return makeDataset(columns, [], pred.rows)
+}
+
+export interface PlotTable {
+  table: Dataset
+  /** The column to colour by when the user names none: clusters, else the true labels. */
+  colour?: string
+}
+
+/** The table a figure plots, from whatever the input port carried. */
+export function plotTable(value: unknown, split: SplitChoice): PlotTable {
+  const withTarget = (table: Dataset) => ({ table, colour: targetColumn(table)?.name })
+  if (isDataset(value)) return withTarget(value)
+  if (isSplits(value)) return withTarget(fromSplits(value, split))
+  if (value && (value as Predictions).kind === 'predictions') {
+    const pred = value as Predictions
+    const table = fromPredictions(pred)
+    return { table, colour: pred.task === 'clustering' || !pred.actual ? 'predicted' : 'actual' }
+  }
+  throw new Error('Input "data" needs a dataset, splits or predictions; connect a data, split or Predict node.')
+}
