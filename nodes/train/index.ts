@@ -1,4 +1,5 @@
 import type { NodeDefinition } from '../../runtime/node-api/define-node'
+import { fitNode } from './fit'
 
 /** The train node types, in palette order. */
-export const trainNodes: readonly NodeDefinition<any>[] = []
+export const trainNodes: readonly NodeDefinition<any>[] = [fitNode]

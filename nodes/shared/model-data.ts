@@ -1,0 +1,77 @@
+import type { Dataset } from '../../runtime/values/dataset'
+import type { ModelSpec, Task } from '../../runtime/values/ml'
+import { featureMatrix, targetVector, quoteList, type FeatureMatrix } from './table'
+
+/** Training data as numbers: features, the encoded target and the task it implies. */
+export interface TrainingTable {
+  X: FeatureMatrix
+  /** Class index (classification), value (regression); absent for unsupervised models. */
+  y?: Float64Array
+  task: Task
+  target?: string
+  classes?: string[]
+}
+
+/** Supervised families need a target; these do not. */
+const UNSUPERVISED: Record<string, Task> = { kmeans: 'clustering', hclust: 'clustering', pca: 'embedding' }
+
+/** The task a spec trains for: its own, else the target column's type (categorical → classification). */
+export function resolveTask(spec: ModelSpec, d: Dataset): Task {
+  const fixed = UNSUPERVISED[spec.family]
+  if (fixed) return fixed
+  if (spec.task !== 'auto') return spec.task
+  const t = targetVector(d)
+  if (!t) throw new Error('The training data has no target column; add a Set target node before training.')
+  return t.type === 'categorical' ? 'classification' : 'regression'
+}
+
+/** Encodes a dataset for training; a numeric target becomes classes (sorted values) when classifying. */
+export function trainingTable(spec: ModelSpec, d: Dataset): TrainingTable {
+  const task = resolveTask(spec, d)
+  const X = featureMatrix(d)
+  if (X.rows === 0) throw new Error('The training data has no rows.')
+  if (task === 'clustering' || task === 'embedding') return { X, task }
+  const t = targetVector(d)
+  if (!t) throw new Error('The training data has no target column; add a Set target node before training.')
+  if (task === 'regression') {
+    if (t.type === 'categorical') {
+      throw new Error(`Target "${t.name}" is categorical but the model is set to regression; set its task to classification or auto.`)
+    }
+    return { X, y: t.values, task, target: t.name }
+  }
+  if (t.type === 'categorical') return { X, y: t.values, task, target: t.name, classes: t.classes }
+  const distinct = [...new Set(t.values)].sort((a, b) => a - b)
+  if (distinct.length > 100) {
+    throw new Error(`Target "${t.name}" has ${distinct.length} distinct numbers; that is a regression target, not classes.`)
+  }
+  const index = new Map(distinct.map((v, i) => [v, i]))
+  return { X, y: t.values.map((v) => index.get(v)!), task, target: t.name, classes: distinct.map(String) }
+}
+
+/** Class indices for a table scored by a model, mapped onto the model's classes (-1 when unknown). */
+export function encodeActual(d: Dataset, classes?: string[]): Float64Array | undefined {
+  const t = targetVector(d)
+  if (!t) return undefined
+  if (!classes) return t.values
+  const index = new Map(classes.map((c, i) => [c, i]))
+  const names = t.classes ?? [...t.values].map(String)
+  return t.values.map((v, i) => index.get(t.classes ? names[v] : names[i]) ?? -1)
+}
+
+/** The feature matrix of `d` with columns in the order a model was trained on. */
+export function matrixFor(d: Dataset, names: string[]): FeatureMatrix {
+  const all = featureMatrix(d)
+  if (all.names.length === names.length && all.names.every((n, i) => n === names[i])) return all
+  const missing = names.filter((n) => !all.names.includes(n))
+  if (missing.length) {
+    throw new Error(
+      `The model was trained on columns ${quoteList(names)}; this table lacks ${quoteList(missing)}. ` +
+        'Feed it rows with the training columns.',
+    )
+  }
+  const cols = names.length
+  const at = names.map((n) => all.names.indexOf(n))
+  const values = new Float64Array(all.rows * cols)
+  for (let i = 0; i < all.rows; i++) for (let j = 0; j < cols; j++) values[i * cols + j] = all.values[i * all.cols + at[j]]
+  return { names, values, rows: all.rows, cols }
+}

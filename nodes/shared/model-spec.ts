@@ -1,0 +1,29 @@
+import type { ModelSpec, Task } from '../../runtime/values/ml'
+import { p } from '../../runtime/node-api/params'
+
+/** Builds the `model-spec` value a model node outputs. */
+export function modelSpec(family: string, task: Task | 'auto', config: Record<string, unknown>, gradient: boolean): ModelSpec {
+  return { kind: 'model-spec', family, task, config, gradient }
+}
+
+/** The node badge: the family and its hyperparameters (small scalars only). */
+export function specSummary(outputs: Record<string, unknown>): Record<string, unknown> {
+  const spec = outputs.model as ModelSpec
+  const scalars = Object.entries(spec.config).filter(([, v]) => ['number', 'string', 'boolean'].includes(typeof v))
+  return { family: spec.family, task: spec.task, ...Object.fromEntries(scalars) }
+}
+
+/** A task picker for models that do both; 'auto' follows the target column's type. */
+export const taskParam = () =>
+  p.select(['auto', 'classification', 'regression'] as const, {
+    default: 'auto',
+    title: 'Task',
+    description: 'Auto: a categorical target means classification, a numeric one regression.',
+  })
+
+/** L2 penalty strength, scikit-learn's `alpha`. */
+export const alphaParam = (d: number) =>
+  p.number({ default: d, min: 0, max: 100, title: 'L2 penalty (alpha)', description: 'Objective = mean loss + alpha/2 · ‖weights‖².' })
+
+/** A seed param: the node's RNG is seeded from its cache key, which includes this value. */
+export const seedParam = () => p.int({ default: 0, min: 0, max: 2 ** 31 - 1, title: 'Seed' })
