@@ -1,0 +1,125 @@
+import { useEffect, useState } from 'react'
+import { Modal } from './Modal'
+import type { CacheStatsView } from '../../runtime/worker/engine-api'
+import { engine } from '../engine/engine'
+import { openDocument } from '../engine/open-document'
+import { SHORTCUTS } from '../hooks/useShortcuts'
+import { examples } from '../lib/examples'
+import { formatBytes } from '../lib/format'
+import { uiStore, useUi } from '../store'
+
+const close = () => uiStore.getState().openDialog(null)
+
+function ExamplesDialog() {
+  return (
+    <Modal title="Examples" onClose={close} wide>
+      {examples.length === 0 && <p className="muted">No examples are bundled with this build.</p>}
+      <ul className="examples">
+        {examples.map((ex) => (
+          <li key={ex.file}>
+            <button
+              className="example"
+              onClick={async () => {
+                if (await openDocument(ex.doc, ex.file)) close()
+              }}
+            >
+              <strong>{ex.title}</strong>
+              <span>{ex.description}</span>
+              <code className="muted">{ex.file}</code>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </Modal>
+  )
+}
+
+function HelpDialog() {
+  return (
+    <Modal title="Help and shortcuts" onClose={close}>
+      <p>
+        Drag nodes from the palette (or double-click them), wire outputs on the right of a node to inputs on the left,
+        and press <kbd>Run all</kbd>. Only nodes whose inputs or settings changed run again; the rest come from the
+        cache, even after a reload.
+      </p>
+      <table className="shortcuts">
+        <tbody>
+          {SHORTCUTS.map(([keys, what]) => (
+            <tr key={keys}>
+              <th scope="row">
+                <kbd>{keys}</kbd>
+              </th>
+              <td>{what}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="muted">Drop a graph .json on the canvas to open it, or a .csv to add a data node reading it.</p>
+    </Modal>
+  )
+}
+
+function CacheDialog() {
+  const [stats, setStats] = useState<CacheStatsView>()
+  const refresh = () => void engine().cacheStats().then(setStats)
+  useEffect(refresh, [])
+  return (
+    <Modal title="Result cache" onClose={close}>
+      {!stats && <p className="muted">Reading…</p>}
+      {stats && (
+        <dl className="cache-stats">
+          <dt>Stored results</dt>
+          <dd data-testid="cache-entries">{stats.entries}</dd>
+          <dt>Space used</dt>
+          <dd>
+            {formatBytes(stats.bytes)} of {formatBytes(stats.capBytes)}
+          </dd>
+          <dt>In memory</dt>
+          <dd>
+            {stats.memoryEntries} results, {formatBytes(stats.memoryBytes)}
+          </dd>
+        </dl>
+      )}
+      <button
+        className="danger"
+        onClick={async () => {
+          await engine().clearCache()
+          refresh()
+          uiStore.getState().toast('Cache cleared: the next run computes every node.')
+        }}
+      >
+        Clear cache
+      </button>
+    </Modal>
+  )
+}
+
+function ProblemsDialog() {
+  const problems = useUi((s) => s.problems)
+  if (!problems) return null
+  return (
+    <Modal title={problems.title} onClose={() => uiStore.getState().showProblems(null)}>
+      <p>Nothing was changed. Fix these problems and try again:</p>
+      <ul className="problems" aria-label="Problems">
+        {problems.items.map((p, i) => (
+          <li key={i}>
+            {p.path && <code>{p.path}</code>} {p.message}
+          </li>
+        ))}
+      </ul>
+    </Modal>
+  )
+}
+
+/** The dialog in view, if any. */
+export function Dialogs() {
+  const dialog = useUi((s) => s.dialog)
+  return (
+    <>
+      {dialog === 'examples' && <ExamplesDialog />}
+      {dialog === 'help' && <HelpDialog />}
+      {dialog === 'cache' && <CacheDialog />}
+      <ProblemsDialog />
+    </>
+  )
+}

@@ -1,0 +1,189 @@
+import { useEffect, useRef, useState } from 'react'
+import type { Figure } from '../../runtime/values/figure'
+import { formatNumber } from '../lib/format'
+import { colorOf, extent, niceTicks, ramp } from '../lib/plot-scale'
+
+const PAD = { left: 56, right: 14, top: 12, bottom: 38 }
+
+function themeColor(name: string, fallback: string): string {
+  return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback
+}
+
+function seriesColor(f: Figure, i: number): string {
+  const s = f.series[i]
+  return s.reference ? themeColor('--muted', '#888') : colorOf(s.classIndex ?? i)
+}
+
+function drawHeatmap(ctx: CanvasRenderingContext2D, f: Figure, w: number, h: number) {
+  const m = f.heatmap!
+  const fg = themeColor('--fg', '#222')
+  const left = 90
+  const top = 8
+  const cw = (w - left - 10) / Math.max(1, m.colLabels.length)
+  const ch = (h - top - 40) / Math.max(1, m.rowLabels.length)
+  const max = Math.max(1e-12, ...m.values.flat())
+  ctx.font = '12px system-ui, sans-serif'
+  ctx.textAlign = 'center'
+  ctx.textBaseline = 'middle'
+  m.values.forEach((row, r) =>
+    row.forEach((v, c) => {
+      const t = v / max
+      ctx.fillStyle = ramp(t)
+      ctx.fillRect(left + c * cw, top + r * ch, cw - 1, ch - 1)
+      ctx.fillStyle = t > 0.6 ? '#111' : '#fff'
+      ctx.fillText(m.normalized ? v.toFixed(2) : formatNumber(v), left + (c + 0.5) * cw, top + (r + 0.5) * ch)
+    }),
+  )
+  ctx.fillStyle = fg
+  ctx.textAlign = 'right'
+  m.rowLabels.forEach((l, r) => ctx.fillText(l.slice(0, 14), left - 6, top + (r + 0.5) * ch))
+  ctx.textAlign = 'center'
+  m.colLabels.forEach((l, c) => ctx.fillText(l.slice(0, 14), left + (c + 0.5) * cw, top + m.rowLabels.length * ch + 12))
+  ctx.fillText(f.xLabel, left + (w - left) / 2, h - 10)
+  ctx.save()
+  ctx.translate(12, top + (h - 40) / 2)
+  ctx.rotate(-Math.PI / 2)
+  ctx.fillText(f.yLabel, 0, 0)
+  ctx.restore()
+}
+
+function drawPlot(ctx: CanvasRenderingContext2D, f: Figure, w: number, h: number) {
+  const fg = themeColor('--fg', '#222')
+  const grid = themeColor('--grid', '#ddd')
+  const b = f.boundary
+  const [x0, x1] = extent([...f.series.flatMap((s) => s.x), ...(b?.xs ?? [])])
+  const [y0, y1] = extent([...f.series.flatMap((s) => s.y), ...(b?.ys ?? [])])
+  const pw = w - PAD.left - PAD.right
+  const ph = h - PAD.top - PAD.bottom
+  const sx = (v: number) => PAD.left + ((v - x0) / (x1 - x0)) * pw
+  const sy = (v: number) => PAD.top + ph - ((v - y0) / (y1 - y0)) * ph
+
+  if (b && b.xs.length > 1 && b.ys.length > 1) {
+    const dx = Math.abs(sx(b.xs[1]) - sx(b.xs[0])) + 1
+    const dy = Math.abs(sy(b.ys[1]) - sy(b.ys[0])) + 1
+    b.ys.forEach((yv, iy) =>
+      b.xs.forEach((xv, ix) => {
+        const k = iy * b.xs.length + ix
+        ctx.globalAlpha = 0.12 + 0.22 * (b.confidence?.[k] ?? 1)
+        ctx.fillStyle = colorOf(b.cells[k])
+        ctx.fillRect(sx(xv) - dx / 2, sy(yv) - dy / 2, dx, dy)
+      }),
+    )
+    ctx.globalAlpha = 1
+  }
+
+  ctx.strokeStyle = grid
+  ctx.fillStyle = fg
+  ctx.lineWidth = 1
+  ctx.font = '11px system-ui, sans-serif'
+  ctx.textAlign = 'center'
+  ctx.textBaseline = 'top'
+  for (const t of niceTicks(x0, x1, Math.max(2, Math.floor(pw / 80)))) {
+    ctx.beginPath()
+    ctx.moveTo(sx(t), PAD.top)
+    ctx.lineTo(sx(t), PAD.top + ph)
+    ctx.stroke()
+    ctx.fillText(formatNumber(t), sx(t), PAD.top + ph + 4)
+  }
+  ctx.textAlign = 'right'
+  ctx.textBaseline = 'middle'
+  for (const t of niceTicks(y0, y1, Math.max(2, Math.floor(ph / 40)))) {
+    ctx.beginPath()
+    ctx.moveTo(PAD.left, sy(t))
+    ctx.lineTo(PAD.left + pw, sy(t))
+    ctx.stroke()
+    ctx.fillText(formatNumber(t), PAD.left - 6, sy(t))
+  }
+  ctx.textAlign = 'center'
+  ctx.textBaseline = 'bottom'
+  ctx.fillText(f.xLabel, PAD.left + pw / 2, h - 2)
+  ctx.save()
+  ctx.translate(12, PAD.top + ph / 2)
+  ctx.rotate(-Math.PI / 2)
+  ctx.textBaseline = 'middle'
+  ctx.fillText(f.yLabel, 0, 0)
+  ctx.restore()
+
+  const [v0, v1] = extent(f.series.flatMap((s) => s.value ?? []), 0)
+  f.series.forEach((s, i) => {
+    const color = seriesColor(f, i)
+    ctx.strokeStyle = color
+    ctx.fillStyle = color
+    if (s.mode === 'line') {
+      ctx.setLineDash(s.reference ? [5, 4] : [])
+      ctx.lineWidth = s.reference ? 1 : 2
+      ctx.beginPath()
+      s.x.forEach((xv, k) => (k ? ctx.lineTo(sx(xv), sy(s.y[k])) : ctx.moveTo(sx(xv), sy(s.y[k]))))
+      ctx.stroke()
+      ctx.setLineDash([])
+      return
+    }
+    const r = s.x.length > 2000 ? 1.6 : 2.6
+    s.x.forEach((xv, k) => {
+      if (s.value) ctx.fillStyle = ramp((s.value[k] - v0) / (v1 - v0 || 1))
+      ctx.beginPath()
+      ctx.arc(sx(xv), sy(s.y[k]), r, 0, Math.PI * 2)
+      ctx.fill()
+    })
+  })
+}
+
+/** Draws any Figure value (line, scatter, heatmap, decision boundary) on a canvas. */
+export function FigureCanvas({ figure, height = 240 }: { figure: Figure; height?: number }) {
+  const box = useRef<HTMLDivElement>(null)
+  const canvas = useRef<HTMLCanvasElement>(null)
+  const [width, setWidth] = useState(480)
+  useEffect(() => {
+    const el = box.current
+    if (!el) return
+    const ro = new ResizeObserver(([e]) => setWidth(Math.max(240, Math.floor(e.contentRect.width))))
+    ro.observe(el)
+    return () => ro.disconnect()
+  }, [])
+  useEffect(() => {
+    const c = canvas.current
+    const ctx = c?.getContext('2d')
+    if (!c || !ctx) return
+    const dpr = window.devicePixelRatio || 1
+    c.width = width * dpr
+    c.height = height * dpr
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0)
+    ctx.clearRect(0, 0, width, height)
+    if (figure.chart === 'heatmap' && figure.heatmap) drawHeatmap(ctx, figure, width, height)
+    else drawPlot(ctx, figure, width, height)
+  }, [figure, width, height])
+  const legend = figure.series.filter((s) => !s.reference || figure.series.length > 1)
+  return (
+    <figure className="figure" aria-label={figure.title}>
+      <figcaption>{figure.title}</figcaption>
+      <div ref={box} className="figure-box">
+        <canvas ref={canvas} style={{ width, height }} role="img" aria-label={`${figure.title} chart`} />
+      </div>
+      {legend.length > 1 && (
+        <ul className="legend">
+          {legend.map((s, i) => (
+            <li key={`${s.name}-${i}`}>
+              <span className="swatch" style={{ background: seriesColor(figure, figure.series.indexOf(s)) }} />
+              {s.name}
+            </li>
+          ))}
+        </ul>
+      )}
+      {figure.boundary && (
+        <ul className="legend">
+          {figure.boundary.classes.map((c, i) => (
+            <li key={c}>
+              <span className="swatch" style={{ background: colorOf(i) }} />
+              {c}
+            </li>
+          ))}
+        </ul>
+      )}
+      {figure.notes?.map((n) => (
+        <p className="muted" key={n}>
+          {n}
+        </p>
+      ))}
+    </figure>
+  )
+}

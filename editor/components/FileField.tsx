@@ -1,0 +1,42 @@
+import { useFiles } from '../hooks/useFiles'
+import type { FieldProps } from './ParamField'
+
+/** A file param: pick an uploaded file or upload one (it stays in this browser only). */
+export function FileField({ id, value, onChange }: FieldProps) {
+  const { files, upload } = useFiles()
+  const current = typeof value === 'string' ? value : ''
+  const present = files.some((f) => f.name === current)
+  return (
+    <>
+      <select id={id} value={current} onChange={(e) => onChange(e.target.value)}>
+        <option value="">(no file)</option>
+        {current && !present && <option value={current}>{current} (missing)</option>}
+        {files.map((f) => (
+          <option key={f.hash} value={f.name}>
+            {f.name}
+          </option>
+        ))}
+      </select>
+      <label className="upload">
+        Upload CSV…
+        <input
+          type="file"
+          accept=".csv,.tsv,.txt,text/csv"
+          hidden
+          onChange={async (e) => {
+            const f = e.target.files?.[0]
+            e.target.value = ''
+            if (!f) return
+            await upload(f)
+            onChange(f.name)
+          }}
+        />
+      </label>
+      {current && !present && (
+        <p className="field-problem" role="alert">
+          Provide the file “{current}”: upload it here (files are not part of saved graphs or links).
+        </p>
+      )}
+    </>
+  )
+}

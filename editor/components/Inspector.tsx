@@ -1,0 +1,115 @@
+import { useUpstreamColumns } from '../hooks/useUpstreamColumns'
+import { paramSchemas } from '../lib/flow-types'
+import { formatMs } from '../lib/format'
+import { graphStore, useGraph, useRun, useUi } from '../store'
+import { displayState } from '../store/run-store'
+import { selectFocused } from '../store/selectors'
+import { ParamField } from './ParamField'
+import { StatusBadge } from './StatusBadge'
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
+
+function RunInfo({ nodeId }: { nodeId: string }) {
+  const run = useRun((s) => s.runs[nodeId])
+  const key = useRun((s) => s.keys[nodeId])
+  const state = displayState(run, key)
+  return (
+    <section className="run-info" aria-label="Run status">
+      <div>
+        <StatusBadge state={state} run={run} />
+        {run?.ms !== undefined && (state === 'done' || state === 'cached') && (
+          <span className="muted"> computed in {formatMs(run.ms)}</span>
+        )}
+      </div>
+      {state === 'stale' && <p className="muted">An edit changed this node or its inputs; run again to update.</p>}
+      {run?.reason && state !== 'stale' && (
+        <p>
+          <span className="muted">Why it ran:</span> {run.reason}
+        </p>
+      )}
+      {state === 'error' && run?.error && <pre className="error-text">{run.error}</pre>}
+      {state === 'blocked' && <p>Blocked because node {run?.blockedBy} failed.</p>}
+    </section>
+  )
+}
+
+/** The selected node: label, description, status, and the params form built from its schema. */
+export function Inspector() {
+  const node = useGraph(selectFocused)
+  const count = useGraph((s) => s.nodes.filter((n) => n.selected).length)
+  const desc = useUi((s) => (node ? s.descriptors.get(node.data.nodeType) : undefined))
+  const problems = useUi((s) => (node ? s.diagnostics.get(node.id) : undefined))
+  const columns = useUpstreamColumns(node?.id)
+  if (!node) {
+    return (
+      <aside className="inspector" aria-label="Inspector">
+        <p className="muted">Select a node to see its settings and results.</p>
+      </aside>
+    )
+  }
+  const schemas = paramSchemas(desc)
+  const g = graphStore.getState()
+  return (
+    <aside className="inspector" aria-label="Inspector">
+      <header>
+        <input
+          className="node-label"
+          aria-label="Node label"
+          value={node.data.label ?? ''}
+          placeholder={desc?.title ?? node.data.nodeType}
+          onChange={(e) => g.setLabel(node.id, e.target.value)}
+        />
+        <code className="muted">
+          {node.id} · {node.data.nodeType}
+        </code>
+        {count > 1 && <p className="muted">{count} nodes selected; showing the first.</p>}
+      </header>
+      {desc && <p className="description">{desc.description}</p>}
+      <RunInfo nodeId={node.id} />
+      {problems && problems.length > 0 && (
+        <ul className="node-problems" aria-label="Problems">
+          {problems.map((p, i) => (
+            <li key={i}>{p.message}</li>
+          ))}
+        </ul>
+      )}
+      <form className="params" onSubmit={(e) => e.preventDefault()} aria-label="Parameters">
+        {Object.keys(schemas).length === 0 && <p className="muted">This node has no parameters.</p>}
+        {Object.entries(schemas).map(([name, schema]) => {
+          const value = node.data.params[name] ?? schema.default
+          const id = `param-${node.id}-${name}`
+          const changed = schema.default !== undefined && !same(value, schema.default)
+          return (
+            <div className={`field ${schema.advanced ? 'advanced' : ''}`} key={`${node.id}-${name}`}>
+              <div className="field-head">
+                <label htmlFor={id} title={schema.description}>
+                  {schema.title ?? name}
+                </label>
+                {changed && (
+                  <button
+                    type="button"
+                    className="reset"
+                    aria-label={`Reset ${schema.title ?? name} to default`}
+                    title={`Reset to default (${JSON.stringify(schema.default)})`}
+                    onClick={() => g.resetParam(node.id, name)}
+                  >
+                    ↺
+                  </button>
+                )}
+              </div>
+              <ParamField
+                id={id}
+                nodeId={node.id}
+                schema={schema}
+                value={value}
+                columns={columns}
+                onChange={(v) => g.setParam(node.id, name, v)}
+              />
+              {schema.description && <p className="field-hint">{schema.description}</p>}
+            </div>
+          )
+        })}
+      </form>
+    </aside>
+  )
+}

@@ -1,0 +1,66 @@
+import { useEffect, useRef } from 'react'
+import uPlot from 'uplot'
+import { colorOf } from '../lib/plot-scale'
+import type { CurvePoint } from '../store/run-store'
+
+function columns(points: CurvePoint[]): uPlot.AlignedData {
+  return [
+    points.map((p) => p.epoch),
+    points.map((p) => p.loss),
+    points.map((p) => p.valLoss ?? null),
+  ]
+}
+
+/**
+ * Training and validation loss per epoch, updated live from progress events. uPlot redraws
+ * thousands of points in well under a frame, so streaming epochs never stalls the page.
+ */
+export function LossChart({ points, height = 220 }: { points: CurvePoint[]; height?: number }) {
+  const box = useRef<HTMLDivElement>(null)
+  const plot = useRef<uPlot | null>(null)
+  const hasVal = points.some((p) => p.valLoss !== undefined)
+
+  useEffect(() => {
+    const el = box.current
+    if (!el) return
+    const axis = { stroke: 'var(--fg)', grid: { stroke: 'var(--grid)', width: 1 }, ticks: { stroke: 'var(--grid)' } }
+    const u = new uPlot(
+      {
+        width: Math.max(240, el.clientWidth),
+        height,
+        scales: { x: { time: false } },
+        axes: [
+          { ...axis, label: 'epoch' },
+          { ...axis, label: 'loss', size: 56 },
+        ],
+        series: [
+          { label: 'epoch' },
+          { label: 'loss', stroke: colorOf(0), width: 2 },
+          { label: 'validation loss', stroke: colorOf(1), width: 2, dash: [6, 4], show: hasVal },
+        ],
+        legend: { show: true },
+      },
+      columns(points),
+      el,
+    )
+    plot.current = u
+    const ro = new ResizeObserver(([e]) => u.setSize({ width: Math.max(240, Math.floor(e.contentRect.width)), height }))
+    ro.observe(el)
+    return () => {
+      ro.disconnect()
+      u.destroy()
+      plot.current = null
+    }
+  }, [height, hasVal])
+
+  useEffect(() => {
+    plot.current?.setData(columns(points))
+  }, [points])
+
+  return (
+    <figure className="figure loss-chart" aria-label="Loss per epoch">
+      <figcaption>Loss per epoch</figcaption>
+      <div ref={box} />
+    </figure>
+  )
+}

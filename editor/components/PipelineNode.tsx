@@ -1,0 +1,97 @@
+import { memo } from 'react'
+import { Handle, Position, type NodeProps } from '@xyflow/react'
+import { missingInputs, outputTypes, portColor } from '../lib/connections'
+import type { FlowNode } from '../lib/flow-types'
+import { summaryLines } from '../lib/format'
+import { graphStore, useGraph, useRun, useUi } from '../store'
+import { displayState } from '../store/run-store'
+import { Sparkline } from './Sparkline'
+import { StatusBadge } from './StatusBadge'
+
+function Port({ nodeId, name, types, side, label }: { nodeId: string; name: string; types: string[]; side: 'in' | 'out'; label?: string }) {
+  const text = label ?? name
+  return (
+    <div className={`port port-${side}`}>
+      <Handle
+        id={name}
+        type={side === 'in' ? 'target' : 'source'}
+        position={side === 'in' ? Position.Left : Position.Right}
+        style={{ background: portColor(types) }}
+        title={`${side === 'in' ? 'input' : 'output'} ${text}: ${types.join(' or ')}`}
+        aria-label={`${nodeId} ${side === 'in' ? 'input' : 'output'} ${name}`}
+      />
+      <span className="port-name">{text}</span>
+      <span className="port-type">{types.join('|')}</span>
+    </div>
+  )
+}
+
+/** One component for every node type, drawn from its descriptor and run state. */
+export const PipelineNode = memo(function PipelineNode({ id, data, selected }: NodeProps<FlowNode>) {
+  const desc = useUi((s) => s.descriptors.get(data.nodeType))
+  const problems = useUi((s) => s.diagnostics.get(id))
+  const run = useRun((s) => s.runs[id])
+  const key = useRun((s) => s.keys[id])
+  // Wires decide port types (a sameAs output follows its input) and which inputs are missing;
+  // positions do not, so this subscribes to edges only and reads nodes on demand.
+  const edges = useGraph((s) => s.edges)
+  const descriptors = useUi((s) => s.descriptors)
+  const state = displayState(run, key)
+  const g = { nodes: graphStore.getState().nodes, edges, descriptors }
+  const missing = desc ? missingInputs(g, { id, data } as FlowNode) : []
+
+  if (!desc) {
+    return (
+      <div className={`pnode unknown ${selected ? 'selected' : ''}`}>
+        <div className="pnode-head">
+          <span className="pnode-title">{data.label ?? data.nodeType}</span>
+        </div>
+        <div className="pnode-error">Unknown node type “{data.nodeType}”. Delete it or replace it.</div>
+      </div>
+    )
+  }
+  const lines = summaryLines(run?.summary)
+  const firstProblem = problems?.find((p) => p.severity === 'error' && p.code !== 'missing-input')
+  return (
+    <div className={`pnode state-${state} cat-${desc.category} ${selected ? 'selected' : ''}`} data-node-id={id}>
+      <div className="pnode-head">
+        <span className={`cat-dot cat-${desc.category}`} aria-hidden />
+        <span className="pnode-title">{data.label ?? desc.title}</span>
+        <StatusBadge state={state} run={run} />
+      </div>
+      <div className="pnode-ports">
+        <div className="ports-in">
+          {Object.entries(desc.inputs).map(([name, p]) => (
+            <Port key={name} nodeId={id} name={name} types={p.types as string[]} side="in" label={p.label} />
+          ))}
+        </div>
+        <div className="ports-out">
+          {Object.entries(desc.outputs).map(([name, p]) => (
+            <Port key={name} nodeId={id} name={name} types={outputTypes(g, id, name)} side="out" label={p.label} />
+          ))}
+        </div>
+      </div>
+      {state === 'running' && (
+        <div className="pnode-progress" role="progressbar" aria-valuenow={Math.round((run?.progress ?? 0) * 100)}>
+          <div style={{ width: `${Math.round((run?.progress ?? 0) * 100)}%` }} />
+        </div>
+      )}
+      {state === 'running' && run?.message && <div className="pnode-message">{run.message}</div>}
+      {run?.curve && run.curve.length > 1 && <Sparkline points={run.curve} />}
+      {lines.length > 0 && state !== 'error' && (
+        <dl className="pnode-summary">
+          {lines.map(([k, v]) => (
+            <div key={k}>
+              <dt>{k}</dt>
+              <dd>{v}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      {state === 'error' && run?.error && <div className="pnode-error">{run.error}</div>}
+      {state === 'blocked' && <div className="pnode-note">Blocked: upstream node {run?.blockedBy} failed.</div>}
+      {missing.length > 0 && <div className="pnode-note warn">Connect: {missing.join(', ')}</div>}
+      {firstProblem && state !== 'error' && <div className="pnode-error">{firstProblem.message}</div>}
+    </div>
+  )
+})

@@ -1,0 +1,79 @@
+import { useEffect, useState } from 'react'
+import { usePreview } from '../hooks/usePreview'
+import { useGraph, useRun, useUi } from '../store'
+import { displayState } from '../store/run-store'
+import { selectFocused } from '../store/selectors'
+import { DataTable } from './DataTable'
+import { LossChart } from './LossChart'
+import { ValueView } from './ValueView'
+
+function OutputView({ nodeId, port }: { nodeId: string; port: string }) {
+  const [split, setSplit] = useState<string>()
+  const state = usePreview(nodeId, port, split)
+  if (state.status === 'loading') return <p className="muted">Loading…</p>
+  if (state.status === 'failed') return <p className="error-text">Could not load the result: {state.message}</p>
+  if (state.status === 'none') return <p className="muted">No result yet: run the graph to see this output.</p>
+  const p = state.preview
+  if (p.kind === 'dataset') {
+    return (
+      <>
+        {p.splits && (
+          <div className="tabs small" role="tablist" aria-label="Split">
+            {Object.entries(p.splits).map(([name, rows]) => (
+              <button key={name} role="tab" aria-selected={p.split === name} onClick={() => setSplit(name)}>
+                {name} ({rows})
+              </button>
+            ))}
+          </div>
+        )}
+        <DataTable preview={p} />
+      </>
+    )
+  }
+  return <ValueView value={p.value} />
+}
+
+/** Results of the selected node: its outputs (tables, charts, metrics) and live training curves. */
+export function ResultsPanel() {
+  const node = useGraph(selectFocused)
+  const desc = useUi((s) => (node ? s.descriptors.get(node.data.nodeType) : undefined))
+  const run = useRun((s) => (node ? s.runs[node.id] : undefined))
+  const key = useRun((s) => (node ? s.keys[node.id] : undefined))
+  const [open, setOpen] = useState(true)
+  const ports = Object.keys(desc?.outputs ?? {})
+  const [port, setPort] = useState<string>()
+  useEffect(() => setPort(undefined), [node?.id])
+  const shown = port && ports.includes(port) ? port : ports[0]
+  const state = displayState(run, key)
+  const curve = run?.curve && run.curve.length > 0 ? run.curve : undefined
+
+  return (
+    <section className={`results ${open ? 'open' : 'closed'}`} aria-label="Results">
+      <header>
+        <button className="ghost" onClick={() => setOpen(!open)} aria-expanded={open}>
+          {open ? '▾' : '▸'} Results
+        </button>
+        {node && <span className="muted">{node.data.label ?? desc?.title ?? node.data.nodeType}</span>}
+        {node && ports.length > 1 && (
+          <div className="tabs" role="tablist" aria-label="Output">
+            {ports.map((p) => (
+              <button key={p} role="tab" aria-selected={p === shown} onClick={() => setPort(p)}>
+                {desc?.outputs[p]?.label ?? p}
+              </button>
+            ))}
+          </div>
+        )}
+        {state === 'stale' && <span className="badge badge-stale">stale: run to refresh</span>}
+      </header>
+      {open && (
+        <div className="results-body">
+          {!node && <p className="muted">Select a node to see its results.</p>}
+          {node && curve && <LossChart points={curve} />}
+          {node && shown && state !== 'running' && <OutputView key={`${node.id}-${shown}`} nodeId={node.id} port={shown} />}
+          {node && state === 'running' && !curve && <p className="muted">Running… {run?.message}</p>}
+          {node && ports.length === 0 && <p className="muted">This node has no outputs.</p>}
+        </div>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,32 @@
+import { formatMs } from '../lib/format'
+import { useNow } from '../hooks/useNow'
+import type { DisplayState, NodeRun } from '../store/run-store'
+
+const LABEL: Record<DisplayState, string> = {
+  idle: 'not run',
+  stale: 'stale',
+  queued: 'queued',
+  running: 'running',
+  cached: 'cached',
+  done: 'done',
+  error: 'error',
+  blocked: 'blocked',
+  cancelled: 'cancelled',
+}
+
+function Elapsed({ since }: { since: number }) {
+  const now = useNow(500)
+  return <> {formatMs(Math.max(0, now - since))}</>
+}
+
+/** The node's state in one word, with time taken or progress. */
+export function StatusBadge({ state, run }: { state: DisplayState; run: NodeRun | undefined }) {
+  return (
+    <span className={`badge badge-${state}`} data-state={state}>
+      {LABEL[state]}
+      {state === 'running' && run?.progress !== undefined && run.progress > 0 && ` ${Math.round(run.progress * 100)}%`}
+      {state === 'running' && run?.startedAt !== undefined && <Elapsed since={run.startedAt} />}
+      {state === 'done' && run?.ms !== undefined && ` · ${formatMs(run.ms)}`}
+    </span>
+  )
+}

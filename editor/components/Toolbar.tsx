@@ -1,0 +1,97 @@
+import { useRef } from 'react'
+import { BACKENDS } from '../../runtime/backend/choose-backend'
+import { autoLayout, newGraph, openFile, redo, saveFile, shareLink, undo } from '../engine/commands'
+import { cancelRun, runGraph } from '../engine/run-actions'
+import { graphStore, uiStore, useGraph, useHistory, useRun, useUi } from '../store'
+
+function BackendPicker() {
+  const backend = useUi((s) => s.backend)
+  const forced = new URLSearchParams(location.search).get('backend') ?? ''
+  const choose = (value: string) => {
+    const url = new URL(location.href)
+    if (value) url.searchParams.set('backend', value)
+    else url.searchParams.delete('backend')
+    location.assign(url.toString())
+  }
+  return (
+    <label className="backend" title="The TensorFlow.js backend running the models">
+      <span className="backend-dot" aria-hidden />
+      <span>
+        Backend: <strong data-testid="backend">{backend}</strong>
+      </span>
+      <select aria-label="Force a backend" value={forced} onChange={(e) => choose(e.target.value)}>
+        <option value="">auto</option>
+        {BACKENDS.map((b) => (
+          <option key={b} value={b}>
+            {b}
+          </option>
+        ))}
+      </select>
+    </label>
+  )
+}
+
+/** The top bar: file commands, history, run commands, layout, backend, panels. */
+export function Toolbar() {
+  const fileInput = useRef<HTMLInputElement>(null)
+  const running = useRun((s) => s.running)
+  const title = useGraph((s) => s.meta.title ?? '')
+  const hasSelection = useGraph((s) => s.nodes.some((n) => n.selected))
+  const canUndo = useHistory((s) => s.pastStates.length > 0)
+  const canRedo = useHistory((s) => s.futureStates.length > 0)
+  const ready = useUi((s) => s.engine === 'ready')
+  const open = uiStore.getState().openDialog
+  return (
+    <header className="toolbar" role="toolbar" aria-label="Editor">
+      <span className="brand" aria-hidden>
+        ◆ mlcanvas
+      </span>
+      <input
+        className="doc-title"
+        aria-label="Graph title"
+        value={title}
+        onChange={(e) => graphStore.getState().setTitle(e.target.value)}
+      />
+      <div className="group">
+        <button onClick={() => void newGraph()} disabled={!ready}>New</button>
+        <button onClick={() => fileInput.current?.click()} disabled={!ready}>Open…</button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".json,application/json"
+          hidden
+          aria-label="Open graph file"
+          onChange={(e) => {
+            const f = e.target.files?.[0]
+            e.target.value = ''
+            if (f) void openFile(f)
+          }}
+        />
+        <button onClick={saveFile}>Save</button>
+        <button onClick={() => void shareLink()}>Share link</button>
+        <button onClick={() => open('examples')} disabled={!ready}>Examples</button>
+      </div>
+      <div className="group">
+        <button onClick={undo} disabled={!canUndo} title="Undo (Ctrl/⌘+Z)" aria-label="Undo">↶</button>
+        <button onClick={redo} disabled={!canRedo} title="Redo (Shift+Ctrl/⌘+Z)" aria-label="Redo">↷</button>
+        <button onClick={() => void autoLayout()}>Auto-layout</button>
+      </div>
+      <div className="group">
+        <button className="primary" onClick={() => void runGraph('all')} disabled={!ready || running} title="Ctrl/⌘+Enter">
+          ▶ Run all
+        </button>
+        <button onClick={() => void runGraph('to-selected')} disabled={!ready || running || !hasSelection}>
+          Run to selected
+        </button>
+        <button onClick={() => void runGraph('rerun-selected')} disabled={!ready || running || !hasSelection}>
+          Re-run selected
+        </button>
+        <button onClick={() => void cancelRun()} disabled={!running}>Cancel</button>
+      </div>
+      <div className="spacer" />
+      <BackendPicker />
+      <button onClick={() => open('cache')}>Cache</button>
+      <button onClick={() => open('help')} aria-label="Help and shortcuts" title="Help and shortcuts (?)">?</button>
+    </header>
+  )
+}

@@ -1,0 +1,138 @@
+import type { XYPosition } from '@xyflow/react'
+import { emptyDocument } from '../../runtime/document/schema'
+import { saveDocument } from '../../runtime/document/load'
+import { defaultParams, type FlowEdge, type FlowNode } from '../lib/flow-types'
+import { encodeShareFragment } from '../lib/share-link'
+import { layoutGraph } from '../layout/elk-layout'
+import { graphStore, uiStore } from '../store'
+import { currentDoc } from '../store/selectors'
+import { engine } from './engine'
+import { applyDocument, openDocument } from './open-document'
+
+const CLIPBOARD_FORMAT = 'mlcanvas/clipboard'
+
+export function newGraph(): Promise<void> {
+  return applyDocument(emptyDocument())
+}
+
+/** Opens a graph JSON file chosen or dropped by the user. */
+export async function openFile(file: File): Promise<boolean> {
+  return openDocument(await file.text(), `"${file.name}"`)
+}
+
+function download(name: string, text: string, type: string) {
+  const url = URL.createObjectURL(new Blob([text], { type }))
+  const a = Object.assign(document.createElement('a'), { href: url, download: name })
+  a.click()
+  setTimeout(() => URL.revokeObjectURL(url), 1000)
+}
+
+const fileSlug = (title: string | undefined) =>
+  (title ?? 'pipeline').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'pipeline'
+
+/** Downloads the graph as JSON, the same text the CLI reads. */
+export function saveFile(): void {
+  const doc = currentDoc()
+  download(`${fileSlug(doc.meta.title)}.json`, saveDocument(doc), 'application/json')
+}
+
+/** A link that opens this graph (without its uploaded files), copied to the clipboard. */
+export async function shareLink(): Promise<string> {
+  const url = location.origin + location.pathname + location.search + encodeShareFragment(saveDocument(currentDoc()))
+  try {
+    await navigator.clipboard.writeText(url)
+    uiStore.getState().toast('Share link copied to the clipboard.')
+  } catch {
+    uiStore.getState().toast('Share link is in the address bar; copy it from there.')
+  }
+  history.replaceState(null, '', url)
+  return url
+}
+
+/** Adds a node of `nodeType` with its default params; centred in view when no position is given. */
+export function addNode(nodeType: string, position: XYPosition): string | undefined {
+  const desc = uiStore.getState().descriptors.get(nodeType)
+  if (!desc) return undefined
+  return graphStore.getState().addNode(nodeType, defaultParams(desc), position)
+}
+
+/** Adds a CSV data node reading `file`, after uploading it to the engine's file store. */
+export async function addCsvNode(file: File, position: XYPosition): Promise<void> {
+  await engine().putFile(file.name, await file.arrayBuffer())
+  const id = addNode('data.csv', position)
+  if (!id) {
+    uiStore.getState().toast('This build has no CSV data node.', 'error')
+    return
+  }
+  const desc = uiStore.getState().descriptors.get('data.csv')
+  const fileParam = Object.entries((desc?.params as { properties?: Record<string, { ui?: string }> }).properties ?? {}).find(
+    ([, s]) => s.ui === 'file',
+  )?.[0]
+  if (fileParam) graphStore.getState().setParam(id, fileParam, file.name)
+  uiStore.getState().toast(`Added a CSV node reading "${file.name}".`)
+}
+
+/** The selected nodes and the wires among them, as clipboard JSON (pastes into any tab). */
+export function copySelection(): string | undefined {
+  const { nodes, edges } = graphStore.getState()
+  const chosen = nodes.filter((n) => n.selected)
+  if (!chosen.length) return undefined
+  const ids = new Set(chosen.map((n) => n.id))
+  return JSON.stringify({
+    format: CLIPBOARD_FORMAT,
+    nodes: chosen.map(({ id, position, data }) => ({ id, position, data })),
+    edges: edges
+      .filter((e) => ids.has(e.source) && ids.has(e.target))
+      .map(({ id, source, sourceHandle, target, targetHandle }) => ({ id, source, sourceHandle, target, targetHandle })),
+  })
+}
+
+function isFlowNode(n: unknown): n is FlowNode {
+  const v = n as FlowNode
+  return (
+    !!v && typeof v.id === 'string' && typeof v.position?.x === 'number' && typeof v.position?.y === 'number' &&
+    typeof v.data?.nodeType === 'string' && typeof v.data?.params === 'object' && v.data.params !== null &&
+    (v.data.label === undefined || typeof v.data.label === 'string')
+  )
+}
+
+const isWire = (e: unknown): e is FlowEdge =>
+  !!e && ['id', 'source', 'target', 'sourceHandle', 'targetHandle'].every((k) => typeof (e as Record<string, unknown>)[k] === 'string')
+
+/**
+ * Pastes clipboard text: copied nodes are added beside the originals; a whole graph document
+ * is opened (with the usual checks). Returns false for text that is neither.
+ */
+export async function pasteText(text: string): Promise<boolean> {
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch {
+    return false
+  }
+  const v = value as { format?: unknown; nodes?: unknown[]; edges?: unknown[] }
+  if (v?.format === CLIPBOARD_FORMAT && Array.isArray(v.nodes)) {
+    const known = uiStore.getState().descriptors
+    const nodes = v.nodes.filter(isFlowNode).filter((n) => known.has(n.data.nodeType))
+    const edges = (Array.isArray(v.edges) ? v.edges : []).filter(isWire)
+    graphStore.getState().insert(nodes, edges, { x: 40, y: 40 })
+    return true
+  }
+  if (v?.format !== undefined) return openDocument(value, 'the pasted graph')
+  return false
+}
+
+export function duplicateSelection(): void {
+  const text = copySelection()
+  if (text) void pasteText(text)
+}
+
+/** Lays the graph out left to right with ELK. */
+export async function autoLayout(): Promise<void> {
+  const { nodes, edges } = graphStore.getState()
+  graphStore.getState().setPositions(await layoutGraph(nodes, edges, uiStore.getState().descriptors))
+  uiStore.getState().requestFit()
+}
+
+export const undo = () => graphStore.temporal.getState().undo()
+export const redo = () => graphStore.temporal.getState().redo()

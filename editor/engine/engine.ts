@@ -1,0 +1,39 @@
+import type { RunEvent, RunReport } from '../../runtime/exec/events'
+import type { EngineApi, RunRequest } from '../../runtime/worker/engine-api'
+
+/** The engine as the editor uses it: EngineApi with a plain callback for run events. */
+export type Engine = Omit<EngineApi, 'run'> & {
+  run(req: RunRequest, onEvent: (e: RunEvent) => void): Promise<RunReport>
+}
+
+let current: Engine | undefined
+
+/** The engine in use; set once at start (the worker in the app, a fake in tests). */
+export function engine(): Engine {
+  if (!current) throw new Error('The execution engine has not started yet.')
+  return current
+}
+
+export function setEngine(e: Engine): void {
+  current = e
+}
+
+/** Starts the execution worker (loaded lazily so tests never touch Worker). */
+export async function connectWorker(): Promise<Engine> {
+  const { createEngine, runInWorker } = await import('../../runtime/worker/engine-client')
+  const remote = createEngine()
+  return {
+    init: (o) => remote.init(o),
+    describe: () => remote.describe(),
+    validate: (d) => remote.validate(d),
+    keys: (d) => remote.keys(d),
+    peek: (d) => remote.peek(d),
+    run: (req, onEvent) => runInWorker(remote, req, onEvent),
+    cancel: () => remote.cancel(),
+    preview: (d, id, port, o) => remote.preview(d, id, port, o),
+    putFile: (name, bytes) => remote.putFile(name, bytes),
+    listFiles: () => remote.listFiles(),
+    cacheStats: () => remote.cacheStats(),
+    clearCache: () => remote.clearCache(),
+  }
+}

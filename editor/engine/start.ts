@@ -1,0 +1,44 @@
+import { isBackendName } from '../../runtime/backend/choose-backend'
+import { uiStore } from '../store'
+import { defaultExample } from '../lib/examples'
+import { decodeShareFragment } from '../lib/share-link'
+import { loadSession } from './autosave-db'
+import { engine, setEngine, type Engine } from './engine'
+import { openDocument } from './open-document'
+import { startSync } from './sync'
+
+/** Which graph to show first: a share link, else the autosaved graph, else the default example. */
+async function openInitial(): Promise<void> {
+  let shared: string | undefined
+  try {
+    shared = decodeShareFragment(location.hash)
+  } catch (e) {
+    uiStore.getState().showProblems({ title: 'Could not open the share link', items: [{ path: '', message: (e as Error).message }] })
+  }
+  if (shared !== undefined) {
+    // The link has done its job; a reload should show the edited graph, not the link again.
+    history.replaceState(null, '', location.pathname + location.search)
+    if (await openDocument(shared, 'the share link')) return
+  }
+  const saved = await loadSession()
+  if (saved && (await openDocument(saved.doc, 'the autosaved graph', saved.selected))) return
+  if (defaultExample) await openDocument(defaultExample.doc, defaultExample.file)
+}
+
+/** Boots the editor: engine, backend, node catalogue, first graph, then keeps state in sync. */
+export async function startEditor(connect: () => Promise<Engine>): Promise<void> {
+  const ui = uiStore.getState()
+  try {
+    setEngine(await connect())
+    const forced = new URLSearchParams(location.search).get('backend') ?? ''
+    const info = await engine().init(isBackendName(forced) ? { backend: forced } : undefined)
+    uiStore.setState({ backend: info.backend, backendsAvailable: info.available })
+    ui.setDescriptors(await engine().describe())
+    uiStore.setState({ engine: 'ready' })
+  } catch (e) {
+    uiStore.setState({ engine: 'failed', engineError: (e as Error).message })
+    return
+  }
+  await openInitial()
+  startSync()
+}

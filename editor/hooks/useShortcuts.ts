@@ -1,0 +1,83 @@
+import { useEffect } from 'react'
+import { copySelection, duplicateSelection, pasteText, redo, undo } from '../engine/commands'
+import { runGraph } from '../engine/run-actions'
+import { graphStore, uiStore } from '../store'
+
+/** Typing in a field keeps the browser's own shortcuts (undo text, copy text). */
+function typing(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null
+  return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName))
+}
+
+/** The shortcut list, shown in the help panel; the handler below implements exactly these. */
+export const SHORTCUTS: [keys: string, what: string][] = [
+  ['Delete / Backspace', 'Delete the selected nodes and wires'],
+  ['Ctrl/⌘ + Z', 'Undo'],
+  ['Shift + Ctrl/⌘ + Z', 'Redo'],
+  ['Ctrl/⌘ + C, Ctrl/⌘ + V', 'Copy and paste nodes (also between tabs)'],
+  ['Ctrl/⌘ + D', 'Duplicate the selected nodes'],
+  ['Ctrl/⌘ + A', 'Select all nodes'],
+  ['Ctrl/⌘ + Enter', 'Run all'],
+  ['Shift + Ctrl/⌘ + Enter', 'Run up to the selected node'],
+  ['Shift + click, Shift + drag', 'Add to the selection, select by box'],
+  ['?', 'Show this help'],
+]
+
+/** Editor-wide keyboard shortcuts and clipboard handling. */
+export function useShortcuts(): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (typing(e.target)) return
+      const mod = e.ctrlKey || e.metaKey
+      const key = e.key.toLowerCase()
+      if (mod && key === 'z') {
+        e.preventDefault()
+        if (e.shiftKey) redo()
+        else undo()
+      } else if (mod && key === 'y') {
+        e.preventDefault()
+        redo()
+      } else if (mod && key === 'd') {
+        e.preventDefault()
+        duplicateSelection()
+      } else if (mod && key === 'a') {
+        e.preventDefault()
+        graphStore.getState().select(graphStore.getState().nodes.map((n) => n.id))
+      } else if (mod && key === 'enter') {
+        e.preventDefault()
+        void runGraph(e.shiftKey ? 'to-selected' : 'all')
+      } else if (e.key === '?') {
+        uiStore.getState().openDialog('help')
+      } else if (e.key === 'Escape') {
+        uiStore.getState().openDialog(null)
+      }
+    }
+    const onCopy = (e: ClipboardEvent) => {
+      if (typing(e.target) || document.getSelection()?.toString()) return
+      const text = copySelection()
+      if (!text || !e.clipboardData) return
+      e.clipboardData.setData('text/plain', text)
+      e.preventDefault()
+      if (e.type === 'cut') graphStore.getState().deleteSelected()
+    }
+    const onPaste = (e: ClipboardEvent) => {
+      if (typing(e.target)) return
+      const text = e.clipboardData?.getData('text/plain')
+      if (!text) return
+      e.preventDefault()
+      void pasteText(text).then((ok) => {
+        if (!ok) uiStore.getState().toast('The clipboard holds no nodes or graph to paste.')
+      })
+    }
+    window.addEventListener('keydown', onKey)
+    document.addEventListener('copy', onCopy)
+    document.addEventListener('cut', onCopy)
+    document.addEventListener('paste', onPaste)
+    return () => {
+      window.removeEventListener('keydown', onKey)
+      document.removeEventListener('copy', onCopy)
+      document.removeEventListener('cut', onCopy)
+      document.removeEventListener('paste', onPaste)
+    }
+  }, [])
+}

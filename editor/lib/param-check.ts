@@ -1,0 +1,38 @@
+import type { ParamSchema } from './flow-types'
+
+const isType = (s: ParamSchema, t: string) => s.type === t || (Array.isArray(s.type) && s.type.includes(t))
+
+/**
+ * Why `value` does not fit a param's JSON Schema, as the inspector shows it; undefined when it
+ * fits. Covers what param builders produce (numbers with bounds, enums, strings, booleans,
+ * arrays of strings); anything richer is checked by the engine's validation.
+ */
+export function paramProblem(schema: ParamSchema, value: unknown): string | undefined {
+  if (schema.enum) return schema.enum.includes(value) ? undefined : `Choose one of: ${schema.enum.join(', ')}.`
+  if (isType(schema, 'number') || isType(schema, 'integer')) {
+    if (typeof value !== 'number' || !Number.isFinite(value)) return 'Enter a number.'
+    if (isType(schema, 'integer') && !Number.isInteger(value)) return 'Enter a whole number.'
+    if (schema.minimum !== undefined && value < schema.minimum) return `Must be at least ${schema.minimum}.`
+    if (schema.exclusiveMinimum !== undefined && value <= schema.exclusiveMinimum) {
+      return `Must be greater than ${schema.exclusiveMinimum}.`
+    }
+    if (schema.maximum !== undefined && value > schema.maximum) return `Must be at most ${schema.maximum}.`
+    if (schema.exclusiveMaximum !== undefined && value >= schema.exclusiveMaximum) {
+      return `Must be less than ${schema.exclusiveMaximum}.`
+    }
+    return undefined
+  }
+  if (isType(schema, 'boolean')) return typeof value === 'boolean' ? undefined : 'Must be on or off.'
+  if (isType(schema, 'string')) {
+    if (typeof value !== 'string') return 'Enter text.'
+    if (schema.maxLength !== undefined && value.length > schema.maxLength) return `At most ${schema.maxLength} characters.`
+    return undefined
+  }
+  if (isType(schema, 'array') && !Array.isArray(value)) return 'Must be a list.'
+  return undefined
+}
+
+/** Parses what a user typed into a number field; NaN for anything that is not a number. */
+export function parseNumber(text: string): number {
+  return text.trim() === '' ? NaN : Number(text)
+}

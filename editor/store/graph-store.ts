@@ -1,0 +1,148 @@
+import { applyEdgeChanges, applyNodeChanges, type EdgeChange, type NodeChange, type XYPosition } from '@xyflow/react'
+import { temporal } from 'zundo'
+import { createStore } from 'zustand/vanilla'
+import type { GraphDocument } from '../../runtime/document/schema'
+import { docToFlow, freshId } from '../lib/doc-convert'
+import type { FlowEdge, FlowNode } from '../lib/flow-types'
+import type { Wire } from '../lib/connections'
+
+export interface GraphState {
+  nodes: FlowNode[]
+  edges: FlowEdge[]
+  meta: GraphDocument['meta']
+  onNodesChange(changes: NodeChange<FlowNode>[]): void
+  onEdgesChange(changes: EdgeChange<FlowEdge>[]): void
+  /** Replaces the whole graph (New, Open, example, share link, autosave restore). */
+  load(doc: GraphDocument, selected?: string[]): void
+  addNode(nodeType: string, params: Record<string, unknown>, position: XYPosition): string
+  connect(w: Wire): void
+  setParam(id: string, name: string, value: unknown): void
+  resetParam(id: string, name: string): void
+  setLabel(id: string, label: string): void
+  setTitle(title: string): void
+  setPositions(positions: Record<string, XYPosition>): void
+  select(ids: string[]): void
+  deleteSelected(): void
+  /** Adds copied nodes (and the wires among them) with fresh ids, selected, shifted by `offset`. */
+  insert(nodes: FlowNode[], edges: FlowEdge[], offset: XYPosition): void
+}
+
+export type UndoState = Pick<GraphState, 'nodes' | 'edges' | 'meta'>
+
+/** The part of the graph that undo/redo tracks: no selection, sizes or drag flags. */
+export function undoable(s: UndoState): UndoState {
+  return {
+    nodes: s.nodes.map(({ id, type, position, data }) => ({ id, type, position, data })),
+    edges: s.edges.map(({ id, source, sourceHandle, target, targetHandle }) => ({
+      id,
+      source,
+      sourceHandle,
+      target,
+      targetHandle,
+    })),
+    meta: s.meta,
+  }
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
+
+/** Builds a graph store with undo history (zundo); one per editor. */
+export function createGraphStore() {
+  return createStore<GraphState>()(
+    temporal<GraphState, [], [], UndoState>(
+      (set, get) => ({
+        nodes: [],
+        edges: [],
+        meta: { title: 'Untitled pipeline' },
+        onNodesChange: (changes) => set({ nodes: applyNodeChanges(changes, get().nodes) }),
+        onEdgesChange: (changes) => set({ edges: applyEdgeChanges(changes, get().edges) }),
+        load: (doc, selected = []) => {
+          const { nodes, edges } = docToFlow(doc)
+          const chosen = new Set(selected)
+          set({ nodes: nodes.map((n) => ({ ...n, selected: chosen.has(n.id) })), edges, meta: doc.meta ?? {} })
+        },
+        addNode: (nodeType, params, position) => {
+          const id = freshId('n', get().nodes.map((n) => n.id))
+          const node: FlowNode = { id, type: 'pipeline', position, selected: true, data: { nodeType, params } }
+          set({ nodes: [...get().nodes.map((n) => ({ ...n, selected: false })), node] })
+          return id
+        },
+        connect: (w) => {
+          const id = freshId('e', get().edges.map((e) => e.id))
+          set({
+            edges: [
+              ...get().edges,
+              { id, source: w.source, sourceHandle: w.sourceHandle, target: w.target, targetHandle: w.targetHandle },
+            ],
+          })
+        },
+        setParam: (id, name, value) =>
+          set({
+            nodes: get().nodes.map((n) =>
+              n.id === id ? { ...n, data: { ...n.data, params: { ...n.data.params, [name]: value } } } : n,
+            ),
+          }),
+        resetParam: (id, name) =>
+          set({
+            nodes: get().nodes.map((n) => {
+              if (n.id !== id) return n
+              const { [name]: _dropped, ...params } = n.data.params
+              return { ...n, data: { ...n.data, params } }
+            }),
+          }),
+        setLabel: (id, label) =>
+          set({
+            nodes: get().nodes.map((n) => {
+              if (n.id !== id) return n
+              const { label: _old, ...data } = n.data
+              return { ...n, data: label.trim() ? { ...data, label } : data }
+            }),
+          }),
+        setTitle: (title) => set({ meta: { ...get().meta, title } }),
+        setPositions: (positions) =>
+          set({ nodes: get().nodes.map((n) => (positions[n.id] ? { ...n, position: positions[n.id] } : n)) }),
+        select: (ids) => {
+          const chosen = new Set(ids)
+          set({ nodes: get().nodes.map((n) => (n.selected === chosen.has(n.id) ? n : { ...n, selected: chosen.has(n.id) })) })
+        },
+        deleteSelected: () => {
+          const gone = new Set(get().nodes.filter((n) => n.selected).map((n) => n.id))
+          set({
+            nodes: get().nodes.filter((n) => !gone.has(n.id)),
+            edges: get().edges.filter((e) => !e.selected && !gone.has(e.source) && !gone.has(e.target)),
+          })
+        },
+        insert: (nodes, edges, offset) => {
+          const taken = get().nodes.map((n) => n.id)
+          const rename = new Map<string, string>()
+          for (const n of nodes) {
+            const id = freshId('n', [...taken, ...rename.values()])
+            rename.set(n.id, id)
+          }
+          const added: FlowNode[] = nodes.map((n) => ({
+            id: rename.get(n.id)!,
+            type: 'pipeline',
+            position: { x: n.position.x + offset.x, y: n.position.y + offset.y },
+            data: structuredClone(n.data),
+            selected: true,
+          }))
+          const edgeIds = get().edges.map((e) => e.id)
+          const wires: FlowEdge[] = []
+          for (const e of edges) {
+            const source = rename.get(e.source)
+            const target = rename.get(e.target)
+            if (!source || !target) continue
+            wires.push({ ...e, id: freshId('e', [...edgeIds, ...wires.map((w) => w.id)]), source, target, selected: false })
+          }
+          set({
+            nodes: [...get().nodes.map((n) => ({ ...n, selected: false })), ...added],
+            edges: [...get().edges, ...wires],
+          })
+        },
+      }),
+      { partialize: undoable, equality: same, limit: 200 },
+    ),
+  )
+}
+
+export type GraphStore = ReturnType<typeof createGraphStore>

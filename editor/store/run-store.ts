@@ -1,0 +1,129 @@
+import { createStore } from 'zustand/vanilla'
+import type { RunEvent } from '../../runtime/exec/events'
+import type { Summary } from '../../runtime/values/summary'
+
+/** What a node shows about its last run. `stale` is derived (see `displayState`). */
+export type RunPhase = 'idle' | 'queued' | 'running' | 'cached' | 'done' | 'error' | 'blocked' | 'cancelled'
+export type DisplayState = RunPhase | 'stale'
+
+/** One point of a live training curve (from progress events' data). */
+export interface CurvePoint {
+  epoch: number
+  loss: number
+  valLoss?: number
+}
+
+export interface NodeRun {
+  phase: RunPhase
+  /** Why the runtime ran it ("params changed: lr", "no cache entry"). */
+  reason?: string
+  ms?: number
+  summary?: Summary
+  error?: string
+  blockedBy?: string
+  progress?: number
+  message?: string
+  curve?: CurvePoint[]
+  startedAt?: number
+  /** Cache key the result belongs to; a different current key means the result is stale. */
+  resultKey?: string
+}
+
+export interface RunState {
+  runs: Record<string, NodeRun>
+  /** Current cache key per node (recomputed after each edit). */
+  keys: Record<string, string>
+  running: boolean
+  /** Keys of the document being run, so results are tagged with what produced them. */
+  runKeys: Record<string, string>
+  lastRun?: { ran: number; cached: number; ms: number }
+  setKeys(keys: Record<string, string>): void
+  begin(runKeys: Record<string, string>): void
+  apply(e: RunEvent): void
+  /** Results found in the cache without running (after a reload). */
+  restore(found: Record<string, { summary: Summary; ms: number } | undefined>, keys: Record<string, string>): void
+  reset(): void
+}
+
+function curvePoint(data: Record<string, unknown> | undefined): CurvePoint | undefined {
+  if (!data || typeof data.epoch !== 'number' || typeof data.loss !== 'number') return undefined
+  return { epoch: data.epoch, loss: data.loss, ...(typeof data.valLoss === 'number' ? { valLoss: data.valLoss } : {}) }
+}
+
+/** Builds the store of run status per node. */
+export function createRunStore() {
+  return createStore<RunState>()((set, get) => {
+    const patch = (id: string, next: Partial<NodeRun> | ((r: NodeRun) => NodeRun)) => {
+      const prev = get().runs[id] ?? { phase: 'idle' }
+      const value = typeof next === 'function' ? next(prev) : { ...prev, ...next }
+      set({ runs: { ...get().runs, [id]: value } })
+    }
+    return {
+      runs: {},
+      keys: {},
+      running: false,
+      runKeys: {},
+      setKeys: (keys) => set({ keys }),
+      begin: (runKeys) => set({ running: true, runKeys }),
+      reset: () => set({ runs: {}, running: false, lastRun: undefined }),
+      restore: (found, keys) => {
+        const runs: Record<string, NodeRun> = {}
+        for (const [id, hit] of Object.entries(found)) {
+          if (hit) runs[id] = { phase: 'cached', summary: hit.summary, ms: hit.ms, resultKey: keys[id] }
+        }
+        set({ runs, keys })
+      },
+      apply: (e) => {
+        const key = 'nodeId' in e ? get().runKeys[e.nodeId] : undefined
+        switch (e.type) {
+          case 'run-start':
+            return
+          case 'run-end':
+            set({ running: false, lastRun: { ran: e.report.ran, cached: e.report.cached, ms: e.report.ms } })
+            return
+          case 'queued':
+            return patch(e.nodeId, (r) => ({ ...r, phase: 'queued', progress: undefined, message: undefined }))
+          case 'running':
+            return patch(e.nodeId, (r) => ({
+              phase: 'running',
+              reason: e.reason,
+              startedAt: Date.now(),
+              progress: 0,
+              curve: [],
+              summary: r.summary,
+            }))
+          case 'progress': {
+            const point = curvePoint(e.data)
+            return patch(e.nodeId, (r) => ({
+              ...r,
+              progress: e.fraction,
+              message: e.message,
+              curve: point ? [...(r.curve ?? []), point] : r.curve,
+            }))
+          }
+          case 'cached':
+            return patch(e.nodeId, (r) => ({ phase: 'cached', summary: e.summary, ms: e.ms, resultKey: key, reason: r.reason, curve: r.curve }))
+          case 'done':
+            return patch(e.nodeId, (r) => ({ phase: 'done', summary: e.summary, ms: e.ms, reason: e.reason, resultKey: key, curve: r.curve }))
+          case 'error':
+            return patch(e.nodeId, { phase: 'error', error: e.message, progress: undefined })
+          case 'blocked':
+            return patch(e.nodeId, { phase: 'blocked', blockedBy: e.by, progress: undefined })
+          case 'cancelled':
+            return patch(e.nodeId, { phase: 'cancelled', progress: undefined })
+        }
+      },
+    }
+  })
+}
+
+/** The state a node shows: a finished result whose key no longer matches is stale. */
+export function displayState(run: NodeRun | undefined, currentKey: string | undefined): DisplayState {
+  if (!run) return 'idle'
+  if ((run.phase === 'done' || run.phase === 'cached') && currentKey !== undefined && run.resultKey !== currentKey) {
+    return 'stale'
+  }
+  return run.phase
+}
+
+export type RunStore = ReturnType<typeof createRunStore>

@@ -1,0 +1,67 @@
+import { createStore } from 'zustand/vanilla'
+import type { Diagnostic } from '../../runtime/validate/diagnostics'
+import type { NodeDescriptor } from '../../runtime/worker/engine-api'
+
+export type DialogName = 'examples' | 'help' | 'cache' | null
+
+export interface Problems {
+  title: string
+  items: Pick<Diagnostic, 'path' | 'message'>[]
+}
+
+export interface Toast {
+  id: number
+  text: string
+  tone: 'info' | 'error'
+}
+
+export interface UiState {
+  /** 'starting' until the worker answered describe(); 'failed' keeps the message. */
+  engine: 'starting' | 'ready' | 'failed'
+  engineError?: string
+  backend: string
+  backendsAvailable: string[]
+  descriptors: Map<string, NodeDescriptor>
+  /** Graph diagnostics by node id (from engine.validate), shown on nodes and in the inspector. */
+  diagnostics: Map<string, Diagnostic[]>
+  dialog: DialogName
+  problems: Problems | null
+  toasts: Toast[]
+  /** Bumped to ask the canvas to fit the view (after a load or a layout). */
+  fitSeq: number
+  requestFit(): void
+  setDescriptors(list: NodeDescriptor[]): void
+  openDialog(d: DialogName): void
+  showProblems(p: Problems | null): void
+  toast(text: string, tone?: Toast['tone']): void
+  dismissToast(id: number): void
+}
+
+let nextToast = 1
+
+/** Builds the store of app-level UI state (engine status, dialogs, messages). */
+export function createUiStore() {
+  return createStore<UiState>()((set, get) => ({
+    engine: 'starting',
+    backend: '…',
+    backendsAvailable: [],
+    descriptors: new Map(),
+    diagnostics: new Map(),
+    dialog: null,
+    problems: null,
+    toasts: [],
+    fitSeq: 0,
+    requestFit: () => set({ fitSeq: get().fitSeq + 1 }),
+    setDescriptors: (list) => set({ descriptors: new Map(list.map((d) => [d.type, d])) }),
+    openDialog: (dialog) => set({ dialog }),
+    showProblems: (problems) => set({ problems }),
+    toast: (text, tone = 'info') => {
+      const id = nextToast++
+      set({ toasts: [...get().toasts.slice(-3), { id, text, tone }] })
+      setTimeout(() => get().dismissToast(id), tone === 'error' ? 7000 : 3500)
+    },
+    dismissToast: (id) => set({ toasts: get().toasts.filter((t) => t.id !== id) }),
+  }))
+}
+
+export type UiStore = ReturnType<typeof createUiStore>
