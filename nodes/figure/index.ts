@@ -1,5 +1,6 @@
 import type { NodeDefinition } from '../../runtime/node-api/define-node'
 import { confusionMatrixFigureNode } from './confusion-matrix'
+import { decisionBoundaryFigureNode } from './decision-boundary'
 import { lossCurveFigureNode } from './loss-curve'
 import { residualsFigureNode } from './residuals'
 import { rocFigureNode } from './roc'
@@ -11,5 +12,6 @@ export const figureNodes: readonly NodeDefinition<any>[] = [
   scatterFigureNode,
   rocFigureNode,
   confusionMatrixFigureNode,
+  decisionBoundaryFigureNode,
   residualsFigureNode,
 ]
