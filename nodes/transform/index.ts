@@ -1,4 +1,17 @@
 import type { NodeDefinition } from '../../runtime/node-api/define-node'
+import { minMaxNode } from './minmax'
+import { oneHotNode } from './onehot'
+import { ordinalNode } from './ordinal'
+import { pcaNode } from './pca'
+import { splitNode } from './split'
+import { standardizeNode } from './standardize'
 
 /** The transform node types, in palette order. */
-export const transformNodes: readonly NodeDefinition<any>[] = []
+export const transformNodes: readonly NodeDefinition<any>[] = [
+  splitNode,
+  standardizeNode,
+  minMaxNode,
+  oneHotNode,
+  ordinalNode,
+  pcaNode,
+]

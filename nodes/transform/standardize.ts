@@ -1,0 +1,68 @@
+import { defineNode } from '../../runtime/node-api/define-node'
+import { p } from '../../runtime/node-api/params'
+import { port } from '../../runtime/node-api/ports'
+import type { Dataset, NumericColumn } from '../../runtime/values/dataset'
+import { getColumn, requireData, withColumns, type DatasetOrSplits } from '../shared/table'
+import { chooseColumns, fitAndApply, fittedSummary, lastStep } from '../shared/table-select'
+import { mean, populationStd, presentValues } from '../shared/table-stats'
+
+export interface StandardizeState {
+  columns: string[]
+  mean: number[]
+  scale: number[]
+}
+
+export function fitStandardize(d: Dataset, names: string[], withMean: boolean, withStd: boolean): StandardizeState {
+  const cols = chooseColumns(d, names, 'numeric', 'Standardize') as NumericColumn[]
+  const stats = cols.map((c) => {
+    const v = presentValues(c)
+    const m = mean(v)
+    const sd = populationStd(v, m)
+    // A constant column keeps scale 1 (as StandardScaler), so it becomes all zeros, not NaN.
+    return { mean: withMean ? m : 0, scale: withStd && sd > 0 ? sd : 1 }
+  })
+  return { columns: cols.map((c) => c.name), mean: stats.map((s) => s.mean), scale: stats.map((s) => s.scale) }
+}
+
+export function applyStandardize(s: StandardizeState, d: Dataset): Dataset {
+  return withColumns(
+    d,
+    s.columns.map((name, j) => {
+      const c = getColumn(d, name) as NumericColumn
+      return { ...c, values: c.values.map((v) => (v - s.mean[j]) / s.scale[j]) }
+    }),
+  )
+}
+
+/** Zero mean, unit variance, as scikit-learn's StandardScaler. */
+export const standardizeNode = defineNode({
+  type: 'transform.standardize',
+  version: 1,
+  category: 'transform',
+  title: 'Standardize',
+  description:
+    'Rescales numeric columns to zero mean and unit variance, as scikit-learn StandardScaler: z = (x − mean) / std with the population ' +
+    'standard deviation; a constant column is only centred. Fed splits, it learns mean and std on the training split and applies them to all ' +
+    'splits (no leakage); fed one table, it learns them on all rows. Missing values stay missing.',
+  inputs: { data: port.datasetOrSplits() },
+  outputs: { data: port.sameAs('data') },
+  params: {
+    columns: p.columns({ kind: 'numeric', title: 'Columns', description: 'Empty: every numeric feature column.' }),
+    withMean: p.bool({ default: true, title: 'Center (subtract the mean)' }),
+    withStd: p.bool({ default: true, title: 'Scale (divide by the std)' }),
+  },
+  run({ data }, params) {
+    const out = fitAndApply(
+      requireData(data),
+      'standardize',
+      (train) => fitStandardize(train, params.columns, params.withMean, params.withStd),
+      applyStandardize,
+    )
+    return { data: out }
+  },
+  summarize(outputs) {
+    const data = outputs.data as DatasetOrSplits
+    const s = lastStep(data)?.state as unknown as StandardizeState
+    return fittedSummary(data, { columns: s.columns.length, mean: s.mean, std: s.scale })
+  },
+})
