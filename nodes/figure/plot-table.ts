@@ -39,9 +39,22 @@ function labelColumn(name: string, values: Float64Array, role: Column['role'], c
   return categoricalFromTexts(name, Array.from(values, (v) => `${prefix}${v}`), role)
 }
 
+/** True for values that look like class codes (few distinct non-negative integers), not measurements. */
+function looksLikeCodes(values: Float64Array): boolean {
+  const distinct = new Set<number>()
+  for (const v of values) {
+    if (!Number.isInteger(v) || v < 0) return false
+    distinct.add(v)
+    if (distinct.size > 20) return false
+  }
+  return true
+}
+
 /**
- * Predictions as a table: their feature columns, then `predicted` and `actual` (categorical
- * for classes and clusters, numeric for regression values).
+ * Predictions as a table: their feature columns (or embedding coordinates), then
+ * `predicted` and `actual`. Classes and clusters become categorical columns; regression
+ * values stay numeric, and so does an unsupervised model's true target unless it looks like
+ * class codes (predictions of unsupervised models carry no class names).
  */
 function fromPredictions(pred: Predictions): Dataset {
   const columns: Column[] = []
@@ -52,13 +65,15 @@ function fromPredictions(pred: Predictions): Dataset {
       columns.push(numericColumn(name, Float64Array.from({ length: pred.rows }, (_, i) => f.values[i * cols + j])))
     })
   }
-  const numeric = pred.task === 'regression' || pred.task === 'embedding'
-  const label = (name: string, values: Float64Array, role: Column['role']) =>
-    numeric
-      ? numericColumn(name, values, role)
-      : labelColumn(name, values, role, pred.task === 'classification' ? pred.classes : undefined, pred.task === 'clustering' && name === 'predicted' ? 'cluster ' : '')
-  columns.push(label('predicted', pred.predicted, 'ignore'))
-  if (pred.actual) columns.push(label('actual', pred.actual, 'target'))
+  if (pred.task === 'classification') {
+    columns.push(labelColumn('predicted', pred.predicted, 'ignore', pred.classes))
+    if (pred.actual) columns.push(labelColumn('actual', pred.actual, 'target', pred.classes))
+  } else {
+    if (pred.task === 'clustering') columns.push(labelColumn('predicted', pred.predicted, 'ignore', undefined, 'cluster '))
+    else columns.push(numericColumn('predicted', pred.predicted, 'ignore'))
+    const a = pred.actual
+    if (a) columns.push(pred.task !== 'regression' && looksLikeCodes(a) ? labelColumn('actual', a, 'target') : numericColumn('actual', a, 'target'))
+  }
   return makeDataset(columns, [], pred.rows)
 }
 

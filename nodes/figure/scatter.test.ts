@@ -49,6 +49,22 @@ describe('figure.scatter', () => {
     ])
   })
 
+  it('plots embedding coordinates coloured by true class codes', async () => {
+    const pred: Predictions = {
+      kind: 'predictions',
+      task: 'embedding',
+      rows: 3,
+      predicted: Float64Array.from([0.5, 1, 2]),
+      actual: Float64Array.from([2, 0, 2]),
+      features: { names: ['pc_1', 'pc_2'], values: Float64Array.from([0.5, 9, 1, 8, 2, 7]) },
+    }
+    const f = await scatter(pred)
+    expect(f).toMatchObject({ xLabel: 'pc_1', yLabel: 'pc_2' })
+    expect(f.series.map((s) => [s.name, s.x])).toEqual([['0', [1]], ['2', [0.5, 2]]])
+    const measured = await scatter({ ...pred, actual: Float64Array.from([0.5, 1.5, 2]) })
+    expect(measured.series[0].value).toEqual([0.5, 1.5, 2])
+  })
+
   it('stacks all splits, or plots one', async () => {
     const part = (a: number[]) => table({ a, b: a, k: a.map((v) => (v > 2 ? 'hi' : 'lo')) }, 'k')
     const splits = { kind: 'splits', train: part([1, 2]), test: part([3]) }
