@@ -3,6 +3,7 @@ import { linearRegressionNode, linearSvmNode, linearSvrNode, logisticRegressionN
 import { cnnNode, mlpNode } from './mlp'
 import { knnNode, naiveBayesNode } from './neighbors-bayes'
 import { decisionTreeNode, randomForestNode } from './trees'
+import { tsneNode } from './tsne'
 import { hclustNode, kmeansNode, pcaModelNode } from './unsupervised'
 
 /** The model node types, in palette order. */
@@ -20,4 +21,5 @@ export const modelNodes: readonly NodeDefinition<any>[] = [
   kmeansNode,
   hclustNode,
   pcaModelNode,
+  tsneNode,
 ]

@@ -11,7 +11,7 @@ import { blobs, everyThird, iris } from '../shared/model-testing'
 import { featureMatrix, targetVector } from '../shared/table'
 import { params, paramsError, runNode, testContext } from '../shared/table-testing'
 import type { Tree } from '../shared/model-tree'
-import type { Dataset } from '../../runtime/values/dataset'
+import type { Dataset, NumericColumn } from '../../runtime/values/dataset'
 import { fitNode } from './fit'
 
 /**
@@ -97,7 +97,7 @@ describe('classical models on iris', () => {
 
   it('random forest regression averages tree values', async () => {
     const d = blobs([[0, 0]], 60, 1)
-    d.columns[2] = { name: 'z', type: 'numeric', role: 'target', values: d.columns[0].values.map((x: number) => 3 * x) }
+    d.columns[2] = { name: 'z', type: 'numeric', role: 'target', values: (d.columns[0] as NumericColumn).values.map((x) => 3 * x) }
     const model = await fit(await spec(randomForestNode, { nEstimators: 10 }), d)
     expect(model.task).toBe('regression')
     const p = predictMatrix(model, Float64Array.from([0.5, 0]), 1).predicted[0]
