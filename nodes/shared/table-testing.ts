@@ -23,12 +23,12 @@ export function testContext(opts: { seed?: number; files?: Record<string, Resolv
 
 /** Validates params through the node's schema (defaults filled), as the runtime does. */
 export function params<P extends Record<string, z.ZodType>>(def: NodeDefinition<P>, given: Record<string, unknown> = {}) {
-  return z.object(def.params).parse(given) as z.output<z.ZodObject<P>>
+  return z.object(def.params).strict().parse(given) as z.output<z.ZodObject<P>>
 }
 
 /** The validation message for bad params, or '' when they are valid. */
 export function paramsError(def: NodeDefinition<any>, given: Record<string, unknown>): string {
-  const r = z.object(def.params).safeParse(given)
+  const r = z.object(def.params).strict().safeParse(given)
   return r.success ? '' : r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
 }
 

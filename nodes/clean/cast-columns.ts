@@ -1,0 +1,42 @@
+import { defineNode } from '../../runtime/node-api/define-node'
+import { p } from '../../runtime/node-api/params'
+import { port } from '../../runtime/node-api/ports'
+import type { Column, Dataset } from '../../runtime/values/dataset'
+import { fitRows, getColumn, mapSplits, requireData } from '../shared/table'
+import { castColumn, parseTypeList } from '../shared/table-cast'
+import { withStep } from '../shared/table-select'
+
+export interface CastState {
+  types: [string, Column['type']][]
+}
+
+/** Converts each named column that is present to its type. */
+export function applyCast(s: CastState, d: Dataset): Dataset {
+  const to = new Map(s.types)
+  return { ...d, columns: d.columns.map((c) => (to.has(c.name) ? castColumn(c, to.get(c.name)!) : c)) }
+}
+
+/** Changes column types. */
+export const castColumnsNode = defineNode({
+  type: 'clean.cast-columns',
+  version: 1,
+  category: 'clean',
+  title: 'Cast column types',
+  description:
+    'Changes column types, e.g. "zip:categorical, rating:numeric". Numbers become categories named by their value (useful for codes such as zip codes); ' +
+    'categories become numbers only when every one of them spells a number, otherwise the message names the first that does not.',
+  inputs: { data: port.datasetOrSplits() },
+  outputs: { data: port.sameAs('data') },
+  params: {
+    types: p.text({ default: '', title: 'Types', description: '"column:numeric" or "column:categorical" pairs, separated by commas.' }),
+  },
+  run({ data }, params) {
+    const input = requireData(data)
+    const d = fitRows(input)
+    const types = [...parseTypeList(params.types, 'Types')]
+    for (const [n] of types) getColumn(d, n)
+    const state: CastState = { types }
+    const step = { type: 'cast', state: state as unknown as Record<string, unknown> }
+    return { data: mapSplits(input, (x) => withStep(applyCast(state, x), step)) }
+  },
+})
