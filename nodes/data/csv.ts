@@ -15,7 +15,7 @@ export const csvNode = defineNode({
   description:
     'Reads a CSV or TSV file (up to 200 MB). It detects the delimiter and header row, understands quoted fields and a byte-order mark, ' +
     'treats empty cells, NA, N/A, NaN, null, None and ? as missing, and makes a column numeric when every value is a number, ' +
-    'categorical otherwise (override with Column types). The target is the last column unless you choose another; ID columns are kept but never used as features.',
+    'categorical otherwise (override with Column types); text is kept exactly as written (see Normalize text). The target is the last column unless you choose another; ID columns are kept but never used as features.',
   inputs: {},
   outputs: { data: port.dataset() },
   params: {

@@ -41,7 +41,7 @@ export function inferColumn(name: string, cells: readonly string[], isMissing: (
   if (numeric) return { name, type: 'numeric', role: 'feature', values }
   return categoricalFromTexts(
     name,
-    cells.map((c) => (isMissing(c) ? undefined : c.trim())),
+    cells.map((c) => (isMissing(c) ? undefined : c)),
   )
 }
 

@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import type { NodeDefinition } from '../../runtime/node-api/define-node'
+import type { Dataset, Splits } from '../../runtime/values/dataset'
+import { imputeNode } from '../clean/impute'
+import { normalizeTextNode } from '../clean/normalize-text'
+import { outliersNode } from '../clean/outliers'
+import { csvNode } from '../data/csv'
+import { featureMatrix } from '../shared/table'
+import { runNode, textFile } from '../shared/table-testing'
+import { applySteps } from './apply-steps'
+import { oneHotNode } from './onehot'
+import { pcaNode } from './pca'
+import { splitNode } from './split'
+import { standardizeNode } from './standardize'
+
+const messy = readFileSync(new URL('../../examples/data/messy-customers.csv', import.meta.url), 'utf8')
+
+const load = async (text: string, given: Record<string, unknown> = {}) =>
+  (await runNode(csvNode, {}, { path: 'x.csv', ids: ['customer_id'], ...given }, { path: textFile(text) })).data as Dataset
+
+const chain: [NodeDefinition<any>, Record<string, unknown>][] = [
+  [normalizeTextNode, { case: 'title', mapping: 'NY=New York' }],
+  [imputeNode, { strategy: 'median' }],
+  [outliersNode, {}],
+  [oneHotNode, {}],
+  [standardizeNode, {}],
+]
+
+async function pipeline<T extends Dataset | Splits>(data: T, extra: [NodeDefinition<any>, Record<string, unknown>][] = []): Promise<T> {
+  let d: Dataset | Splits = data
+  for (const [def, given] of [...chain, ...extra]) d = (await runNode(def, { data: d }, given)).data as Dataset | Splits
+  return d as T
+}
+
+describe('applySteps', () => {
+  it('replays the lineage on the raw table and reproduces the transformed table', async () => {
+    const raw = await load(messy)
+    const out = await pipeline(raw, [[pcaNode, { components: 3 }]])
+    expect(out.steps.map((s) => s.type)).toEqual(['schema', 'text', 'impute', 'clip', 'onehot', 'standardize', 'pca'])
+    expect(applySteps(out.steps, raw)).toEqual(out)
+  })
+
+  it('replays train-fitted steps on the raw test rows (splits)', async () => {
+    const raw = await load(messy)
+    const splits = (await runNode(splitNode, { data: raw }, { test: 0.25, seed: 3 })).data as Splits
+    const out = await pipeline(splits)
+    expect(applySteps(out.test!.steps, splits.test!)).toEqual(out.test)
+  })
+
+  it('scores rows parsed on their own: other column order, no target, unseen category', async () => {
+    const raw = await load(messy)
+    const out = await pipeline(raw)
+    const fresh = await load(
+      'visits,plan,income,age,city,customer_id\n2,Basic,44000,39,Chicago,C001\n13,Premium,134000,54,NY,C007\n5,Gold,50000,30,Denver,X1\n',
+      { noTarget: true },
+    )
+    const scored = applySteps(out.steps, fresh)
+    const want = featureMatrix(out)
+    const got = featureMatrix(scored)
+    expect(got.names).toEqual(want.names)
+    expect([...got.values.slice(0, 2 * got.cols)]).toEqual([...want.values.slice(0, got.cols), ...want.values.slice(6 * got.cols, 7 * got.cols)])
+    expect(scored.columns.find((c) => c.role === 'target')).toBeUndefined()
+    await expect(async () => applySteps(out.steps, await load('age,city\n1,NY\n', { noTarget: true, ids: [] }))).rejects.toThrow(
+      'The table lacks columns "customer_id", "income", "plan", "visits"',
+    )
+    expect(() => applySteps([{ type: 'warp', state: {} }], raw)).toThrow('Unknown preprocessing step "warp"')
+  })
+})
