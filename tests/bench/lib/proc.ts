@@ -1,0 +1,53 @@
+import { spawn } from 'node:child_process'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+export const ROOT = resolve(fileURLToPath(new URL('../../..', import.meta.url)))
+const RSS_PRELOAD = fileURLToPath(new URL('./report-rss.ts', import.meta.url))
+
+export interface ProcResult {
+  code: number | null
+  stdout: string
+  stderr: string
+  /** Spawn to exit, as a user waiting on the command sees it. */
+  wallMs: number
+  peakRssMB: number
+}
+
+/**
+ * Runs a TypeScript entry point in a fresh Node process (`node --import tsx`, the loader
+ * `npx tsx` uses, without npx's own start-up), measuring wall time and peak RSS.
+ */
+export async function runTs(script: string, args: string[], timeoutMs = 240_000): Promise<ProcResult> {
+  const dir = await mkdtemp(join(tmpdir(), 'bench-rss-'))
+  const rssFile = join(dir, 'rss')
+  const t0 = performance.now()
+  const child = spawn(process.execPath, ['--import', 'tsx', '--import', RSS_PRELOAD, script, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, BENCH_RSS_FILE: rssFile },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', (d) => (stdout += d))
+  child.stderr.on('data', (d) => (stderr += d))
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs)
+  const code = await new Promise<number | null>((done) => child.on('close', done))
+  clearTimeout(timer)
+  const wallMs = performance.now() - t0
+  const rssKiB = Number(await readFile(rssFile, 'utf8').catch(() => 'NaN'))
+  await rm(dir, { recursive: true, force: true })
+  return { code, stdout, stderr, wallMs, peakRssMB: rssKiB / 1024 }
+}
+
+/** The last line of a process's stdout parsed as JSON; a plain error with its stderr tail otherwise. */
+export function lastJson<T>(r: ProcResult, what: string): T {
+  const line = r.stdout.trim().split('\n').pop() ?? ''
+  try {
+    return JSON.parse(line) as T
+  } catch {
+    throw new Error(`${what} exited with ${r.code} and no JSON report: ${r.stderr.trim().slice(-400)}`)
+  }
+}

@@ -1,0 +1,132 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import * as tf from '@tensorflow/tfjs-core'
+import { setupNodeBackend } from '../../../runtime/backend/setup-node'
+import { NodeCache } from '../../../runtime/cache/node-cache'
+import type { GraphDocument } from '../../../runtime/document/schema'
+import type { RunReport } from '../../../runtime/exec/events'
+import { runGraph } from '../../../runtime/exec/executor'
+import { computeKeys } from '../../../runtime/keys/cache-keys'
+import type { Registry } from '../../../runtime/registry'
+import type { Figure, PartResult } from '../report'
+import { missingTypes, nodeOfType, withParams, writeGraph } from '../lib/graphs'
+import { lastJson, runTs } from '../lib/proc'
+import { codecTimes } from './cache-io'
+
+/** The leaf edit: the metrics node's averaging, a param nothing downstream depends on. */
+const LEAF_TYPE = 'metric.classification'
+const LEAF_EDIT = { average: 'macro' }
+
+const fraction = (part: number, whole: number) => part / whole
+
+function checkAllRan(report: RunReport, what: string) {
+  const bad = Object.entries(report.nodes).find(([, n]) => n.status !== 'ran' && n.status !== 'cached')
+  if (bad) throw new Error(`${what}: node ${bad[0]} ${bad[1].status}${bad[1].error ? `: ${bad[1].error}` : ''}`)
+}
+
+/**
+ * In one process with one NodeCache: a full run, then a run after editing one leaf param
+ * (only that leaf should run). Also the trained model's encode/decode time, and whether
+ * tf.memory().numTensors is back where it started after both runs.
+ */
+async function inProcess(doc: GraphDocument, registry: Registry, fitId: string) {
+  await setupNodeBackend('wasm')
+  const tensorsBefore = tf.memory().numTensors
+  const cache = new NodeCache()
+  const full = await runGraph({ doc, registry, cache, backend: 'wasm' })
+  checkAllRan(full, 'full run')
+  const leaf = nodeOfType(doc, LEAF_TYPE)
+  const edited = withParams(doc, { [leaf]: LEAF_EDIT })
+  const edit = await runGraph({ doc: edited, registry, cache, backend: 'wasm' })
+  checkAllRan(edit, 'leaf edit')
+  const tensorsLeaked = tf.memory().numTensors - tensorsBefore
+  const model = await cache.get(computeKeys(doc, registry).get(fitId)!.key)
+  if (model.status !== 'hit') throw new Error('the trained model is not in the cache after the run')
+  const codec = await codecTimes(model.value)
+  return { full, edit, ranAfterEdit: edit.ran, tensorsLeaked, codec }
+}
+
+/** A cold run with a persistent cache directory, then the unchanged graph again in a new process. */
+async function reload(doc: GraphDocument) {
+  const dir = await mkdtemp(join(tmpdir(), 'bench-reload-'))
+  try {
+    const path = await writeGraph(dir, 'graph', doc)
+    const args = ['run', path, '--json', '--backend', 'wasm', '--cache-dir', join(dir, 'cache')]
+    const first = await runTs('runtime/cli/main.ts', args)
+    const firstReport = lastJson<RunReport>(first, 'the CLI (cold cache)')
+    checkAllRan(firstReport, 'cold run')
+    const second = await runTs('runtime/cli/main.ts', args)
+    const secondReport = lastJson<RunReport>(second, 'the CLI (warm cache)')
+    return { first, firstReport, second, secondReport }
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}
+
+export async function measureIncremental(registry: Registry, doc: GraphDocument, fitId: string): Promise<PartResult> {
+  const missing = missingTypes(doc, registry)
+  if (missing.length) {
+    const note = `node types not available yet: ${missing.join(', ')}`
+    return {
+      figures: [
+        { key: 'leafEditFraction', label: 're-run after a leaf edit / full run', value: null, unit: 'fraction', target: { op: '<=', value: 0.02 }, note },
+        { key: 'reloadFraction', label: 'new process, warm cache dir / cold (report ms)', value: null, unit: 'fraction', target: { op: '<=', value: 0.1 }, note },
+      ],
+    }
+  }
+  const p = await inProcess(doc, registry, fitId)
+  const r = await reload(doc)
+  const ms = (x: number) => `${x.toFixed(0)} ms`
+  const figures: Figure[] = [
+    {
+      key: 'leafEditFraction',
+      label: 're-run after a leaf edit / full run',
+      value: fraction(p.edit.ms, p.full.ms),
+      unit: 'fraction',
+      target: { op: '<=', value: 0.02 },
+      note: `${ms(p.edit.ms)} vs ${ms(p.full.ms)}, in-process, ${p.ranAfterEdit} node(s) re-ran`,
+    },
+    {
+      key: 'reloadFraction',
+      label: 'new process, warm cache dir / cold (report ms)',
+      value: fraction(r.secondReport.ms, r.firstReport.ms),
+      unit: 'fraction',
+      target: { op: '<=', value: 0.1 },
+      note: `${ms(r.secondReport.ms)} vs ${ms(r.firstReport.ms)}, ${r.secondReport.cached} cached, ${r.secondReport.ran} ran`,
+    },
+    {
+      key: 'reloadWallFraction',
+      label: 'same, process wall time',
+      value: fraction(r.second.wallMs, r.first.wallMs),
+      unit: 'fraction',
+      target: { op: '<=', value: 0.1 },
+      note: `${ms(r.second.wallMs)} vs ${ms(r.first.wallMs)} (includes Node + tsx start-up)`,
+    },
+    { key: 'modelEncodeMs', label: 'trained model encode (codec + pack)', value: p.codec.encodeMs, unit: 'ms', note: `${(p.codec.bytes / 1024).toFixed(0)} KiB packed` },
+    { key: 'modelDecodeMs', label: 'trained model decode (unpack + codec)', value: p.codec.decodeMs, unit: 'ms' },
+    {
+      key: 'tensorsLeaked',
+      label: 'tf tensors left after two runs',
+      value: p.tensorsLeaked,
+      unit: 'count',
+      target: { op: '=', value: 0 },
+      note: 'tf.memory().numTensors after - before',
+    },
+  ]
+  return {
+    figures,
+    details: {
+      fullMs: p.full.ms,
+      editMs: p.edit.ms,
+      perNodeFullMs: Object.fromEntries(Object.entries(p.full.nodes).map(([id, n]) => [id, n.ms])),
+      reload: {
+        coldMs: r.firstReport.ms,
+        warmMs: r.secondReport.ms,
+        coldWallMs: r.first.wallMs,
+        warmWallMs: r.second.wallMs,
+        warmCached: r.secondReport.cached,
+      },
+    },
+  }
+}

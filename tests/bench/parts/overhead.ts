@@ -1,0 +1,106 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { RunReport } from '../../../runtime/exec/events'
+import type { Registry } from '../../../runtime/registry'
+import type { Figure, PartResult } from '../report'
+import { benchGraph, missingTypes, nodeOfType, withParams, writeGraph } from '../lib/graphs'
+import { lastJson, runTs } from '../lib/proc'
+import { median } from '../lib/stats'
+
+export interface OverheadOptions {
+  rows: number
+  epochs: number
+  repeats: number
+}
+
+interface HandReport {
+  trainMs: number
+  accuracy: number
+}
+
+const CLI = 'runtime/cli/main.ts'
+const HAND = 'tests/bench/handwritten-mlp.ts'
+
+/** The bench MLP graph sized for this run (rows, epochs). */
+export function mlpGraph(o: Pick<OverheadOptions, 'rows' | 'epochs'>) {
+  const doc = benchGraph('mlp')
+  const data = nodeOfType(doc, 'data.classification')
+  const fit = nodeOfType(doc, 'train.fit')
+  return { doc: withParams(doc, { [data]: { samples: o.rows }, [fit]: { epochs: o.epochs } }), fit }
+}
+
+const unmeasured = (note: string): Figure[] => [
+  { key: 'overheadRatio', label: 'graph (CLI) / hand-written, process wall', value: null, unit: 'x', target: { op: '<=', value: 1.05 }, note },
+  { key: 'overheadTrainRatio', label: 'graph / hand-written, training time', value: null, unit: 'x', target: { op: '<=', value: 1.05 }, note },
+  { key: 'fitVsLoopRatio', label: 'hand-written model.fit / custom loop', value: null, unit: 'x', note },
+]
+
+/**
+ * The CLI running the MLP graph (`--no-cache`) against the same work written by hand, each in
+ * a fresh process, interleaved so load from elsewhere hits every variant alike. The reference
+ * is the faster hand-written variant, so the ratio shows what the graph costs over the best
+ * script a user could write; model.fit vs the custom loop says which path train.fit should use.
+ */
+export async function measureOverhead(registry: Registry, o: OverheadOptions): Promise<PartResult> {
+  const { doc, fit } = mlpGraph(o)
+  const missing = missingTypes(doc, registry)
+  if (missing.length) return { figures: unmeasured(`node types not available yet: ${missing.join(', ')}`) }
+  const dir = await mkdtemp(join(tmpdir(), 'bench-overhead-'))
+  const runs = { cli: [] as { wall: number; train: number }[], fit: [] as { wall: number; train: number }[], loop: [] as { wall: number; train: number }[] }
+  const accuracy: Record<string, number> = {}
+  try {
+    const graphPath = await writeGraph(dir, 'mlp', doc)
+    const handArgs = ['--rows', String(o.rows), '--epochs', String(o.epochs), '--backend', 'wasm']
+    for (let r = 0; r < o.repeats; r++) {
+      const cli = await runTs(CLI, ['run', graphPath, '--json', '--no-cache', '--backend', 'wasm'])
+      const report = lastJson<RunReport>(cli, 'the CLI')
+      const fitReport = report.nodes[fit]
+      if (fitReport?.status !== 'ran' || fitReport.ms === undefined) {
+        throw new Error(`the bench graph's train node did not run: ${fitReport?.error ?? fitReport?.status}`)
+      }
+      runs.cli.push({ wall: cli.wallMs, train: fitReport.ms })
+      for (const s of Object.values(report.nodes)) if (typeof s.summary?.accuracy === 'number' && s.type.startsWith('metric.')) accuracy.graph = s.summary.accuracy
+      for (const mode of ['fit', 'loop'] as const) {
+        const hand = await runTs(HAND, [...handArgs, '--mode', mode])
+        const h = lastJson<HandReport>(hand, `the hand-written script (${mode})`)
+        runs[mode].push({ wall: hand.wallMs, train: h.trainMs })
+        accuracy[mode] = h.accuracy
+      }
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+  const m = (k: keyof typeof runs, f: 'wall' | 'train') => median(runs[k].map((x) => x[f]))
+  const best = m('fit', 'train') <= m('loop', 'train') ? 'fit' : 'loop'
+  const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`
+  return {
+    figures: [
+      {
+        key: 'overheadRatio',
+        label: 'graph (CLI) / hand-written, process wall',
+        value: m('cli', 'wall') / m(best, 'wall'),
+        unit: 'x',
+        target: { op: '<=', value: 1.05 },
+        note: `${fmt(m('cli', 'wall'))} vs ${fmt(m(best, 'wall'))} (hand-written ${best}); median of ${o.repeats}`,
+      },
+      {
+        key: 'overheadTrainRatio',
+        label: 'graph / hand-written, training time',
+        value: m('cli', 'train') / m(best, 'train'),
+        unit: 'x',
+        target: { op: '<=', value: 1.05 },
+        note: `train.fit ${fmt(m('cli', 'train'))} vs ${fmt(m(best, 'train'))}`,
+      },
+      {
+        key: 'fitVsLoopRatio',
+        label: 'hand-written model.fit / custom loop',
+        value: m('fit', 'train') / m('loop', 'train'),
+        unit: 'x',
+        target: { op: '>=', value: 1 },
+        note: `${fmt(m('fit', 'train'))} vs ${fmt(m('loop', 'train'))}; train.fit uses the loop, so ≥ 1 means it is on the faster path`,
+      },
+    ],
+    details: { rows: o.rows, epochs: o.epochs, runs, accuracy, reference: best },
+  }
+}

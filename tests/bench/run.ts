@@ -1,0 +1,95 @@
+/**
+ * `npm run bench`: every figure of issue 5 measured side by side in one run, printed as one
+ * table (or, with --json, as one JSON object on stdout). --quick shrinks every part to a
+ * smoke run (seconds) whose numbers only check the harness. --only a,b runs some parts.
+ * Progress goes to stderr.
+ */
+import { parseArgs } from 'node:util'
+import { createRegistry } from '../../nodes'
+import { setupNodeBackend } from '../../runtime/backend/setup-node'
+import { describeMachine } from './lib/machine'
+import { measureBackends } from './parts/backends'
+import { measureCacheIo } from './parts/cache-io'
+import { measureIncremental } from './parts/incremental'
+import { measureMemory } from './parts/memory'
+import { measureOverhead, mlpGraph } from './parts/overhead'
+import { measureScale } from './parts/scale'
+import { formatTable, toJson, type PartResult } from './report'
+
+const { values: args } = parseArgs({
+  options: {
+    json: { type: 'boolean', default: false },
+    quick: { type: 'boolean', default: false },
+    only: { type: 'string' },
+  },
+})
+
+const FULL = {
+  overhead: { rows: 20_000, epochs: 10, repeats: 3 },
+  incremental: { rows: 20_000, epochs: 10 },
+  cacheMB: [10, 100],
+  cacheRepeats: 3,
+  scaleNodes: 10_000,
+  scaleRepeats: 7,
+  backendRows: 4_000,
+  backendRepeats: 2,
+  csvRows: 100_000,
+}
+const QUICK: typeof FULL = {
+  overhead: { rows: 2_000, epochs: 1, repeats: 1 },
+  incremental: { rows: 2_000, epochs: 1 },
+  cacheMB: [1, 4],
+  cacheRepeats: 1,
+  scaleNodes: 2_000,
+  scaleRepeats: 1,
+  backendRows: 256,
+  backendRepeats: 1,
+  csvRows: 2_000,
+}
+const c = args.quick ? QUICK : FULL
+const registry = createRegistry()
+const log = (m: string) => process.stderr.write(`bench: ${m}\n`)
+
+const PARTS: Record<string, () => Promise<PartResult> | PartResult> = {
+  scale: () => measureScale(c.scaleNodes, c.scaleRepeats),
+  cacheIo: () => measureCacheIo(c.cacheMB, c.cacheRepeats),
+  backends: () => measureBackends(c.backendRows, c.backendRepeats),
+  overhead: () => measureOverhead(registry, c.overhead),
+  incremental: () => {
+    const { doc, fit } = mlpGraph(c.incremental)
+    return measureIncremental(registry, doc, fit)
+  },
+  memory: () => measureMemory(registry, c.csvRows),
+}
+
+const only = args.only?.split(',')
+for (const name of only ?? []) if (!(name in PARTS)) throw new Error(`Unknown part "${name}"; parts: ${Object.keys(PARTS).join(', ')}.`)
+
+const started = performance.now()
+const backend = await setupNodeBackend()
+const results: Record<string, PartResult> = {}
+const errors: Record<string, string> = {}
+for (const [name, part] of Object.entries(PARTS)) {
+  if (only && !only.includes(name)) continue
+  log(`${name}…`)
+  const t0 = performance.now()
+  try {
+    results[name] = await part()
+  } catch (e) {
+    errors[name] = (e as Error).message
+    log(`${name} failed: ${(e as Error).message}`)
+  }
+  log(`${name} done in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
+}
+const totalS = (performance.now() - started) / 1000
+const header = { machine: describeMachine(), backend: `${backend} (Node; automatic choice)` }
+
+if (args.json) {
+  process.stdout.write(JSON.stringify({ ...toJson(header, results), errors, quick: args.quick, totalSeconds: totalS }) + '\n')
+} else {
+  console.log(`machine: ${header.machine}\nbackend: ${header.backend}${args.quick ? '\n(quick smoke run: the numbers are not meaningful)' : ''}\n`)
+  console.log(formatTable(Object.values(results).flatMap((r) => r.figures)))
+  for (const [name, message] of Object.entries(errors)) console.log(`\n${name} failed: ${message}`)
+  console.log(`\n${totalS.toFixed(0)} s in all`)
+}
+if (Object.keys(errors).length) process.exitCode = 1
