@@ -1,0 +1,82 @@
+import '@tensorflow/tfjs-backend-wasm'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { setupNodeBackend } from '../../runtime/backend/setup-node'
+import type { Splits } from '../../runtime/values/dataset'
+import type { ModelSpec, Predictions, TrainedModel } from '../../runtime/values/ml'
+import { logisticRegressionNode, linearSvmNode } from '../model/linear-models'
+import { knnNode } from '../model/neighbors-bayes'
+import { pcaModelNode } from '../model/unsupervised'
+import { everyThird, iris } from '../shared/model-testing'
+import { subsetRows } from '../shared/table'
+import { params, runNode, testContext } from '../shared/table-testing'
+import { fitNode } from '../train/fit'
+import { standardizeNode } from '../transform/standardize'
+import { predictNode } from './apply'
+
+beforeAll(async () => {
+  await setupNodeBackend()
+})
+
+async function trained(def: Parameters<typeof runNode>[0], data: unknown, given: Record<string, unknown> = {}) {
+  const model = (await runNode(def, {}, given)).model as ModelSpec
+  return (await fitNode.run({ model, data }, params(fitNode, { epochs: 30 }), testContext().ctx)).model as TrainedModel
+}
+
+async function predict(model: TrainedModel, data: unknown, split?: string) {
+  const t = testContext()
+  const out = await predictNode.run({ model, data }, params(predictNode, split ? { split } : {}), t.ctx)
+  return { p: out.predictions as Predictions, warnings: t.warnings }
+}
+
+describe('predict.apply', () => {
+  it('scores the test split by default, with classes, probabilities and the true target', async () => {
+    const split = everyThird(iris())
+    const model = await trained(knnNode, split)
+    const { p } = await predict(model, split)
+    expect(p).toMatchObject({ kind: 'predictions', task: 'classification', rows: 50, split: 'test', classes: ['setosa', 'versicolor', 'virginica'] })
+    expect(p.probabilities).toHaveLength(150)
+    expect(Array.from(p.actual!.subarray(0, 3))).toEqual([0, 0, 0])
+    expect(p.features!.names).toEqual(['sepal_length', 'sepal_width', 'petal_length', 'petal_width'])
+    expect(predictNode.summarize!({ predictions: p }, params(predictNode)).accuracy).toBeGreaterThan(0.9)
+  })
+
+  it('falls back with a message when the chosen split is absent, and can score all rows', async () => {
+    const split = everyThird(iris())
+    const model = await trained(knnNode, split)
+    const { p, warnings } = await predict(model, split, 'validation')
+    expect(p.split).toBe('test')
+    expect(warnings).toEqual(['The splits have no validation set; predicting on the test set instead.'])
+    expect((await predict(model, split, 'all')).p.rows).toBe(150)
+  })
+
+  it('replays the model\'s fitted preprocessing on raw rows', async () => {
+    const scaled = (await runNode(standardizeNode, { data: everyThird(iris()) }, {})).data as Splits
+    const model = await trained(logisticRegressionNode, scaled)
+    expect(model.steps.map((s) => s.type)).toEqual(['standardize'])
+    const fromScaled = (await predict(model, scaled.test!)).p
+    const raw = subsetRows(iris(), Int32Array.from({ length: 50 }, (_, i) => 3 * i))
+    const fromRaw = (await predict(model, raw)).p
+    expect(fromRaw.probabilities).toEqual(fromScaled.probabilities)
+    expect(fromRaw.split).toBe('all')
+  })
+
+  it('projects rows with a PCA model into pc_ columns', async () => {
+    const model = await trained(pcaModelNode, iris())
+    const { p } = await predict(model, iris())
+    expect(p.task).toBe('embedding')
+    expect(p.features!.names).toEqual(['pc_1', 'pc_2'])
+    expect(p.features!.values).toHaveLength(300)
+  })
+
+  it('gives SVM labels without probabilities, and says what is missing for bad inputs', async () => {
+    const model = await trained(linearSvmNode, iris())
+    const { p } = await predict(model, iris())
+    expect(p.probabilities).toBeUndefined()
+    expect(p.predicted).toHaveLength(150)
+    const noPetal = { ...iris(), columns: iris().columns.filter((c) => !c.name.startsWith('petal')) }
+    await expect(predict(model, noPetal)).rejects.toThrow(
+      'The model was trained on columns "sepal_length", "sepal_width", "petal_length", "petal_width"; this table lacks "petal_length", "petal_width".',
+    )
+    await expect(predict({ kind: 'model-spec' } as unknown as TrainedModel, iris())).rejects.toThrow(/connect the output of a Train node/)
+  })
+})
