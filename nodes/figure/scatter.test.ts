@@ -17,7 +17,7 @@ describe('figure.scatter', () => {
       { name: 's', mode: 'points', x: [1, 3], y: [10, 30], classIndex: 0 },
       { name: 'v', mode: 'points', x: [2, 4], y: [20, 40], classIndex: 1 },
     ])
-    expect(f.summary).toEqual({ chart: 'scatter', points: 4, colour: 'kind' })
+    expect(f.summary).toEqual({ chart: 'scatter', points: 4, colour: 'kind', groups: 2 })
   })
 
   it('takes named columns, a numeric colour scale, or no colour', async () => {

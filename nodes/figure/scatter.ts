@@ -82,7 +82,12 @@ export const scatterFigureNode = defineNode({
         xLabel: x.name,
         yLabel: y.name,
         series,
-        summary: { chart: 'scatter', points: complete.length, ...(colour ? { colour: colour.name } : {}) },
+        summary: {
+          chart: 'scatter',
+          points: complete.length,
+          ...(colour ? { colour: colour.name } : {}),
+          ...(colour?.type === 'categorical' ? { groups: series.length } : {}),
+        },
         notes,
       }),
     }

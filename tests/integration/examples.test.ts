@@ -1,0 +1,76 @@
+import { execFile } from 'node:child_process'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { describe, expect, it } from 'vitest'
+import { createRegistry } from '../../nodes'
+import { loadDocument } from '../../runtime/document/load'
+
+/**
+ * Every example graph loads without diagnostics, runs headless through the CLI in under
+ * 60 s, and reaches the level its description promises.
+ */
+
+const run = promisify(execFile)
+const root = join(import.meta.dirname, '..', '..')
+const examplesDir = join(root, 'examples')
+
+type Summary = Record<string, unknown>
+interface Report {
+  nodes: Record<string, { status: string; summary?: Summary; message?: string }>
+}
+
+/** What each example must reach: node id → summary checks. */
+const expectations: Record<string, (nodes: Record<string, Summary>) => void> = {
+  'iris-logistic-regression': (n) => expect(n.metrics.accuracy).toBeGreaterThanOrEqual(0.9),
+  'two-moons-mlp': (n) => expect(n.metrics.accuracy).toBeGreaterThanOrEqual(0.95),
+  'spirals-deep-mlp': (n) => expect(n.metrics.accuracy).toBeGreaterThanOrEqual(0.9),
+  'noisy-linear-regression': (n) => expect(n.metrics.r2).toBeGreaterThanOrEqual(0.9),
+  'blobs-kmeans': (n) => {
+    expect(n.metrics.silhouette).toBeGreaterThanOrEqual(0.6)
+    expect(n.metrics.clusters).toBe(3)
+  },
+  'iris-model-comparison': (n) => {
+    for (const id of ['treeMetrics', 'forestMetrics', 'knnMetrics']) expect(n[id].accuracy).toBeGreaterThanOrEqual(0.9)
+  },
+  'iris-embeddings': (n) => {
+    for (const id of ['pcaPlot', 'tsnePlot']) expect(n[id]).toMatchObject({ points: 150, colour: 'species', groups: 3 })
+    expect(n.pca.cumulative).toBeGreaterThan(0.95)
+  },
+  'cleaning-showcase': (n) => {
+    expect(n.csv).toMatchObject({ rows: 40, missing: 10 })
+    expect(n.dedupe.rows).toBe(37)
+    expect(n.text.categories).toEqual({ city: 3, plan: 2 })
+    expect(n.metrics.accuracy).toBeGreaterThan(0.5)
+  },
+}
+
+const files = readdirSync(examplesDir).filter((f) => f.endsWith('.json'))
+
+describe('examples', () => {
+  it('has an expectation for every example file', () => {
+    expect(files.map((f) => f.replace(/\.json$/, '')).sort()).toEqual(Object.keys(expectations).sort())
+  })
+
+  for (const file of files) {
+    const name = file.replace(/\.json$/, '')
+    it(`${name} loads cleanly, runs through the CLI and reaches its level`, async () => {
+      const text = readFileSync(join(examplesDir, file), 'utf8')
+      const loaded = loadDocument(text, createRegistry())
+      expect(loaded.diagnostics).toEqual([])
+      expect(loaded.ok && loaded.doc.meta.title && loaded.doc.meta.description).toBeTruthy()
+
+      const started = Date.now()
+      const { stdout } = await run('npx', ['tsx', 'runtime/cli/main.ts', 'run', join('examples', file), '--json', '--no-cache'], {
+        cwd: root,
+        maxBuffer: 64 * 1024 * 1024,
+      })
+      expect(Date.now() - started).toBeLessThan(60_000)
+      const report = JSON.parse(stdout) as Report
+      const failed = Object.entries(report.nodes).filter(([, r]) => r.status !== 'ran')
+      expect(failed).toEqual([])
+      const summaries = Object.fromEntries(Object.entries(report.nodes).map(([id, r]) => [id, r.summary ?? {}]))
+      expectations[name]!(summaries)
+    }, 90_000)
+  }
+})
