@@ -8,10 +8,14 @@ export type HeaderChoice = 'auto' | 'yes' | 'no'
 
 const DELIMITERS: Record<Exclude<DelimiterChoice, 'auto'>, string> = { comma: ',', semicolon: ';', tab: '\t', pipe: '|' }
 
-/** Header names and column-major cell texts, before any type inference. */
-export interface RawTable {
+/** Where parsed rows go once the header is known (see `tableBuilder`). */
+export interface RowSink {
+  /** One data row with as many cells as the header; `line` is its first line in the file. */
+  push(row: readonly string[], line: number): void
+}
+
+export interface ParsedShape {
   header: string[]
-  columns: string[][]
   delimiter: string
   hasHeader: boolean
 }
@@ -53,20 +57,42 @@ const countNewlines = (row: string[]) => {
 
 const isBlank = (row: string[]) => row.length === 1 && row[0].trim() === ''
 
-/** Parses CSV text into a raw table; malformed input throws a message with the line number. */
+/** Rows read before deciding whether the first row is a header. */
+const HEADER_SAMPLE = 200
+
+/**
+ * Parses CSV text in chunks, streaming data rows into the sink that `open` returns once the
+ * header is known. Malformed input throws a message with the line number.
+ */
 export async function parseCsvText(
   input: string,
   opts: { delimiter: DelimiterChoice; header: HeaderChoice },
+  open: (header: string[]) => RowSink,
   hooks: ParseHooks = {},
-): Promise<RawTable> {
+): Promise<ParsedShape> {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input
   if (text.trim() === '') throw new Error('The file is empty: it has no rows to read.')
   const delimiter = opts.delimiter === 'auto' ? detectDelimiter(text) : DELIMITERS[opts.delimiter]
 
   let first: string[] | undefined
-  let columns: string[][] = []
+  let shape: ParsedShape | undefined
+  let sink: RowSink | undefined
+  const pending: { row: string[]; line: number }[] = []
+  let dataRows = 0
   let line = 1
   let failure: Error | undefined
+
+  // Decides the header from the first row and the rows buffered so far, then flushes them.
+  const start = () => {
+    const sample = first!.map((_, j) => pending.map((p) => p.row[j]))
+    const hasHeader = opts.header === 'yes' || (opts.header === 'auto' && looksLikeHeader(first!, sample))
+    const header = hasHeader ? headerNames(first!) : first!.map((_, j) => `column_${j + 1}`)
+    shape = { header, delimiter, hasHeader }
+    sink = open(header)
+    if (!hasHeader) sink.push(first!, 1)
+    for (const p of pending) sink.push(p.row, p.line)
+    pending.length = 0
+  }
 
   const takeRows = (rows: string[][]) => {
     for (const row of rows) {
@@ -75,7 +101,9 @@ export async function parseCsvText(
       if (isBlank(row)) continue
       if (!first) {
         first = row
-        columns = row.map(() => [])
+        if (first.every((cell) => cell.trim() === '')) {
+          throw new Error('The file has no columns: its first row holds only delimiters. Remove empty leading rows.')
+        }
         continue
       }
       if (row.length !== first.length) {
@@ -84,7 +112,12 @@ export async function parseCsvText(
             `(as in the first row). Check for a missing or extra "${delimiter === '\t' ? 'tab' : delimiter}" or an unquoted value that contains it.`,
         )
       }
-      for (let j = 0; j < row.length; j++) columns[j].push(row[j])
+      dataRows++
+      if (sink) sink.push(row, rowLine)
+      else {
+        pending.push({ row, line: rowLine })
+        if (pending.length >= HEADER_SAMPLE) start()
+      }
     }
   }
 
@@ -118,16 +151,9 @@ export async function parseCsvText(
   })
 
   if (!first) throw new Error('The file is empty: it has no rows to read.')
-  if (first.every((cell) => cell.trim() === '')) {
-    throw new Error('The file has no columns: its first row holds only delimiters. Remove empty leading rows.')
-  }
-  const hasHeader = opts.header === 'yes' || (opts.header === 'auto' && looksLikeHeader(first, columns))
-  if (!hasHeader) {
-    columns.forEach((col, j) => col.unshift(first![j]))
-    return { header: first.map((_, j) => `column_${j + 1}`), columns, delimiter, hasHeader }
-  }
-  if (columns[0].length === 0) throw new Error('The file has a header row but no data rows.')
-  return { header: headerNames(first), columns, delimiter, hasHeader }
+  if (!sink) start()
+  if (shape!.hasHeader && dataRows === 0) throw new Error('The file has a header row but no data rows.')
+  return shape!
 }
 
 /**

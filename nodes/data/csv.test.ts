@@ -77,7 +77,7 @@ describe('data.csv', () => {
     await expect(load('a,b\n1,"2\n3,4\n')).rejects.toThrow('Line 2: a quoted field is never closed')
     await expect(load('a,b\n1,2\n', { types: 'c:numeric' })).rejects.toThrow('types: no column named "c"')
     await expect(load('a,b\n1,2\n', { types: 'a:text' })).rejects.toThrow('must be numeric or categorical')
-    await expect(load('a,b\nx,2\n', { types: 'a:numeric' })).rejects.toThrow('row 1 holds "x"')
+    await expect(load('a,b\n1,2\nx,2\n', { types: 'a:numeric' })).rejects.toThrow('Column "a" was set to numeric, but line 3 holds "x"')
     await expect(load('a,b\n1,2\n', { target: 'z' })).rejects.toThrow('Target column "z" not found. Available columns')
     await expect(runNode(csvNode, {}, {})).rejects.toThrow('Choose a CSV file')
   })
@@ -91,15 +91,30 @@ describe('data.csv', () => {
 
   it('parses in chunks with progress, and stops when cancelled', async () => {
     const text = 'a,b\n' + Array.from({ length: 2000 }, (_, i) => `${i},${i * 2}`).join('\n')
+    const rows: string[][] = []
+    const lines: number[] = []
+    const collect = () => ({ push: (row: readonly string[], line: number) => void (rows.push([...row]), lines.push(line)) })
     const seen: number[] = []
-    const raw = await parseCsvText(text, { delimiter: 'auto', header: 'auto' }, { chunkSize: 1000, progress: (f) => seen.push(f) })
-    expect(raw.columns[1]).toHaveLength(2000)
-    expect(raw.columns[1][1999]).toBe('3998')
+    const opts = { delimiter: 'auto', header: 'auto' } as const
+    const shape = await parseCsvText(text, opts, collect, { chunkSize: 1000, progress: (f) => seen.push(f) })
+    expect(shape).toEqual({ header: ['a', 'b'], delimiter: ',', hasHeader: true })
+    expect(rows).toHaveLength(2000)
+    expect(rows[1999]).toEqual(['1999', '3998'])
+    expect(lines[1999]).toBe(2001)
     expect(seen.length).toBeGreaterThan(10)
     expect(seen.at(-1)).toBe(1)
     const abort = new AbortController()
     abort.abort()
-    await expect(parseCsvText(text, { delimiter: 'auto', header: 'auto' }, { chunkSize: 1000, signal: abort.signal })).rejects.toThrow('Cancelled')
+    await expect(parseCsvText(text, opts, collect, { chunkSize: 1000, signal: abort.signal })).rejects.toThrow('Cancelled')
+  })
+
+  it('streams long files: header decided after a sample, late text turns a column categorical', async () => {
+    const noHeader = await load(Array.from({ length: 450 }, (_, i) => `${i},${i % 3}`).join('\n'))
+    expect(noHeader.rows).toBe(450)
+    expect(cells(noHeader, 'column_1').slice(0, 2)).toEqual([0, 1])
+    const late = await load('x,y\n' + Array.from({ length: 300 }, (_, i) => `${i % 2 ? 1.5 : 2},a`).join('\n') + '\nbig,b\n,b\n')
+    expect(late.columns[0]).toMatchObject({ type: 'categorical', categories: ['1.5', '2', 'big'] })
+    expect(cells(late, 'x').slice(-3)).toEqual(['1.5', 'big', null])
   })
 
   it('has valid defaults and rejects bad params', () => {

@@ -1,9 +1,10 @@
 import type { Column, Dataset } from '../../runtime/values/dataset'
-import { categoricalFromTexts, parseNumber, parseTypeList } from '../shared/table-cast'
+import { parseTypeList } from '../shared/table-cast'
 import { listNames, makeDataset, quoteList } from '../shared/table'
+import { columnBuilder } from './column-builder'
 import { schemaStep } from './schema-step'
 
-/** Raw cell texts → typed columns with roles: shared by the CSV, URL and JSON loaders. */
+/** Rows of cell texts → typed columns with roles: shared by the CSV, URL and JSON loaders. */
 
 export interface InferOptions {
   /** True for cells that mean "missing". */
@@ -18,45 +19,47 @@ export interface InferOptions {
   ids: string[]
 }
 
-/** A column is numeric when every non-missing cell is a plain number, otherwise categorical. */
-export function inferColumn(name: string, cells: readonly string[], isMissing: (t: string) => boolean, type?: Column['type']): Column {
-  const values = new Float64Array(cells.length)
-  let numeric = type !== 'categorical'
-  for (let i = 0; i < cells.length && numeric; i++) {
-    if (isMissing(cells[i])) {
-      values[i] = NaN
-      continue
-    }
-    const v = parseNumber(cells[i])
-    if (v === undefined) {
-      if (type === 'numeric') {
-        throw new Error(
-          `Column "${name}" was set to numeric, but row ${i + 1} holds "${cells[i]}". ` +
-            'Remove that override, add the value to the missing-value tokens, or fix the file.',
-        )
-      }
-      numeric = false
-    } else values[i] = v
-  }
-  if (numeric) return { name, type: 'numeric', role: 'feature', values }
-  return categoricalFromTexts(
-    name,
-    cells.map((c) => (isMissing(c) ? undefined : c)),
-  )
+export interface TableBuilder {
+  /** Adds one row (as many cells as the header); `at` locates it in messages. */
+  push(row: readonly string[], at: number): void
+  build(): Dataset
 }
 
-/** Builds a dataset from named columns of cell texts: types inferred (or overridden), roles assigned. */
-export function buildDataset(header: string[], cells: string[][], opts: InferOptions): Dataset {
+/**
+ * Streams rows into typed columns: a column is numeric when every non-missing cell is a plain
+ * number, otherwise categorical, unless `types` says otherwise. Roles are assigned at the end.
+ */
+export function tableBuilder(header: string[], opts: InferOptions, where: (at: number) => string): TableBuilder {
   if (header.length === 0) throw new Error('The data has no columns.')
   const overrides = parseTypeList(opts.types)
   const unknown = [...overrides.keys()].filter((n) => !header.includes(n))
-  if (unknown.length) {
-    throw new Error(`types: no column named ${quoteList(unknown)}. Columns: ${header.join(', ')}.`)
+  if (unknown.length) throw new Error(`types: no column named ${quoteList(unknown)}. Columns: ${header.join(', ')}.`)
+  const builders = header.map((name) => columnBuilder(name, { isMissing: opts.isMissing, type: overrides.get(name), where }))
+  let rows = 0
+  return {
+    push(row, at) {
+      for (let j = 0; j < builders.length; j++) builders[j].push(row[j], at)
+      rows++
+    },
+    build() {
+      const columns = builders.map((b) => b.build())
+      assignRoles(columns, opts)
+      const dataset = makeDataset(columns, [], rows)
+      return { ...dataset, steps: [schemaStep(dataset)] }
+    },
   }
-  const columns = header.map((name, j) => inferColumn(name, cells[j], opts.isMissing, overrides.get(name)))
-  assignRoles(columns, opts)
-  const dataset = makeDataset(columns, [], cells[0]?.length ?? 0)
-  return { ...dataset, steps: [schemaStep(dataset)] }
+}
+
+/** Builds a dataset from column-major cell texts (JSON records); messages count records from 1. */
+export function buildDataset(header: string[], cells: string[][], opts: InferOptions): Dataset {
+  const table = tableBuilder(header, opts, (i) => `record ${i + 1}`)
+  const rows = cells[0]?.length ?? 0
+  const row: string[] = new Array(header.length)
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < header.length; j++) row[j] = cells[j][i]
+    table.push(row, i)
+  }
+  return table.build()
 }
 
 function assignRoles(columns: Column[], opts: InferOptions): void {

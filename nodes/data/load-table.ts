@@ -3,7 +3,7 @@ import { p } from '../../runtime/node-api/params'
 import type { Dataset } from '../../runtime/values/dataset'
 import { missingTokens } from '../shared/table-cast'
 import { parseCsvText } from './csv-parse'
-import { buildDataset } from './infer-columns'
+import { tableBuilder, type TableBuilder } from './infer-columns'
 
 /** The params every table loader shares (CSV file, URL): how to read cells and which column is what. */
 export const tableParams = {
@@ -45,11 +45,13 @@ export interface TableParams {
 
 /** Parses CSV text with the loader params into a typed dataset, reporting progress on `ctx`. */
 export async function loadCsv(text: string, params: TableParams, ctx: Pick<NodeContext, 'signal' | 'progress'>): Promise<Dataset> {
-  const raw = await parseCsvText(
+  const options = { ...params, isMissing: missingTokens(params.missing) }
+  let table: TableBuilder | undefined
+  await parseCsvText(
     text,
     { delimiter: params.delimiter, header: params.header },
-    { signal: ctx.signal, progress: (f, m) => ctx.progress(0.9 * f, m) },
+    (header) => (table = tableBuilder(header, options, (line) => `line ${line}`)),
+    { signal: ctx.signal, progress: (f, m) => ctx.progress(0.95 * f, m) },
   )
-  ctx.progress(0.95, 'inferring column types')
-  return buildDataset(raw.header, raw.columns, { ...params, isMissing: missingTokens(params.missing) })
+  return table!.build()
 }

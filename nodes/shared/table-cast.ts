@@ -20,7 +20,12 @@ export const DEFAULT_MISSING_TOKENS = ['', 'na', 'n/a', 'nan', 'null', 'none', '
 export function missingTokens(extra = ''): (text: string) => boolean {
   const set = new Set(DEFAULT_MISSING_TOKENS)
   for (const t of extra.split(',')) if (t.trim()) set.add(t.trim().toLowerCase())
-  return (text) => set.has(text.trim().toLowerCase())
+  const longest = Math.max(...[...set].map((t) => t.length))
+  // Fast path for the common case (called once per cell): a long cell without edge spaces is no token.
+  return (text) => {
+    if (text.length > longest && text.charCodeAt(0) > 32 && text.charCodeAt(text.length - 1) > 32) return false
+    return set.has(text.trim().toLowerCase())
+  }
 }
 
 /**

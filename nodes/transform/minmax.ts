@@ -69,6 +69,7 @@ export const minMaxNode = defineNode({
   summarize(outputs) {
     const data = outputs.data as DatasetOrSplits
     const s = lastStep(data)?.state as unknown as MinMaxState
-    return fittedSummary(data, { columns: s.columns.length, dataMin: s.dataMin, dataMax: s.dataMax })
+    const byColumn = (v: number[]) => Object.fromEntries(s.columns.map((n, j) => [n, v[j]]))
+    return fittedSummary(data, { dataMin: byColumn(s.dataMin), dataMax: byColumn(s.dataMax) })
   },
 })

@@ -22,7 +22,7 @@ describe('transform.standardize', () => {
     expect(cells(out, 'k')).toEqual([0, 0, 0, 0])
     expect(out.steps.at(-1)).toMatchObject({ type: 'standardize', state: { columns: ['x', 'k'], mean: [2.5, 5], scale: [Math.sqrt(1.25), 1] } })
     const summary = standardizeNode.summarize!({ data: out }, {} as never)
-    expect(summary).toMatchObject({ fittedOn: 'all rows', rows: 4 })
+    expect(summary).toMatchObject({ fittedOn: 'all rows', rows: 4, columns: 3, mean: { x: 2.5, k: 5 } })
   })
 
   it('fits on train only and applies the training statistics to test (no leakage)', async () => {
@@ -58,7 +58,7 @@ describe('transform.minmax', () => {
     close(cells(out.train, 'x'), [-1, 0, 1])
     close(cells(out.test!, 'x'), [2])
     expect(cells(out.train, 'k')).toEqual([-1, -1, -1])
-    expect(minMaxNode.summarize!({ data: out }, {} as never)).toMatchObject({ fittedOn: 'train', dataMin: [2, 3], dataMax: [6, 3] })
+    expect(minMaxNode.summarize!({ data: out }, {} as never)).toMatchObject({ fittedOn: 'train', dataMin: { x: 2, k: 3 }, dataMax: { x: 6, k: 3 } })
   })
 
   it('rejects an empty range', async () => {

@@ -63,6 +63,7 @@ export const standardizeNode = defineNode({
   summarize(outputs) {
     const data = outputs.data as DatasetOrSplits
     const s = lastStep(data)?.state as unknown as StandardizeState
-    return fittedSummary(data, { columns: s.columns.length, mean: s.mean, std: s.scale })
+    const byColumn = (v: number[]) => Object.fromEntries(s.columns.map((n, j) => [n, v[j]]))
+    return fittedSummary(data, { mean: byColumn(s.mean), std: byColumn(s.scale) })
   },
 })
