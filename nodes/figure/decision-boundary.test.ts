@@ -60,6 +60,20 @@ describe('figure.decision-boundary', () => {
     expect(f.summary).toEqual({ chart: 'decision boundary', grid: '10×10', points: 3 })
   })
 
+  it('puts raw rows through the model\'s preprocessing, so the grid is in training units', async () => {
+    // The model saw x scaled as (x − 100) / 10: raw x 100 and 200 become 0 and 10.
+    const scaled: TrainedModel = { ...knn, steps: [{ type: 'standardize', state: { columns: ['x'], mean: [100], scale: [10] } }] }
+    const raw = makeDataset([
+      numericColumn('x', Float64Array.from([100, 200])),
+      numericColumn('y', Float64Array.from([0, 10])),
+      categoricalColumn('label', Int32Array.from([0, 1]), ['a', 'b'], 'target'),
+    ])
+    const f = await boundary(scaled, raw, { resolution: 10 })
+    expect(f.boundary!.xs[0]).toBeCloseTo(-0.4, 12)
+    expect(f.series.map((s) => [s.name, s.x])).toEqual([['a', [0]], ['b', [10]]])
+    expect(f.notes).toEqual(['Axes are in the units the model was trained on (after its preprocessing).'])
+  })
+
   it('colours the points of a clusterer by predicted cluster', async () => {
     const f = await boundary(kmeans, table({ x: [0, 1, 9, 10], y: [0, 1, 9, 10] }), { resolution: 10 })
     expect(f.boundary!.classes).toEqual(['cluster 0', 'cluster 1'])

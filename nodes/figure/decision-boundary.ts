@@ -3,6 +3,7 @@ import { p } from '../../runtime/node-api/params'
 import type { Column, Dataset, NumericColumn } from '../../runtime/values/dataset'
 import type { BoundaryGrid, Series } from '../../runtime/values/figure'
 import type { TrainedModel } from '../../runtime/values/ml'
+import { conformToModel } from '../shared/model-lineage'
 import { predictMatrix } from '../shared/model-predict'
 import { getColumn, targetColumn } from '../shared/table'
 import { displayRows, figure, sampleNote } from './display'
@@ -62,11 +63,11 @@ export const decisionBoundaryFigureNode = defineNode({
   description:
     'Colours the plane of a model\'s two features by the class (or cluster) it predicts at each point of a grid, and draws ' +
     'the rows of the table on top, coloured by their true class (or predicted cluster). Needs a model trained on exactly 2 ' +
-    'numeric features, and the table it was trained on (after the same transforms), since the grid is in that table\'s ' +
-    'units. The grid spans the data range plus 10% on each side; at most 5000 points are drawn.',
+    'numeric features. Raw rows are first put through the preprocessing the model was trained after, so the axes are in ' +
+    'the units the model sees. The grid spans the data range plus 10% on each side; at most 5000 points are drawn.',
   inputs: {
     model: { types: ['model'] },
-    data: { types: ['dataset', 'splits'], description: 'The table the model was trained on (same columns and transforms).' },
+    data: { types: ['dataset', 'splits'], description: 'Rows to draw: the training table, or raw rows with the same columns.' },
   },
   outputs: { figure: { types: ['figure'] } },
   params: {
@@ -75,7 +76,9 @@ export const decisionBoundaryFigureNode = defineNode({
   },
   run({ model, data }, params, ctx) {
     const m = requireTwoFeatureModel(model)
-    const { table } = plotTable(data, params.split)
+    const given = plotTable(data, params.split).table
+    const table = conformToModel(m, given, (message) => ctx.log.warn(message))
+    const notes = table !== given ? ['Axes are in the units the model was trained on (after its preprocessing).'] : []
     const [fx, fy] = m.features.map((name) => numericAxis(table, name))
     const xs = gridAxis(fx.values, params.resolution)
     const ys = gridAxis(fy.values, params.resolution)
@@ -88,9 +91,6 @@ export const decisionBoundaryFigureNode = defineNode({
     if (grid.probabilities) {
       const k = classes.length
       boundary.confidence = Array.from(grid.predicted, (c, i) => grid.probabilities![i * k + c])
-    }
-    if (m.task === 'classification' && table.steps.length !== m.steps.length) {
-      ctx.log.warn('The table on "data" went through different preprocessing than the training table; wire the table the model was trained on.')
     }
 
     const rows = displayRows(table.rows).filter((r) => !Number.isNaN(fx.values[r]) && !Number.isNaN(fy.values[r]))
@@ -118,7 +118,7 @@ export const decisionBoundaryFigureNode = defineNode({
         series: [...series, other].filter((s) => s.x.length > 0),
         boundary,
         summary: { chart: 'decision boundary', grid: `${xs.length}×${ys.length}`, points: rows.length },
-        notes: sampleNote(displayRows(table.rows).length, table.rows),
+        notes: [...notes, ...sampleNote(displayRows(table.rows).length, table.rows)],
       }),
     }
   },
