@@ -102,7 +102,7 @@ export function forward(net: NetDef, params: tf.Tensor[], x: tf.Tensor, dropoutS
       h = activate(tf.add(tf.matMul(h as tf.Tensor2D, params[w] as tf.Tensor2D), params[w + 1]), l.activation)
       w += 2
     } else if (l.kind === 'conv2d') {
-      h = activate(tf.add(tf.conv2d(h as tf.Tensor4D, params[w] as tf.Tensor4D, 1, 'valid'), params[w + 1]), l.activation)
+      h = activate(tf.add(conv2dViaConv3d(h as tf.Tensor4D, params[w] as tf.Tensor4D), params[w + 1]), l.activation)
       w += 2
     } else if (l.kind === 'dropout') {
       if (dropoutSeed !== undefined && l.rate > 0) h = tf.dropout(h, l.rate, undefined, dropoutSeed + i)
@@ -115,6 +115,17 @@ export function forward(net: NetDef, params: tf.Tensor[], x: tf.Tensor, dropoutS
     }
   })
   return h
+}
+
+/**
+ * A 'valid' stride-1 2-D convolution computed as a 3-D one of depth 1: the wasm backend has no
+ * Conv2DBackpropFilter kernel (training a conv2d fails there) but has Conv3D's filter gradient.
+ */
+function conv2dViaConv3d(x: tf.Tensor4D, kernel: tf.Tensor4D): tf.Tensor4D {
+  const [n, h, w, c] = x.shape
+  const [kh, kw, , f] = kernel.shape
+  const y = tf.conv3d(tf.reshape(x, [n, 1, h, w, c]), tf.reshape(kernel, [1, kh, kw, c, f]), [1, 1, 1], 'valid')
+  return tf.reshape(y, [n, h - kh + 1, w - kw + 1, f])
 }
 
 /** Indices of the kernel weights (the ones an L2 penalty applies to). */
