@@ -124,7 +124,7 @@ export function forward(net: NetDef, params: tf.Tensor[], x: tf.Tensor, dropoutS
 function conv2dViaConv3d(x: tf.Tensor4D, kernel: tf.Tensor4D): tf.Tensor4D {
   const [n, h, w, c] = x.shape
   const [kh, kw, , f] = kernel.shape
-  const y = tf.conv3d(tf.reshape(x, [n, 1, h, w, c]), tf.reshape(kernel, [1, kh, kw, c, f]), [1, 1, 1], 'valid')
+  const y = tf.conv3d(tf.reshape(x, [n, 1, h, w, c]) as tf.Tensor5D, tf.reshape(kernel, [1, kh, kw, c, f]) as tf.Tensor5D, [1, 1, 1], 'valid')
   return tf.reshape(y, [n, h - kh + 1, w - kw + 1, f])
 }
 
