@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { decodeValue, encodeValue } from '../../runtime/values/codec'
 import type { Metrics, Predictions } from '../../runtime/values/ml'
 import { params, paramsError, testContext } from '../shared/table-testing'
 import { classificationMetricsNode as node } from './classification'
@@ -40,6 +41,7 @@ describe('metric.classification', () => {
     expect(metrics.scalars.logLoss).toBeCloseTo(ll, 12)
     expect(metrics.curves!.roc.x).toEqual([0, 0, 0.5, 0.5, 1])
     expect(metrics.matrices!.confusion).toEqual({ rowLabels: ['a', 'b'], colLabels: ['a', 'b'], values: [[2, 0], [1, 1]] })
+    expect(await decodeValue(await encodeValue(metrics))).toEqual(metrics)
     // Positive class "a": precision 2/3, recall 1.
     const asA = (await score(pred, { positiveClass: 'a' })).metrics.scalars
     expect(asA.precision).toBeCloseTo(2 / 3, 12)

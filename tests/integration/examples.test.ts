@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { createRegistry } from '../../nodes'
-import { loadDocument } from '../../runtime/document/load'
+import { loadDocument, saveDocument } from '../../runtime/document/load'
 
 /**
  * Every example graph loads without diagnostics, runs headless through the CLI in under
@@ -58,7 +58,10 @@ describe('examples', () => {
       const text = readFileSync(join(examplesDir, file), 'utf8')
       const loaded = loadDocument(text, createRegistry())
       expect(loaded.diagnostics).toEqual([])
-      expect(loaded.ok && loaded.doc.meta.title && loaded.doc.meta.description).toBeTruthy()
+      if (!loaded.ok) throw new Error(`${file} does not load`)
+      expect(loaded.doc.meta.title && loaded.doc.meta.description).toBeTruthy()
+      const again = loadDocument(saveDocument(loaded.doc), createRegistry())
+      expect(again.ok && again.doc).toEqual(loaded.doc)
 
       const started = Date.now()
       const { stdout } = await run('npx', ['tsx', 'runtime/cli/main.ts', 'run', join('examples', file), '--json', '--no-cache'], {
