@@ -87,7 +87,7 @@ describe('figure.decision-boundary', () => {
     await expect(boundary(three, table({ x: [1], y: [2], z: [3] }))).rejects.toThrow(
       /exactly 2 numeric features, but this model reads 3 \(x, y, z\)/,
     )
-    await expect(boundary({ ...knn, task: 'regression' }, table({ x: [1], y: [2] }))).rejects.toThrow(/this is a regression model/)
+    await expect(boundary({ ...knn, task: 'regression' }, table({ x: [1], y: [2] }))).rejects.toThrow(/this model's task is regression/)
     await expect(boundary(knn, table({ x: [1], q: [2] }))).rejects.toThrow(/Column "y" not found/)
     await expect(boundary(knn, table({ x: [1], y: ['s'] }))).rejects.toThrow(/Feature "y" is categorical/)
   })

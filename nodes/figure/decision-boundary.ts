@@ -14,7 +14,7 @@ function requireTwoFeatureModel(v: unknown): TrainedModel {
   const m = v as TrainedModel | undefined
   if (!m || m.kind !== 'model') throw new Error('Input "model" needs a trained model; connect a Train node.')
   if (m.task !== 'classification' && m.task !== 'clustering') {
-    throw new Error(`A decision boundary separates classes or clusters; this is a ${m.task} model.`)
+    throw new Error(`A decision boundary separates classes or clusters, but this model's task is ${m.task}; use a classifier or a clustering model.`)
   }
   if (m.features.length !== 2) {
     throw new Error(
