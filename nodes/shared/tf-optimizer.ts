@@ -1,4 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core'
+// Registers every op's gradient (minimize needs them). tfjs-core's own register_all_gradients entry is ESM
+// without file extensions, which Node (the CLI, via tsx) cannot load; tfjs-layers' Node bundle
+// carries the gradients and its browser build imports that entry through the bundler.
+import '@tensorflow/tfjs-layers'
 import type { OptimizerSpec } from '../../runtime/values/ml'
 
 const num = (spec: OptimizerSpec, key: string, fallback: number) =>

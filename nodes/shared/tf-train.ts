@@ -1,8 +1,4 @@
 import * as tf from '@tensorflow/tfjs-core'
-// Registers every op's gradient. tfjs-core's own `dist/register_all_gradients` entry is ESM
-// without file extensions, which Node (the CLI, via tsx) cannot load; tfjs-layers' Node bundle
-// carries the gradients and its browser build imports that entry through the bundler.
-import '@tensorflow/tfjs-layers'
 import type { EpochRecord, OptimizerSpec } from '../../runtime/values/ml'
 import { checkLoss, encodeTargets, lossValue, activateHead, type Head, type LossChoice } from './tf-loss'
 import { forward, initWeights, kernelIndices, type NetDef, type NetWeights } from './tf-net'
