@@ -8,12 +8,14 @@ import { withStep } from '../shared/table-select'
 
 export interface CastState {
   types: [string, Column['type']][]
+  /** Categories of the columns made categorical, from the fitting rows: every split gets the same codes. */
+  categories: Record<string, string[]>
 }
 
 /** Converts each named column that is present to its type. */
 export function applyCast(s: CastState, d: Dataset): Dataset {
   const to = new Map(s.types)
-  return { ...d, columns: d.columns.map((c) => (to.has(c.name) ? castColumn(c, to.get(c.name)!) : c)) }
+  return { ...d, columns: d.columns.map((c) => (to.has(c.name) ? castColumn(c, to.get(c.name)!, s.categories[c.name]) : c)) }
 }
 
 /** Changes column types. */
@@ -34,8 +36,12 @@ export const castColumnsNode = defineNode({
     const input = requireData(data)
     const d = fitRows(input)
     const types = [...parseTypeList(params.types, 'Types')]
-    for (const [n] of types) getColumn(d, n)
-    const state: CastState = { types }
+    const categories: Record<string, string[]> = {}
+    for (const [n, type] of types) {
+      const c = castColumn(getColumn(d, n), type)
+      if (c.type === 'categorical') categories[n] = c.categories
+    }
+    const state: CastState = { types, categories }
     const step = { type: 'cast', state: state as unknown as Record<string, unknown> }
     return { data: mapSplits(input, (x) => withStep(applyCast(state, x), step)) }
   },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { Dataset } from '../../runtime/values/dataset'
+import type { Dataset, Splits } from '../../runtime/values/dataset'
+import { subsetRows } from '../shared/table'
 import { cells, runNode, table } from '../shared/table-testing'
 import { castColumnsNode } from './cast-columns'
 import { normalizeTextNode } from './normalize-text'
@@ -56,5 +57,19 @@ describe('column nodes', () => {
     const back = await run(castColumnsNode, out, { types: 'a:numeric' })
     expect(cells(back, 'a')).toEqual([3, 4])
     await expect(run(castColumnsNode, d, { types: 'b:numeric' })).rejects.toThrow('row 1 holds "x", which is not a number')
+  })
+})
+
+describe('category codes stay aligned across splits', () => {
+  const d = table({ c: ['a ', 'b', 'A', 'c'], n: [3, 1, 2, 3] })
+  const splits = { kind: 'splits' as const, train: subsetRows(d, [0, 1, 2]), test: subsetRows(d, [3]) }
+
+  it('normalize text and cast give every split the same category list', async () => {
+    const text = (await runNode(normalizeTextNode, { data: splits }, { case: 'lower' })).data as Splits
+    expect(text.train.columns[0]).toMatchObject({ categories: ['a', 'b', 'c'] })
+    expect(text.test!.columns[0]).toEqual({ ...text.train.columns[0], codes: Int32Array.of(2) })
+    const cast = (await runNode(castColumnsNode, { data: splits }, { types: 'n:categorical' })).data as Splits
+    expect(cast.train.columns[1]).toMatchObject({ categories: ['1', '2', '3'] })
+    expect(cast.test!.columns[1]).toMatchObject({ categories: ['1', '2', '3'], codes: Int32Array.of(2) })
   })
 })

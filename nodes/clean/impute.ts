@@ -3,7 +3,7 @@ import { p } from '../../runtime/node-api/params'
 import { port } from '../../runtime/node-api/ports'
 import type { Column, Dataset } from '../../runtime/values/dataset'
 import { requireData, withColumns, type DatasetOrSplits } from '../shared/table'
-import { categoricalFromTexts, columnTexts, parseNumber } from '../shared/table-cast'
+import { categoricalWith, columnTexts, parseNumber } from '../shared/table-cast'
 import { chooseColumns, fitAndApply, fittedSummary, lastStep } from '../shared/table-select'
 import { mean, median, mostFrequent, presentValues } from '../shared/table-stats'
 
@@ -45,8 +45,9 @@ export function applyImpute(s: ImputeState, d: Dataset): Dataset {
       if (v === undefined) throw new Error(`Impute cannot fill numeric column "${name}" with "${value}".`)
       replaced.push({ ...c, values: c.values.map((x) => (Number.isNaN(x) ? v : x)) })
     } else {
-      const texts = columnTexts(c).map((t) => t ?? String(value))
-      replaced.push(categoricalFromTexts(name, texts, c.role))
+      const fill = String(value)
+      const texts = columnTexts(c).map((t) => t ?? fill)
+      replaced.push(categoricalWith(name, texts, c.role, c.categories.includes(fill) ? c.categories : [...c.categories, fill]))
     }
   }
   return withColumns(d, replaced)

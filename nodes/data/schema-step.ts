@@ -5,15 +5,24 @@ import { quoteList } from '../shared/table'
 /**
  * The first step of a loaded table's lineage: the column names, types and roles the loader
  * decided on. Replaying it on rows parsed elsewhere (a file to score) gives the same types
- * (a zip code column read as numbers becomes categorical again), the same roles and the
- * same column order, so later steps and the model see the table they were fitted on.
+ * (a zip code column read as numbers becomes categorical again), the same category codes,
+ * the same roles and the same column order, so later steps and the model see the table they
+ * were fitted on.
  */
 export interface SchemaState {
-  columns: { name: string; type: Column['type']; role: ColumnRole }[]
+  /** `categories` (categorical columns): the loaded list, so later rows get the same codes. */
+  columns: { name: string; type: Column['type']; role: ColumnRole; categories?: string[] }[]
 }
 
 export function schemaStep(d: Dataset): FittedStep {
-  const state: SchemaState = { columns: d.columns.map((c) => ({ name: c.name, type: c.type, role: c.role })) }
+  const state: SchemaState = {
+    columns: d.columns.map((c) => ({
+      name: c.name,
+      type: c.type,
+      role: c.role,
+      ...(c.type === 'categorical' ? { categories: [...c.categories] } : {}),
+    })),
+  }
   return { type: 'schema', state: state as unknown as Record<string, unknown> }
 }
 
@@ -33,7 +42,7 @@ export function applySchema(state: SchemaState, d: Dataset): Dataset {
   const columns: Column[] = []
   for (const s of state.columns) {
     const c = byName.get(s.name)
-    if (c) columns.push({ ...castColumn(c, s.type), role: s.role })
+    if (c) columns.push({ ...castColumn(c, s.type, s.categories), role: s.role })
   }
   const known = new Set(state.columns.map((s) => s.name))
   for (const c of d.columns) if (!known.has(c.name)) columns.push({ ...c, role: 'ignore' })

@@ -57,14 +57,34 @@ export function columnTexts(c: Column): (string | undefined)[] {
   return Array.from(c.values, (v) => (Number.isNaN(v) ? undefined : String(v)))
 }
 
-/** Re-labels a categorical column's categories (undefined = becomes missing), merging equal labels. */
+/**
+ * A categorical column over a given category list, with labels not in it appended in sorted
+ * order. Fitting and replaying steps use it so every split, and rows scored later, share codes.
+ */
+export function categoricalWith(
+  name: string,
+  texts: readonly (string | undefined)[],
+  role: ColumnRole,
+  base: readonly string[],
+): CategoricalColumn {
+  const known = new Set(base)
+  const extra = sortCategories(texts.filter((t): t is string => t !== undefined && !known.has(t)))
+  const categories = [...base, ...extra]
+  const index = new Map(categories.map((c, i) => [c, i]))
+  const codes = Int32Array.from(texts, (t) => (t === undefined ? -1 : index.get(t)!))
+  return { name, type: 'categorical', role, codes, categories }
+}
+
+/**
+ * Re-labels a column's categories (undefined = becomes missing), merging equal labels. The new
+ * list comes from every category, present in these rows or not, so splits stay aligned.
+ */
 export function relabel(c: CategoricalColumn, map: (category: string) => string | undefined): CategoricalColumn {
   const mapped = c.categories.map(map)
-  return categoricalFromTexts(
-    c.name,
-    Array.from(c.codes, (k) => (k < 0 ? undefined : mapped[k])),
-    c.role,
-  )
+  const categories = sortCategories(mapped.filter((m): m is string => m !== undefined))
+  const index = new Map(categories.map((x, i) => [x, i]))
+  const codes = Int32Array.from(c.codes, (k) => (k < 0 || mapped[k] === undefined ? -1 : index.get(mapped[k]!)!))
+  return { ...c, codes, categories }
 }
 
 /** A numeric copy of a column; categorical cells must spell numbers, or the message names one that does not. */
@@ -89,9 +109,15 @@ export function toCategorical(c: Column): CategoricalColumn {
   return categoricalFromTexts(c.name, columnTexts(c), c.role)
 }
 
-/** Converts a column to the given type (a no-op when it already has it). */
-export function castColumn(c: Column, type: Column['type']): Column {
-  return type === 'numeric' ? toNumeric(c) : toCategorical(c)
+/**
+ * Converts a column to the given type (a no-op when it already has it). With `categories`, a
+ * categorical result uses that list first (see categoricalWith), so codes match the fitted table.
+ */
+export function castColumn(c: Column, type: Column['type'], categories?: readonly string[]): Column {
+  if (type === 'numeric') return toNumeric(c)
+  if (!categories) return toCategorical(c)
+  if (c.type === 'categorical' && c.categories.length === categories.length && c.categories.every((x, i) => x === categories[i])) return c
+  return categoricalWith(c.name, columnTexts(c), c.role, categories)
 }
 
 /**

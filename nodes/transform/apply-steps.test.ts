@@ -66,4 +66,11 @@ describe('applySteps', () => {
     )
     expect(() => applySteps([{ type: 'warp', state: {} }], raw)).toThrow('Unknown preprocessing step "warp"')
   })
+
+  it('gives a re-loaded target the training category codes', async () => {
+    const raw = await load(messy)
+    const few = await load('customer_id,age,city,income,plan,visits,churned\nC1,30,Boston,5000,Basic,3,yes\n')
+    const replayed = applySteps(raw.steps, few)
+    expect(replayed.columns.at(-1)).toMatchObject({ name: 'churned', categories: ['no', 'yes'], codes: Int32Array.of(1) })
+  })
 })
