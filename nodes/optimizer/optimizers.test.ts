@@ -16,7 +16,7 @@ beforeAll(async () => {
 function oneStep(spec: OptimizerSpec): number {
   const x = tf.tidy(() => tf.variable(tf.scalar(1)))
   const opt = makeOptimizer(spec)
-  tf.tidy(() => opt.minimize(() => tf.square(x) as tf.Scalar, false, [x]))
+  tf.tidy(() => void opt.minimize(() => tf.square(x) as tf.Scalar, false, [x]))
   const v = x.dataSync()[0]
   opt.dispose()
   x.dispose()
