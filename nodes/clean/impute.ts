@@ -4,7 +4,7 @@ import { port } from '../../runtime/node-api/ports'
 import type { Column, Dataset } from '../../runtime/values/dataset'
 import { requireData, withColumns, type DatasetOrSplits } from '../shared/table'
 import { categoricalWith, columnTexts, parseNumber } from '../shared/table-cast'
-import { chooseColumns, fitAndApply, fittedSummary, lastStep } from '../shared/table-select'
+import { byColumn, chooseColumns, fitAndApply, fittedSummary, lastStep } from '../shared/table-select'
 import { mean, median, mostFrequent, presentValues } from '../shared/table-stats'
 
 type Strategy = 'mean' | 'median' | 'most_frequent' | 'constant'
@@ -82,6 +82,6 @@ export const imputeNode = defineNode({
   summarize(outputs) {
     const data = outputs.data as DatasetOrSplits
     const s = lastStep(data)?.state as unknown as ImputeState
-    return fittedSummary(data, { fills: Object.fromEntries(s.fills.map((f) => [f.name, f.value])) })
+    return fittedSummary(data, { fills: byColumn(s.fills.map((f) => f.name), s.fills.map((f) => f.value)) })
   },
 })

@@ -5,7 +5,7 @@ import type { CategoricalColumn, Dataset } from '../../runtime/values/dataset'
 import { summarizeValue } from '../../runtime/values/summary'
 import { getColumn, mapSplits, quoteList, requireData, withColumns, type DatasetOrSplits } from '../shared/table'
 import { parsePairs, relabel } from '../shared/table-cast'
-import { withStep } from '../shared/table-select'
+import { byColumn, withStep } from '../shared/table-select'
 
 type Case = 'none' | 'lower' | 'upper' | 'title'
 
@@ -80,7 +80,7 @@ export const normalizeTextNode = defineNode({
     const data = outputs.data as DatasetOrSplits
     const d = data.kind === 'splits' ? data.train : data
     const s = d.steps.at(-1)?.state as unknown as TextState
-    const categories = Object.fromEntries(s.columns.map((n) => [n, (getColumn(d, n) as CategoricalColumn).categories.length]))
+    const categories = byColumn(s.columns, s.columns.map((n) => (getColumn(d, n) as CategoricalColumn).categories.length))
     return { ...summarizeValue(data), categories }
   },
 })

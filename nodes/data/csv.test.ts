@@ -117,9 +117,14 @@ describe('data.csv', () => {
     expect(cells(late, 'x').slice(-3)).toEqual(['1.5', 'big', null])
   })
 
+  it('warns when no feature column is numeric', async () => {
+    const { ctx, warnings } = testContext({ files: { path: textFile('city,y\nRome,a\nOslo,b\n') } })
+    await csvNode.run({}, params(csvNode, { path: 'x.csv' }), ctx)
+    expect(warnings).toEqual(['No feature column is numeric: add a One-hot or Ordinal encoding node (or Cast column types) before a model.'])
+  })
+
   it('has valid defaults and rejects bad params', () => {
     expect(params(csvNode)).toMatchObject({ delimiter: 'auto', header: 'auto', target: '' })
     expect(paramsError(csvNode, { delimiter: 'colon' })).toMatch(/delimiter/)
-    expect(testContext().ctx.random()).toBeTypeOf('number')
   })
 })

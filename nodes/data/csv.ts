@@ -4,7 +4,7 @@ import { port } from '../../runtime/node-api/ports'
 import type { Dataset } from '../../runtime/values/dataset'
 import { describeTable } from '../shared/table'
 import { decodeText } from './csv-parse'
-import { loadCsv, tableParams } from './load-table'
+import { loadCsv, tableParams, warnIfNoNumeric } from './load-table'
 
 /** Loads a CSV or TSV file into a typed table. */
 export const csvNode = defineNode({
@@ -27,7 +27,7 @@ export const csvNode = defineNode({
     const file = ctx.files.path
     if (!params.path || !file) throw new Error('Choose a CSV file to read.')
     const text = decodeText(file.bytes, `The file "${file.name}"`)
-    return { data: await loadCsv(text, params, ctx) }
+    return { data: warnIfNoNumeric(await loadCsv(text, params, ctx), ctx.log) }
   },
   summarize: (outputs) => describeTable(outputs.data as Dataset),
 })

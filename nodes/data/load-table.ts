@@ -1,4 +1,4 @@
-import type { NodeContext } from '../../runtime/node-api/define-node'
+import type { Logger, NodeContext } from '../../runtime/node-api/define-node'
 import { p } from '../../runtime/node-api/params'
 import type { Dataset } from '../../runtime/values/dataset'
 import { missingTokens } from '../shared/table-cast'
@@ -54,4 +54,12 @@ export async function loadCsv(text: string, params: TableParams, ctx: Pick<NodeC
     { signal: ctx.signal, progress: (f, m) => ctx.progress(0.95 * f, m) },
   )
   return table!.build()
+}
+
+/** Models need numbers: say so at load time when no feature column is numeric. */
+export function warnIfNoNumeric(d: Dataset, log: Logger): Dataset {
+  if (!d.columns.some((c) => c.role === 'feature' && c.type === 'numeric')) {
+    log.warn('No feature column is numeric: add a One-hot or Ordinal encoding node (or Cast column types) before a model.')
+  }
+  return d
 }

@@ -6,7 +6,7 @@ import { missingTokens } from '../shared/table-cast'
 import { describeTable } from '../shared/table'
 import { decodeText } from './csv-parse'
 import { buildDataset } from './infer-columns'
-import { loadCsv, tableParams } from './load-table'
+import { loadCsv, tableParams, warnIfNoNumeric } from './load-table'
 import { recordsToColumns } from './records'
 
 async function download(url: string, signal: AbortSignal): Promise<{ bytes: Uint8Array; contentType: string }> {
@@ -51,7 +51,7 @@ export const urlNode = defineNode({
     ctx.progress(0, 'downloading')
     const { bytes, contentType } = await download(url, ctx.signal)
     const text = decodeText(bytes, `The download from ${url}`)
-    if (!isJson(url, contentType, text)) return { data: await loadCsv(text, params, ctx) }
+    if (!isJson(url, contentType, text)) return { data: warnIfNoNumeric(await loadCsv(text, params, ctx), ctx.log) }
     let json: unknown
     try {
       json = JSON.parse(text)
@@ -59,7 +59,7 @@ export const urlNode = defineNode({
       throw new Error(`The download from ${url} is not valid JSON: ${(e as Error).message}.`)
     }
     const { header, columns } = recordsToColumns(json)
-    return { data: buildDataset(header, columns, { ...params, isMissing: missingTokens(params.missing) }) }
+    return { data: warnIfNoNumeric(buildDataset(header, columns, { ...params, isMissing: missingTokens(params.missing) }), ctx.log) }
   },
   summarize: (outputs) => describeTable(outputs.data as Dataset),
 })

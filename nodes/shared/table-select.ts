@@ -51,3 +51,11 @@ export function lastStep(data: DatasetOrSplits): FittedStep | undefined {
 export function fittedSummary(data: DatasetOrSplits, extra: Record<string, unknown> = {}): Record<string, unknown> {
   return { ...summarizeValue(data), fittedOn: isSplits(data) ? 'train' : 'all rows', ...extra }
 }
+
+/** Most per-column entries a summary lists; summaries travel to the UI and must stay small. */
+export const SUMMARY_COLUMNS = 20
+
+/** `{column: value}` for the first SUMMARY_COLUMNS columns. */
+export function byColumn<T>(names: readonly string[], values: readonly T[]): Record<string, T> {
+  return Object.fromEntries(names.slice(0, SUMMARY_COLUMNS).map((n, j) => [n, values[j]]))
+}

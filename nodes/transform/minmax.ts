@@ -3,7 +3,7 @@ import { p } from '../../runtime/node-api/params'
 import { port } from '../../runtime/node-api/ports'
 import type { Dataset, NumericColumn } from '../../runtime/values/dataset'
 import { getColumn, requireData, withColumns, type DatasetOrSplits } from '../shared/table'
-import { chooseColumns, fitAndApply, fittedSummary, lastStep } from '../shared/table-select'
+import { byColumn, chooseColumns, fitAndApply, fittedSummary, lastStep } from '../shared/table-select'
 import { presentValues } from '../shared/table-stats'
 
 export interface MinMaxState {
@@ -69,7 +69,6 @@ export const minMaxNode = defineNode({
   summarize(outputs) {
     const data = outputs.data as DatasetOrSplits
     const s = lastStep(data)?.state as unknown as MinMaxState
-    const byColumn = (v: number[]) => Object.fromEntries(s.columns.map((n, j) => [n, v[j]]))
-    return fittedSummary(data, { dataMin: byColumn(s.dataMin), dataMax: byColumn(s.dataMax) })
+    return fittedSummary(data, { dataMin: byColumn(s.columns, s.dataMin), dataMax: byColumn(s.columns, s.dataMax) })
   },
 })

@@ -3,7 +3,7 @@ import { p } from '../../runtime/node-api/params'
 import { port } from '../../runtime/node-api/ports'
 import type { CategoricalColumn, Column, Dataset } from '../../runtime/values/dataset'
 import { getColumn, numericColumn, requireData, type DatasetOrSplits } from '../shared/table'
-import { chooseColumns, fitAndApply, fittedSummary, lastStep } from '../shared/table-select'
+import { byColumn, chooseColumns, fitAndApply, fittedSummary, lastStep } from '../shared/table-select'
 
 export interface OneHotState {
   columns: { name: string; categories: string[] }[]
@@ -75,6 +75,6 @@ export const oneHotNode = defineNode({
   summarize(outputs) {
     const data = outputs.data as DatasetOrSplits
     const s = lastStep(data)?.state as unknown as OneHotState
-    return fittedSummary(data, { encoded: Object.fromEntries(s.columns.map((c) => [c.name, c.categories.length])) })
+    return fittedSummary(data, { encoded: byColumn(s.columns.map((c) => c.name), s.columns.map((c) => c.categories.length)) })
   },
 })

@@ -3,7 +3,7 @@ import { p } from '../../runtime/node-api/params'
 import { port } from '../../runtime/node-api/ports'
 import type { CategoricalColumn, Dataset } from '../../runtime/values/dataset'
 import { getColumn, numericColumn, requireData, withColumns, type DatasetOrSplits } from '../shared/table'
-import { chooseColumns, fitAndApply, fittedSummary, lastStep } from '../shared/table-select'
+import { byColumn, chooseColumns, fitAndApply, fittedSummary, lastStep } from '../shared/table-select'
 
 export interface OrdinalState {
   columns: { name: string; categories: string[] }[]
@@ -78,6 +78,6 @@ export const ordinalNode = defineNode({
   summarize(outputs) {
     const data = outputs.data as DatasetOrSplits
     const s = lastStep(data)?.state as unknown as OrdinalState
-    return fittedSummary(data, { encoded: Object.fromEntries(s.columns.map((c) => [c.name, c.categories])) })
+    return fittedSummary(data, { encoded: byColumn(s.columns.map((c) => c.name), s.columns.map((c) => c.categories.length)) })
   },
 })

@@ -4,7 +4,7 @@ import { p } from '../../runtime/node-api/params'
 import { port } from '../../runtime/node-api/ports'
 import type { Column, Dataset, NumericColumn } from '../../runtime/values/dataset'
 import { getColumn, numericColumn, quoteList, requireData, type DatasetOrSplits } from '../shared/table'
-import { chooseColumns, fitAndApply, fittedSummary, lastStep } from '../shared/table-select'
+import { chooseColumns, fitAndApply, fittedSummary, lastStep, SUMMARY_COLUMNS } from '../shared/table-select'
 
 export interface PcaState {
   columns: string[]
@@ -126,6 +126,6 @@ export const pcaNode = defineNode({
     const data = outputs.data as DatasetOrSplits
     const s = lastStep(data)?.state as unknown as PcaState
     const cumulative = s.explainedVarianceRatio.reduce((a, b) => a + b, 0)
-    return fittedSummary(data, { components: s.components.length, explainedVarianceRatio: s.explainedVarianceRatio, cumulative })
+    return fittedSummary(data, { components: s.components.length, explainedVarianceRatio: s.explainedVarianceRatio.slice(0, SUMMARY_COLUMNS), cumulative })
   },
 })

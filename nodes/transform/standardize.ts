@@ -3,7 +3,7 @@ import { p } from '../../runtime/node-api/params'
 import { port } from '../../runtime/node-api/ports'
 import type { Dataset, NumericColumn } from '../../runtime/values/dataset'
 import { getColumn, requireData, withColumns, type DatasetOrSplits } from '../shared/table'
-import { chooseColumns, fitAndApply, fittedSummary, lastStep } from '../shared/table-select'
+import { byColumn, chooseColumns, fitAndApply, fittedSummary, lastStep } from '../shared/table-select'
 import { mean, populationStd, presentValues } from '../shared/table-stats'
 
 export interface StandardizeState {
@@ -63,7 +63,6 @@ export const standardizeNode = defineNode({
   summarize(outputs) {
     const data = outputs.data as DatasetOrSplits
     const s = lastStep(data)?.state as unknown as StandardizeState
-    const byColumn = (v: number[]) => Object.fromEntries(s.columns.map((n, j) => [n, v[j]]))
-    return fittedSummary(data, { mean: byColumn(s.mean), std: byColumn(s.scale) })
+    return fittedSummary(data, { mean: byColumn(s.columns, s.mean), std: byColumn(s.columns, s.scale) })
   },
 })
