@@ -39,7 +39,13 @@ function maxFeatures(spec: ModelSpec, cols: number, classifying: boolean): numbe
 }
 
 /** Fits a non-gradient family; returns its plain-data state and a few numbers for the summary. */
-export function fitClassical(spec: ModelSpec, t: TrainingTable, random: () => number): {
+export function fitClassical(
+  spec: ModelSpec,
+  t: TrainingTable,
+  random: () => number,
+  /** Called between random-forest trees: report progress, throw to cancel. */
+  onStep: (done: number, total: number) => void = () => {},
+): {
   state: Record<string, unknown>
   summary: Record<string, unknown>
 } {
@@ -61,7 +67,9 @@ export function fitClassical(spec: ModelSpec, t: TrainingTable, random: () => nu
     case 'random-forest': {
       const trees: Tree[] = []
       const m = maxFeatures(spec, cols, classes > 0)
-      for (let e = 0; e < num(spec, 'nEstimators'); e++) {
+      const total = num(spec, 'nEstimators')
+      for (let e = 0; e < total; e++) {
+        onStep(e, total)
         const sample = spec.config.bootstrap
           ? Int32Array.from({ length: rows }, () => Math.floor(random() * rows))
           : Int32Array.from({ length: rows }, (_, i) => i)

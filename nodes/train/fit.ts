@@ -69,7 +69,10 @@ export const fitNode = defineNode({
     }
     if (!spec.gradient) {
       ctx.progress(0, `fitting ${title.toLowerCase()}`)
-      const { state, summary } = fitClassical(spec, t, ctx.random)
+      const { state, summary } = fitClassical(spec, t, ctx.random, (done, total) => {
+        if (ctx.signal.aborted) throw new Error('Training was cancelled.')
+        ctx.progress(done / total, `tree ${done + 1}/${total}`)
+      })
       ctx.progress(1, 'done')
       return { model: { ...base, state, summary: { family: spec.family, task: t.task, rows: t.X.rows, ...summary } } satisfies TrainedModel }
     }
