@@ -1,7 +1,7 @@
 import Papa from 'papaparse'
 import { parseNumber } from '../shared/table-cast'
 
-/** CSV text → a raw table of cell texts, parsed in chunks so big files report progress and can be cancelled. */
+/** CSV text → rows of cell texts, parsed in chunks so big files report progress, can be cancelled and stream into typed columns. */
 
 export type DelimiterChoice = 'auto' | 'comma' | 'semicolon' | 'tab' | 'pipe'
 export type HeaderChoice = 'auto' | 'yes' | 'no'

@@ -23,7 +23,7 @@ export const tableParams = {
   types: p.text({
     default: '',
     title: 'Column types',
-    description: 'Overrides of the inferred types, e.g. "zip:categorical, age:numeric".',
+    description: 'Overrides of the inferred types, e.g. "zip:categorical, age:numeric". A 0/1 target read as numbers means regression: make it categorical for classification.',
   }),
   missing: p.text({
     default: '',

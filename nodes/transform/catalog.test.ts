@@ -12,6 +12,8 @@ import { dataNodes } from '../data'
 import { transformNodes } from '.'
 import { irisNode } from '../data/iris'
 import { runNode } from '../shared/table-testing'
+import { featureMatrix, targetVector } from '../shared/table'
+import type { Dataset } from '../../runtime/values/dataset'
 import { splitNode } from './split'
 import { standardizeNode } from './standardize'
 
@@ -64,6 +66,22 @@ describe('data, clean and transform catalog', () => {
     expect(report.nodes.split.summary).toMatchObject({ train: 27, test: 10, stratified: true })
     expect(report.nodes.impute.summary).toMatchObject({ fittedOn: 'train' })
     expect(report.nodes.scale.summary).toMatchObject({ fittedOn: 'train', columns: 10 })
+  })
+
+  it('the regression summary lists the weights the executor-seeded data really has', async () => {
+    const cache = new NodeCache()
+    const doc = graph([['reg', 'data.regression', { seed: 11, noise: 0, bias: 2, samples: 20 }]])
+    const report = await runGraph({ doc, registry, cache })
+    const { coefficients, bias } = report.nodes.reg.summary as { coefficients: Record<string, number>; bias: number }
+    const record = await cache.getRecord('default', 'reg')
+    const hit = await cache.get(record!.key)
+    const d = (hit as { value: { data: Dataset } }).value.data
+    const m = featureMatrix(d)
+    const y = targetVector(d)!.values
+    for (let i = 0; i < m.rows; i++) {
+      const fit = bias + m.names.reduce((s, n, j) => s + coefficients[n] * m.values[i * m.cols + j], 0)
+      expect(y[i]).toBeCloseTo(fit, 9)
+    }
   })
 
   it('stores datasets and splits with their lineage through the cache codec unchanged', async () => {
