@@ -1,7 +1,8 @@
 import type { Column, Dataset } from '../../runtime/values/dataset'
 import { isDataset, isSplits } from '../../runtime/values/dataset'
 import type { Predictions } from '../../runtime/values/ml'
-import { categoricalFromTexts, columnTexts } from '../shared/table-cast'
+import { concatRows } from '../shared/model-rows'
+import { categoricalFromTexts } from '../shared/table-cast'
 import { categoricalColumn, makeDataset, numericColumn, targetColumn } from '../shared/table'
 
 /** Turns what a figure node receives (a dataset, splits or predictions) into one table to plot. */
@@ -9,25 +10,9 @@ import { categoricalColumn, makeDataset, numericColumn, targetColumn } from '../
 export const SPLIT_CHOICES = ['all', 'train', 'validation', 'test'] as const
 export type SplitChoice = (typeof SPLIT_CHOICES)[number]
 
-/** Rows of several tables stacked; categorical columns are re-coded by category name. */
-function stack(parts: Dataset[]): Dataset {
-  if (parts.length === 1) return parts[0]
-  const columns: Column[] = parts[0].columns.map((c) => {
-    const pieces = parts.map((d) => d.columns.find((x) => x.name === c.name)!)
-    if (c.type === 'numeric') {
-      const arrays = pieces.map((x) => (x.type === 'numeric' ? x.values : new Float64Array(0)))
-      const values = new Float64Array(arrays.reduce((s, a) => s + a.length, 0))
-      arrays.reduce((at, a) => (values.set(a, at), at + a.length), 0)
-      return { ...c, values }
-    }
-    return categoricalFromTexts(c.name, pieces.flatMap(columnTexts), c.role)
-  })
-  return makeDataset(columns, parts[0].steps)
-}
-
 /** One part of `splits` (or all of them stacked). */
 function fromSplits(v: { train: Dataset; validation?: Dataset; test?: Dataset }, split: SplitChoice): Dataset {
-  if (split === 'all') return stack([v.train, v.validation, v.test].filter((d): d is Dataset => d !== undefined))
+  if (split === 'all') return concatRows([v.train, v.validation, v.test].filter((d): d is Dataset => d !== undefined))
   const part = v[split]
   if (!part) throw new Error(`The splits have no ${split} split; choose another split to plot.`)
   return part

@@ -69,7 +69,7 @@ describe('figure.scatter', () => {
     const part = (a: number[]) => table({ a, b: a, k: a.map((v) => (v > 2 ? 'hi' : 'lo')) }, 'k')
     const splits = { kind: 'splits', train: part([1, 2]), test: part([3]) }
     const all = await scatter(splits)
-    expect(all.series.map((s) => [s.name, s.x])).toEqual([['hi', [3]], ['lo', [1, 2]]])
+    expect(all.series.map((s) => [s.name, s.x])).toEqual([['lo', [1, 2]], ['hi', [3]]])
     const test = await scatter(splits, { split: 'test' })
     expect(test.summary.points).toBe(1)
     await expect(scatter(splits, { split: 'validation' })).rejects.toThrow(/no validation split/)
