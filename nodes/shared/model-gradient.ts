@@ -65,7 +65,8 @@ export function gradientState(net: NetDef, head: Head, weights: NetWeights): Gra
   return { net, head, shapes: weights.shapes, weights: weights.values }
 }
 
-const CHUNK = 8192
+/** Rows per forward pass: bounds memory for conv activations. */
+const CHUNK = 1024
 
 /**
  * Scores rows with a trained network: probabilities (classifiers, rows × classes) or values.

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core'
 import type { EpochRecord, OptimizerSpec } from '../../runtime/values/ml'
-import { checkLoss, encodeTargets, lossValue, activateHead, type Head, type LossChoice } from './tf-loss'
+import { activateHead, checkLoss, encodeTargets, lossValue, outputUnits, type Head, type LossChoice } from './tf-loss'
 import { forward, initWeights, kernelIndices, type NetDef, type NetWeights } from './tf-net'
 import { shuffleInPlace } from './table-random'
 import { makeOptimizer } from './tf-optimizer'
@@ -32,6 +32,8 @@ export interface NetTrainResult {
   /** 1-based epoch whose weights were kept. */
   bestEpoch: number
 }
+
+const EVAL_CHUNK = 1024
 
 /** Lets the event loop deliver a cancel (worker message) at most every 100 ms; setTimeout costs ≥ 1 ms. */
 function yielder() {
@@ -74,12 +76,24 @@ export async function trainNet(input: NetTrainInput): Promise<NetTrainResult> {
     const l2 = tf.addN(kernels.map((k) => tf.sum(tf.square(k))))
     return tf.add(data, tf.mul(l2, input.alpha / 2)) as tf.Scalar
   }
-  const evaluate = (x: tf.Tensor, Y: tf.Tensor, y: Float64Array) =>
-    tf.tidy(() => {
-      const out = forward(net, vars, x)
-      const lossT = objective(x, Y)
-      return { loss: lossT.dataSync()[0], metric: metricOf(head, activateHead(head, out), y) }
-    })
+  // In chunks: a CNN's activations for a whole table at once can exceed memory.
+  const evaluate = (x: tf.Tensor2D, Y: tf.Tensor2D, y: Float64Array) => {
+    const n = x.shape[0]
+    let total = 0
+    const pred = new Float32Array(n * outputUnits(head))
+    for (let start = 0; start < n; start += EVAL_CHUNK) {
+      const size = Math.min(EVAL_CHUNK, n - start)
+      tf.tidy(() => {
+        const xs = tf.slice(x, [start, 0], [size, -1])
+        const out = forward(net, vars, xs)
+        total += lossValue(loss, head, out, tf.slice(Y, [start, 0], [size, -1])).dataSync()[0] * size
+        pred.set(activateHead(head, out).dataSync() as Float32Array, start * outputUnits(head))
+      })
+    }
+    return { loss: total / n + penalty(), metric: metricOf(head, pred, y) }
+  }
+  const penalty = () =>
+    input.alpha > 0 && kernels.length ? tf.tidy(() => tf.addN(kernels.map((k) => tf.sum(tf.square(k)))).dataSync()[0] * (input.alpha / 2)) : 0
 
   const history: EpochRecord[] = []
   let best = { loss: Infinity, epoch: 0, values: null as Float32Array[] | null }
@@ -135,8 +149,7 @@ export async function trainNet(input: NetTrainInput): Promise<NetTrainResult> {
 }
 
 /** Accuracy for classifiers, R² for regression (scikit-learn's `score`). */
-function metricOf(head: Head, pred: tf.Tensor, y: Float64Array): number {
-  const p = pred.dataSync()
+function metricOf(head: Head, p: Float32Array, y: Float64Array): number {
   const n = y.length
   if (head.kind === 'regression') {
     let mean = 0
