@@ -1,8 +1,7 @@
 import { defineNode } from '../../runtime/node-api/define-node'
 import { p } from '../../runtime/node-api/params'
 import type { Series } from '../../runtime/values/figure'
-import { positiveIndex } from '../metric/classification'
-import { probabilityMatrix, requireActual, requireClasses, requirePredictions } from '../shared/metric-inputs'
+import { positiveIndex, probabilityMatrix, requireActual, requireClasses, requirePredictions } from '../shared/metric-inputs'
 import { oneVsRestRoc } from '../shared/metric-roc'
 import { figure, round } from './display'
 

@@ -3,16 +3,8 @@ import { p } from '../../runtime/node-api/params'
 import { port } from '../../runtime/node-api/ports'
 import type { Metrics } from '../../runtime/values/ml'
 import { accuracy, averagedScores, confusionMatrix, logLoss, perClassScores, type Average } from '../shared/metric-classification'
-import { probabilityMatrix, requireActual, requireClasses, requirePredictions } from '../shared/metric-inputs'
+import { positiveIndex, probabilityMatrix, requireActual, requireClasses, requirePredictions } from '../shared/metric-inputs'
 import { oneVsRestRoc } from '../shared/metric-roc'
-
-/** Which class counts as positive: the named one, or the second class (sklearn's pos_label=1 on 0/1 labels). */
-export function positiveIndex(classes: string[], name: string): number {
-  if (name === '') return classes.length > 1 ? 1 : 0
-  const i = classes.indexOf(name)
-  if (i < 0) throw new Error(`Positive class "${name}" is not one of the classes: ${classes.join(', ')}. Pick one of them or leave it empty.`)
-  return i
-}
 
 /** 'auto' means binary for two classes and macro otherwise. */
 function resolveAverage(average: Average | 'auto', classes: string[]): Average {

@@ -72,3 +72,11 @@ export function requireFinite(values: Float64Array, what: string): Float64Array 
   }
   return values
 }
+
+/** Which class counts as positive: the named one, or the second class (sklearn's pos_label=1 on 0/1 labels). */
+export function positiveIndex(classes: string[], name: string): number {
+  if (name === '') return classes.length > 1 ? 1 : 0
+  const i = classes.indexOf(name)
+  if (i < 0) throw new Error(`Positive class "${name}" is not one of the classes: ${classes.join(', ')}. Pick one of them or leave it empty.`)
+  return i
+}
