@@ -1,7 +1,6 @@
 import type { Column, Dataset, FittedStep } from '../../runtime/values/dataset'
-import { isSplits } from '../../runtime/values/dataset'
 import { summarizeValue } from '../../runtime/values/summary'
-import { fitRows, getColumn, mapSplits, quoteList, type DatasetOrSplits } from './table'
+import { fitRows, fittedOn, getColumn, mapSplits, quoteList, type DatasetOrSplits } from './table'
 
 /** Column choice for transforms, and the fit-on-train / apply-to-all pattern they share. */
 
@@ -49,7 +48,7 @@ export function lastStep(data: DatasetOrSplits): FittedStep | undefined {
 
 /** A transform's summary: the usual table summary plus what it was fitted on. */
 export function fittedSummary(data: DatasetOrSplits, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return { ...summarizeValue(data), fittedOn: isSplits(data) ? 'train' : 'all rows', ...extra }
+  return { ...summarizeValue(data), fittedOn: fittedOn(data), ...extra }
 }
 
 /** Most per-column entries a summary lists; summaries travel to the UI and must stay small. */

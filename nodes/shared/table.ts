@@ -63,12 +63,6 @@ export function mapSplits(data: DatasetOrSplits, fn: (d: Dataset, part: SplitNam
 
 export type SplitName = 'all' | 'train' | 'validation' | 'test'
 
-/** Every dataset inside a value (one, or each present split). */
-export function allParts(data: DatasetOrSplits): Dataset[] {
-  if (isDataset(data)) return [data]
-  return [data.train, data.validation, data.test].filter((d): d is Dataset => d !== undefined)
-}
-
 /** A copy of a column keeping only the rows at `index` (in that order). */
 export function subsetColumn(c: Column, index: ArrayLike<number>): Column {
   if (c.type === 'numeric') {
