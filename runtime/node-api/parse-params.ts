@@ -5,14 +5,14 @@ type Parsed = ReturnType<z.ZodObject['safeParse']>
 
 // Documents are updated immutably, so an unchanged node keeps its params object: parsing it
 // once serves validation, keys and every later edit of other nodes.
-const memo = new WeakMap<object, Map<RegisteredNode, Parsed>>()
+const memo = new WeakMap<object, { def: RegisteredNode; result: Parsed }>()
 
 /** Parses (and fills defaults of) a node's params, memoised per params object and node type. */
 export function parseParams(def: RegisteredNode, params: Record<string, unknown> | undefined): Parsed {
   const obj = params ?? {}
-  let byDef = memo.get(obj)
-  if (!byDef) memo.set(obj, (byDef = new Map()))
-  let result = byDef.get(def)
-  if (!result) byDef.set(def, (result = def.paramsSchema.safeParse(obj)))
+  const hit = memo.get(obj)
+  if (hit?.def === def) return hit.result
+  const result = def.paramsSchema.safeParse(obj)
+  memo.set(obj, { def, result })
   return result
 }

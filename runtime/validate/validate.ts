@@ -19,6 +19,9 @@ function diag<C extends DiagnosticCode>(
   return { code, path, message, severity: 'error', ...extra }
 }
 
+// Module level, not a closure per edge: tsx (the CLI) names every arrow function it creates.
+const edgePath = (i: number, end: string) => `edges[${i}].${end}`
+
 /**
  * Checks a schema-valid document against the registry and returns every problem found.
  * Never throws: a broken document yields diagnostics, not a crash.
@@ -42,12 +45,11 @@ export function validateGraph(doc: GraphDocument, registry: Registry, topo: Topo
   const taken = new Set<string>()
 
   doc.edges.forEach((edge, i) => {
-    const at = (end: string) => `edges[${i}].${end}`
     const ref = { edgeId: edge.id }
     const from = doc.nodes[nodeIndex.get(edge.from.node) ?? -1]
     const to = doc.nodes[nodeIndex.get(edge.to.node) ?? -1]
-    if (!from) out.push(diag('dangling-edge', at('from.node'), ref, 'from', edge.from.node))
-    if (!to) out.push(diag('dangling-edge', at('to.node'), ref, 'to', edge.to.node))
+    if (!from) out.push(diag('dangling-edge', edgePath(i, 'from.node'), ref, 'from', edge.from.node))
+    if (!to) out.push(diag('dangling-edge', edgePath(i, 'to.node'), ref, 'to', edge.to.node))
     if (!from || !to) return
     const fromDef = registry.get(from.type)
     const toDef = registry.get(to.type)
@@ -56,22 +58,22 @@ export function validateGraph(doc: GraphDocument, registry: Registry, topo: Topo
     const inPort = toDef.inputs[edge.to.port]
     if (!outPort) {
       const known = Object.keys(fromDef.outputs)
-      out.push(diag('unknown-port', at('from.port'), ref, from.id, from.type, edge.from.port, 'output', known))
+      out.push(diag('unknown-port', edgePath(i, 'from.port'), ref, from.id, from.type, edge.from.port, 'output', known))
     }
     if (!inPort) {
       const known = Object.keys(toDef.inputs)
-      out.push(diag('unknown-port', at('to.port'), ref, to.id, to.type, edge.to.port, 'input', known))
+      out.push(diag('unknown-port', edgePath(i, 'to.port'), ref, to.id, to.type, edge.to.port, 'input', known))
     }
     if (!outPort || !inPort) return
     const produced = resolveOutput(from.id, edge.from.port)
     const slot = `${to.id}\u0000${edge.to.port}`
     if (!portsCompatible(produced, inPort.types)) {
-      out.push(diag('incompatible-ports', at('to'), { ...ref, nodeId: to.id }, produced.join(' or '), inPort.types.join(' or ')))
+      out.push(diag('incompatible-ports', edgePath(i, 'to'), { ...ref, nodeId: to.id }, produced.join(' or '), inPort.types.join(' or ')))
       taken.add(slot)
       return
     }
     if (taken.has(slot)) {
-      out.push(diag('input-taken', at('to'), { ...ref, nodeId: to.id }, to.id, edge.to.port))
+      out.push(diag('input-taken', edgePath(i, 'to'), { ...ref, nodeId: to.id }, to.id, edge.to.port))
       return
     }
     taken.add(slot)
