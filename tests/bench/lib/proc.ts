@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 export const ROOT = resolve(fileURLToPath(new URL('../../..', import.meta.url)))
-const RSS_PRELOAD = fileURLToPath(new URL('./report-rss.ts', import.meta.url))
+const USAGE_PRELOAD = fileURLToPath(new URL('./report-usage.ts', import.meta.url))
 
 export interface ProcResult {
   code: number | null
@@ -13,20 +13,22 @@ export interface ProcResult {
   stderr: string
   /** Spawn to exit, as a user waiting on the command sees it. */
   wallMs: number
+  /** User + system CPU time: less sensitive than wall time to other load on the machine. */
+  cpuMs: number
   peakRssMB: number
 }
 
 /**
  * Runs a TypeScript entry point in a fresh Node process (`node --import tsx`, the loader
- * `npx tsx` uses, without npx's own start-up), measuring wall time and peak RSS.
+ * `npx tsx` uses, without npx's own start-up), measuring wall time, CPU time and peak RSS.
  */
 export async function runTs(script: string, args: string[], timeoutMs = 240_000): Promise<ProcResult> {
-  const dir = await mkdtemp(join(tmpdir(), 'bench-rss-'))
-  const rssFile = join(dir, 'rss')
+  const dir = await mkdtemp(join(tmpdir(), 'bench-usage-'))
+  const usageFile = join(dir, 'usage.json')
   const t0 = performance.now()
-  const child = spawn(process.execPath, ['--import', 'tsx', '--import', RSS_PRELOAD, script, ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', '--import', USAGE_PRELOAD, script, ...args], {
     cwd: ROOT,
-    env: { ...process.env, BENCH_RSS_FILE: rssFile },
+    env: { ...process.env, BENCH_USAGE_FILE: usageFile },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let stdout = ''
@@ -37,9 +39,9 @@ export async function runTs(script: string, args: string[], timeoutMs = 240_000)
   const code = await new Promise<number | null>((done) => child.on('close', done))
   clearTimeout(timer)
   const wallMs = performance.now() - t0
-  const rssKiB = Number(await readFile(rssFile, 'utf8').catch(() => 'NaN'))
+  const usage = JSON.parse(await readFile(usageFile, 'utf8').catch(() => '{}')) as { maxRssKiB?: number; cpuMs?: number }
   await rm(dir, { recursive: true, force: true })
-  return { code, stdout, stderr, wallMs, peakRssMB: rssKiB / 1024 }
+  return { code, stdout, stderr, wallMs, cpuMs: usage.cpuMs ?? NaN, peakRssMB: (usage.maxRssKiB ?? NaN) / 1024 }
 }
 
 /** The last line of a process's stdout parsed as JSON; a plain error with its stderr tail otherwise. */

@@ -1,6 +1,11 @@
 import { writeFileSync } from 'node:fs'
 
-// Preloaded into benchmarked child processes (`--import`): writes the process's peak
-// resident set size (KiB, from getrusage) to $BENCH_RSS_FILE when it exits.
-const file = process.env.BENCH_RSS_FILE
-if (file) process.on('exit', () => writeFileSync(file, String(process.resourceUsage().maxRSS)))
+// Preloaded into benchmarked child processes (`--import`): writes the process's peak resident
+// set size and CPU time (getrusage) as JSON to $BENCH_USAGE_FILE when it exits.
+const file = process.env.BENCH_USAGE_FILE
+if (file) {
+  process.on('exit', () => {
+    const u = process.resourceUsage()
+    writeFileSync(file, JSON.stringify({ maxRssKiB: u.maxRSS, cpuMs: (u.userCPUTime + u.systemCPUTime) / 1000 }))
+  })
+}

@@ -47,7 +47,8 @@ export async function measureOverhead(registry: Registry, o: OverheadOptions): P
   const missing = missingTypes(doc, registry)
   if (missing.length) return { figures: unmeasured(`node types not available yet: ${missing.join(', ')}`) }
   const dir = await mkdtemp(join(tmpdir(), 'bench-overhead-'))
-  const runs = { cli: [] as { wall: number; train: number }[], fit: [] as { wall: number; train: number }[], loop: [] as { wall: number; train: number }[] }
+  type Run = { wall: number; cpu: number; train: number }
+  const runs = { cli: [] as Run[], fit: [] as Run[], loop: [] as Run[] }
   const accuracy: Record<string, number> = {}
   try {
     const graphPath = await writeGraph(dir, 'mlp', doc)
@@ -59,19 +60,19 @@ export async function measureOverhead(registry: Registry, o: OverheadOptions): P
       if (fitReport?.status !== 'ran' || fitReport.ms === undefined) {
         throw new Error(`the bench graph's train node did not run: ${fitReport?.error ?? fitReport?.status}`)
       }
-      runs.cli.push({ wall: cli.wallMs, train: fitReport.ms })
+      runs.cli.push({ wall: cli.wallMs, cpu: cli.cpuMs, train: fitReport.ms })
       for (const s of Object.values(report.nodes)) if (typeof s.summary?.accuracy === 'number' && s.type.startsWith('metric.')) accuracy.graph = s.summary.accuracy
       for (const mode of ['fit', 'loop'] as const) {
         const hand = await runTs(HAND, [...handArgs, '--mode', mode])
         const h = lastJson<HandReport>(hand, `the hand-written script (${mode})`)
-        runs[mode].push({ wall: hand.wallMs, train: h.trainMs })
+        runs[mode].push({ wall: hand.wallMs, cpu: hand.cpuMs, train: h.trainMs })
         accuracy[mode] = h.accuracy
       }
     }
   } finally {
     await rm(dir, { recursive: true, force: true })
   }
-  const m = (k: keyof typeof runs, f: 'wall' | 'train') => median(runs[k].map((x) => x[f]))
+  const m = (k: keyof typeof runs, f: keyof Run) => median(runs[k].map((x) => x[f]))
   const best = m('fit', 'train') <= m('loop', 'train') ? 'fit' : 'loop'
   const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`
   return {
@@ -83,6 +84,14 @@ export async function measureOverhead(registry: Registry, o: OverheadOptions): P
         unit: 'x',
         target: { op: '<=', value: 1.05 },
         note: `${fmt(m('cli', 'wall'))} vs ${fmt(m(best, 'wall'))} (hand-written ${best}); median of ${o.repeats}`,
+      },
+      {
+        key: 'overheadCpuRatio',
+        label: 'graph (CLI) / hand-written, process CPU time',
+        value: m('cli', 'cpu') / m(best, 'cpu'),
+        unit: 'x',
+        target: { op: '<=', value: 1.05 },
+        note: `${fmt(m('cli', 'cpu'))} vs ${fmt(m(best, 'cpu'))}; steadier than wall time when the machine is shared`,
       },
       {
         key: 'overheadTrainRatio',
