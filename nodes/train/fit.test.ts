@@ -8,6 +8,7 @@ import { blobs, everyThird, iris, linearData } from '../shared/model-testing'
 import { params, runNode, testContext } from '../shared/table-testing'
 import type { LossSpec, ModelSpec, OptimizerSpec, TrainedModel } from '../../runtime/values/ml'
 import { featureMatrix } from '../shared/table'
+import { decodeValue, encodeValue } from '../../runtime/values/codec'
 import { linearRegressionNode, logisticRegressionNode } from '../model/linear-models'
 import { mlpNode } from '../model/mlp'
 import { decisionTreeNode } from '../model/trees'
@@ -90,6 +91,20 @@ describe('train.fit', () => {
     expect(w(a)).not.toEqual(w(c))
     const X = featureMatrix(iris())
     expect(predictMatrix(a, X.values, X.rows).probabilities).toEqual(predictMatrix(b, X.values, X.rows).probabilities)
+  })
+
+  it('a trained network survives the cache codec and predicts the same', async () => {
+    const { model } = await fit({ model: await spec(mlpNode, { layers: [{ units: 8 }] }), data: iris() }, { epochs: 2 })
+    const back = (await decodeValue(await encodeValue(model))) as TrainedModel
+    const X = featureMatrix(iris())
+    expect(predictMatrix(back, X.values, X.rows)).toEqual(predictMatrix(model, X.values, X.rows))
+  })
+
+  it('says what to do when the data has no target', async () => {
+    const noTarget = { ...iris(), columns: iris().columns.filter((c) => c.role !== 'target') }
+    await expect(fit({ model: await spec(mlpNode), data: noTarget })).rejects.toThrow(
+      'The training data has no target column; add a Set target node before training.',
+    )
   })
 
   it('stops with a clear message when the loss diverges', async () => {
