@@ -118,7 +118,7 @@ export function Canvas() {
         fitView
       >
         <Background gap={20} size={1} />
-        <MiniMap pannable zoomable ariaLabel="Mini map" />
+        <MiniMap pannable zoomable ariaLabel="Mini map" style={{ width: 150, height: 96 }} />
         <Controls />
         <ConnectionHint />
       </ReactFlow>

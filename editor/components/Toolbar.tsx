@@ -16,9 +16,7 @@ function BackendPicker() {
   return (
     <label className="backend" title="The TensorFlow.js backend running the models">
       <span className="backend-dot" aria-hidden />
-      <span>
-        Backend: <strong data-testid="backend">{backend}</strong>
-      </span>
+      <strong data-testid="backend">{backend}</strong>
       <select aria-label="Force a backend" value={forced} onChange={(e) => choose(e.target.value)}>
         <option value="">auto</option>
         {BACKENDS.map((b) => (
@@ -43,8 +41,8 @@ export function Toolbar() {
   const open = uiStore.getState().openDialog
   return (
     <header className="toolbar" role="toolbar" aria-label="Editor">
-      <span className="brand" aria-hidden>
-        ◆ mlcanvas
+      <span className="brand" title="mlcanvas" aria-hidden>
+        ◆
       </span>
       <input
         className="doc-title"

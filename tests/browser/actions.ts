@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs'
+import { expect } from 'vitest'
+import type { Locator, Page } from 'playwright-core'
+
+export const FIXTURE = 'tests/browser/fixtures/iris-pipeline.json'
+export const fixtureDoc = () => JSON.parse(readFileSync(FIXTURE, 'utf8')) as { nodes: unknown[]; edges: unknown[]; meta: { title: string } }
+
+export const nodes = (page: Page) => page.locator('.react-flow__node')
+export const edges = (page: Page) => page.locator('.react-flow__edge')
+export const nodeCard = (page: Page, title: string) => page.locator('.react-flow__node').filter({ has: page.locator('.pnode-title', { hasText: new RegExp(`^${title}$`) }) })
+export const badge = (page: Page, title: string) => nodeCard(page, title).locator('.badge')
+
+/** Opens a graph file through the toolbar's Open button. */
+export async function openGraphFile(page: Page, file: string | { name: string; mimeType: string; buffer: Buffer }) {
+  await page.getByLabel('Open graph file').setInputFiles(file)
+}
+
+/** Waits until no node is queued or running. */
+export async function waitIdle(page: Page, timeout = 90_000) {
+  await page.waitForFunction(
+    () => !document.querySelector('.badge-running, .badge-queued') && !!document.querySelector('.badge-done, .badge-cached, .badge-error'),
+    undefined,
+    { timeout },
+  )
+  await expect.poll(() => page.getByRole('button', { name: 'Cancel' }).isDisabled()).toBe(true)
+}
+
+/** Presses the mouse on one handle and releases it on another, like a user drawing a wire. */
+export async function drawWire(page: Page, from: Locator, to: Locator) {
+  const a = (await from.boundingBox())!
+  const b = (await to.boundingBox())!
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2)
+  await page.mouse.down()
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 12 })
+  await page.mouse.up()
+}
+
+/** The state word of every node, by title. */
+export async function states(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(() =>
+    Object.fromEntries(
+      [...document.querySelectorAll('.react-flow__node')].map((n) => [
+        n.querySelector('.pnode-title')?.textContent ?? '',
+        n.querySelector('.badge')?.getAttribute('data-state') ?? '',
+      ]),
+    ),
+  )
+}
