@@ -54,8 +54,8 @@ export function encodeActual(d: Dataset, classes?: string[]): Float64Array | und
   if (!t) return undefined
   if (!classes) return t.values
   const index = new Map(classes.map((c, i) => [c, i]))
-  const names = t.classes ?? [...t.values].map(String)
-  return t.values.map((v, i) => index.get(t.classes ? names[v] : names[i]) ?? -1)
+  const name = (v: number) => (t.classes ? t.classes[v] : String(v))
+  return t.values.map((v) => index.get(name(v)) ?? -1)
 }
 
 /** The feature matrix of `d` with columns in the order a model was trained on. */
