@@ -14,6 +14,8 @@ export function conformToModel(model: TrainedModel, d: Dataset, warn: (m: string
   const need = model.steps
   const prefix = have.length <= need.length && have.every((s, i) => sameStep(s, need[i]))
   if (prefix) return have.length === need.length ? d : { ...applySteps(need.slice(have.length), d), steps: need }
+  // Rows from a loader carry only its own 'schema' step (how they were read): they are raw, replay everything.
+  if (have.every((s) => s.type === 'schema')) return applySteps(need, d)
   warn(
     'This table was preprocessed differently from the training data (its fitted steps differ); ' +
       'scoring it as is. Feed raw rows or rows from the same preprocessing chain.',

@@ -9,6 +9,8 @@ import { csvNode } from '../data/csv'
 import { featureMatrix } from '../shared/table'
 import { runNode, textFile } from '../shared/table-testing'
 import { applySteps } from './apply-steps'
+import { conformToModel } from '../shared/model-lineage'
+import type { TrainedModel } from '../../runtime/values/ml'
 import { oneHotNode } from './onehot'
 import { pcaNode } from './pca'
 import { splitNode } from './split'
@@ -56,6 +58,10 @@ describe('applySteps', () => {
       { noTarget: true },
     )
     const scored = applySteps(out.steps, fresh)
+    // Predict's lineage check treats a loader's own schema step as raw rows and replays everything.
+    const warnings: string[] = []
+    expect(conformToModel({ steps: out.steps } as TrainedModel, fresh, (m) => warnings.push(m))).toEqual(scored)
+    expect(warnings).toEqual([])
     const want = featureMatrix(out)
     const got = featureMatrix(scored)
     expect(got.names).toEqual(want.names)
