@@ -32,6 +32,7 @@ const FULL = {
   scaleNodes: 10_000,
   scaleRepeats: 7,
   backendRows: 4_000,
+  matmulSize: 512,
   backendRepeats: 2,
   csvRows: 100_000,
 }
@@ -43,6 +44,7 @@ const QUICK: typeof FULL = {
   scaleNodes: 2_000,
   scaleRepeats: 1,
   backendRows: 256,
+  matmulSize: 128,
   backendRepeats: 1,
   csvRows: 2_000,
 }
@@ -53,7 +55,7 @@ const log = (m: string) => process.stderr.write(`bench: ${m}\n`)
 const PARTS: Record<string, () => Promise<PartResult> | PartResult> = {
   scale: () => measureScale(c.scaleNodes, c.scaleRepeats),
   cacheIo: () => measureCacheIo(c.cacheMB, c.cacheRepeats),
-  backends: () => measureBackends(c.backendRows, c.backendRepeats),
+  backends: () => measureBackends(c.backendRows, c.matmulSize, c.backendRepeats),
   overhead: () => measureOverhead(registry, c.overhead),
   incremental: () => {
     const { doc, fit } = mlpGraph(c.incremental)

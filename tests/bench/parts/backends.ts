@@ -5,11 +5,11 @@ import { seededRandom } from '../../../runtime/exec/rng'
 import type { Figure, PartResult } from '../report'
 import { median } from '../lib/stats'
 
-/** Ten chained 512×512 matmuls, read back once (the read forces the work on async backends). */
-function matmulChain(): number {
+/** Ten chained n×n matmuls, read back once (the read forces the work on async backends). */
+function matmulChain(n: number): number {
   const t0 = performance.now()
   tf.tidy(() => {
-    const a = tf.randomUniform([512, 512], -0.05, 0.05, 'float32', 1)
+    const a = tf.randomUniform([n, n], -0.05, 0.05, 'float32', 1)
     let x: tf.Tensor2D = a as tf.Tensor2D
     for (let i = 0; i < 10; i++) x = tf.matMul(x, a as tf.Tensor2D)
     x.dataSync()
@@ -54,17 +54,17 @@ async function mlpEpoch(rows: number): Promise<number> {
  * The same work on every backend Node offers (wasm, cpu), as ratios to wasm, and whether the
  * automatic choice (setupNodeBackend without a forced backend) picks the fastest.
  */
-export async function measureBackends(rows: number, repeats: number): Promise<PartResult> {
+export async function measureBackends(rows: number, matmulSize: number, repeats: number): Promise<PartResult> {
   const names = ['wasm', 'cpu'] as const
   const times: Record<string, { matmulMs: number; epochMs: number }> = {}
   for (const name of names) {
     await setupNodeBackend(name)
-    matmulChain()
+    matmulChain(matmulSize)
     await mlpEpoch(Math.min(rows, 256))
     const mm: number[] = []
     const ep: number[] = []
     for (let r = 0; r < repeats; r++) {
-      mm.push(matmulChain())
+      mm.push(matmulChain(matmulSize))
       ep.push(await mlpEpoch(rows))
     }
     times[name] = { matmulMs: median(mm), epochMs: median(ep) }
@@ -77,7 +77,7 @@ export async function measureBackends(rows: number, repeats: number): Promise<Pa
       label: `${name}: MLP epoch time / wasm`,
       value: times[name].epochMs / times.wasm.epochMs,
       unit: 'x' as const,
-      note: `${times[name].epochMs.toFixed(0)} ms per epoch of ${rows} rows; 10 × 512² matmul ${times[name].matmulMs.toFixed(0)} ms`,
+      note: `${times[name].epochMs.toFixed(0)} ms per epoch of ${rows} rows; 10 × ${matmulSize}² matmul ${times[name].matmulMs.toFixed(0)} ms`,
     },
   ])
   figures.push({
@@ -88,5 +88,5 @@ export async function measureBackends(rows: number, repeats: number): Promise<Pa
     target: { op: '=', value: 1 },
     note: `picked ${auto}, fastest ${fastest}`,
   })
-  return { figures, details: { rows, times, auto, fastest } }
+  return { figures, details: { rows, matmulSize, times, auto, fastest } }
 }

@@ -119,6 +119,7 @@ export async function measureIncremental(registry: Registry, doc: GraphDocument,
     details: {
       fullMs: p.full.ms,
       editMs: p.edit.ms,
+      ranAfterEdit: p.ranAfterEdit,
       perNodeFullMs: Object.fromEntries(Object.entries(p.full.nodes).map(([id, n]) => [id, n.ms])),
       reload: {
         coldMs: r.firstReport.ms,
@@ -126,6 +127,7 @@ export async function measureIncremental(registry: Registry, doc: GraphDocument,
         coldWallMs: r.first.wallMs,
         warmWallMs: r.second.wallMs,
         warmCached: r.secondReport.cached,
+        warmRan: r.secondReport.ran,
       },
     },
   }
