@@ -27,12 +27,12 @@ export function schemaStep(d: Dataset): FittedStep {
 }
 
 /**
- * Conforms a table to a schema. A missing target column is allowed (rows to score have no
- * answer); a missing feature or ID column is an error; extra columns are kept, ignored.
+ * Conforms a table to a schema. Only feature columns must be present: rows to score may lack
+ * the target (the answer) and ID columns; extra columns are kept, ignored.
  */
 export function applySchema(state: SchemaState, d: Dataset): Dataset {
   const byName = new Map(d.columns.map((c) => [c.name, c]))
-  const absent = state.columns.filter((s) => s.role !== 'target' && s.role !== 'ignore' && !byName.has(s.name))
+  const absent = state.columns.filter((s) => s.role === 'feature' && !byName.has(s.name))
   if (absent.length) {
     throw new Error(
       `The table lacks column${absent.length > 1 ? 's' : ''} ${quoteList(absent.map((s) => s.name))} ` +

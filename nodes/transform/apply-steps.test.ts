@@ -68,7 +68,7 @@ describe('applySteps', () => {
     expect([...got.values.slice(0, 2 * got.cols)]).toEqual([...want.values.slice(0, got.cols), ...want.values.slice(6 * got.cols, 7 * got.cols)])
     expect(scored.columns.find((c) => c.role === 'target')).toBeUndefined()
     await expect(async () => applySteps(out.steps, await load('age,city\n1,NY\n', { noTarget: true, ids: [] }))).rejects.toThrow(
-      'The table lacks columns "customer_id", "income", "plan", "visits"',
+      'The table lacks columns "income", "plan", "visits"',
     )
     expect(() => applySteps([{ type: 'warp', state: {} }], raw)).toThrow('Unknown preprocessing step "warp"')
   })
