@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest'
+import { modelSpec } from './model-spec'
+import { encodeActual, matrixFor, trainingTable } from './model-data'
+import { table } from './table-testing'
+
+describe('training tables', () => {
+  it('auto task follows the target type; a numeric target classified becomes sorted value classes', () => {
+    const numeric = table({ x: [1, 2, 3, 4], y: [5, 2, 5, 9] }, 'y')
+    expect(trainingTable(modelSpec('knn', 'auto', {}, false), numeric).task).toBe('regression')
+    const t = trainingTable(modelSpec('knn', 'classification', {}, false), numeric)
+    expect(t.classes).toEqual(['2', '5', '9'])
+    expect(Array.from(t.y!)).toEqual([1, 0, 1, 2])
+    expect(Array.from(encodeActual(table({ x: [0, 0], y: [9, 7] }, 'y'), t.classes)!)).toEqual([2, -1])
+  })
+
+  it('maps class names, not codes, onto the model\'s classes', () => {
+    const scored = table({ x: [0, 0], y: ['b', 'a'] }, 'y')
+    expect(Array.from(encodeActual(scored, ['a', 'b'])!)).toEqual([1, 0])
+  })
+
+  it('explains a categorical target given to a regression, and reorders columns by name', () => {
+    const d = table({ x: [1, 2], z: [3, 4], y: ['a', 'b'] }, 'y')
+    expect(() => trainingTable(modelSpec('mlp', 'regression', {}, true), d)).toThrow(
+      'Target "y" is categorical but the model is set to regression; set its task to classification or auto.',
+    )
+    expect(Array.from(matrixFor(d, ['z', 'x']).values)).toEqual([3, 1, 4, 2])
+  })
+})
