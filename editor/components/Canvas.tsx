@@ -48,7 +48,12 @@ export function Canvas() {
   const dragSnapshot = useRef<UndoState | undefined>(undefined)
 
   useEffect(() => {
-    if (fitSeq) requestAnimationFrame(() => void flow.fitView({ padding: 0.15, duration: 200 }))
+    if (!fitSeq) return
+    requestAnimationFrame(() => {
+      // An empty graph has nothing to fit: go back to the plain view instead of keeping a zoom.
+      if (graphStore.getState().nodes.length === 0) void flow.setViewport({ x: 0, y: 0, zoom: 1 })
+      else void flow.fitView({ padding: 0.15, duration: 200, maxZoom: 1.2 })
+    })
   }, [fitSeq, flow])
 
   const isValidConnection: IsValidConnection<FlowEdge> = useCallback((c) => !wireProblem(view(), c as Connection), [])

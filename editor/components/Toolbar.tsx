@@ -66,7 +66,7 @@ export function Toolbar() {
           }}
         />
         <button onClick={saveFile}>Save</button>
-        <button onClick={() => void shareLink()}>Share link</button>
+        <button onClick={() => void shareLink()} title="Copy a link that opens this graph">Share</button>
         <button onClick={() => open('examples')} disabled={!ready}>Examples</button>
       </div>
       <div className="group">

@@ -44,7 +44,7 @@ describe('editor in the browser', () => {
     const canvas = page.locator('.react-flow__pane')
     await page.getByRole('button', { name: 'Iris' }).dragTo(canvas, { targetPosition: { x: 150, y: 150 } })
     await page.getByRole('button', { name: 'Train / test split' }).dragTo(canvas, { targetPosition: { x: 450, y: 150 } })
-    await page.getByRole('button', { name: 'Logistic regression' }).dblclick()
+    await page.getByRole('button', { name: 'Logistic regression' }).dragTo(canvas, { targetPosition: { x: 150, y: 350 } })
     await expect.poll(() => nodes(page).count()).toBe(3)
 
     await drawWire(page, nodeCard(page, 'Iris').getByTitle('output data: dataset'), nodeCard(page, 'Train / test split').getByTitle(/^input data/))
@@ -62,6 +62,10 @@ describe('editor in the browser', () => {
     await expect.poll(() => edges(page).count()).toBe(0)
     await page.keyboard.press('Control+Shift+z')
     await expect.poll(() => edges(page).count()).toBe(1)
+
+    // Double-click adds a node too.
+    await page.getByRole('button', { name: 'Standardize' }).dblclick()
+    await expect.poll(() => nodes(page).count()).toBe(4)
   })
 
   it('runs, re-runs only what an edit touched, and restores results after a reload without running', async () => {
@@ -76,7 +80,7 @@ describe('editor in the browser', () => {
 
     // Edit the training node: it and everything downstream go stale and run again; the rest is cached.
     await nodeCard(page, 'Train').click()
-    const epochs = page.getByLabel('Epochs')
+    const epochs = page.getByRole('spinbutton', { name: 'Epochs' })
     await epochs.fill('20')
     await expect.poll(() => badge(page, 'Train').getAttribute('data-state')).toBe('stale')
     expect(await badge(page, 'Iris').getAttribute('data-state')).toBe('done')
@@ -134,7 +138,7 @@ describe('editor in the browser', () => {
     const page = await openApp(await context(), url)
     await openGraphFile(page, FIXTURE)
     await expect.poll(() => nodes(page).count()).toBe(fixtureDoc().nodes.length)
-    await page.getByRole('button', { name: 'Share link' }).click()
+    await page.getByRole('button', { name: 'Share' }).click()
     await expect.poll(() => page.url()).toMatch(/#g=/)
     const link = page.url()
 
