@@ -3,7 +3,7 @@ import { p } from '../../runtime/node-api/params'
 import { port } from '../../runtime/node-api/ports'
 import type { Dataset, NumericColumn } from '../../runtime/values/dataset'
 import { fitRows, mapSplits, requireData, subsetRows, withColumns, type DatasetOrSplits } from '../shared/table'
-import { chooseColumns, fittedSummary, withStep } from '../shared/table-select'
+import { byColumn, chooseColumns, fittedSummary, lastStep, withStep } from '../shared/table-select'
 import { mean, populationStd, presentValues, quantile } from '../shared/table-stats'
 
 export interface ClipState {
@@ -85,6 +85,8 @@ export const outliersNode = defineNode({
   },
   summarize(outputs, params) {
     const data = outputs.data as DatasetOrSplits
-    return fittedSummary(data, { method: params.method, action: params.action })
+    const clip = params.action === 'clip' ? (lastStep(data)?.state as unknown as ClipState) : undefined
+    const bounds = clip ? { lower: byColumn(clip.columns, clip.lower), upper: byColumn(clip.columns, clip.upper) } : {}
+    return fittedSummary(data, { method: params.method, action: params.action, ...bounds })
   },
 })

@@ -47,6 +47,10 @@ describe('clean.outliers', () => {
     // Train 1..4: Q1 = 1.75, Q3 = 3.25, fences [-0.5, 5.5].
     const out = (await runNode(outliersNode, { data: splits })).data as Splits
     expect(cells(out.test!, 'x')).toEqual([5.5])
-    expect(outliersNode.summarize!({ data: out }, { method: 'iqr', action: 'clip' } as never)).toMatchObject({ fittedOn: 'train' })
+    expect(outliersNode.summarize!({ data: out }, { method: 'iqr', action: 'clip' } as never)).toMatchObject({
+      fittedOn: 'train',
+      lower: { x: -0.5 },
+      upper: { x: 5.5 },
+    })
   })
 })
