@@ -5,6 +5,7 @@ import { setupNodeBackend } from '../../runtime/backend/setup-node'
 import { seededRandom } from '../../runtime/exec/rng'
 import type { Dataset } from '../../runtime/values/dataset'
 import type { ModelSpec, TrainedModel } from '../../runtime/values/ml'
+import type { GradientState } from '../shared/model-gradient'
 import { predictMatrix } from '../shared/model-predict'
 import { blobs, everyThird, linearData } from '../shared/model-testing'
 import { categoricalColumn, featureMatrix, makeDataset, numericColumn, targetVector } from '../shared/table'
@@ -64,6 +65,14 @@ describe('gradient-trained models', () => {
     const split = everyThird(bars(150))
     const model = await train(cnnNode, { filters: 4, hidden: 8 }, split, { epochs: 15, batchSize: 16 })
     expect(accuracy(model, split.test!)).toBeGreaterThanOrEqual(0.95)
+  })
+
+  it('a CNN reads width-1 images as 1-D signals (kernel and pool along the height only)', async () => {
+    const signal = bars(20)
+    const model = await train(cnnNode, { height: 64, width: 1, filters: 2, hidden: 0 }, signal, { epochs: 1 })
+    const layers = (model.state as unknown as GradientState).net.layers
+    expect(layers.find((l) => l.kind === 'conv2d')).toMatchObject({ kernel: [3, 1] })
+    expect(layers.find((l) => l.kind === 'maxpool')).toMatchObject({ size: [2, 1] })
   })
 
   it('a CNN whose image shape does not match the columns says so', async () => {
