@@ -4,6 +4,7 @@ import {
   Controls,
   MiniMap,
   ReactFlow,
+  useNodesInitialized,
   useReactFlow,
   type Connection,
   type FinalConnectionState,
@@ -46,15 +47,23 @@ export function Canvas() {
   const fitSeq = useUi((s) => s.fitSeq)
   const flow = useReactFlow<FlowNode, FlowEdge>()
   const dragSnapshot = useRef<UndoState | undefined>(undefined)
+  const measured = useNodesInitialized()
+  const fitPending = useRef(false)
 
   useEffect(() => {
-    if (!fitSeq) return
+    if (fitSeq) fitPending.current = true
+  }, [fitSeq])
+  // Fit once the new nodes have been measured; fitting earlier frames only part of the graph.
+  useEffect(() => {
+    const empty = graphStore.getState().nodes.length === 0
+    if (!fitPending.current || (!measured && !empty)) return
+    fitPending.current = false
     requestAnimationFrame(() => {
       // An empty graph has nothing to fit: go back to the plain view instead of keeping a zoom.
       if (graphStore.getState().nodes.length === 0) void flow.setViewport({ x: 0, y: 0, zoom: 1 })
       else void flow.fitView({ padding: 0.15, duration: 200, maxZoom: 1.2 })
     })
-  }, [fitSeq, flow])
+  }, [fitSeq, measured, flow])
 
   const isValidConnection: IsValidConnection<FlowEdge> = useCallback((c) => !wireProblem(view(), c as Connection), [])
 

@@ -23,7 +23,11 @@ export function LossChart({ points, height = 220 }: { points: CurvePoint[]; heig
   useEffect(() => {
     const el = box.current
     if (!el) return
-    const axis = { stroke: 'var(--fg)', grid: { stroke: 'var(--grid)', width: 1 }, ticks: { stroke: 'var(--grid)' } }
+    // Canvas cannot read CSS variables: resolve the theme colours once per chart.
+    const css = getComputedStyle(document.documentElement)
+    const fg = css.getPropertyValue('--muted').trim() || '#666'
+    const grid = css.getPropertyValue('--grid').trim() || '#ddd'
+    const axis = { stroke: fg, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 } }
     const u = new uPlot(
       {
         width: Math.max(240, el.clientWidth),
@@ -35,8 +39,8 @@ export function LossChart({ points, height = 220 }: { points: CurvePoint[]; heig
         ],
         series: [
           { label: 'epoch' },
-          { label: 'loss', stroke: colorOf(0), width: 2 },
-          { label: 'validation loss', stroke: colorOf(1), width: 2, dash: [6, 4], show: hasVal },
+          { label: 'loss', stroke: colorOf(0), width: 2, points: { show: false } },
+          { label: 'validation loss', stroke: colorOf(1), width: 2, dash: [6, 4], show: hasVal, points: { show: false } },
         ],
         legend: { show: true },
       },

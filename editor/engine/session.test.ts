@@ -1,0 +1,121 @@
+import { beforeEach, describe, expect, it } from 'vitest'
+import { graph } from '../../tests/support/graph'
+import { testRegistry } from '../../tests/support/test-nodes'
+import { displayState } from '../store/run-store'
+import { currentDoc } from '../store/selectors'
+import { headlessEditor } from '../testing/headless-editor'
+import { copySelection, pasteText } from './commands'
+import { openDocument } from './open-document'
+import { runGraph } from './run-actions'
+import { refreshNow } from './sync'
+
+const chain = () =>
+  graph(
+    [
+      ['a', 'test.const', { value: 2 }],
+      ['b', 'test.add', { offset: 1 }],
+      ['c', 'test.add', { offset: 10 }],
+      ['z', 'test.const', { value: 7 }],
+    ],
+    ['a.out->b.a', 'b.out->c.a'],
+  )
+
+let ed: ReturnType<typeof headlessEditor>
+const states = () =>
+  Object.fromEntries(
+    ed.graph.getState().nodes.map((n) => [n.id, displayState(ed.run.getState().runs[n.id], ed.run.getState().keys[n.id])]),
+  )
+
+beforeEach(() => {
+  ed = headlessEditor(testRegistry())
+})
+
+describe('editor session (headless)', () => {
+  it('opens a document, runs it, and marks an edited node and its descendants stale', async () => {
+    expect(await openDocument(chain(), 'test')).toBe(true)
+    // Positions were missing, so ELK laid the graph out left to right.
+    const x = Object.fromEntries(ed.graph.getState().nodes.map((n) => [n.id, n.position.x]))
+    expect(x.a).toBeLessThan(x.b)
+    expect(x.b).toBeLessThan(x.c)
+
+    await runGraph('all')
+    expect(states()).toEqual({ a: 'done', b: 'done', c: 'done', z: 'done' })
+    expect(ed.run.getState().runs.c.summary).toEqual({ value: 13 })
+
+    ed.graph.getState().setParam('b', 'offset', 5)
+    await refreshNow()
+    expect(states()).toEqual({ a: 'done', b: 'stale', c: 'stale', z: 'done' })
+
+    await runGraph('all')
+    expect(states()).toEqual({ a: 'cached', b: 'done', c: 'done', z: 'cached' })
+    expect(ed.run.getState().runs.c.summary).toEqual({ value: 17 })
+    expect(ed.run.getState().runs.b.reason).toBe('params changed: offset')
+  })
+
+  it('refuses a bad document with path-named problems and keeps the current graph', async () => {
+    await openDocument(chain(), 'test')
+    const before = JSON.stringify(currentDoc())
+    expect(await openDocument('{"format": "mlcanvas/graph", "nodes": [', 'broken.json')).toBe(false)
+    expect(ed.ui.getState().problems?.items[0].message).toMatch(/not valid JSON/)
+
+    const cyclic = graph([['p', 'test.add'], ['q', 'test.add']], ['p.out->q.a', 'q.out->p.a'])
+    expect(await openDocument(cyclic, 'cyclic.json')).toBe(false)
+    expect(ed.ui.getState().problems?.items.map((p) => p.message).join()).toMatch(/cycle/)
+
+    const badParam = { ...chain(), nodes: [{ id: 'a', type: 'test.const', params: { value: 'x' } }], edges: [] }
+    // An invalid param is editable, so the document opens and the node shows the problem.
+    expect(await openDocument(badParam, 'param.json')).toBe(true)
+    expect(ed.ui.getState().diagnostics.get('a')?.[0].path).toBe('nodes[0].params.value')
+    expect(JSON.stringify(currentDoc())).not.toBe(before)
+  })
+
+  it('restores results from the cache after the graph is opened again, without running', async () => {
+    await openDocument(chain(), 'test')
+    await runGraph('all')
+    const doc = currentDoc()
+    ed.run.getState().reset()
+    await openDocument(doc, 'the autosaved graph')
+    expect(states()).toEqual({ a: 'cached', b: 'cached', c: 'cached', z: 'cached' })
+    expect(ed.run.getState().runs.c.summary).toEqual({ value: 13 })
+  })
+
+  it('runs up to a node and re-runs a selected node by force', async () => {
+    await openDocument(chain(), 'test')
+    ed.graph.getState().select(['b'])
+    await runGraph('to-selected')
+    expect(states()).toMatchObject({ a: 'done', b: 'done', c: 'idle', z: 'idle' })
+    await runGraph('rerun-selected')
+    expect(ed.run.getState().runs.b.phase).toBe('done')
+    expect(ed.run.getState().runs.a.phase).toBe('cached')
+  })
+
+  it('copies selected nodes with their inner wires and pastes them with fresh ids', async () => {
+    await openDocument(chain(), 'test')
+    ed.graph.getState().select(['a', 'b'])
+    const text = copySelection()!
+    expect(await pasteText(text)).toBe(true)
+    const { nodes, edges } = ed.graph.getState()
+    expect(nodes).toHaveLength(6)
+    const pasted = nodes.filter((n) => n.selected)
+    expect(pasted.map((n) => n.data.nodeType).sort()).toEqual(['test.add', 'test.const'])
+    expect(pasted.every((n) => !['a', 'b', 'c', 'z'].includes(n.id))).toBe(true)
+    const ids = new Set(pasted.map((n) => n.id))
+    expect(edges.filter((e) => ids.has(e.source) && ids.has(e.target))).toHaveLength(1)
+    expect(await pasteText('hello')).toBe(false)
+  })
+
+  it('undoes and redoes edits as single steps', async () => {
+    await openDocument(chain(), 'test')
+    const g = ed.graph
+    g.getState().setParam('a', 'value', 3)
+    g.getState().select(['z'])
+    g.getState().deleteSelected()
+    expect(g.getState().nodes.map((n) => n.id)).not.toContain('z')
+    g.temporal.getState().undo()
+    expect(g.getState().nodes.map((n) => n.id)).toContain('z')
+    g.temporal.getState().undo()
+    expect(g.getState().nodes.find((n) => n.id === 'a')?.data.params.value).toBe(2)
+    g.temporal.getState().redo()
+    expect(g.getState().nodes.find((n) => n.id === 'a')?.data.params.value).toBe(3)
+  })
+})

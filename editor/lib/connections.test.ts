@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest'
+import { describeNode } from '../../runtime/registry'
+import { testRegistry } from '../../tests/support/test-nodes'
+import { defineNode } from '../../runtime/node-api/define-node'
+import { port } from '../../runtime/node-api/ports'
+import { Registry } from '../../runtime/registry'
+import { missingInputs, outputTypes, wireProblem } from './connections'
+import type { FlowEdge, FlowNode } from './flow-types'
+
+const tableSource = defineNode({
+  type: 'x.table', version: 1, category: 'test', title: 'Table', description: '', inputs: {}, outputs: { data: port.dataset() }, params: {}, run: () => ({}),
+})
+const splitter = defineNode({
+  type: 'x.split', version: 1, category: 'test', title: 'Split', description: '', inputs: { data: port.dataset() }, outputs: { data: port.splits() }, params: {}, run: () => ({}),
+})
+const scaler = defineNode({
+  type: 'x.scale', version: 1, category: 'test', title: 'Scale', description: '', inputs: { data: port.datasetOrSplits() }, outputs: { data: port.sameAs('data') }, params: {}, run: () => ({}),
+})
+const registry = new Registry([...testRegistry().list(), tableSource, splitter, scaler])
+const descriptors = new Map(registry.list().map((d) => [d.type, describeNode(d)]))
+const node = (id: string, nodeType: string): FlowNode => ({ id, type: 'pipeline', position: { x: 0, y: 0 }, data: { nodeType, params: {} } })
+const edge = (source: string, target: string, port = 'data'): FlowEdge => ({ id: `${source}-${target}`, source, sourceHandle: port, target, targetHandle: port })
+
+describe('wire checks', () => {
+  const nodes = [node('t', 'x.table'), node('s', 'x.split'), node('k', 'x.scale'), node('k2', 'x.split'), node('m', 'test.const')]
+
+  it('a sameAs output carries what its input receives', () => {
+    expect(outputTypes({ nodes, edges: [], descriptors }, 'k', 'data')).toEqual(['dataset', 'splits'])
+    expect(outputTypes({ nodes, edges: [edge('t', 's'), edge('s', 'k')], descriptors }, 'k', 'data')).toEqual(['splits'])
+  })
+
+  it('refuses incompatible types, a second wire into an input, loops and self-wires, with a reason', () => {
+    const g = { nodes, edges: [edge('t', 's'), edge('s', 'k')], descriptors }
+    const w = (source: string, sourceHandle: string, target: string, targetHandle: string) => wireProblem(g, { source, sourceHandle, target, targetHandle })
+    expect(w('t', 'data', 'k', 'data')).toBe('data already has a wire; delete it first.')
+    // Scaled splits cannot feed a node that takes a plain table.
+    expect(w('k', 'data', 'k2', 'data')).toBe('data takes dataset, not splits.')
+    expect(w('m', 'out', 'k2', 'data')).toBe('data takes dataset, not metrics.')
+    expect(w('k', 'data', 'k', 'data')).toBe('A node cannot feed itself.')
+    expect(w('t', 'data', 'k2', 'data')).toBeUndefined()
+  })
+
+  it('refuses a wire that closes a loop', () => {
+    const adders = [node('a', 'test.add'), node('b', 'test.add')]
+    const g = { nodes: adders, edges: [{ id: 'e', source: 'a', sourceHandle: 'out', target: 'b', targetHandle: 'a' }], descriptors }
+    expect(wireProblem(g, { source: 'b', sourceHandle: 'out', target: 'a', targetHandle: 'a' })).toMatch(/loop/)
+  })
+
+  it('lists required inputs without a wire, not optional ones', () => {
+    expect(missingInputs({ nodes: [node('a', 'test.add')], edges: [], descriptors }, node('a', 'test.add'))).toEqual(['a'])
+  })
+})

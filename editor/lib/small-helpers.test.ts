@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest'
+import { formatBytes, formatMs, formatNumber, summaryLines } from './format'
+import { paramProblem } from './param-check'
+import { niceTicks } from './plot-scale'
+import { decodeShareFragment, encodeShareFragment } from './share-link'
+
+describe('share links', () => {
+  it('round-trip any JSON text, including non-ASCII, through a URL-safe fragment', () => {
+    const json = JSON.stringify({ meta: { title: 'Iris — ünïcode ✓' }, nodes: Array.from({ length: 50 }, (_, i) => ({ id: `n${i}` })) })
+    const frag = encodeShareFragment(json)
+    expect(frag).toMatch(/^#g=[A-Za-z0-9_-]+$/)
+    expect(frag.length).toBeLessThan(json.length)
+    expect(decodeShareFragment(frag)).toBe(json)
+  })
+
+  it('ignores other fragments and explains a damaged one', () => {
+    expect(decodeShareFragment('#section')).toBeUndefined()
+    expect(() => decodeShareFragment('#g=not-deflate')).toThrow(/share link is damaged/)
+  })
+})
+
+describe('param checks', () => {
+  const lr = { type: 'number', exclusiveMinimum: 0, maximum: 10 }
+  it('explain out-of-range and wrong-kind values in a sentence', () => {
+    expect(paramProblem(lr, 0)).toBe('Must be greater than 0.')
+    expect(paramProblem(lr, 11)).toBe('Must be at most 10.')
+    expect(paramProblem(lr, NaN)).toBe('Enter a number.')
+    expect(paramProblem(lr, 0.1)).toBeUndefined()
+    expect(paramProblem({ type: 'integer', minimum: 1 }, 2.5)).toBe('Enter a whole number.')
+    expect(paramProblem({ type: 'string', enum: ['a', 'b'] }, 'c')).toBe('Choose one of: a, b.')
+  })
+})
+
+describe('formatting', () => {
+  it('reads numbers, times and sizes as people write them', () => {
+    expect(formatNumber(0.966666)).toBe('0.967')
+    expect(formatNumber(1500)).toBe('1,500')
+    expect(formatNumber(0.00001234)).toBe('1.23e-5')
+    expect(formatMs(1234)).toBe('1.2 s')
+    expect(formatBytes(2048)).toBe('2.0 KB')
+  })
+
+  it('summarises tables, splits and metrics in short lines', () => {
+    expect(summaryLines({ rows: 150, columns: 5, target: 'species' })).toEqual([
+      ['table', '150 rows × 5 cols'],
+      ['target', 'species'],
+    ])
+    expect(summaryLines({ train: 120, test: 30, columns: 5 })).toEqual([['splits', 'train 120 · test 30']])
+    expect(summaryLines({ accuracy: 0.9666, f1: 0.96 })).toEqual([
+      ['accuracy', '0.967'],
+      ['f1', '0.96'],
+    ])
+  })
+
+  it('picks 1-2-5 ticks', () => {
+    expect(niceTicks(0, 1, 5)).toEqual([0, 0.2, 0.4, 0.6, 0.8, 1])
+    expect(niceTicks(-3, 17, 4)).toEqual([0, 5, 10, 15])
+  })
+})
