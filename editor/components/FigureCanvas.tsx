@@ -47,6 +47,38 @@ function drawHeatmap(ctx: CanvasRenderingContext2D, f: Figure, w: number, h: num
   ctx.restore()
 }
 
+function rgb(hex: string): [number, number, number] {
+  const n = parseInt(hex.slice(1), 16)
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255]
+}
+
+/**
+ * The predicted-class grid as one small image stretched over the plot: cell-by-cell
+ * rectangles leave hairline seams where their antialiased edges overlap.
+ */
+function drawBoundary(ctx: CanvasRenderingContext2D, b: NonNullable<Figure['boundary']>, sx: (v: number) => number, sy: (v: number) => number) {
+  const nx = b.xs.length
+  const ny = b.ys.length
+  const img = new ImageData(nx, ny)
+  for (let iy = 0; iy < ny; iy++) {
+    for (let ix = 0; ix < nx; ix++) {
+      const k = iy * nx + ix
+      const [r, g, bl] = rgb(colorOf(b.cells[k]))
+      // Image rows run top-down, grid rows bottom-up (ys ascending).
+      const o = ((ny - 1 - iy) * nx + ix) * 4
+      img.data.set([r, g, bl, Math.round(255 * (0.14 + 0.26 * (b.confidence?.[k] ?? 1)))], o)
+    }
+  }
+  const tile = new OffscreenCanvas(nx, ny)
+  tile.getContext('2d')!.putImageData(img, 0, 0)
+  const hx = (b.xs[1] - b.xs[0]) / 2
+  const hy = (b.ys[1] - b.ys[0]) / 2
+  const left = sx(b.xs[0] - hx)
+  const top = sy(b.ys[ny - 1] + hy)
+  ctx.imageSmoothingEnabled = false
+  ctx.drawImage(tile, left, top, sx(b.xs[nx - 1] + hx) - left, sy(b.ys[0] - hy) - top)
+}
+
 function drawPlot(ctx: CanvasRenderingContext2D, f: Figure, w: number, h: number) {
   const fg = themeColor('--fg', '#222')
   const grid = themeColor('--grid', '#ddd')
@@ -58,19 +90,7 @@ function drawPlot(ctx: CanvasRenderingContext2D, f: Figure, w: number, h: number
   const sx = (v: number) => PAD.left + ((v - x0) / (x1 - x0)) * pw
   const sy = (v: number) => PAD.top + ph - ((v - y0) / (y1 - y0)) * ph
 
-  if (b && b.xs.length > 1 && b.ys.length > 1) {
-    const dx = Math.abs(sx(b.xs[1]) - sx(b.xs[0])) + 1
-    const dy = Math.abs(sy(b.ys[1]) - sy(b.ys[0])) + 1
-    b.ys.forEach((yv, iy) =>
-      b.xs.forEach((xv, ix) => {
-        const k = iy * b.xs.length + ix
-        ctx.globalAlpha = 0.12 + 0.22 * (b.confidence?.[k] ?? 1)
-        ctx.fillStyle = colorOf(b.cells[k])
-        ctx.fillRect(sx(xv) - dx / 2, sy(yv) - dy / 2, dx, dy)
-      }),
-    )
-    ctx.globalAlpha = 1
-  }
+  if (b && b.xs.length > 1 && b.ys.length > 1) drawBoundary(ctx, b, sx, sy)
 
   ctx.strokeStyle = grid
   ctx.fillStyle = fg
@@ -129,7 +149,7 @@ function drawPlot(ctx: CanvasRenderingContext2D, f: Figure, w: number, h: number
 }
 
 /** Draws any Figure value (line, scatter, heatmap, decision boundary) on a canvas. */
-export function FigureCanvas({ figure, height = 240 }: { figure: Figure; height?: number }) {
+export function FigureCanvas({ figure, height = 200 }: { figure: Figure; height?: number }) {
   const box = useRef<HTMLDivElement>(null)
   const canvas = useRef<HTMLCanvasElement>(null)
   const [width, setWidth] = useState(480)

@@ -3,19 +3,16 @@ import uPlot from 'uplot'
 import { colorOf } from '../lib/plot-scale'
 import type { CurvePoint } from '../store/run-store'
 
-function columns(points: CurvePoint[]): uPlot.AlignedData {
-  return [
-    points.map((p) => p.epoch),
-    points.map((p) => p.loss),
-    points.map((p) => p.valLoss ?? null),
-  ]
+function columns(points: CurvePoint[], withVal: boolean): uPlot.AlignedData {
+  const cols: uPlot.AlignedData = [points.map((p) => p.epoch), points.map((p) => p.loss)]
+  return withVal ? [...cols, points.map((p) => p.valLoss ?? null)] : cols
 }
 
 /**
  * Training and validation loss per epoch, updated live from progress events. uPlot redraws
  * thousands of points in well under a frame, so streaming epochs never stalls the page.
  */
-export function LossChart({ points, height = 220 }: { points: CurvePoint[]; height?: number }) {
+export function LossChart({ points, height = 190 }: { points: CurvePoint[]; height?: number }) {
   const box = useRef<HTMLDivElement>(null)
   const plot = useRef<uPlot | null>(null)
   const hasVal = points.some((p) => p.valLoss !== undefined)
@@ -40,11 +37,11 @@ export function LossChart({ points, height = 220 }: { points: CurvePoint[]; heig
         series: [
           { label: 'epoch' },
           { label: 'loss', stroke: colorOf(0), width: 2, points: { show: false } },
-          { label: 'validation loss', stroke: colorOf(1), width: 2, dash: [6, 4], show: hasVal, points: { show: false } },
+          ...(hasVal ? [{ label: 'validation loss', stroke: colorOf(1), width: 2, dash: [6, 4], points: { show: false } }] : []),
         ],
         legend: { show: true },
       },
-      columns(points),
+      columns(points, hasVal),
       el,
     )
     plot.current = u
@@ -58,8 +55,8 @@ export function LossChart({ points, height = 220 }: { points: CurvePoint[]; heig
   }, [height, hasVal])
 
   useEffect(() => {
-    plot.current?.setData(columns(points))
-  }, [points])
+    plot.current?.setData(columns(points, hasVal))
+  }, [points, hasVal])
 
   return (
     <figure className="figure loss-chart" aria-label="Loss per epoch">
