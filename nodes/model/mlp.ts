@@ -20,6 +20,7 @@ export const mlpNode = defineNode({
     '(softmax over the classes for classification, one linear unit for regression).',
   inputs: {},
   outputs: { model: port.modelSpec() },
+  traits: ['gradient'],
   params: {
     layers: p.custom(
       z.array(layer).max(32).default([
@@ -51,6 +52,7 @@ export const cnnNode = defineNode({
     '(e.g. 8 × 8 for the digits data set), then one convolution, max-pooling, a dense layer and the output layer.',
   inputs: {},
   outputs: { model: port.modelSpec() },
+  traits: ['gradient'],
   params: {
     height: p.int({ default: 8, min: 1, max: 512, title: 'Image height' }),
     width: p.int({ default: 8, min: 1, max: 512, title: 'Image width', description: 'Use width 1 for 1-D signals.' }),

@@ -47,6 +47,16 @@ export const fitNode = defineNode({
   },
   outputs: { model: port.model() },
   params,
+  check(_params, connected) {
+    const model = connected.model
+    if (!model || model.traits.includes('gradient')) return []
+    return (['loss', 'optimizer'] as const)
+      .filter((input) => connected[input])
+      .map((input) => {
+        const what = input === 'loss' ? 'a loss function' : 'an optimizer'
+        return `${model.title} is not trained by gradient descent and does not use ${what}; remove the ${input} wire.`
+      })
+  },
   async run(inputs, params, ctx) {
     const spec = requireSpec(inputs.model)
     const data = requireData(inputs.data)

@@ -63,11 +63,22 @@ export interface NodeDefinition<P extends ParamsShape = ParamsShape> {
   summarize?(outputs: Values, params: z.output<z.ZodObject<P>>): Record<string, unknown>
   /** Param names whose value names a file the node reads (resolved and hashed by the host). */
   fileParams?: (keyof P & string)[]
+  /** Facts about this node that checks of nodes downstream can read (e.g. 'gradient' for loss-trained models). */
+  traits?: string[]
   /**
    * Extra validation across params or against the wiring, returning plain sentences.
-   * `connected` lists the input ports that have a wire and the type each receives.
+   * `connected` has an entry per wired input: the types it receives and the node feeding it.
    */
-  check?(params: z.output<z.ZodObject<P>>, connected: Record<string, PortType[]>): string[]
+  check?(params: z.output<z.ZodObject<P>>, connected: Record<string, ConnectedInput>): string[]
+}
+
+/** What a `check` knows about one wired input. */
+export interface ConnectedInput {
+  types: PortType[]
+  nodeType: string
+  /** Title of the node type feeding the input, for messages. */
+  title: string
+  traits: readonly string[]
 }
 
 /** A node definition with its params object schema compiled once. */

@@ -1,7 +1,8 @@
 import type { GraphDocument } from '../document/schema'
 import { buildTopology, findCycle, topologicalOrder, type Topology } from '../graph/topology'
 import { parseParams } from '../node-api/parse-params'
-import { portsCompatible, type PortType } from '../node-api/ports'
+import type { ConnectedInput } from '../node-api/define-node'
+import { portsCompatible } from '../node-api/ports'
 import type { Registry } from '../registry'
 import { messages, type Diagnostic, type DiagnosticCode } from './diagnostics'
 import { formatPath } from './paths'
@@ -41,7 +42,7 @@ export function validateGraph(doc: GraphDocument, registry: Registry, topo: Topo
   })
 
   const resolveOutput = outputTypeResolver(doc, registry, topo)
-  const connected = new Map<string, Record<string, PortType[]>>()
+  const connected = new Map<string, Record<string, ConnectedInput>>()
   const taken = new Set<string>()
 
   doc.edges.forEach((edge, i) => {
@@ -78,7 +79,12 @@ export function validateGraph(doc: GraphDocument, registry: Registry, topo: Topo
     }
     taken.add(slot)
     const ports = connected.get(to.id) ?? {}
-    ports[edge.to.port] = produced.filter((t) => inPort.types.includes(t))
+    ports[edge.to.port] = {
+      types: produced.filter((t) => inPort.types.includes(t)),
+      nodeType: from.type,
+      title: fromDef.title,
+      traits: fromDef.traits ?? [],
+    }
     connected.set(to.id, ports)
   })
 

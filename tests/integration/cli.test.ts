@@ -38,7 +38,12 @@ const csv = (rows: number) =>
     return `${x},${y},${['red', 'green', 'blue'][i % 3]},${x + y > 10 ? 'high' : 'low'}`
   }).join('\n')
 
-const graphDoc = (epochs: number) => ({
+interface Doc {
+  nodes: { id: string; type: string; params: Record<string, unknown> }[]
+  [k: string]: unknown
+}
+
+const graphDoc = (epochs: number): Doc => ({
   format: 'mlcanvas/graph',
   version: 1,
   meta: { title: 'CLI test' },
