@@ -1,14 +1,18 @@
 /**
  * `npm run bench`: every figure of issue 5 measured side by side in one run, printed as one
  * table (or, with --json, as one JSON object on stdout). --quick shrinks every part to a
- * smoke run (seconds) whose numbers only check the harness. --only a,b runs some parts.
+ * smoke run (seconds) whose numbers only check the harness. --only a,b runs some parts,
+ * --skip a,b all but some;
+ * --save FILE also writes the JSON object to FILE.
  * Progress goes to stderr.
  */
+import { writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { createRegistry } from '../../nodes'
 import { setupNodeBackend } from '../../runtime/backend/setup-node'
 import { describeMachine } from './lib/machine'
 import { measureBackends } from './parts/backends'
+import { measureBrowser } from './parts/browser'
 import { measureCacheIo } from './parts/cache-io'
 import { measureIncremental } from './parts/incremental'
 import { measureMemory } from './parts/memory'
@@ -21,6 +25,8 @@ const { values: args } = parseArgs({
     json: { type: 'boolean', default: false },
     quick: { type: 'boolean', default: false },
     only: { type: 'string' },
+    skip: { type: 'string' },
+    save: { type: 'string' },
   },
 })
 
@@ -35,6 +41,7 @@ const FULL = {
   matmulSize: 512,
   backendRepeats: 2,
   csvRows: 100_000,
+  browser: { rows: 20_000, epochs: 10, repeats: 2, idbMB: [10, 100], epochRows: 2_000 },
 }
 const QUICK: typeof FULL = {
   overhead: { rows: 2_000, epochs: 1, repeats: 1 },
@@ -47,6 +54,7 @@ const QUICK: typeof FULL = {
   matmulSize: 128,
   backendRepeats: 1,
   csvRows: 2_000,
+  browser: { rows: 2_000, epochs: 1, repeats: 1, idbMB: [1, 4], epochRows: 256 },
 }
 const c = args.quick ? QUICK : FULL
 const registry = createRegistry()
@@ -62,17 +70,20 @@ const PARTS: Record<string, () => Promise<PartResult> | PartResult> = {
     return measureIncremental(registry, doc, fit)
   },
   memory: () => measureMemory(registry, c.csvRows),
+  browser: () =>
+    measureBrowser({ rows: c.browser.epochRows, matmulSize: c.matmulSize, repeats: c.browser.repeats, idbMB: c.browser.idbMB, doc: mlpGraph(c.browser).doc }),
 }
 
 const only = args.only?.split(',')
-for (const name of only ?? []) if (!(name in PARTS)) throw new Error(`Unknown part "${name}"; parts: ${Object.keys(PARTS).join(', ')}.`)
+const skip = args.skip?.split(',') ?? []
+for (const name of [...(only ?? []), ...skip]) if (!(name in PARTS)) throw new Error(`Unknown part "${name}"; parts: ${Object.keys(PARTS).join(', ')}.`)
 
 const started = performance.now()
 const backend = await setupNodeBackend()
 const results: Record<string, PartResult> = {}
 const errors: Record<string, string> = {}
 for (const [name, part] of Object.entries(PARTS)) {
-  if (only && !only.includes(name)) continue
+  if ((only && !only.includes(name)) || skip.includes(name)) continue
   log(`${name}…`)
   const t0 = performance.now()
   try {
@@ -86,8 +97,10 @@ for (const [name, part] of Object.entries(PARTS)) {
 const totalS = (performance.now() - started) / 1000
 const header = { machine: describeMachine(), backend: `${backend} (Node; automatic choice)` }
 
+const json = JSON.stringify({ ...toJson(header, results), errors, quick: args.quick, totalSeconds: totalS })
+if (args.save) writeFileSync(args.save, json + '\n')
 if (args.json) {
-  process.stdout.write(JSON.stringify({ ...toJson(header, results), errors, quick: args.quick, totalSeconds: totalS }) + '\n')
+  process.stdout.write(json + '\n')
 } else {
   console.log(`machine: ${header.machine}\nbackend: ${header.backend}${args.quick ? '\n(quick smoke run: the numbers are not meaningful)' : ''}\n`)
   console.log(formatTable(Object.values(results).flatMap((r) => r.figures)))

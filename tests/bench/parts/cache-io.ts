@@ -5,28 +5,10 @@ import { DirStore } from '../../../runtime/cache/dir-store'
 import { NodeCache } from '../../../runtime/cache/node-cache'
 import { hashString } from '../../../runtime/keys/hash'
 import { decodeValue, encodeValue } from '../../../runtime/values/codec'
-import type { Dataset } from '../../../runtime/values/dataset'
 import { packValue, unpackValue } from '../../../runtime/values/pack'
 import type { Figure, PartResult } from '../report'
 import { median } from '../lib/stats'
-
-const MB = 2 ** 20
-
-/** A dataset of Float64 feature columns weighing `mb` MiB. */
-export function numericTable(mb: number, columns = 10): Dataset {
-  const rows = Math.floor((mb * MB) / 8 / columns)
-  return {
-    kind: 'dataset',
-    rows,
-    steps: [],
-    columns: Array.from({ length: columns }, (_, c) => ({
-      name: `x${c}`,
-      type: 'numeric' as const,
-      role: 'feature' as const,
-      values: Float64Array.from({ length: rows }, (_, i) => Math.sin(i * (c + 1))),
-    })),
-  }
-}
+import { numericTable } from './table'
 
 /**
  * Write: NodeCache.put (encode, checksum, pack, write file, rename). Read: a new NodeCache

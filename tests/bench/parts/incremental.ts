@@ -1,10 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as tf from '@tensorflow/tfjs-core'
 import { setupNodeBackend } from '../../../runtime/backend/setup-node'
 import { NodeCache } from '../../../runtime/cache/node-cache'
-import type { GraphDocument } from '../../../runtime/document/schema'
+import { CURRENT_VERSION, GRAPH_FORMAT, type GraphDocument } from '../../../runtime/document/schema'
 import type { RunReport } from '../../../runtime/exec/events'
 import { runGraph } from '../../../runtime/exec/executor'
 import { computeKeys } from '../../../runtime/keys/cache-keys'
@@ -47,6 +47,18 @@ async function inProcess(doc: GraphDocument, registry: Registry, fitId: string) 
   return { full, edit, ranAfterEdit: edit.ran, tensorsLeaked, codec }
 }
 
+/** Process start-up alone: Node with the tsx loader on an empty script, and the CLI on an empty graph. */
+async function startup(dir: string) {
+  const empty = join(dir, 'empty.json')
+  await writeFile(empty, JSON.stringify({ format: GRAPH_FORMAT, version: CURRENT_VERSION, nodes: [], edges: [] }))
+  const script = join(dir, 'empty.ts')
+  await writeFile(script, 'export {}\n')
+  const bare = await runTs(script, [])
+  const cli = await runTs('runtime/cli/main.ts', ['run', empty, '--json', '--no-cache'])
+  if (cli.code !== 0) throw new Error(`the CLI failed on an empty graph: ${cli.stderr.slice(-300)}`)
+  return { bareMs: bare.wallMs, cliMs: cli.wallMs }
+}
+
 /** A cold run with a persistent cache directory, then the unchanged graph again in a new process. */
 async function reload(doc: GraphDocument) {
   const dir = await mkdtemp(join(tmpdir(), 'bench-reload-'))
@@ -58,7 +70,7 @@ async function reload(doc: GraphDocument) {
     checkAllRan(firstReport, 'cold run')
     const second = await runTs('runtime/cli/main.ts', args)
     const secondReport = lastJson<RunReport>(second, 'the CLI (warm cache)')
-    return { first, firstReport, second, secondReport }
+    return { first, firstReport, second, secondReport, startup: await startup(dir) }
   } finally {
     await rm(dir, { recursive: true, force: true })
   }
@@ -102,6 +114,13 @@ export async function measureIncremental(registry: Registry, doc: GraphDocument,
       unit: 'fraction',
       target: { op: '<=', value: 0.1 },
       note: `${ms(r.second.wallMs)} vs ${ms(r.first.wallMs)} (includes Node + tsx start-up)`,
+    },
+    {
+      key: 'cliStartupMs',
+      label: 'CLI start-up, empty graph, process wall',
+      value: r.startup.cliMs,
+      unit: 'ms',
+      note: `node --import tsx on an empty script: ${ms(r.startup.bareMs)}`,
     },
     { key: 'modelEncodeMs', label: 'trained model encode (codec + pack)', value: p.codec.encodeMs, unit: 'ms', note: `${(p.codec.bytes / 1024).toFixed(0)} KiB packed` },
     { key: 'modelDecodeMs', label: 'trained model decode (unpack + codec)', value: p.codec.decodeMs, unit: 'ms' },

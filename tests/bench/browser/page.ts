@@ -1,0 +1,85 @@
+/**
+ * The browser half of the bench, built by Vite into a temporary folder and driven by
+ * tests/bench/parts/browser.ts through `window.bench`. Runs on the page's main thread: the
+ * figures are about backends and IndexedDB, not about worker messaging.
+ */
+import * as tf from '@tensorflow/tfjs-core'
+import { createRegistry } from '../../../nodes'
+import type { BackendName } from '../../../runtime/backend/choose-backend'
+import { probeBrowser, setupBrowserBackend } from '../../../runtime/backend/setup-browser'
+import { IdbStore } from '../../../runtime/cache/idb-store'
+import { NodeCache } from '../../../runtime/cache/node-cache'
+import type { GraphDocument } from '../../../runtime/document/schema'
+import { runGraph } from '../../../runtime/exec/executor'
+import { hashString } from '../../../runtime/keys/hash'
+import { numericTable } from '../parts/table'
+import { matmulMs, mlpEpoch } from '../parts/tf-work'
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+
+const bench = {
+  async probe() {
+    const p = await probeBrowser()
+    const auto = await setupBrowserBackend()
+    return { probe: p, auto: auto.backend, crossOriginIsolated }
+  },
+
+  /** One epoch of the bench MLP and a matmul chain on a forced backend; null when it cannot start. */
+  async backend(name: BackendName, rows: number, matmulSize: number, repeats: number) {
+    const { backend, failed } = await setupBrowserBackend(name)
+    if (backend !== name) return { error: failed.join('; ') || `started ${backend} instead` }
+    matmulMs(64)
+    await mlpEpoch(Math.min(rows, 128))
+    const mm = matmulMs(matmulSize)
+    const ep: number[] = []
+    for (let r = 0; r < repeats; r++) ep.push(await mlpEpoch(rows))
+    return { matmulMs: mm, epochMs: median(ep) }
+  },
+
+  /** NodeCache over IndexedDB: put, then get from a fresh NodeCache (empty memory tier). */
+  async idb(mb: number, repeats: number) {
+    const store = new IdbStore('mlcanvas-bench-io')
+    await store.clear()
+    const value = { data: numericTable(mb) }
+    const writes: number[] = []
+    const reads: number[] = []
+    for (let r = 0; r < repeats; r++) {
+      const key = hashString(`idb-${mb}-${r}-${Date.now()}`)
+      let t0 = performance.now()
+      await new NodeCache({ store }).put(key, value, { summary: {}, ms: 0 })
+      writes.push(performance.now() - t0)
+      t0 = performance.now()
+      const hit = await new NodeCache({ store }).get(key)
+      reads.push(performance.now() - t0)
+      if (hit.status !== 'hit') throw new Error(`IndexedDB read of the ${mb} MB table missed`)
+      await store.delete(key)
+    }
+    store.close()
+    return { writeMBps: mb / (median(writes) / 1000), readMBps: mb / (median(reads) / 1000), writes, reads }
+  },
+
+  /**
+   * 'cold': empty IndexedDB cache, a full run, then a run after a leaf edit (same NodeCache).
+   * 'reload': after a page reload, the unchanged graph again over the same IndexedDB.
+   */
+  async incremental(phase: 'cold' | 'reload', doc: GraphDocument, edited: GraphDocument) {
+    const registry = createRegistry()
+    const { backend } = await setupBrowserBackend('wasm')
+    const store = new IdbStore('mlcanvas-bench-runs')
+    if (phase === 'cold') await store.clear()
+    const cache = new NodeCache({ store })
+    const tensors = tf.memory().numTensors
+    const first = await runGraph({ doc, registry, cache, backend })
+    const summary = (r: typeof first) => ({ ms: r.ms, ran: r.ran, cached: r.cached, errors: Object.values(r.nodes).filter((n) => n.error).map((n) => n.error) })
+    if (phase === 'reload') {
+      store.close()
+      return { run: summary(first) }
+    }
+    const edit = await runGraph({ doc: edited, registry, cache, backend })
+    store.close()
+    return { run: summary(first), edit: summary(edit), tensorsLeaked: tf.memory().numTensors - tensors }
+  },
+}
+
+;(window as unknown as { bench: typeof bench }).bench = bench
+document.title = 'bench ready'

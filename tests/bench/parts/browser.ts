@@ -1,0 +1,178 @@
+import { existsSync, mkdtempSync } from 'node:fs'
+import { readFile, rm } from 'node:fs/promises'
+import { createServer, type Server } from 'node:http'
+import { tmpdir } from 'node:os'
+import { extname, join, normalize } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { Page } from 'playwright-core'
+import type { GraphDocument } from '../../../runtime/document/schema'
+import type { Figure, PartResult } from '../report'
+import { nodeOfType, withParams } from '../lib/graphs'
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const PAGE_ROOT = fileURLToPath(new URL('../browser/', import.meta.url))
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--enable-unsafe-webgpu',
+]
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' }
+
+export interface BrowserOptions {
+  rows: number
+  matmulSize: number
+  repeats: number
+  idbMB: number[]
+  /** The MLP graph and its leaf edit, run in the page over IndexedDB. */
+  doc: GraphDocument
+}
+
+/** Builds tests/bench/browser with Vite into a temporary folder. */
+async function buildPage(outDir: string) {
+  const { build } = await import('vite')
+  await build({
+    root: PAGE_ROOT,
+    base: './',
+    configFile: false,
+    logLevel: 'error',
+    worker: { format: 'es' },
+    build: { outDir, emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 8192 },
+  })
+}
+
+/** A static file server for the built page on 127.0.0.1 (any free port). */
+function serve(dir: string): Promise<{ server: Server; url: string }> {
+  const server = createServer(async (req, res) => {
+    const path = normalize(join(dir, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)))
+    const file = path.endsWith('/') ? join(path, 'index.html') : path
+    if (!file.startsWith(dir)) return void res.writeHead(403).end()
+    try {
+      const body = await readFile(file)
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body)
+    } catch {
+      res.writeHead(404).end()
+    }
+  })
+  return new Promise((done) => server.listen(0, '127.0.0.1', () => done({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}/` })))
+}
+
+type Bench = Record<string, (...args: never[]) => Promise<unknown>>
+const call = <T>(page: Page, fn: string, ...args: unknown[]) =>
+  page.evaluate(([f, a]) => ((window as unknown as { bench: Bench }).bench[f as string] as (...x: unknown[]) => Promise<unknown>)(...(a as unknown[])), [fn, args] as const) as Promise<T>
+
+const none = (note: string): PartResult => ({
+  figures: [{ key: 'browserIdbWriteMBps', label: 'Chromium: IndexedDB cache write', value: null, unit: 'MB/s', note }],
+})
+
+/**
+ * In headless Chromium: every backend the page can start (webgpu and webgl on SwiftShader
+ * here, wasm, cpu) as ratios to wasm, IndexedDB cache throughput, and the incremental
+ * figures over IndexedDB (leaf edit in the same page, unchanged graph after a reload).
+ */
+export async function measureBrowser(o: BrowserOptions): Promise<PartResult> {
+  if (!existsSync(CHROMIUM)) return none(`no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`)
+  const { chromium } = await import('playwright-core')
+  const outDir = mkdtempSync(join(tmpdir(), 'bench-page-'))
+  const profile = mkdtempSync(join(tmpdir(), 'bench-profile-'))
+  const t0 = performance.now()
+  await buildPage(outDir)
+  const buildMs = performance.now() - t0
+  const { server, url } = await serve(outDir)
+  const ctx = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: ARGS, headless: true })
+  try {
+    const page = ctx.pages()[0] ?? (await ctx.newPage())
+    const errors: string[] = []
+    page.on('pageerror', (e) => errors.push(e.message))
+    const open = async () => {
+      await page.goto(url)
+      await page.waitForFunction(() => document.title === 'bench ready', undefined, { timeout: 60_000 })
+    }
+    await open()
+    const probe = await call<{ probe: Record<string, { available?: boolean; software?: boolean; description?: string }>; auto: string }>(page, 'probe')
+    const times: Record<string, { matmulMs: number; epochMs: number } | null> = {}
+    const failed: Record<string, string> = {}
+    for (const name of ['wasm', 'webgl', 'webgpu', 'cpu']) {
+      // A fresh page per backend: a SwiftShader WebGPU device started after WebGL's work failed to allocate.
+      await open()
+      const r = await call<{ matmulMs: number; epochMs: number } | { error: string }>(page, 'backend', name, o.rows, o.matmulSize, o.repeats).catch(
+        (e: Error) => ({ error: e.message.split('\n')[0] }),
+      )
+      times[name] = 'error' in r ? null : r
+      if ('error' in r) failed[name] = r.error
+    }
+    await open()
+    const idb: Record<string, { writeMBps: number; readMBps: number }> = {}
+    for (const mb of o.idbMB) idb[mb] = await call(page, 'idb', mb, o.repeats)
+
+    const edited = withParams(o.doc, { [nodeOfType(o.doc, 'metric.classification')]: { average: 'macro' } })
+    type RunSummary = { ms: number; ran: number; cached: number; errors: string[] }
+    const cold = await call<{ run: RunSummary; edit: RunSummary; tensorsLeaked: number }>(page, 'incremental', 'cold', o.doc, edited)
+    await open()
+    const warm = await call<{ run: RunSummary }>(page, 'incremental', 'reload', o.doc, edited)
+    if (cold.run.errors.length || warm.run.errors.length) throw new Error(`graph failed in Chromium: ${[...cold.run.errors, ...warm.run.errors][0]}`)
+    if (errors.length) throw new Error(`page error: ${errors[0]}`)
+
+    const wasm = times.wasm!
+    const figures: Figure[] = []
+    for (const [name, t] of Object.entries(times)) {
+      const adapter = probe.probe[name]
+      figures.push({
+        key: `backendRatio.chromium-${name}`,
+        label: `Chromium ${name}: MLP epoch time / wasm`,
+        value: t ? t.epochMs / wasm.epochMs : null,
+        unit: 'x',
+        note: t
+          ? `${t.epochMs.toFixed(0)} ms per epoch of ${o.rows} rows; ${o.matmulSize}² matmul ${t.matmulMs.toFixed(1)} ms${adapter?.description ? `; ${adapter.description}` : ''}`
+          : `did not start: ${failed[name]}`,
+      })
+    }
+    const ran = Object.entries(times).filter(([, t]) => t) as [string, { epochMs: number }][]
+    const fastest = ran.reduce((a, b) => (a[1].epochMs <= b[1].epochMs ? a : b))[0]
+    figures.push(
+      {
+        key: 'browserAutoBackendFastest',
+        label: 'Chromium: automatic backend choice is the fastest',
+        value: probe.auto === fastest ? 1 : 0,
+        unit: 'bool',
+        target: { op: '=', value: 1 },
+        note: `picked ${probe.auto}, fastest ${fastest}`,
+      },
+      ...o.idbMB.flatMap((mb): Figure[] => {
+        const suffix = mb === Math.max(...o.idbMB) ? '' : String(mb)
+        return [
+          { key: `browserIdbWriteMBps${suffix}`, label: `Chromium: IndexedDB cache write, ${mb} MB table`, value: idb[mb].writeMBps, unit: 'MB/s' },
+          { key: `browserIdbReadMBps${suffix}`, label: `Chromium: IndexedDB cache read, ${mb} MB table`, value: idb[mb].readMBps, unit: 'MB/s' },
+        ]
+      }),
+      {
+        key: 'browserLeafEditFraction',
+        label: 'Chromium: re-run after a leaf edit / full run',
+        value: cold.edit.ms / cold.run.ms,
+        unit: 'fraction',
+        target: { op: '<=', value: 0.02 },
+        note: `${cold.edit.ms.toFixed(0)} ms vs ${cold.run.ms.toFixed(0)} ms, ${cold.edit.ran} node(s) re-ran`,
+      },
+      {
+        key: 'browserReloadFraction',
+        label: 'Chromium: after a page reload, IndexedDB cache / cold',
+        value: warm.run.ms / cold.run.ms,
+        unit: 'fraction',
+        target: { op: '<=', value: 0.1 },
+        note: `${warm.run.ms.toFixed(0)} ms vs ${cold.run.ms.toFixed(0)} ms, ${warm.run.cached} cached, ${warm.run.ran} ran`,
+      },
+      { key: 'browserTensorsLeaked', label: 'Chromium: tf tensors left after two runs', value: cold.tensorsLeaked, unit: 'count', target: { op: '=', value: 0 } },
+    )
+    return { figures, details: { buildMs, probe, times, failed, idb, cold, warm } }
+  } finally {
+    await ctx.close()
+    server.close()
+    await rm(outDir, { recursive: true, force: true })
+    await rm(profile, { recursive: true, force: true })
+  }
+}
