@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import { useUpstreamColumns } from '../hooks/useUpstreamColumns'
 import { paramSchemas } from '../lib/flow-types'
 import { formatMs } from '../lib/format'
@@ -8,6 +9,22 @@ import { ParamField } from './ParamField'
 import { StatusBadge } from './StatusBadge'
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
+
+/** A node's description, folded to a few lines so the form stays in view. */
+function Description({ text }: { text: string }) {
+  const [open, setOpen] = useState(false)
+  const long = text.length > 220
+  return (
+    <div className="description">
+      <p className={long && !open ? 'folded' : ''}>{text}</p>
+      {long && (
+        <button type="button" className="link" onClick={() => setOpen(!open)}>
+          {open ? 'Less' : 'More'}
+        </button>
+      )}
+    </div>
+  )
+}
 
 function RunInfo({ nodeId }: { nodeId: string }) {
   const run = useRun((s) => s.runs[nodeId])
@@ -64,7 +81,7 @@ export function Inspector() {
         </code>
         {count > 1 && <p className="muted">{count} nodes selected; showing the first.</p>}
       </header>
-      {desc && <p className="description">{desc.description}</p>}
+      {desc && <Description text={desc.description} />}
       <RunInfo nodeId={node.id} />
       {problems && problems.length > 0 && (
         <ul className="node-problems" aria-label="Problems">

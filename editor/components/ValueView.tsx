@@ -1,15 +1,37 @@
-import { isFigure } from '../../runtime/values/figure'
+import { isFigure, type Figure } from '../../runtime/values/figure'
+import type { Metrics } from '../../runtime/values/ml'
 import { formatNumber } from '../lib/format'
 import { FigureCanvas } from './FigureCanvas'
 
-interface MetricsValue {
-  kind: 'metrics'
-  scalars: Record<string, number>
-  [k: string]: unknown
-}
+type MetricsValue = Metrics & Record<string, unknown>
 
 const isMetrics = (v: unknown): v is MetricsValue =>
   !!v && typeof v === 'object' && (v as MetricsValue).kind === 'metrics' && typeof (v as MetricsValue).scalars === 'object'
+
+const words = (name: string) => name.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/^./, (c) => c.toUpperCase())
+
+/** A metrics value's matrices and curves, drawn with the same renderer as figure values. */
+function metricFigures(m: MetricsValue): Figure[] {
+  const base = { kind: 'figure' as const, summary: {}, notes: [] }
+  const matrices = Object.entries(m.matrices ?? {}).map(([name, h]) => ({
+    ...base,
+    chart: 'heatmap' as const,
+    title: words(name),
+    xLabel: 'Predicted',
+    yLabel: 'True',
+    series: [],
+    heatmap: h,
+  }))
+  const curves = Object.entries(m.curves ?? {}).map(([name, c]) => ({
+    ...base,
+    chart: 'line' as const,
+    title: words(name),
+    xLabel: c.xLabel,
+    yLabel: c.yLabel,
+    series: [{ name, x: c.x, y: c.y, mode: 'line' as const }],
+  }))
+  return [...matrices, ...curves]
+}
 
 function MetricsTable({ value }: { value: MetricsValue }) {
   return (
@@ -41,11 +63,13 @@ function nestedFigures(value: Record<string, unknown>) {
 export function ValueView({ value }: { value: unknown }) {
   if (isFigure(value)) return <FigureCanvas figure={value} />
   if (isMetrics(value)) {
-    const figs = nestedFigures(value)
+    const figs = [...nestedFigures(value).map(([, f]) => f as Figure), ...metricFigures(value)]
     return (
       <div className="value-grid">
         <MetricsTable value={value} />
-        {figs.map(([k, f]) => (isFigure(f) ? <FigureCanvas key={k} figure={f} /> : null))}
+        {figs.map((f, i) => (
+          <FigureCanvas key={`${f.title}-${i}`} figure={f} height={190} />
+        ))}
       </div>
     )
   }
