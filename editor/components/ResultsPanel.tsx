@@ -68,7 +68,7 @@ export function ResultsPanel() {
       {open && (
         <div className="results-body">
           {!node && <p className="muted">Select a node to see its results.</p>}
-          {node && curve && <LossChart points={curve} />}
+          {node && curve && state === 'running' && <LossChart points={curve} />}
           {node && shown && state !== 'running' && <OutputView key={`${node.id}-${shown}`} nodeId={node.id} port={shown} />}
           {node && state === 'running' && !curve && <p className="muted">Running… {run?.message}</p>}
           {node && ports.length === 0 && <p className="muted">This node has no outputs.</p>}

@@ -1,5 +1,6 @@
 import { isFigure, type Figure } from '../../runtime/values/figure'
-import type { Metrics } from '../../runtime/values/ml'
+import type { Metrics, TrainedModel } from '../../runtime/values/ml'
+import { LossChart } from './LossChart'
 import { formatNumber } from '../lib/format'
 import { FigureCanvas } from './FigureCanvas'
 
@@ -59,9 +60,39 @@ function nestedFigures(value: Record<string, unknown>) {
   return Object.entries(value).filter(([, v]) => isFigure(v))
 }
 
+const isModel = (v: unknown): v is TrainedModel => !!v && typeof v === 'object' && (v as TrainedModel).kind === 'model'
+
+/** A trained model: its training curve and the facts needed to use it (not its weights). */
+function ModelView({ model }: { model: TrainedModel }) {
+  const facts: [string, string][] = [
+    ['family', model.family],
+    ['task', model.task],
+    ['features', model.features.join(', ')],
+    ...(model.target ? [['target', model.target] as [string, string]] : []),
+    ...(model.classes ? [['classes', model.classes.join(', ')] as [string, string]] : []),
+    ['preprocessing', model.steps.map((s) => (s as { type?: string }).type ?? '?').join(' → ') || 'none'],
+  ]
+  return (
+    <div className="value-grid">
+      <table className="metrics-table" aria-label="Model">
+        <tbody>
+          {facts.map(([k, v]) => (
+            <tr key={k}>
+              <th scope="row">{k}</th>
+              <td className="wrap">{v}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {model.history && model.history.length > 1 && <LossChart points={model.history} />}
+    </div>
+  )
+}
+
 /** Any non-table output: a figure as a chart, metrics as a table, the rest as JSON. */
 export function ValueView({ value }: { value: unknown }) {
   if (isFigure(value)) return <FigureCanvas figure={value} />
+  if (isModel(value)) return <ModelView model={value} />
   if (isMetrics(value)) {
     const figs = [...nestedFigures(value).map(([, f]) => f as Figure), ...metricFigures(value)]
     return (
