@@ -1,0 +1,88 @@
+import { mkdirSync } from 'node:fs'
+import { afterEach, describe, expect, inject, it } from 'vitest'
+import type { BrowserContext, Page } from 'playwright-core'
+import { edges, FIXTURE, fixtureDoc, nodeCard, nodes, openGraphFile } from './actions'
+import { freshContext, openApp, SHOTS } from './browser'
+
+const url = inject('appUrl')
+mkdirSync(SHOTS, { recursive: true })
+
+const contexts: BrowserContext[] = []
+afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((c) => c.close()))
+})
+async function app(): Promise<Page> {
+  const ctx = await freshContext()
+  contexts.push(ctx)
+  return openApp(ctx, url)
+}
+
+/** Drops a file on the canvas the way a file manager does. */
+async function dropFile(page: Page, name: string, text: string, type: string) {
+  const transfer = await page.evaluateHandle(
+    ([n, t, ty]) => {
+      const dt = new DataTransfer()
+      dt.items.add(new File([t], n, { type: ty }))
+      return dt
+    },
+    [name, text, type] as const,
+  )
+  await page.locator('.react-flow__pane').dispatchEvent('drop', { dataTransfer: transfer, clientX: 500, clientY: 300 })
+}
+
+describe('editing in the browser', () => {
+  it('copies nodes with Ctrl+C and pastes them into another tab with Ctrl+V', async () => {
+    const page = await app()
+    await openGraphFile(page, FIXTURE)
+    await expect.poll(() => nodes(page).count()).toBe(fixtureDoc().nodes.length)
+    await nodeCard(page, 'Iris').click()
+    await nodeCard(page, 'Train / test split').click({ modifiers: ['Shift'] })
+    await page.keyboard.press('Control+c')
+
+    const other = await page.context().newPage()
+    await other.goto(url)
+    await other.locator('.react-flow__node').first().waitFor()
+    await other.getByRole('button', { name: 'New' }).click()
+    await expect.poll(() => nodes(other).count()).toBe(0)
+    await other.locator('.react-flow__pane').click()
+    await other.keyboard.press('Control+v')
+    await expect.poll(() => nodes(other).count()).toBe(2)
+    expect(await edges(other).count()).toBe(1)
+
+    // Duplicate in place, then delete the copies with the Delete key.
+    await other.keyboard.press('Control+d')
+    await expect.poll(() => nodes(other).count()).toBe(4)
+    await other.keyboard.press('Delete')
+    await expect.poll(() => nodes(other).count()).toBe(2)
+  })
+
+  it('dropping a CSV adds a CSV node reading it; dropping a graph JSON opens it', async () => {
+    const page = await app()
+    await page.getByRole('button', { name: 'New' }).click()
+    await dropFile(page, 'tiny.csv', 'x,y\n1,a\n2,b\n3,a\n', 'text/csv')
+    await expect.poll(() => nodes(page).count()).toBe(1)
+    await expect(page.getByText('Added a CSV node reading "tiny.csv".').isVisible()).resolves.toBe(true)
+    await page.getByRole('button', { name: 'Run all' }).click()
+    await expect.poll(() => nodes(page).first().textContent()).toMatch(/3 rows × 2 cols/)
+
+    const { readFileSync } = await import('node:fs')
+    await dropFile(page, 'graph.json', readFileSync(FIXTURE, 'utf8'), 'application/json')
+    await expect.poll(() => page.getByLabel('Graph title').inputValue()).toBe(fixtureDoc().meta.title)
+  })
+
+  it('opens every example from the gallery', async () => {
+    const page = await app()
+    await page.getByRole('button', { name: 'Examples', exact: true }).click()
+    const cards = page.getByRole('dialog').getByRole('button', { name: /\.json$/ })
+    const count = await cards.count()
+    expect(count).toBeGreaterThan(0)
+    for (let i = 0; i < count; i++) {
+      if (i > 0) await page.getByRole('button', { name: 'Examples', exact: true }).click()
+      const card = page.getByRole('dialog').getByRole('button', { name: /\.json$/ }).nth(i)
+      const title = (await card.locator('strong').textContent())!
+      await card.click()
+      await expect.poll(() => page.getByLabel('Graph title').inputValue()).toBe(title)
+      expect(await nodes(page).count()).toBeGreaterThan(0)
+    }
+  })
+})
