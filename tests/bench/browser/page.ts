@@ -4,6 +4,10 @@
  * figures are about backends and IndexedDB, not about worker messaging.
  */
 import * as tf from '@tensorflow/tfjs-core'
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm'
+import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url'
+import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url'
+import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url'
 import { createRegistry } from '../../../nodes'
 import type { BackendName } from '../../../runtime/backend/choose-backend'
 import { probeBrowser, setupBrowserBackend } from '../../../runtime/backend/setup-browser'
@@ -34,6 +38,28 @@ const bench = {
     const ep: number[] = []
     for (let r = 0; r < repeats; r++) ep.push(await mlpEpoch(rows))
     return { matmulMs: mm, epochMs: median(ep) }
+  },
+
+  /**
+   * The wasm backend with threads, which the app leaves off (PITFALLS.md): needs a
+   * cross-origin isolated page, and must be the first backend the page starts.
+   */
+  async wasmThreads(rows: number, matmulSize: number, repeats: number) {
+    if (!crossOriginIsolated) return { error: 'the page is not cross-origin isolated' }
+    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', true)
+    await import('@tensorflow/tfjs-backend-wasm')
+    setWasmPaths({
+      'tfjs-backend-wasm.wasm': wasmPlain,
+      'tfjs-backend-wasm-simd.wasm': wasmSimd,
+      'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
+    })
+    if (!(await tf.setBackend('wasm'))) return { error: 'threaded wasm failed to initialise' }
+    matmulMs(64)
+    await mlpEpoch(Math.min(rows, 128))
+    const mm = matmulMs(matmulSize)
+    const ep: number[] = []
+    for (let r = 0; r < repeats; r++) ep.push(await mlpEpoch(rows))
+    return { matmulMs: mm, epochMs: median(ep), threads: navigator.hardwareConcurrency }
   },
 
   /** NodeCache over IndexedDB: put, then get from a fresh NodeCache (empty memory tier). */

@@ -42,19 +42,24 @@ async function buildPage(outDir: string) {
     configFile: false,
     logLevel: 'error',
     worker: { format: 'es' },
-    build: { outDir, emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 8192 },
+    // Not minified: the threaded wasm build's pthread workers failed in a minified build (PITFALLS.md).
+    build: { outDir, emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 8192, minify: false },
   })
 }
 
-/** A static file server for the built page on 127.0.0.1 (any free port). */
-function serve(dir: string): Promise<{ server: Server; url: string }> {
+/**
+ * A static file server for the built page on 127.0.0.1 (any free port); `isolated` adds the
+ * COOP/COEP headers that make the page cross-origin isolated (threaded wasm needs it).
+ */
+function serve(dir: string, isolated = false): Promise<{ server: Server; url: string }> {
+  const headers = isolated ? { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' } : {}
   const server = createServer(async (req, res) => {
     const path = normalize(join(dir, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)))
     const file = path.endsWith('/') ? join(path, 'index.html') : path
     if (!file.startsWith(dir)) return void res.writeHead(403).end()
     try {
       const body = await readFile(file)
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body)
+      res.writeHead(200, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body)
     } catch {
       res.writeHead(404).end()
     }
@@ -84,13 +89,14 @@ export async function measureBrowser(o: BrowserOptions): Promise<PartResult> {
   await buildPage(outDir)
   const buildMs = performance.now() - t0
   const { server, url } = await serve(outDir)
+  const isolated = await serve(outDir, true)
   const ctx = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: ARGS, headless: true })
   try {
     const page = ctx.pages()[0] ?? (await ctx.newPage())
     const errors: string[] = []
     page.on('pageerror', (e) => errors.push(e.message))
-    const open = async () => {
-      await page.goto(url)
+    const open = async (at = url) => {
+      await page.goto(at)
       await page.waitForFunction(() => document.title === 'bench ready', undefined, { timeout: 60_000 })
     }
     await open()
@@ -106,6 +112,9 @@ export async function measureBrowser(o: BrowserOptions): Promise<PartResult> {
       times[name] = 'error' in r ? null : r
       if ('error' in r) failed[name] = r.error
     }
+    await open(isolated.url)
+    const threads = await call<{ matmulMs: number; epochMs: number; threads: number } | { error: string }>(page, 'wasmThreads', o.rows, o.matmulSize, o.repeats)
+      .catch((e: Error) => ({ error: e.message.split('\n')[0] }))
     await open()
     const idb: Record<string, { writeMBps: number; readMBps: number }> = {}
     for (const mb of o.idbMB) idb[mb] = await call(page, 'idb', mb, o.repeats)
@@ -132,6 +141,13 @@ export async function measureBrowser(o: BrowserOptions): Promise<PartResult> {
           : `did not start: ${failed[name]}`,
       })
     }
+    figures.push({
+      key: 'backendRatio.chromium-wasm-threads',
+      label: 'Chromium wasm with threads: MLP epoch time / wasm',
+      value: 'error' in threads ? null : threads.epochMs / wasm.epochMs,
+      unit: 'x',
+      note: 'error' in threads ? `did not start: ${threads.error}` : `${threads.epochMs.toFixed(0)} ms per epoch; ${o.matmulSize}² matmul ${threads.matmulMs.toFixed(1)} ms; ${threads.threads} threads, COOP/COEP page`,
+    })
     const ran = Object.entries(times).filter(([, t]) => t) as [string, { epochMs: number }][]
     const fastest = ran.reduce((a, b) => (a[1].epochMs <= b[1].epochMs ? a : b))[0]
     figures.push(
@@ -168,10 +184,11 @@ export async function measureBrowser(o: BrowserOptions): Promise<PartResult> {
       },
       { key: 'browserTensorsLeaked', label: 'Chromium: tf tensors left after two runs', value: cold.tensorsLeaked, unit: 'count', target: { op: '=', value: 0 } },
     )
-    return { figures, details: { buildMs, probe, times, failed, idb, cold, warm } }
+    return { figures, details: { buildMs, probe, times, failed, threads, idb, cold, warm } }
   } finally {
     await ctx.close()
     server.close()
+    isolated.server.close()
     await rm(outDir, { recursive: true, force: true })
     await rm(profile, { recursive: true, force: true })
   }
