@@ -1,3 +1,4 @@
+import { namesFile } from '../engine/files'
 import { useFiles } from '../hooks/useFiles'
 import type { FieldProps } from './ParamField'
 
@@ -27,8 +28,12 @@ export function FileField({ id, value, onChange }: FieldProps) {
             const f = e.target.files?.[0]
             e.target.value = ''
             if (!f) return
-            await upload(f)
-            onChange(f.name)
+            // Keep the name the graph uses (e.g. "data/x.csv") when the chosen file is that one.
+            if (namesFile(current, f.name)) await upload(f, current)
+            else {
+              await upload(f)
+              onChange(f.name)
+            }
           }}
         />
       </label>

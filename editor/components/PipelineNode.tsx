@@ -1,7 +1,7 @@
 import { memo } from 'react'
 import { Handle, Position, type NodeProps } from '@xyflow/react'
 import { missingInputs, outputTypes, portColor } from '../lib/connections'
-import type { FlowNode } from '../lib/flow-types'
+import { paramSchemas, type FlowNode } from '../lib/flow-types'
 import { summaryLines } from '../lib/format'
 import { graphStore, useGraph, useRun, useUi } from '../store'
 import { displayState } from '../store/run-store'
@@ -39,6 +39,11 @@ export const PipelineNode = memo(function PipelineNode({ id, data, selected }: N
   const state = displayState(run, key)
   const g = { nodes: graphStore.getState().nodes, edges, descriptors }
   const missing = desc ? missingInputs(g, { id, data } as FlowNode) : []
+  const files = useUi((s) => s.files)
+  const needFiles = Object.entries(paramSchemas(desc))
+    .filter(([, s]) => s.ui === 'file')
+    .map(([name]) => data.params[name])
+    .filter((v): v is string => typeof v === 'string' && v !== '' && !files.includes(v))
 
   if (!desc) {
     return (
@@ -91,6 +96,11 @@ export const PipelineNode = memo(function PipelineNode({ id, data, selected }: N
       {state === 'error' && run?.error && <div className="pnode-error">{run.error}</div>}
       {state === 'blocked' && <div className="pnode-note">Blocked: upstream node {run?.blockedBy} failed.</div>}
       {missing.length > 0 && <div className="pnode-note warn">Connect: {missing.join(', ')}</div>}
+      {needFiles.map((f) => (
+        <div key={f} className="pnode-note warn">
+          Provide the file “{f}”: upload it in the inspector or drop it on the canvas.
+        </div>
+      ))}
       {firstProblem && state !== 'error' && <div className="pnode-error">{firstProblem.message}</div>}
     </div>
   )

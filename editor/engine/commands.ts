@@ -1,12 +1,12 @@
 import type { XYPosition } from '@xyflow/react'
 import { emptyDocument } from '../../runtime/document/schema'
 import { saveDocument } from '../../runtime/document/load'
-import { defaultParams, type FlowEdge, type FlowNode } from '../lib/flow-types'
+import { defaultParams, paramSchemas, type FlowEdge, type FlowNode } from '../lib/flow-types'
 import { encodeShareFragment } from '../lib/share-link'
 import { layoutGraph } from '../layout/elk-layout'
 import { graphStore, uiStore } from '../store'
 import { currentDoc } from '../store/selectors'
-import { engine } from './engine'
+import { namesFile, uploadFile } from './files'
 import { applyDocument, openDocument } from './open-document'
 
 const CLIPBOARD_FORMAT = 'mlcanvas/clipboard'
@@ -58,18 +58,31 @@ export function addNode(nodeType: string, position: XYPosition): string | undefi
 
 /** Adds a CSV data node reading `file`, after uploading it to the engine's file store. */
 export async function addCsvNode(file: File, position: XYPosition): Promise<void> {
-  await engine().putFile(file.name, await file.arrayBuffer())
+  // A graph that already names this file (an example, a shared link) just gets it provided.
+  const wanted = graphStore
+    .getState()
+    .nodes.flatMap((n) => fileParamNames(n.data.nodeType).map((p) => n.data.params[p]))
+    .find((v) => namesFile(v, file.name))
+  if (wanted) {
+    await uploadFile(file, wanted)
+    uiStore.getState().toast(`Provided "${wanted}".`)
+    return
+  }
+  await uploadFile(file)
   const id = addNode('data.csv', position)
   if (!id) {
     uiStore.getState().toast('This build has no CSV data node.', 'error')
     return
   }
-  const desc = uiStore.getState().descriptors.get('data.csv')
-  const fileParam = Object.entries((desc?.params as { properties?: Record<string, { ui?: string }> }).properties ?? {}).find(
-    ([, s]) => s.ui === 'file',
-  )?.[0]
+  const fileParam = fileParamNames('data.csv')[0]
   if (fileParam) graphStore.getState().setParam(id, fileParam, file.name)
   uiStore.getState().toast(`Added a CSV node reading "${file.name}".`)
+}
+
+function fileParamNames(nodeType: string): string[] {
+  return Object.entries(paramSchemas(uiStore.getState().descriptors.get(nodeType)))
+    .filter(([, s]) => s.ui === 'file')
+    .map(([name]) => name)
 }
 
 /** The selected nodes and the wires among them, as clipboard JSON (pastes into any tab). */

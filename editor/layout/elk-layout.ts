@@ -1,8 +1,10 @@
-import ELK, { type ElkNode } from 'elkjs/lib/elk.bundled.js'
+import type { ELK, ElkNode } from 'elkjs/lib/elk.bundled.js'
 import type { XYPosition } from '@xyflow/react'
 import type { DescriptorMap, FlowEdge, FlowNode } from '../lib/flow-types'
 
-const elk = new ELK()
+let elk: Promise<ELK> | undefined
+/** ELK is 1.6 MB of compiled Java: loaded on the first layout, not with the page. */
+const loadElk = () => (elk ??= import('elkjs/lib/elk.bundled.js').then((m) => new m.default()))
 
 const DEFAULT_SIZE = { width: 220, height: 120 }
 
@@ -47,6 +49,6 @@ export async function layoutGraph(
   graph.edges = edges
     .map((e) => ({ id: e.id, sources: [`${e.source}::out::${e.sourceHandle}`], targets: [`${e.target}::in::${e.targetHandle}`] }))
     .filter((e) => portIds.has(e.sources[0]) && portIds.has(e.targets[0]))
-  const out = await elk.layout(graph)
+  const out = await (await loadElk()).layout(graph)
   return Object.fromEntries((out.children ?? []).map((c) => [c.id, { x: c.x ?? 0, y: c.y ?? 0 }]))
 }

@@ -25,6 +25,8 @@ export interface UiState {
   /** Graph diagnostics by node id (from engine.validate), shown on nodes and in the inspector. */
   diagnostics: Map<string, Diagnostic[]>
   dialog: DialogName
+  /** Names of the files uploaded to the engine (a `file` param naming another one needs it). */
+  files: string[]
   problems: Problems | null
   toasts: Toast[]
   /** Bumped to ask the canvas to fit the view (after a load or a layout). */
@@ -48,6 +50,7 @@ export function createUiStore() {
     descriptors: new Map(),
     diagnostics: new Map(),
     dialog: null,
+    files: [],
     problems: null,
     toasts: [],
     fitSeq: 0,

@@ -1,0 +1,25 @@
+import { uiStore } from '../store'
+import { engine } from './engine'
+import { refreshNow } from './sync'
+
+/** Re-reads the names of uploaded files, so nodes can say which file is still missing. */
+export async function refreshFiles(): Promise<void> {
+  const list = await engine().listFiles()
+  uiStore.setState({ files: list.map((f) => f.name) })
+}
+
+/**
+ * Uploads a file for `file` params (it stays in this browser; graphs and links hold only its
+ * name). `as` stores it under the name a graph already uses, e.g. "data/customers.csv".
+ */
+export async function uploadFile(file: File, as = file.name): Promise<void> {
+  await engine().putFile(as, await file.arrayBuffer())
+  await refreshFiles()
+  // The file's content hash is part of its readers' cache keys.
+  await refreshNow()
+}
+
+/** True when a param value names this file: the same name, or a path ending in it. */
+export function namesFile(value: unknown, fileName: string): value is string {
+  return typeof value === 'string' && (value === fileName || value.split('/').pop() === fileName)
+}
