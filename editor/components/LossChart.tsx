@@ -31,7 +31,8 @@ export function LossChart({ points, height = 190 }: { points: CurvePoint[]; heig
         height,
         scales: { x: { time: false } },
         axes: [
-          { ...axis, label: 'epoch' },
+          // Epochs are whole numbers: no 1.2, 1.4 ticks on a short run.
+          { ...axis, label: 'epoch', incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000] },
           { ...axis, label: 'loss', size: 56 },
         ],
         series: [
@@ -39,7 +40,7 @@ export function LossChart({ points, height = 190 }: { points: CurvePoint[]; heig
           { label: 'loss', stroke: colorOf(0), width: 2, points: { show: false } },
           ...(hasVal ? [{ label: 'validation loss', stroke: colorOf(1), width: 2, dash: [6, 4], points: { show: false } }] : []),
         ],
-        legend: { show: true },
+        legend: { show: true, live: false },
       },
       columns(points, hasVal),
       el,

@@ -24,7 +24,7 @@ export function StatusBadge({ state, run }: { state: DisplayState; run: NodeRun 
   return (
     <span className={`badge badge-${state}`} data-state={state}>
       {LABEL[state]}
-      {state === 'running' && run?.progress !== undefined && run.progress > 0 && ` ${Math.round(run.progress * 100)}%`}
+      {state === 'running' && run?.progress !== undefined && run.progress >= 0.01 && ` ${Math.round(run.progress * 100)}%`}
       {state === 'running' && run?.startedAt !== undefined && <Elapsed since={run.startedAt} />}
       {state === 'done' && run?.ms !== undefined && ` · ${formatMs(run.ms)}`}
     </span>

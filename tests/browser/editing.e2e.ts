@@ -84,6 +84,25 @@ describe('editing in the browser', () => {
     await expect.poll(() => nodes(page).first().locator('.badge').getAttribute('data-state'), { timeout: 60_000 }).toBe('done')
   })
 
+  it('cancels a training run, and forces a backend from the toolbar', async () => {
+    const page = await app()
+    await page.getByRole('button', { name: 'Examples', exact: true }).click()
+    await page.getByRole('dialog').getByRole('button', { name: /spirals-deep-mlp\.json/ }).click()
+    await nodeCard(page, 'Train').click()
+    await page.getByRole('spinbutton', { name: 'Epochs' }).fill('5000')
+    await page.getByRole('button', { name: 'Run all' }).click()
+    await expect.poll(() => nodeCard(page, 'Train').locator('.badge').getAttribute('data-state'), { timeout: 60_000 }).toBe('running')
+    await expect.poll(() => page.locator('.results .loss-chart').count(), { timeout: 30_000 }).toBe(1)
+    await page.screenshot({ path: `${SHOTS}/training-live.png` })
+    await page.getByRole('button', { name: 'Cancel' }).click()
+    await expect.poll(() => page.getByRole('button', { name: 'Cancel' }).isDisabled(), { timeout: 5_000 }).toBe(true)
+    expect(await nodeCard(page, 'Train').locator('.badge').getAttribute('data-state')).toBe('cancelled')
+
+    await page.getByLabel('Force a backend').selectOption('cpu')
+    await page.waitForURL(/backend=cpu/)
+    await expect.poll(() => page.getByTestId('backend').textContent(), { timeout: 60_000 }).toBe('cpu')
+  })
+
   it('opens every example from the gallery', async () => {
     const page = await app()
     await page.getByRole('button', { name: 'Examples', exact: true }).click()
