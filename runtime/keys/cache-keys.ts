@@ -1,6 +1,6 @@
 import type { GraphDocument } from '../document/schema'
 import { buildTopology, topologicalOrder, type Topology } from '../graph/topology'
-import { parseParams } from '../node-api/parse-params'
+import { parsedEntry } from '../node-api/parse-params'
 import type { Registry } from '../registry'
 import { canonicalJson } from './canonical'
 import { hashString } from './hash'
@@ -42,8 +42,8 @@ export function computeKeys(
     const node = byId.get(id)!
     const def = registry.get(node.type)
     if (!def) continue
-    const parsed = parseParams(def, node.params)
-    if (!parsed.success) continue
+    const parsed = parsedEntry(def, node.params)
+    if (!parsed.result.success) continue
     const inputs: Record<string, string> = {}
     let complete = true
     for (const [port, edge] of topo.inputs.get(id)!) {
@@ -53,17 +53,14 @@ export function computeKeys(
     }
     if (!complete) continue
     const files = fileHashes.get(id) ?? {}
-    const recipe: Recipe = { type: def.type, version: def.version, params: parsed.data, inputs, files }
-    keys.set(id, { key: overrides.get(id) ?? hashString(recipeText(recipe)), recipe })
+    const recipe: Recipe = { type: def.type, version: def.version, params: parsed.result.data, inputs, files }
+    parsed.canonical ??= canonicalJson(recipe.params)
+    keys.set(id, { key: overrides.get(id) ?? hashString(recipeText(recipe, parsed.canonical)), recipe })
   }
   return keys
 }
 
-const paramsText = new WeakMap<object, string>()
-
-/** canonicalJson(recipe), with each params object's canonical text computed once. */
-function recipeText(r: Recipe): string {
-  let params = paramsText.get(r.params)
-  if (params === undefined) paramsText.set(r.params, (params = canonicalJson(r.params)))
+/** canonicalJson(recipe), given the params' canonical text (computed once per params object). */
+function recipeText(r: Recipe, params: string): string {
   return `{"files":${canonicalJson(r.files)},"inputs":${canonicalJson(r.inputs)},"params":${params},"type":${JSON.stringify(r.type)},"version":${r.version}}`
 }
