@@ -94,6 +94,30 @@ function CacheDialog() {
   )
 }
 
+function ShareDialog() {
+  const url = useUi((s) => s.shareUrl)
+  const [copied, setCopied] = useState(false)
+  return (
+    <Modal title="Share link" onClose={close}>
+      <p>Anyone opening this link gets this graph. Uploaded files are not in it: the nodes that read them say which file to provide.</p>
+      <div className="share-row">
+        <input aria-label="Share link" readOnly value={url} onFocus={(e) => e.target.select()} />
+        <button
+          onClick={() =>
+            navigator.clipboard
+              .writeText(url)
+              .then(() => setCopied(true))
+              .catch(() => setCopied(false))
+          }
+        >
+          {copied ? 'Copied' : 'Copy'}
+        </button>
+      </div>
+      <p className="muted">{url.length.toLocaleString('en-US')} characters.</p>
+    </Modal>
+  )
+}
+
 function ProblemsDialog() {
   const problems = useUi((s) => s.problems)
   if (!problems) return null
@@ -119,6 +143,7 @@ export function Dialogs() {
       {dialog === 'examples' && <ExamplesDialog />}
       {dialog === 'help' && <HelpDialog />}
       {dialog === 'cache' && <CacheDialog />}
+      {dialog === 'share' && <ShareDialog />}
       <ProblemsDialog />
     </>
   )

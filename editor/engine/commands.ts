@@ -36,16 +36,14 @@ export function saveFile(): void {
   download(`${fileSlug(doc.meta.title)}.json`, saveDocument(doc), 'application/json')
 }
 
-/** A link that opens this graph (without its uploaded files), copied to the clipboard. */
+/**
+ * A link that opens this graph (without its uploaded files), shown in a dialog and copied to
+ * the clipboard. The address bar is left alone: a reload must keep showing the edited graph.
+ */
 export async function shareLink(): Promise<string> {
   const url = location.origin + location.pathname + location.search + encodeShareFragment(saveDocument(currentDoc()))
-  try {
-    await navigator.clipboard.writeText(url)
-    uiStore.getState().toast('Share link copied to the clipboard.')
-  } catch {
-    uiStore.getState().toast('Share link is in the address bar; copy it from there.')
-  }
-  history.replaceState(null, '', url)
+  uiStore.setState({ shareUrl: url, dialog: 'share' })
+  await navigator.clipboard?.writeText(url).catch(() => undefined)
   return url
 }
 

@@ -2,7 +2,7 @@ import { createStore } from 'zustand/vanilla'
 import type { Diagnostic } from '../../runtime/validate/diagnostics'
 import type { NodeDescriptor } from '../../runtime/worker/engine-api'
 
-export type DialogName = 'examples' | 'help' | 'cache' | null
+export type DialogName = 'examples' | 'help' | 'cache' | 'share' | null
 
 export interface Problems {
   title: string
@@ -27,6 +27,8 @@ export interface UiState {
   dialog: DialogName
   /** Names of the files uploaded to the engine (a `file` param naming another one needs it). */
   files: string[]
+  /** The last share link made, shown in the share dialog. */
+  shareUrl: string
   problems: Problems | null
   toasts: Toast[]
   /** Bumped to ask the canvas to fit the view (after a load or a layout). */
@@ -51,6 +53,7 @@ export function createUiStore() {
     diagnostics: new Map(),
     dialog: null,
     files: [],
+    shareUrl: '',
     problems: null,
     toasts: [],
     fitSeq: 0,

@@ -138,9 +138,11 @@ describe('editor in the browser', () => {
     const page = await openApp(await context(), url)
     await openGraphFile(page, FIXTURE)
     await expect.poll(() => nodes(page).count()).toBe(fixtureDoc().nodes.length)
-    await page.getByRole('button', { name: 'Share' }).click()
-    await expect.poll(() => page.url()).toMatch(/#g=/)
-    const link = page.url()
+    await page.getByRole('button', { name: 'Share', exact: true }).click()
+    const link = await page.getByRole('textbox', { name: 'Share link' }).inputValue()
+    expect(link).toMatch(/#g=[A-Za-z0-9_-]+$/)
+    // The address bar keeps the plain URL, so a reload shows the edited graph, not the link.
+    expect(page.url()).not.toMatch(/#g=/)
 
     const other = await openApp(await context(), link)
     await expect.poll(() => other.getByLabel('Graph title').inputValue()).toBe(fixtureDoc().meta.title)
