@@ -61,7 +61,7 @@ export function Canvas() {
     requestAnimationFrame(() => {
       // An empty graph has nothing to fit: go back to the plain view instead of keeping a zoom.
       if (graphStore.getState().nodes.length === 0) void flow.setViewport({ x: 0, y: 0, zoom: 1 })
-      else void flow.fitView({ padding: 0.15, duration: 200, maxZoom: 1.2 })
+      else void flow.fitView({ padding: 0.2, duration: 200, maxZoom: 1.2 })
     })
   }, [fitSeq, measured, flow])
 
@@ -132,7 +132,7 @@ export function Canvas() {
         fitView
       >
         <Background gap={20} size={1} />
-        <MiniMap pannable zoomable ariaLabel="Mini map" style={{ width: 150, height: 96 }} />
+        <MiniMap pannable zoomable ariaLabel="Mini map" style={{ width: 128, height: 80 }} />
         <Controls />
         <ConnectionHint />
       </ReactFlow>

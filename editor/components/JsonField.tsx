@@ -6,7 +6,18 @@ export function JsonField({ id, value, onChange }: FieldProps) {
   const pretty = JSON.stringify(value ?? null, null, 1)
   const [text, setText] = useState(pretty)
   const [problem, setProblem] = useState<string>()
-  useEffect(() => setText(pretty), [pretty])
+  // Follow outside changes (undo, reset) without re-formatting what the user is typing.
+  useEffect(
+    () =>
+      setText((t) => {
+        try {
+          return JSON.stringify(JSON.parse(t)) === JSON.stringify(value ?? null) ? t : pretty
+        } catch {
+          return pretty
+        }
+      }),
+    [pretty, value],
+  )
   return (
     <>
       <textarea

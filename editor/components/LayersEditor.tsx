@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react'
 import type { ParamSchema } from '../lib/flow-types'
 import { paramProblem, parseNumber } from '../lib/param-check'
 import type { FieldProps } from './ParamField'
@@ -23,7 +24,13 @@ function Cell({ schema, value, label, onChange }: { schema: ParamSchema; value: 
       </select>
     )
   }
-  const problem = paramProblem(schema, value)
+  return <NumberCell schema={schema} value={value} label={label} onChange={onChange} />
+}
+
+function NumberCell({ schema, value, label, onChange }: { schema: ParamSchema; value: unknown; label: string; onChange(v: unknown): void }) {
+  const [text, setText] = useState(String(value ?? ''))
+  useEffect(() => setText((t) => (parseNumber(t) === value ? t : String(value ?? ''))), [value])
+  const problem = paramProblem(schema, parseNumber(text))
   return (
     <input
       aria-label={label}
@@ -31,10 +38,11 @@ function Cell({ schema, value, label, onChange }: { schema: ParamSchema; value: 
       min={schema.minimum}
       max={schema.maximum}
       step={schema.type === 'integer' ? 1 : 0.05}
-      defaultValue={String(value)}
+      value={text}
       aria-invalid={!!problem}
       title={problem}
       onChange={(e) => {
+        setText(e.target.value)
         const n = parseNumber(e.target.value)
         if (!paramProblem(schema, n)) onChange(n)
       }}
@@ -67,7 +75,7 @@ export function LayersEditor({ id, schema, value, onChange }: FieldProps) {
         </thead>
         <tbody>
           {rows.map((r, i) => (
-            <tr key={`${i}-${rows.length}`}>
+            <tr key={i}>
               <td>{i + 1}</td>
               {Object.entries(props).map(([k, s]) => (
                 <td key={k}>

@@ -20,7 +20,8 @@ const isNumeric = (s: ParamSchema) => s.type === 'number' || s.type === 'integer
 /** A number box that keeps what the user typed, applying it only when it is valid. */
 function NumberField({ id, schema, value, onChange }: FieldProps) {
   const [text, setText] = useState(String(value ?? ''))
-  useEffect(() => setText(String(value ?? '')), [value])
+  // Follow outside changes (undo, reset) but keep what the user is typing ("0.50", "1e-").
+  useEffect(() => setText((t) => (parseNumber(t) === value ? t : String(value ?? ''))), [value])
   const problem = paramProblem(schema, parseNumber(text))
   return (
     <>
