@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest'
+import { createRunStore, displayState } from './run-store'
+
+describe('run store', () => {
+  it('follows a node through queued, running with a live loss curve, and done', () => {
+    const s = createRunStore()
+    s.getState().begin({ t: 'k1' })
+    s.getState().apply({ type: 'queued', nodeId: 't' })
+    expect(s.getState().runs.t.phase).toBe('queued')
+    s.getState().apply({ type: 'running', nodeId: 't', reason: 'no cache entry' })
+    s.getState().apply({ type: 'progress', nodeId: 't', fraction: 0.5, message: 'epoch 1/2', data: { epoch: 1, loss: 0.9, valLoss: 1.1 } })
+    s.getState().apply({ type: 'progress', nodeId: 't', fraction: 1, data: { epoch: 2, loss: 0.5 } })
+    s.getState().apply({ type: 'progress', nodeId: 't', fraction: 1, data: { note: 'not a curve point' } })
+    expect(s.getState().runs.t).toMatchObject({ phase: 'running', progress: 1, reason: 'no cache entry' })
+    expect(s.getState().runs.t.curve).toEqual([
+      { epoch: 1, loss: 0.9, valLoss: 1.1 },
+      { epoch: 2, loss: 0.5 },
+    ])
+    s.getState().apply({ type: 'done', nodeId: 't', ms: 12, summary: { accuracy: 1 }, reason: 'no cache entry' })
+    s.getState().apply({ type: 'run-end', report: { backend: 'cpu', nodes: {}, ran: 1, cached: 0, ms: 12 } })
+    expect(s.getState().running).toBe(false)
+    expect(s.getState().runs.t).toMatchObject({ phase: 'done', resultKey: 'k1', ms: 12, summary: { accuracy: 1 } })
+  })
+
+  it('calls a finished result stale once its node key changes, and only then', () => {
+    const run = { phase: 'done' as const, resultKey: 'k1' }
+    expect(displayState(run, 'k1')).toBe('done')
+    expect(displayState(run, 'k2')).toBe('stale')
+    expect(displayState({ phase: 'error', error: 'boom' }, 'k2')).toBe('error')
+    expect(displayState(undefined, 'k1')).toBe('idle')
+  })
+
+  it('restores cached results found by peek, tagged with the current keys', () => {
+    const s = createRunStore()
+    s.getState().restore({ a: { summary: { rows: 3 }, ms: 5 }, b: undefined }, { a: 'ka', b: 'kb' })
+    expect(s.getState().runs).toEqual({ a: { phase: 'cached', summary: { rows: 3 }, ms: 5, resultKey: 'ka' } })
+    expect(displayState(s.getState().runs.a, s.getState().keys.a)).toBe('cached')
+  })
+})
