@@ -41,7 +41,7 @@ const FULL = {
   matmulSize: 512,
   backendRepeats: 2,
   csvRows: 100_000,
-  browser: { rows: 20_000, epochs: 10, repeats: 2, idbMB: [10, 100], epochRows: 2_000 },
+  browser: { rows: 20_000, epochs: 10, repeats: 2, idbMB: [10, 100], epochRows: 2_000, layoutNodes: 500 },
 }
 const QUICK: typeof FULL = {
   overhead: { rows: 2_000, epochs: 1, repeats: 1 },
@@ -54,7 +54,7 @@ const QUICK: typeof FULL = {
   matmulSize: 128,
   backendRepeats: 1,
   csvRows: 2_000,
-  browser: { rows: 2_000, epochs: 1, repeats: 1, idbMB: [1, 4], epochRows: 256 },
+  browser: { rows: 2_000, epochs: 1, repeats: 1, idbMB: [1, 4], epochRows: 256, layoutNodes: 50 },
 }
 const c = args.quick ? QUICK : FULL
 const registry = createRegistry()
@@ -71,7 +71,7 @@ const PARTS: Record<string, () => Promise<PartResult> | PartResult> = {
   },
   memory: () => measureMemory(registry, c.csvRows),
   browser: () =>
-    measureBrowser({ rows: c.browser.epochRows, matmulSize: c.matmulSize, repeats: c.browser.repeats, idbMB: c.browser.idbMB, doc: mlpGraph(c.browser).doc }),
+    measureBrowser({ layoutNodes: c.browser.layoutNodes, rows: c.browser.epochRows, matmulSize: c.matmulSize, repeats: c.browser.repeats, idbMB: c.browser.idbMB, doc: mlpGraph(c.browser).doc }),
 }
 
 const only = args.only?.split(',')

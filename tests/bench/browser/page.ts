@@ -8,14 +8,18 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm'
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url'
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url'
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url'
+import { layoutGraph } from '../../../editor/layout/elk-layout'
+import type { FlowEdge, FlowNode } from '../../../editor/lib/flow-types'
 import { createRegistry } from '../../../nodes'
 import type { BackendName } from '../../../runtime/backend/choose-backend'
 import { probeBrowser, setupBrowserBackend } from '../../../runtime/backend/setup-browser'
 import { IdbStore } from '../../../runtime/cache/idb-store'
 import { NodeCache } from '../../../runtime/cache/node-cache'
+import { loadDocument } from '../../../runtime/document/load'
 import type { GraphDocument } from '../../../runtime/document/schema'
 import { runGraph } from '../../../runtime/exec/executor'
 import { hashString } from '../../../runtime/keys/hash'
+import { describeNode } from '../../../runtime/registry'
 import { numericTable } from '../parts/table'
 import { matmulMs, mlpEpoch } from '../parts/tf-work'
 
@@ -60,6 +64,22 @@ const bench = {
     const ep: number[] = []
     for (let r = 0; r < repeats; r++) ep.push(await mlpEpoch(rows))
     return { matmulMs: mm, epochMs: median(ep), threads: navigator.hardwareConcurrency }
+  },
+
+  /**
+   * Opening a big graph as the editor does: load (parse, schema, validation) then the ELK
+   * auto-layout it runs on a document without positions. Rendering is not included.
+   */
+  async loadAndLayout(text: string) {
+    const registry = createRegistry()
+    const t0 = performance.now()
+    const loaded = loadDocument(text, registry)
+    const t1 = performance.now()
+    if (!loaded.ok || loaded.diagnostics.length) throw new Error(`the layout graph does not load: ${loaded.diagnostics[0]?.message}`)
+    const nodes = loaded.doc.nodes.map((n) => ({ id: n.id, type: 'pipeline', position: { x: 0, y: 0 }, data: { nodeType: n.type } })) as unknown as FlowNode[]
+    const edges: FlowEdge[] = loaded.doc.edges.map((e) => ({ id: e.id, source: e.from.node, sourceHandle: e.from.port, target: e.to.node, targetHandle: e.to.port }))
+    const positions = await layoutGraph(nodes, edges, new Map(registry.list().map((d) => [d.type, describeNode(d)])))
+    return { loadMs: t1 - t0, layoutMs: performance.now() - t1, placed: Object.keys(positions).length }
   },
 
   /** NodeCache over IndexedDB: put, then get from a fresh NodeCache (empty memory tier). */
