@@ -4,7 +4,6 @@ import {
   Controls,
   MiniMap,
   ReactFlow,
-  useNodesInitialized,
   useReactFlow,
   type Connection,
   type FinalConnectionState,
@@ -47,7 +46,9 @@ export function Canvas() {
   const fitSeq = useUi((s) => s.fitSeq)
   const flow = useReactFlow<FlowNode, FlowEdge>()
   const dragSnapshot = useRef<UndoState | undefined>(undefined)
-  const measured = useNodesInitialized()
+  // Our own nodes, not React Flow's internal flag: right after a load that flag still describes
+  // the previous graph, and a fit then frames the wrong thing.
+  const measured = useGraph((s) => s.nodes.every((n) => !!n.measured?.width))
   const fitPending = useRef(false)
 
   useEffect(() => {
