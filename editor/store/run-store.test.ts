@@ -37,3 +37,14 @@ describe('run store', () => {
     expect(displayState(s.getState().runs.a, s.getState().keys.a)).toBe('cached')
   })
 })
+
+describe('run store restore', () => {
+  it('never overwrites what a run already reported', () => {
+    const s = createRunStore()
+    s.getState().begin({ a: 'ka' })
+    s.getState().apply({ type: 'done', nodeId: 'a', ms: 3, summary: { v: 1 }, reason: 'no cache entry' })
+    s.getState().restore({ a: { summary: { v: 1 }, ms: 3 }, b: { summary: { v: 2 }, ms: 1 } }, { a: 'ka', b: 'kb' })
+    expect(s.getState().runs.a.phase).toBe('done')
+    expect(s.getState().runs.b.phase).toBe('cached')
+  })
+})

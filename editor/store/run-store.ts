@@ -67,11 +67,14 @@ export function createRunStore() {
       begin: (runKeys) => set({ running: true, runKeys }),
       reset: () => set({ runs: {}, running: false, lastRun: undefined }),
       restore: (found, keys) => {
-        const runs: Record<string, NodeRun> = {}
+        // A run may have started while the cache was being read: its news wins.
+        const runs = { ...get().runs }
         for (const [id, hit] of Object.entries(found)) {
-          if (hit) runs[id] = { phase: 'cached', summary: hit.summary, ms: hit.ms, resultKey: keys[id] }
+          if (hit && (!runs[id] || runs[id].phase === 'idle')) {
+            runs[id] = { phase: 'cached', summary: hit.summary, ms: hit.ms, resultKey: keys[id] }
+          }
         }
-        set({ runs, keys })
+        set({ runs })
       },
       apply: (e) => {
         const key = 'nodeId' in e ? get().runKeys[e.nodeId] : undefined
