@@ -2,9 +2,8 @@
  * `npm run bench`: every figure of issue 5 measured side by side in one run, printed as one
  * table (or, with --json, as one JSON object on stdout). --quick shrinks every part to a
  * smoke run (seconds) whose numbers only check the harness. --only a,b runs some parts,
- * --skip a,b all but some;
- * --save FILE also writes the JSON object to FILE.
- * Progress goes to stderr.
+ * --skip a,b all but some, --save FILE also writes the JSON object to FILE.
+ * Progress goes to stderr. See tests/bench/README.md.
  */
 import { writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
@@ -39,9 +38,9 @@ const FULL = {
   scaleRepeats: 7,
   backendRows: 4_000,
   matmulSize: 512,
-  backendRepeats: 2,
+  backendRepeats: 3,
   csvRows: 100_000,
-  browser: { rows: 20_000, epochs: 10, repeats: 2, idbMB: [10, 100], epochRows: 2_000, layoutNodes: 500 },
+  browser: { rows: 20_000, epochs: 10, repeats: 3, idbMB: [10, 100], epochRows: 2_000, layoutNodes: 500 },
 }
 const QUICK: typeof FULL = {
   overhead: { rows: 2_000, epochs: 1, repeats: 1 },
@@ -70,8 +69,10 @@ const PARTS: Record<string, () => Promise<PartResult> | PartResult> = {
     return measureIncremental(registry, doc, fit)
   },
   memory: () => measureMemory(registry, c.csvRows),
-  browser: () =>
-    measureBrowser({ layoutNodes: c.browser.layoutNodes, rows: c.browser.epochRows, matmulSize: c.matmulSize, repeats: c.browser.repeats, idbMB: c.browser.idbMB, doc: mlpGraph(c.browser).doc }),
+  browser: () => {
+    const { epochRows, repeats, idbMB, layoutNodes } = c.browser
+    return measureBrowser({ rows: epochRows, matmulSize: c.matmulSize, repeats, idbMB, layoutNodes, doc: mlpGraph(c.browser).doc })
+  },
 }
 
 const only = args.only?.split(',')

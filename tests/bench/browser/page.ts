@@ -20,10 +20,9 @@ import type { GraphDocument } from '../../../runtime/document/schema'
 import { runGraph } from '../../../runtime/exec/executor'
 import { hashString } from '../../../runtime/keys/hash'
 import { describeNode } from '../../../runtime/registry'
+import { best, median } from '../lib/stats'
 import { numericTable } from '../parts/table'
 import { matmulMs, mlpEpoch } from '../parts/tf-work'
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 
 const bench = {
   async probe() {
@@ -41,7 +40,7 @@ const bench = {
     const mm = matmulMs(matmulSize)
     const ep: number[] = []
     for (let r = 0; r < repeats; r++) ep.push(await mlpEpoch(rows))
-    return { matmulMs: mm, epochMs: median(ep) }
+    return { matmulMs: mm, epochMs: best(ep) }
   },
 
   /**
@@ -63,7 +62,7 @@ const bench = {
     const mm = matmulMs(matmulSize)
     const ep: number[] = []
     for (let r = 0; r < repeats; r++) ep.push(await mlpEpoch(rows))
-    return { matmulMs: mm, epochMs: median(ep), threads: navigator.hardwareConcurrency }
+    return { matmulMs: mm, epochMs: best(ep), threads: navigator.hardwareConcurrency }
   },
 
   /**

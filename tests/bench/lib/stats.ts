@@ -1,5 +1,11 @@
-/** Middle value (upper middle for an even count); the repeat statistic of every figure. */
+/** Middle value (upper middle for an even count): the statistic of absolute figures. */
 export const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+
+/**
+ * Best of the repeats: the statistic of ratios. Other load on the machine only ever adds time,
+ * so the fastest repeat of each side is the closest to what the work itself costs.
+ */
+export const best = (xs: readonly number[]) => Math.min(...xs)
 
 /** Times an async function, in milliseconds. */
 export async function timed<T>(f: () => Promise<T> | T): Promise<{ ms: number; value: T }> {
