@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 export const ROOT = resolve(fileURLToPath(new URL('../../..', import.meta.url)))
-const USAGE_PRELOAD = fileURLToPath(new URL('./report-usage.ts', import.meta.url))
+const USAGE_PRELOAD = fileURLToPath(new URL('./report-usage.mjs', import.meta.url))
 
 export interface ProcResult {
   code: number | null
@@ -21,12 +21,14 @@ export interface ProcResult {
 /**
  * Runs a TypeScript entry point in a fresh Node process (`node --import tsx`, the loader
  * `npx tsx` uses, without npx's own start-up), measuring wall time, CPU time and peak RSS.
+ * `tsx: false` runs a built JavaScript file without the loader.
  */
-export async function runTs(script: string, args: string[], timeoutMs = 240_000): Promise<ProcResult> {
+export async function runTs(script: string, args: string[], opts: { tsx?: boolean; timeoutMs?: number } = {}): Promise<ProcResult> {
   const dir = await mkdtemp(join(tmpdir(), 'bench-usage-'))
   const usageFile = join(dir, 'usage.json')
   const t0 = performance.now()
-  const child = spawn(process.execPath, ['--import', 'tsx', '--import', USAGE_PRELOAD, script, ...args], {
+  const loader = opts.tsx === false ? [] : ['--import', 'tsx']
+  const child = spawn(process.execPath, [...loader, '--import', USAGE_PRELOAD, script, ...args], {
     cwd: ROOT,
     env: { ...process.env, BENCH_USAGE_FILE: usageFile },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -35,7 +37,7 @@ export async function runTs(script: string, args: string[], timeoutMs = 240_000)
   let stderr = ''
   child.stdout.on('data', (d) => (stdout += d))
   child.stderr.on('data', (d) => (stderr += d))
-  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs)
+  const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 240_000)
   const code = await new Promise<number | null>((done) => child.on('close', done))
   clearTimeout(timer)
   const wallMs = performance.now() - t0

@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs'
 
-// Preloaded into benchmarked child processes (`--import`): writes the process's peak resident
-// set size and CPU time (getrusage) as JSON to $BENCH_USAGE_FILE when it exits.
+// Preloaded into benchmarked child processes (`--import`; plain JS, so it loads without tsx
+// too): writes the process's peak resident set size and CPU time (getrusage) as JSON to
+// $BENCH_USAGE_FILE when it exits.
 const file = process.env.BENCH_USAGE_FILE
 if (file) {
   process.on('exit', () => {
