@@ -39,11 +39,12 @@ function RunInfo({ nodeId }: { nodeId: string }) {
         )}
       </div>
       {state === 'stale' && <p className="muted">An edit changed this node or its inputs; run again to update.</p>}
-      {run?.reason && state !== 'stale' && (
+      {run?.reason && (state === 'done' || state === 'running') && (
         <p>
           <span className="muted">Why it ran:</span> {run.reason}
         </p>
       )}
+      {state === 'cached' && <p className="muted">Nothing it depends on changed, so the result came from the cache.</p>}
       {state === 'error' && run?.error && <pre className="error-text">{run.error}</pre>}
       {state === 'blocked' && <p>Blocked because node {run?.blockedBy} failed.</p>}
     </section>

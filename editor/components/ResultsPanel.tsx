@@ -7,12 +7,18 @@ import { DataTable } from './DataTable'
 import { LossChart } from './LossChart'
 import { ValueView } from './ValueView'
 
-function OutputView({ nodeId, port }: { nodeId: string; port: string }) {
+function OutputView({ nodeId, port, stale }: { nodeId: string; port: string; stale: boolean }) {
   const [split, setSplit] = useState<string>()
   const state = usePreview(nodeId, port, split)
   if (state.status === 'loading') return <p className="muted">Loading…</p>
   if (state.status === 'failed') return <p className="error-text">Could not load the result: {state.message}</p>
-  if (state.status === 'none') return <p className="muted">No result yet: run the graph to see this output.</p>
+  if (state.status === 'none') {
+    return (
+      <p className="muted">
+        {stale ? 'An edit made this result out of date: run again to see the new one.' : 'No result yet: run the graph to see this output.'}
+      </p>
+    )
+  }
   const p = state.preview
   if (p.kind === 'dataset') {
     return (
@@ -69,7 +75,7 @@ export function ResultsPanel() {
         <div className="results-body">
           {!node && <p className="muted">Select a node to see its results.</p>}
           {node && curve && state === 'running' && <LossChart points={curve} />}
-          {node && shown && state !== 'running' && <OutputView key={`${node.id}-${shown}`} nodeId={node.id} port={shown} />}
+          {node && shown && state !== 'running' && <OutputView key={`${node.id}-${shown}`} nodeId={node.id} port={shown} stale={state === 'stale'} />}
           {node && state === 'running' && !curve && <p className="muted">Running… {run?.message}</p>}
           {node && ports.length === 0 && <p className="muted">This node has no outputs.</p>}
         </div>
