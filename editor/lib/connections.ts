@@ -1,5 +1,6 @@
 import { portsCompatible, type PortType } from '../../runtime/node-api/ports'
 import type { DescriptorMap, FlowEdge, FlowNode } from './flow-types'
+import { messages } from './messages'
 
 export interface Wire {
   source: string
@@ -47,20 +48,20 @@ function reaches(edges: readonly FlowEdge[], from: string, to: string): boolean 
 
 /** Why a wire cannot be made, in a few words; undefined when it can. */
 export function wireProblem(g: GraphView, w: Wire): string | undefined {
-  if (w.source === w.target) return 'A node cannot feed itself.'
+  if (w.source === w.target) return messages.wireSelf()
   const from = g.nodes.find((n) => n.id === w.source)
   const to = g.nodes.find((n) => n.id === w.target)
   const inPort = to && g.descriptors.get(to.data.nodeType)?.inputs[w.targetHandle ?? '']
-  if (!from || !to || !inPort) return 'Connect an output (right side) to an input (left side).'
+  if (!from || !to || !inPort) return messages.wireEnds()
   const produced = outputTypes(g, w.source, w.sourceHandle ?? '')
   const accepted = inPort.types as PortType[]
   if (!portsCompatible(produced, accepted)) {
-    return `${w.targetHandle} takes ${accepted.join(' or ')}, not ${produced.join(' or ')}.`
+    return messages.wireTypes(w.targetHandle ?? '', accepted, produced)
   }
   if (g.edges.some((e) => e.target === w.target && e.targetHandle === w.targetHandle && e.source !== w.source)) {
-    return `${w.targetHandle} already has a wire; delete it first.`
+    return messages.wireTaken(w.targetHandle ?? '')
   }
-  if (reaches(g.edges, w.target, w.source)) return 'That wire would make a loop; pipelines flow one way.'
+  if (reaches(g.edges, w.target, w.source)) return messages.wireLoop()
   return undefined
 }
 

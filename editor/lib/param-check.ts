@@ -1,3 +1,4 @@
+import { messages } from './messages'
 import type { ParamSchema } from './flow-types'
 
 const isType = (s: ParamSchema, t: string) => s.type === t || (Array.isArray(s.type) && s.type.includes(t))
@@ -8,27 +9,27 @@ const isType = (s: ParamSchema, t: string) => s.type === t || (Array.isArray(s.t
  * arrays of strings); anything richer is checked by the engine's validation.
  */
 export function paramProblem(schema: ParamSchema, value: unknown): string | undefined {
-  if (schema.enum) return schema.enum.includes(value) ? undefined : `Choose one of: ${schema.enum.join(', ')}.`
+  if (schema.enum) return schema.enum.includes(value) ? undefined : messages.paramChoice(schema.enum)
   if (isType(schema, 'number') || isType(schema, 'integer')) {
-    if (typeof value !== 'number' || !Number.isFinite(value)) return 'Enter a number.'
-    if (isType(schema, 'integer') && !Number.isInteger(value)) return 'Enter a whole number.'
-    if (schema.minimum !== undefined && value < schema.minimum) return `Must be at least ${schema.minimum}.`
+    if (typeof value !== 'number' || !Number.isFinite(value)) return messages.paramNumber()
+    if (isType(schema, 'integer') && !Number.isInteger(value)) return messages.paramWhole()
+    if (schema.minimum !== undefined && value < schema.minimum) return messages.paramMin(schema.minimum)
     if (schema.exclusiveMinimum !== undefined && value <= schema.exclusiveMinimum) {
-      return `Must be greater than ${schema.exclusiveMinimum}.`
+      return messages.paramGt(schema.exclusiveMinimum)
     }
-    if (schema.maximum !== undefined && value > schema.maximum) return `Must be at most ${schema.maximum}.`
+    if (schema.maximum !== undefined && value > schema.maximum) return messages.paramMax(schema.maximum)
     if (schema.exclusiveMaximum !== undefined && value >= schema.exclusiveMaximum) {
-      return `Must be less than ${schema.exclusiveMaximum}.`
+      return messages.paramLt(schema.exclusiveMaximum)
     }
     return undefined
   }
-  if (isType(schema, 'boolean')) return typeof value === 'boolean' ? undefined : 'Must be on or off.'
+  if (isType(schema, 'boolean')) return typeof value === 'boolean' ? undefined : messages.paramBool()
   if (isType(schema, 'string')) {
-    if (typeof value !== 'string') return 'Enter text.'
-    if (schema.maxLength !== undefined && value.length > schema.maxLength) return `At most ${schema.maxLength} characters.`
+    if (typeof value !== 'string') return messages.paramText()
+    if (schema.maxLength !== undefined && value.length > schema.maxLength) return messages.paramLength(schema.maxLength)
     return undefined
   }
-  if (isType(schema, 'array') && !Array.isArray(value)) return 'Must be a list.'
+  if (isType(schema, 'array') && !Array.isArray(value)) return messages.paramList()
   return undefined
 }
 
