@@ -15,7 +15,9 @@ export async function runGraph(mode: RunMode): Promise<void> {
     return
   }
   const doc = currentDoc()
-  const keys = await engine().keys(doc)
+  const count = run.runCount
+  run.begin({}) // running from the click on, so Cancel and the disabled Run show at once
+  const keys = await engine().keys(doc).catch(() => ({}) as Record<string, string>)
   run.setKeys(keys)
   run.begin(keys)
   const req: RunRequest = {
@@ -29,7 +31,9 @@ export async function runGraph(mode: RunMode): Promise<void> {
   } catch (e) {
     uiStore.getState().toast(`The run failed: ${(e as Error).message}`, 'error')
   } finally {
-    runStore.setState({ running: false })
+    // A run that failed before its end event still ended: move the counter on.
+    const s = runStore.getState()
+    runStore.setState({ running: false, runCount: s.runCount === count ? count + 1 : s.runCount })
   }
 }
 

@@ -37,6 +37,8 @@ export interface RunState {
   /** Keys of the document being run, so results are tagged with what produced them. */
   runKeys: Record<string, string>
   lastRun?: { ran: number; cached: number; ms: number }
+  /** Finished runs since the page opened (a run's end is visible to tests and users alike). */
+  runCount: number
   setKeys(keys: Record<string, string>): void
   begin(runKeys: Record<string, string>): void
   apply(e: RunEvent): void
@@ -63,6 +65,7 @@ export function createRunStore() {
       keys: {},
       running: false,
       runKeys: {},
+      runCount: 0,
       setKeys: (keys) => set({ keys }),
       begin: (runKeys) => set({ running: true, runKeys }),
       reset: () => set({ runs: {}, running: false, lastRun: undefined }),
@@ -82,7 +85,11 @@ export function createRunStore() {
           case 'run-start':
             return
           case 'run-end':
-            set({ running: false, lastRun: { ran: e.report.ran, cached: e.report.cached, ms: e.report.ms } })
+            set({
+              running: false,
+              lastRun: { ran: e.report.ran, cached: e.report.cached, ms: e.report.ms },
+              runCount: get().runCount + 1,
+            })
             return
           case 'queued':
             return patch(e.nodeId, (r) => ({ ...r, phase: 'queued', progress: undefined, message: undefined }))

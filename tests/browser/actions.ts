@@ -15,14 +15,12 @@ export async function openGraphFile(page: Page, file: string | { name: string; m
   await page.getByLabel('Open graph file').setInputFiles(file)
 }
 
-/** Waits until no node is queued or running. */
-export async function waitIdle(page: Page, timeout = 90_000) {
-  await page.waitForFunction(
-    () => !document.querySelector('.badge-running, .badge-queued') && !!document.querySelector('.badge-done, .badge-cached, .badge-error'),
-    undefined,
-    { timeout },
-  )
-  await expect.poll(() => page.getByRole('button', { name: 'Cancel' }).isDisabled()).toBe(true)
+/** Presses Run all and waits for that run to finish (the toolbar's run counter moves on). */
+export async function runAll(page: Page, timeout = 90_000) {
+  const status = page.getByRole('status', { name: 'Last run' })
+  const before = Number(await status.getAttribute('data-runs'))
+  await page.getByRole('button', { name: 'Run all' }).click()
+  await expect.poll(async () => Number(await status.getAttribute('data-runs')), { timeout }).toBeGreaterThan(before)
 }
 
 /** Presses the mouse on one handle and releases it on another, like a user drawing a wire. */

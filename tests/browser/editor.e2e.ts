@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { mkdirSync } from 'node:fs'
 import { afterEach, describe, expect, inject, it } from 'vitest'
 import type { BrowserContext } from 'playwright-core'
-import { badge, drawWire, edges, FIXTURE, fixtureDoc, nodeCard, nodes, openGraphFile, states, waitIdle } from './actions'
+import { badge, drawWire, edges, FIXTURE, fixtureDoc, nodeCard, nodes, openGraphFile, runAll, states } from './actions'
 import { freshContext, openApp, SHOTS } from './browser'
 
 const url = inject('appUrl')
@@ -72,8 +72,7 @@ describe('editor in the browser', () => {
     const page = await openApp(await context(), url)
     await openGraphFile(page, FIXTURE)
     await expect.poll(() => page.getByLabel('Graph title').inputValue()).toBe(fixtureDoc().meta.title)
-    await page.getByRole('button', { name: 'Run all' }).click()
-    await waitIdle(page)
+    await runAll(page)
     const first = await states(page)
     expect(Object.values(first).every((s) => s === 'done'), JSON.stringify(first)).toBe(true)
     await expect(nodeCard(page, 'Classification metrics').textContent()).resolves.toMatch(/accuracy\s*0\.\d+|accuracy1/)
@@ -84,8 +83,7 @@ describe('editor in the browser', () => {
     await epochs.fill('20')
     await expect.poll(() => badge(page, 'Train').getAttribute('data-state')).toBe('stale')
     expect(await badge(page, 'Iris').getAttribute('data-state')).toBe('done')
-    await page.getByRole('button', { name: 'Run all' }).click()
-    await waitIdle(page)
+    await runAll(page)
     const second = await states(page)
     const downstream = new Set(['Train', 'Predict', 'Classification metrics', 'Confusion matrix', 'Loss curve'])
     for (const [title, state] of Object.entries(second)) {
