@@ -4,6 +4,7 @@ import { useGraph, useRun, useUi } from '../store'
 import { displayState } from '../store/run-store'
 import { selectFocused } from '../store/selectors'
 import { DataTable } from './DataTable'
+import { LastRun } from './LastRun'
 import { LossChart } from './LossChart'
 import { ValueView } from './ValueView'
 
@@ -70,6 +71,7 @@ export function ResultsPanel() {
           </div>
         )}
         {state === 'stale' && <span className="badge badge-stale">stale: run to refresh</span>}
+        <LastRun />
       </header>
       {open && (
         <div className="results-body">

@@ -2,7 +2,6 @@ import { useRef } from 'react'
 import { BACKENDS } from '../../runtime/backend/choose-backend'
 import { autoLayout, newGraph, openFile, redo, saveFile, shareLink, undo } from '../engine/commands'
 import { cancelRun, runGraph } from '../engine/run-actions'
-import { formatMs } from '../lib/format'
 import { graphStore, uiStore, useGraph, useHistory, useRun, useUi } from '../store'
 
 function BackendPicker() {
@@ -27,17 +26,6 @@ function BackendPicker() {
         ))}
       </select>
     </label>
-  )
-}
-
-function LastRun() {
-  const last = useRun((s) => s.lastRun)
-  const count = useRun((s) => s.runCount)
-  const running = useRun((s) => s.running)
-  return (
-    <span className="last-run muted" role="status" aria-label="Last run" data-runs={count}>
-      {running ? 'Running…' : last ? `${last.ran} ran · ${last.cached} cached · ${formatMs(last.ms)}` : ''}
-    </span>
   )
 }
 
@@ -98,7 +86,6 @@ export function Toolbar() {
         </button>
         <button onClick={() => void cancelRun()} disabled={!running}>Cancel</button>
       </div>
-      <LastRun />
       <div className="spacer" />
       <BackendPicker />
       <button onClick={() => open('cache')}>Cache</button>
