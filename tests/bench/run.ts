@@ -13,6 +13,7 @@ import { describeMachine } from './lib/machine'
 import { measureBackends } from './parts/backends'
 import { measureBrowser } from './parts/browser'
 import { measureCacheIo } from './parts/cache-io'
+import { measureEditor } from './parts/editor'
 import { measureIncremental } from './parts/incremental'
 import { measureMemory } from './parts/memory'
 import { measureOverhead, mlpGraph } from './parts/overhead'
@@ -73,6 +74,7 @@ const PARTS: Record<string, () => Promise<PartResult> | PartResult> = {
     const { epochRows, repeats, idbMB, layoutNodes } = c.browser
     return measureBrowser({ rows: epochRows, matmulSize: c.matmulSize, repeats, idbMB, layoutNodes, doc: mlpGraph(c.browser).doc })
   },
+  editor: () => measureEditor(c.browser.layoutNodes),
 }
 
 const only = args.only?.split(',')

@@ -1,28 +1,15 @@
 import { existsSync, mkdtempSync } from 'node:fs'
-import { readFile, rm } from 'node:fs/promises'
-import { createServer, type Server } from 'node:http'
+import { rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { extname, join, normalize } from 'node:path'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Page } from 'playwright-core'
 import { CURRENT_VERSION, GRAPH_FORMAT, type GraphDocument } from '../../../runtime/document/schema'
 import type { Figure, PartResult } from '../report'
+import { ARGS, CHROMIUM, serve } from '../lib/chromium'
 import { nodeOfType, withParams } from '../lib/graphs'
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const PAGE_ROOT = fileURLToPath(new URL('../browser/', import.meta.url))
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--enable-unsafe-webgpu',
-]
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' }
 
 /** `copies` × a five-node pipeline (iris → split → logistic regression + train → predict), no positions. */
 export function pipelines(copies: number): GraphDocument {
@@ -70,26 +57,6 @@ async function buildPage(outDir: string) {
     // Not minified: the threaded wasm build's pthread workers failed in a minified build (PITFALLS.md).
     build: { outDir, emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 8192, minify: false },
   })
-}
-
-/**
- * A static file server for the built page on 127.0.0.1 (any free port); `isolated` adds the
- * COOP/COEP headers that make the page cross-origin isolated (threaded wasm needs it).
- */
-function serve(dir: string, isolated = false): Promise<{ server: Server; url: string }> {
-  const headers = isolated ? { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' } : {}
-  const server = createServer(async (req, res) => {
-    const path = normalize(join(dir, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)))
-    const file = path.endsWith('/') ? join(path, 'index.html') : path
-    if (!file.startsWith(dir)) return void res.writeHead(403).end()
-    try {
-      const body = await readFile(file)
-      res.writeHead(200, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body)
-    } catch {
-      res.writeHead(404).end()
-    }
-  })
-  return new Promise((done) => server.listen(0, '127.0.0.1', () => done({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}/` })))
 }
 
 type Bench = Record<string, (...args: never[]) => Promise<unknown>>
