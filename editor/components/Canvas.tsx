@@ -62,7 +62,7 @@ export function Canvas() {
     requestAnimationFrame(() => {
       // An empty graph has nothing to fit: go back to the plain view instead of keeping a zoom.
       if (graphStore.getState().nodes.length === 0) void flow.setViewport({ x: 0, y: 0, zoom: 1 })
-      else void flow.fitView({ padding: 0.2, duration: 200, maxZoom: 1.2 })
+      else void flow.fitView({ padding: 0.1, duration: 200, maxZoom: 1.2 })
     })
   }, [fitSeq, measured, flow])
 

@@ -149,7 +149,7 @@ function drawPlot(ctx: CanvasRenderingContext2D, f: Figure, w: number, h: number
 }
 
 /** Draws any Figure value (line, scatter, heatmap, decision boundary) on a canvas. */
-export function FigureCanvas({ figure, height = 200 }: { figure: Figure; height?: number }) {
+export function FigureCanvas({ figure, height = 190 }: { figure: Figure; height?: number }) {
   const box = useRef<HTMLDivElement>(null)
   const canvas = useRef<HTMLCanvasElement>(null)
   const [width, setWidth] = useState(480)

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { usePreview } from '../hooks/usePreview'
+import { useResizeHeight } from '../hooks/useResizeHeight'
 import { useGraph, useRun, useUi } from '../store'
 import { displayState } from '../store/run-store'
 import { selectFocused } from '../store/selectors'
@@ -40,6 +41,9 @@ function OutputView({ nodeId, port, stale }: { nodeId: string; port: string; sta
   return <ValueView value={p.value} />
 }
 
+// The canvas keeps at least 160 px above the panel.
+const maxHeight = () => window.innerHeight - 40 - 160
+
 /** Results of the selected node: its outputs (tables, charts, metrics) and live training curves. */
 export function ResultsPanel() {
   const node = useGraph(selectFocused)
@@ -47,6 +51,7 @@ export function ResultsPanel() {
   const run = useRun((s) => (node ? s.runs[node.id] : undefined))
   const key = useRun((s) => (node ? s.keys[node.id] : undefined))
   const [open, setOpen] = useState(true)
+  const { height, onPointerDown } = useResizeHeight(280, 120, maxHeight)
   const ports = Object.keys(desc?.outputs ?? {})
   const [port, setPort] = useState<string>()
   useEffect(() => setPort(undefined), [node?.id])
@@ -55,7 +60,16 @@ export function ResultsPanel() {
   const curve = run?.curve && run.curve.length > 0 ? run.curve : undefined
 
   return (
-    <section className={`results ${open ? 'open' : 'closed'}`} aria-label="Results">
+    <section className={`results ${open ? 'open' : 'closed'}`} aria-label="Results" style={open ? { height } : undefined}>
+      {open && (
+        <div
+          className="resize-handle"
+          role="separator"
+          aria-orientation="horizontal"
+          aria-label="Resize results"
+          onPointerDown={onPointerDown}
+        />
+      )}
       <header>
         <button className="ghost" onClick={() => setOpen(!open)} aria-expanded={open}>
           {open ? '▾' : '▸'} Results
