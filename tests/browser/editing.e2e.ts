@@ -103,6 +103,17 @@ describe('editing in the browser', () => {
     await expect.poll(() => page.getByTestId('backend').textContent(), { timeout: 60_000 }).toBe('cpu')
   })
 
+  it('shows what users type as text, never as HTML', async () => {
+    const page = await app()
+    const evil = '<img src=x onerror="window.__pwned=1"><b>bold</b>'
+    await nodeCard(page, 'Iris').click()
+    await page.getByLabel('Node label').fill(evil)
+    await page.getByLabel('Graph title').fill(evil)
+    await expect.poll(() => page.locator('.pnode-title', { hasText: '<img src=x' }).count()).toBe(1)
+    expect(await page.locator('.react-flow__node img, .react-flow__node b').count()).toBe(0)
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined()
+  })
+
   it('opens every example from the gallery', async () => {
     const page = await app()
     await page.getByRole('button', { name: 'Examples', exact: true }).click()
