@@ -46,10 +46,25 @@ export const PipelineNode = memo(function PipelineNode({ id, data, selected }: N
     .filter((v): v is string => typeof v === 'string' && v !== '' && !files.includes(v))
 
   if (!desc) {
+    // Keep its wires visible: one handle per port the graph wires to it.
+    const ins = [...new Set(edges.filter((e) => e.target === id).map((e) => e.targetHandle ?? ''))]
+    const outs = [...new Set(edges.filter((e) => e.source === id).map((e) => e.sourceHandle ?? ''))]
     return (
       <div className={`pnode unknown ${selected ? 'selected' : ''}`}>
         <div className="pnode-head">
           <span className="pnode-title">{data.label ?? data.nodeType}</span>
+        </div>
+        <div className="pnode-ports">
+          <div className="ports-in">
+            {ins.map((p) => (
+              <Port key={p} nodeId={id} name={p} types={[]} side="in" />
+            ))}
+          </div>
+          <div className="ports-out">
+            {outs.map((p) => (
+              <Port key={p} nodeId={id} name={p} types={[]} side="out" />
+            ))}
+          </div>
         </div>
         <div className="pnode-error">Unknown node type “{data.nodeType}”. Delete it or replace it.</div>
       </div>

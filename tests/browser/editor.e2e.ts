@@ -130,6 +130,22 @@ describe('editor in the browser', () => {
     await openGraphFile(page, { name: 'shape.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(wrongShape)) })
     await expect(page.getByRole('dialog').textContent()).resolves.toMatch(/nodes\[0\]\.type/)
     expect(await nodes(page).count()).toBe(before)
+    await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click()
+
+    // An unknown node type is named on its node; the rest of the graph, wires included, loads.
+    const unknown = {
+      format: 'mlcanvas/graph',
+      version: 1,
+      nodes: [
+        { id: 'd', type: 'data.iris', params: {} },
+        { id: 'x', type: 'plugin.mystery', params: {} },
+      ],
+      edges: [{ id: 'e', from: { node: 'd', port: 'data' }, to: { node: 'x', port: 'table' } }],
+    }
+    await openGraphFile(page, { name: 'unknown.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(unknown)) })
+    await expect.poll(() => page.getByText('Unknown node type “plugin.mystery”', { exact: false }).count()).toBe(1)
+    expect(await nodes(page).count()).toBe(2)
+    expect(await edges(page).count()).toBe(1)
   })
 
   it('round-trips a graph through a share link', async () => {
