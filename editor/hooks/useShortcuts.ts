@@ -50,6 +50,7 @@ export function useShortcuts(): void {
         uiStore.getState().openDialog('help')
       } else if (e.key === 'Escape') {
         uiStore.getState().openDialog(null)
+        uiStore.getState().showProblems(null)
       }
     }
     const onCopy = (e: ClipboardEvent) => {
