@@ -4,7 +4,7 @@ import { testRegistry } from '../../tests/support/test-nodes'
 import { displayState } from '../store/run-store'
 import { currentDoc } from '../store/selectors'
 import { headlessEditor } from '../testing/headless-editor'
-import { copySelection, pasteText } from './commands'
+import { addCsvNode, copySelection, pasteText } from './commands'
 import { openDocument } from './open-document'
 import { runGraph } from './run-actions'
 import { refreshNow } from './sync'
@@ -117,5 +117,18 @@ describe('editor session (headless)', () => {
     expect(g.getState().nodes.find((n) => n.id === 'a')?.data.params.value).toBe(2)
     g.temporal.getState().redo()
     expect(g.getState().nodes.find((n) => n.id === 'a')?.data.params.value).toBe(3)
+  })
+})
+
+describe('files', () => {
+  it('a dropped CSV is stored under the name a node already uses, without adding a node', async () => {
+    const registry = testRegistry()
+    const ed = headlessEditor(registry)
+    const fileNodeType = registry.list().find((d) => d.fileParams?.length)!
+    const param = fileNodeType.fileParams![0]
+    await openDocument(graph([['f', fileNodeType.type, { [param]: 'data/points.csv' }]]), 'test')
+    await addCsvNode(new File(['x\n1\n'], 'points.csv'), { x: 0, y: 0 })
+    expect(ed.graph.getState().nodes).toHaveLength(1)
+    expect(ed.ui.getState().files).toEqual(['data/points.csv'])
   })
 })
