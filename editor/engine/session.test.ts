@@ -130,5 +130,7 @@ describe('files', () => {
     await addCsvNode(new File(['x\n1\n'], 'points.csv'), { x: 0, y: 0 })
     expect(ed.graph.getState().nodes).toHaveLength(1)
     expect(ed.ui.getState().files).toEqual(['data/points.csv'])
+    await runGraph('all')
+    expect(ed.run.getState().runs.f.summary).toEqual({ value: 4 }) // "x\n1\n" is 4 bytes
   })
 })
