@@ -96,6 +96,8 @@ describe('editor in the browser', () => {
     await page.reload()
     await page.locator('.react-flow__node').first().waitFor()
     await expect.poll(async () => Object.values(await states(page)).every((s) => s === 'cached')).toBe(true)
+    // The selection came back too: the inspector still shows the training node.
+    expect(await page.getByLabel('Node label').getAttribute('placeholder')).toBe('Train')
     expect(await nodeCard(page, 'Classification metrics').locator('.pnode-summary').textContent()).toBe(metricsText)
     await nodeCard(page, 'Classification metrics').click()
     await expect(page.getByRole('table', { name: 'Metrics' }).isVisible()).resolves.toBe(true)
