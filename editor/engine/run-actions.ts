@@ -23,7 +23,7 @@ export async function runGraph(mode: RunMode): Promise<void> {
   const req: RunRequest = {
     doc,
     scope: 'editor',
-    ...(mode === 'to-selected' && selected.length === 1 ? { to: selected[0] } : {}),
+    ...(mode === 'to-selected' ? { to: selected[0] } : {}),
     ...(mode === 'rerun-selected' ? { force: selected } : {}),
   }
   try {
