@@ -51,7 +51,7 @@ function cancelled(): Error {
 
 /**
  * Mini-batch training with `optimizer.minimize` in our own loop. Measured faster than
- * tfjs-layers' `model.fit` on the wasm backend (tests/bench/train-loop.bench.ts), and it gives
+ * tfjs-layers' `model.fit` on the wasm backend (nodes/shared/tf-train.bench.ts), and it gives
  * per-batch cancel, seeded shuffling and dropout, and early stopping with best-weight restore.
  * Every tensor it creates is disposed before it returns or throws.
  */
@@ -70,8 +70,8 @@ export async function trainNet(input: NetTrainInput): Promise<NetTrainResult> {
     y: input.val.y,
   }
   const hasDropout = net.layers.some((l) => l.kind === 'dropout' && l.rate > 0)
-  const objective = (x: tf.Tensor, y: tf.Tensor, seed?: number) => {
-    const data = lossValue(loss, head, forward(net, vars, x, seed), y)
+  const objective = (out: tf.Tensor, y: tf.Tensor) => {
+    const data = lossValue(loss, head, out, y)
     if (input.alpha <= 0 || kernels.length === 0) return data
     const l2 = tf.addN(kernels.map((k) => tf.sum(tf.square(k))))
     return tf.add(data, tf.mul(l2, input.alpha / 2)) as tf.Scalar
@@ -101,29 +101,40 @@ export async function trainNet(input: NetTrainInput): Promise<NetTrainResult> {
   const pause = yielder()
   const order = Int32Array.from({ length: rows }, (_, i) => i)
   const batch = Math.max(1, Math.min(input.batchSize, rows))
+  let running: tf.Tensor | undefined
   try {
     for (let epoch = 1; epoch <= input.epochs; epoch++) {
       if (input.shuffle) shuffleInPlace(order, input.random)
-      let sum = 0
+      // Running sums stay on the device and are read once per epoch: no sync per batch, and no
+      // second pass over the training rows for the curve (the epoch's batches give it, as in Keras).
+      let sums = tf.zeros([4])
+      running = sums
       for (let start = 0; start < rows; start += batch) {
         if (input.signal.aborted) throw cancelled()
         const idx = order.subarray(start, Math.min(rows, start + batch))
         const seed = hasDropout ? Math.floor(input.random() * 2 ** 31) : undefined
-        const cost = tf.tidy(() => {
+        const next = tf.tidy(() => {
           const it = tf.tensor1d(idx, 'int32')
           const xb = tf.gather(Xt, it)
           const yb = tf.gather(Yt, it)
-          return optimizer.minimize(() => objective(xb, yb, seed), true, vars as tf.Variable[])!
+          let out: tf.Tensor | undefined
+          const cost = optimizer.minimize(() => objective((out = tf.keep(forward(net, vars, xb, seed))), yb), true, vars as tf.Variable[])!
+          const stats = batchStats(head, out!, yb)
+          out!.dispose()
+          return tf.add(sums, tf.concat([tf.reshape(tf.mul(cost, idx.length), [1]), stats]))
         })
-        sum += cost.dataSync()[0] * idx.length
-        cost.dispose()
+        sums.dispose()
+        running = sums = next
         await pause()
       }
-      const trainLoss = sum / rows
+      const [lossSum, s0, s1, s2] = sums.dataSync()
+      sums.dispose()
+      const trainLoss = lossSum / rows
       if (!Number.isFinite(trainLoss)) {
         throw new Error(`loss diverged at epoch ${epoch} — lower the learning rate`)
       }
-      const record: EpochRecord = { epoch, loss: trainLoss, metric: evaluate(Xt, Yt, input.y).metric }
+      const metric = head.kind === 'regression' ? rSquared(s0, s1, s2, rows) : s0 / rows
+      const record: EpochRecord = { epoch, loss: trainLoss, metric }
       if (val) {
         const v = evaluate(val.X, val.Y, val.y)
         record.valLoss = v.loss
@@ -144,8 +155,28 @@ export async function trainNet(input: NetTrainInput): Promise<NetTrainResult> {
   } finally {
     vars.forEach((v) => v.dispose())
     optimizer.dispose()
-    tf.dispose([Xt, Yt, ...(val ? [val.X, val.Y] : [])])
+    tf.dispose([Xt, Yt, ...(val ? [val.X, val.Y] : []), ...(running ? [running] : [])])
   }
+}
+
+/**
+ * Sums over one batch, from the training-mode outputs: [correct, 0, 0] for classifiers;
+ * [Σ(y − ŷ)², Σy, Σy²] for regression (enough for R² over the epoch).
+ */
+function batchStats(head: Head, out: tf.Tensor, y: tf.Tensor): tf.Tensor1D {
+  if (head.kind === 'regression') {
+    return tf.stack([tf.sum(tf.squaredDifference(y, out)), tf.sum(y), tf.sum(tf.square(y))]) as tf.Tensor1D
+  }
+  const hits =
+    head.kind === 'binary'
+      ? tf.sum(tf.cast(tf.equal(tf.greaterEqual(out, 0), tf.greaterEqual(y, 0.5)), 'float32'))
+      : tf.sum(tf.cast(tf.equal(tf.argMax(out, 1), tf.argMax(y, 1)), 'float32'))
+  return tf.stack([hits, tf.scalar(0), tf.scalar(0)]) as tf.Tensor1D
+}
+
+function rSquared(ssRes: number, sumY: number, sumY2: number, n: number): number {
+  const ssTot = sumY2 - (sumY * sumY) / n
+  return ssTot > 0 ? 1 - ssRes / ssTot : 0
 }
 
 /** Accuracy for classifiers, R² for regression (scikit-learn's `score`). */
