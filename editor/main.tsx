@@ -5,6 +5,13 @@ import { createRoot } from 'react-dom/client'
 import { App } from './App'
 import { connectWorker } from './engine/engine'
 import { startEditor } from './engine/start'
+import { runStore, uiStore } from './store'
+
+/** A worker that dies mid-session stops every run; the autosaved graph is kept. */
+function onEngineCrash(message: string) {
+  runStore.getState().crash(message)
+  uiStore.setState({ engine: 'failed', engineError: `${message} Reload the page to restart it; your graph is saved.` })
+}
 
 createRoot(document.getElementById('root')!).render(<App />)
-void startEditor(connectWorker)
+void startEditor(() => connectWorker(onEngineCrash))

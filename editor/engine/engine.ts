@@ -18,24 +18,10 @@ export function setEngine(e: Engine): void {
   current = e
 }
 
-const sleep = (ms: number) => new Promise<'late'>((r) => setTimeout(() => r('late'), ms))
-
-/**
- * Resolves once the worker answers. A module worker that is still loading its imports can
- * drop a message posted before its listener exists (seen in Chromium: the first call then
- * never settles), so a harmless call is repeated until one comes back.
- */
-async function untilListening(ping: () => Promise<unknown>): Promise<void> {
-  for (let wait = 500; ; wait = Math.min(wait * 2, 4000)) {
-    if ((await Promise.race([ping(), sleep(wait)])) !== 'late') return
-  }
-}
-
 /** Starts the execution worker (loaded lazily so tests never touch Worker). */
-export async function connectWorker(): Promise<Engine> {
-  const { createEngine, runInWorker } = await import('../../runtime/worker/engine-client')
-  const remote = createEngine()
-  await untilListening(() => remote.listFiles().then(() => 'ok'))
+export async function connectWorker(onCrash: (message: string) => void): Promise<Engine> {
+  const { createEngine, putFileInWorker, runInWorker } = await import('../../runtime/worker/engine-client')
+  const remote = await createEngine(onCrash)
   return {
     init: (o) => remote.init(o),
     describe: () => remote.describe(),
@@ -45,7 +31,7 @@ export async function connectWorker(): Promise<Engine> {
     run: (req, onEvent) => runInWorker(remote, req, onEvent),
     cancel: () => remote.cancel(),
     preview: (d, id, port, o) => remote.preview(d, id, port, o),
-    putFile: (name, bytes) => remote.putFile(name, bytes),
+    putFile: (name, bytes) => putFileInWorker(remote, name, bytes),
     listFiles: () => remote.listFiles(),
     cacheStats: () => remote.cacheStats(),
     clearCache: () => remote.clearCache(),

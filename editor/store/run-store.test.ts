@@ -47,4 +47,17 @@ describe('run store restore', () => {
     expect(s.getState().runs.a.phase).toBe('done')
     expect(s.getState().runs.b.phase).toBe('cached')
   })
+
+  it('stops everything when the engine crashes, keeping finished results', () => {
+    const s = createRunStore()
+    s.getState().begin({ a: 'k1', b: 'k2', c: 'k3' })
+    s.getState().apply({ type: 'done', nodeId: 'a', ms: 1, summary: {}, reason: 'no cache entry' })
+    s.getState().apply({ type: 'running', nodeId: 'b', reason: 'no cache entry' })
+    s.getState().apply({ type: 'queued', nodeId: 'c' })
+    s.getState().crash('The execution worker failed: out of memory.')
+    expect(s.getState().running).toBe(false)
+    expect(s.getState().runs.a.phase).toBe('done')
+    expect(s.getState().runs.b).toMatchObject({ phase: 'error', error: 'The execution worker failed: out of memory.' })
+    expect(s.getState().runs.c.phase).toBe('error')
+  })
 })

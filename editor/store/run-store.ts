@@ -45,6 +45,8 @@ export interface RunState {
   /** Results found in the cache without running (after a reload). */
   restore(found: Record<string, { summary: Summary; ms: number } | undefined>, keys: Record<string, string>): void
   reset(): void
+  /** The engine stopped answering: nothing is running any more, and unfinished nodes say why. */
+  crash(message: string): void
 }
 
 function curvePoint(data: Record<string, unknown> | undefined): CurvePoint | undefined {
@@ -69,6 +71,13 @@ export function createRunStore() {
       setKeys: (keys) => set({ keys }),
       begin: (runKeys) => set({ running: true, runKeys }),
       reset: () => set({ runs: {}, running: false, lastRun: undefined }),
+      crash: (message) => {
+        const runs = { ...get().runs }
+        for (const [id, r] of Object.entries(runs)) {
+          if (r.phase === 'queued' || r.phase === 'running') runs[id] = { ...r, phase: 'error', error: message }
+        }
+        set({ runs, running: false })
+      },
       restore: (found, keys) => {
         // A run may have started while the cache was being read: its news wins.
         const runs = { ...get().runs }

@@ -6,6 +6,7 @@ import { IdbStore } from '../cache/idb-store'
 import { NodeCache } from '../cache/node-cache'
 import { Engine } from './engine'
 import { BrowserFileStore } from './file-store'
+import { READY_MESSAGE } from './ready'
 
 /** The execution worker: all node runs, tensors and cache I/O happen here, off the UI thread. */
 const engine = new Engine({
@@ -19,3 +20,4 @@ const engine = new Engine({
 })
 
 Comlink.expose(engine)
+self.postMessage(READY_MESSAGE)
