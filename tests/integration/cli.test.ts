@@ -7,13 +7,13 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { RunReport } from '../../runtime/exec/events'
 
 const exec = promisify(execFile)
-const CLI = resolve('runtime/cli/main.ts')
-const TSX = resolve('node_modules/.bin/tsx')
+// The public entry (`npm run pipeline`): a launcher that runs the bundled CLI.
+const CLI = resolve('runtime/cli/bin.mjs')
 
 /** Runs the CLI in a new process; resolves with exit code, stdout and stderr. */
 async function cli(...args: string[]) {
   try {
-    const { stdout, stderr } = await exec(TSX, [CLI, ...args], { maxBuffer: 32 * 2 ** 20 })
+    const { stdout, stderr } = await exec(process.execPath, [CLI, ...args], { maxBuffer: 32 * 2 ** 20 })
     return { code: 0, stdout, stderr }
   } catch (e) {
     const err = e as { code: number; stdout: string; stderr: string }

@@ -1,18 +1,31 @@
 import { join } from 'node:path'
-import { ROOT } from './proc'
+import { ROOT, runTs } from './proc'
+
+/** The CLI as users start it (`npm run pipeline`): a launcher that runs the bundled CLI. */
+export const CLI = 'runtime/cli/bin.mjs'
+
+/** Runs the CLI once so its bundle is built before anything is timed. */
+export async function warmCli(): Promise<void> {
+  const r = await runTs(CLI, ['nodes'], { tsx: false })
+  if (r.code !== 0) throw new Error(`the CLI did not start: ${r.stderr.trim().slice(-300)}`)
+}
 
 /**
- * Builds the CLI into one ES module with Vite (SSR build: packages stay external), the way it
- * could ship, to separate what tsx costs at start-up from what the CLI itself loads. The output
- * lives under node_modules/.cache so that its package imports resolve.
+ * Bundles a TypeScript script into one ES module with esbuild (the same settings as the CLI's
+ * launcher), so a hand-written comparison starts the way the CLI does: no loader at run time.
  */
-export async function buildCliBundle(): Promise<string> {
-  const { build } = await import('vite')
-  const outDir = join(ROOT, 'node_modules/.cache/mlcanvas-bench-cli')
+export async function bundleScript(entry: string): Promise<string> {
+  const { build } = await import('esbuild')
+  const outfile = join(ROOT, 'node_modules/.cache/mlcanvas-bench', entry.replace(/[/\\]/g, '_').replace(/\.ts$/, '.mjs'))
   await build({
-    configFile: false,
-    logLevel: 'error',
-    build: { ssr: join(ROOT, 'runtime/cli/main.ts'), outDir, emptyOutDir: true, target: 'node20', minify: false },
+    entryPoints: [join(ROOT, entry)],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'warning',
   })
-  return join(outDir, 'main.js')
+  return outfile
 }

@@ -11,7 +11,7 @@ import { computeKeys } from '../../../runtime/keys/cache-keys'
 import type { Registry } from '../../../runtime/registry'
 import type { Figure, PartResult } from '../report'
 import { missingTypes, nodeOfType, withParams, writeGraph } from '../lib/graphs'
-import { buildCliBundle } from '../lib/cli-bundle'
+import { CLI, warmCli } from '../lib/cli-bundle'
 import { lastJson, runTs } from '../lib/proc'
 import { codecTimes } from './cache-io'
 
@@ -48,42 +48,31 @@ async function inProcess(doc: GraphDocument, registry: Registry, fitId: string) 
   return { full, edit, ranAfterEdit: edit.ran, tensorsLeaked, codec }
 }
 
-/**
- * Process start-up alone, on an empty graph: the CLI through tsx, the CLI built into one module
- * (no loader), and for scale Node with the tsx loader on an empty script.
- */
-async function startup(dir: string, bundle: string) {
+/** Process start-up alone: the CLI on an empty graph, and for scale Node on an empty script. */
+async function startup(dir: string) {
   const empty = join(dir, 'empty.json')
   await writeFile(empty, JSON.stringify({ format: GRAPH_FORMAT, version: CURRENT_VERSION, nodes: [], edges: [] }))
-  const script = join(dir, 'empty.ts')
+  const script = join(dir, 'empty.mjs')
   await writeFile(script, 'export {}\n')
-  const bare = await runTs(script, [])
-  const cli = await runTs('runtime/cli/main.ts', ['run', empty, '--json', '--no-cache'])
-  const built = await runTs(bundle, ['run', empty, '--json', '--no-cache'], { tsx: false })
-  if (cli.code !== 0 || built.code !== 0) throw new Error(`the CLI failed on an empty graph: ${(cli.stderr + built.stderr).slice(-300)}`)
-  return { bareMs: bare.wallMs, cliMs: cli.wallMs, bundleMs: built.wallMs }
+  const bare = await runTs(script, [], { tsx: false })
+  const cli = await runTs(CLI, ['run', empty, '--json', '--no-cache'], { tsx: false })
+  if (cli.code !== 0) throw new Error(`the CLI failed on an empty graph: ${cli.stderr.slice(-300)}`)
+  return { bareMs: bare.wallMs, cliMs: cli.wallMs }
 }
 
-/**
- * A cold run with a persistent cache directory, then the unchanged graph again in a new
- * process; the same with the bundled CLI (its own cache directory).
- */
+/** A cold run with a persistent cache directory, then the unchanged graph again in a new process. */
 async function reload(doc: GraphDocument) {
   const dir = await mkdtemp(join(tmpdir(), 'bench-reload-'))
   try {
     const path = await writeGraph(dir, 'graph', doc)
     const args = (cache: string) => ['run', path, '--json', '--backend', 'wasm', '--cache-dir', join(dir, cache)]
-    const first = await runTs('runtime/cli/main.ts', args('cache'))
+    await warmCli()
+    const first = await runTs(CLI, args('cache'), { tsx: false })
     const firstReport = lastJson<RunReport>(first, 'the CLI (cold cache)')
     checkAllRan(firstReport, 'cold run')
-    const second = await runTs('runtime/cli/main.ts', args('cache'))
+    const second = await runTs(CLI, args('cache'), { tsx: false })
     const secondReport = lastJson<RunReport>(second, 'the CLI (warm cache)')
-    const bundle = await buildCliBundle()
-    const bundledFirst = await runTs(bundle, args('cache-bundled'), { tsx: false })
-    checkAllRan(lastJson<RunReport>(bundledFirst, 'the bundled CLI (cold cache)'), 'bundled cold run')
-    const bundledSecond = await runTs(bundle, args('cache-bundled'), { tsx: false })
-    lastJson<RunReport>(bundledSecond, 'the bundled CLI (warm cache)')
-    return { first, firstReport, second, secondReport, bundledFirst, bundledSecond, startup: await startup(dir, bundle) }
+    return { first, firstReport, second, secondReport, startup: await startup(dir) }
   } finally {
     await rm(dir, { recursive: true, force: true })
   }
@@ -126,22 +115,14 @@ export async function measureIncremental(registry: Registry, doc: GraphDocument,
       value: fraction(r.second.wallMs, r.first.wallMs),
       unit: 'fraction',
       target: { op: '<=', value: 0.1 },
-      note: `${ms(r.second.wallMs)} vs ${ms(r.first.wallMs)} (includes Node + tsx start-up)`,
-    },
-    {
-      key: 'reloadBundledWallFraction',
-      label: 'same, CLI built into one module (no tsx)',
-      value: fraction(r.bundledSecond.wallMs, r.bundledFirst.wallMs),
-      unit: 'fraction',
-      target: { op: '<=', value: 0.1 },
-      note: `${ms(r.bundledSecond.wallMs)} vs ${ms(r.bundledFirst.wallMs)} (vite build --ssr of runtime/cli/main.ts)`,
+      note: `${ms(r.second.wallMs)} vs ${ms(r.first.wallMs)} (includes Node start-up and loading the CLI)`,
     },
     {
       key: 'cliStartupMs',
       label: 'CLI start-up, empty graph, process wall',
       value: r.startup.cliMs,
       unit: 'ms',
-      note: `built into one module: ${ms(r.startup.bundleMs)}; node --import tsx on an empty script: ${ms(r.startup.bareMs)}`,
+      note: `node on an empty script: ${ms(r.startup.bareMs)}`,
     },
     { key: 'modelEncodeMs', label: 'trained model encode (codec + pack)', value: p.codec.encodeMs, unit: 'ms', note: `${(p.codec.bytes / 1024).toFixed(0)} KiB packed` },
     { key: 'modelDecodeMs', label: 'trained model decode (unpack + codec)', value: p.codec.decodeMs, unit: 'ms' },
@@ -168,8 +149,6 @@ export async function measureIncremental(registry: Registry, doc: GraphDocument,
         warmWallMs: r.second.wallMs,
         warmCached: r.secondReport.cached,
         warmRan: r.secondReport.ran,
-        bundledColdWallMs: r.bundledFirst.wallMs,
-        bundledWarmWallMs: r.bundledSecond.wallMs,
       },
     },
   }

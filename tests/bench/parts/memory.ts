@@ -6,6 +6,7 @@ import { seededRandom } from '../../../runtime/exec/rng'
 import type { Registry } from '../../../runtime/registry'
 import type { PartResult } from '../report'
 import { benchGraph, missingTypes, writeGraph } from '../lib/graphs'
+import { CLI, warmCli } from '../lib/cli-bundle'
 import { lastJson, runTs } from '../lib/proc'
 
 /** CSV text: 8 numeric features, a categorical one, and a yes/no label that depends on them. */
@@ -35,7 +36,8 @@ export async function measureMemory(registry: Registry, rows: number): Promise<P
     const csv = syntheticCsv(rows)
     await writeFile(join(dir, 'data.csv'), csv)
     const path = await writeGraph(dir, 'csv-pipeline', doc)
-    const r = await runTs('runtime/cli/main.ts', ['run', path, '--json', '--no-cache', '--backend', 'wasm'])
+    await warmCli()
+    const r = await runTs(CLI, ['run', path, '--json', '--no-cache', '--backend', 'wasm'], { tsx: false })
     const report = lastJson<RunReport>(r, 'the CLI (CSV pipeline)')
     const failed = Object.entries(report.nodes).find(([, n]) => n.status !== 'ran')
     if (failed) throw new Error(`CSV pipeline: node ${failed[0]} ${failed[1].status}: ${failed[1].error ?? ''}`)

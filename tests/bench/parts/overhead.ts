@@ -5,6 +5,7 @@ import type { RunReport } from '../../../runtime/exec/events'
 import type { Registry } from '../../../runtime/registry'
 import type { Figure, PartResult } from '../report'
 import { benchGraph, missingTypes, nodeOfType, withParams, writeGraph } from '../lib/graphs'
+import { bundleScript, CLI, warmCli } from '../lib/cli-bundle'
 import { lastJson, runTs } from '../lib/proc'
 import { best as fastest } from '../lib/stats'
 
@@ -19,7 +20,6 @@ interface HandReport {
   accuracy: number
 }
 
-const CLI = 'runtime/cli/main.ts'
 const HAND = 'tests/bench/handwritten-mlp.ts'
 
 /** The bench MLP graph sized for this run (rows, epochs). */
@@ -52,9 +52,12 @@ export async function measureOverhead(registry: Registry, o: OverheadOptions): P
   const accuracy: Record<string, number> = {}
   try {
     const graphPath = await writeGraph(dir, 'mlp', doc)
+    // Both sides start as one bundled module without a loader: the CLI through its launcher.
+    await warmCli()
+    const hand = await bundleScript(HAND)
     const handArgs = ['--rows', String(o.rows), '--epochs', String(o.epochs), '--backend', 'wasm']
     for (let r = 0; r < o.repeats; r++) {
-      const cli = await runTs(CLI, ['run', graphPath, '--json', '--no-cache', '--backend', 'wasm'])
+      const cli = await runTs(CLI, ['run', graphPath, '--json', '--no-cache', '--backend', 'wasm'], { tsx: false })
       const report = lastJson<RunReport>(cli, 'the CLI')
       const fitReport = report.nodes[fit]
       if (fitReport?.status !== 'ran' || fitReport.ms === undefined) {
@@ -63,9 +66,9 @@ export async function measureOverhead(registry: Registry, o: OverheadOptions): P
       runs.cli.push({ wall: cli.wallMs, cpu: cli.cpuMs, train: fitReport.ms })
       for (const s of Object.values(report.nodes)) if (typeof s.summary?.accuracy === 'number' && s.type.startsWith('metric.')) accuracy.graph = s.summary.accuracy
       for (const mode of ['fit', 'loop'] as const) {
-        const hand = await runTs(HAND, [...handArgs, '--mode', mode])
-        const h = lastJson<HandReport>(hand, `the hand-written script (${mode})`)
-        runs[mode].push({ wall: hand.wallMs, cpu: hand.cpuMs, train: h.trainMs })
+        const handRun = await runTs(hand, [...handArgs, '--mode', mode], { tsx: false })
+        const h = lastJson<HandReport>(handRun, `the hand-written script (${mode})`)
+        runs[mode].push({ wall: handRun.wallMs, cpu: handRun.cpuMs, train: h.trainMs })
         accuracy[mode] = h.accuracy
       }
     }
