@@ -129,7 +129,6 @@ export function Canvas() {
         minZoom={0.2}
         maxZoom={2}
         defaultEdgeOptions={{ type: 'smoothstep' }}
-        proOptions={{ hideAttribution: true }}
         fitView
       >
         <Background gap={20} size={1} />
