@@ -5,6 +5,7 @@
 import { mkdir, readdir, rename, stat } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
+import { bundleModule } from './bundle.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 const bundle = join(root, 'node_modules', '.cache', 'mlcanvas-cli', 'main.mjs')
@@ -31,20 +32,10 @@ async function isStale() {
 }
 
 if (await isStale()) {
-  const { build } = await import('esbuild')
   await mkdir(dirname(bundle), { recursive: true })
   // Parallel first runs may both build: each writes its own file and renames it into place.
   const tmp = `${bundle}.${process.pid}.tmp.mjs`
-  await build({
-    entryPoints: [join(root, 'runtime', 'cli', 'main.ts')],
-    outfile: tmp,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'warning',
-  })
+  await bundleModule(join(root, 'runtime', 'cli', 'main.ts'), tmp)
   await rename(tmp, bundle)
 }
 await import(pathToFileURL(bundle).href)

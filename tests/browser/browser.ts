@@ -3,9 +3,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+/** Debian's Chromium unless $CHROMIUM_PATH says otherwise. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
-const ARGS = [
+/** Headless, no GPU, no network chatter (this machine's network is closed), no first-run UI. */
+export const ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',

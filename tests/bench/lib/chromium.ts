@@ -1,22 +1,12 @@
 import { readFile } from 'node:fs/promises'
 import { createServer, type Server } from 'node:http'
 import { extname, join, normalize } from 'node:path'
+import { ARGS as BROWSER_TEST_ARGS } from '../../browser/browser'
 
-/** Chromium for the browser parts: /usr/bin/chromium unless $CHROMIUM_PATH says otherwise. */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+export { CHROMIUM } from '../../browser/browser'
 
-/** Launch flags: headless, no GPU, no network chatter; WebGPU allowed (on SwiftShader here). */
-export const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--enable-unsafe-webgpu',
-]
+/** The browser tests' flags, plus WebGPU (on SwiftShader here) for the backend comparison. */
+export const ARGS = [...BROWSER_TEST_ARGS, '--enable-unsafe-webgpu']
 
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' }
 

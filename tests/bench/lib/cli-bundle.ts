@@ -1,4 +1,5 @@
 import { join } from 'node:path'
+import { bundleModule } from '../../../runtime/cli/bundle.mjs'
 import { ROOT, runTs } from './proc'
 
 /** The CLI as users start it (`npm run pipeline`): a launcher that runs the bundled CLI. */
@@ -15,17 +16,7 @@ export async function warmCli(): Promise<void> {
  * launcher), so a hand-written comparison starts the way the CLI does: no loader at run time.
  */
 export async function bundleScript(entry: string): Promise<string> {
-  const { build } = await import('esbuild')
   const outfile = join(ROOT, 'node_modules/.cache/mlcanvas-bench', entry.replace(/[/\\]/g, '_').replace(/\.ts$/, '.mjs'))
-  await build({
-    entryPoints: [join(ROOT, entry)],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'warning',
-  })
+  await bundleModule(join(ROOT, entry), outfile)
   return outfile
 }
