@@ -52,7 +52,7 @@ export function computeKeys(
       else inputs[port] = `${upstream.key}#${edge.from.port}`
     }
     if (!complete) continue
-    const files = fileHashes.get(id) ?? {}
+    const files = fileHashes.get(id) ?? NO_FILES
     const recipe: Recipe = { type: def.type, version: def.version, params: parsed.result.data, inputs, files }
     parsed.canonical ??= canonicalJson(recipe.params)
     keys.set(id, { key: overrides.get(id) ?? hashString(recipeText(recipe, parsed.canonical)), recipe })
@@ -60,7 +60,19 @@ export function computeKeys(
   return keys
 }
 
+const NO_FILES: Record<string, string> = Object.freeze({}) as Record<string, string>
+
 /** canonicalJson(recipe), given the params' canonical text (computed once per params object). */
 function recipeText(r: Recipe, params: string): string {
-  return `{"files":${canonicalJson(r.files)},"inputs":${canonicalJson(r.inputs)},"params":${params},"type":${JSON.stringify(r.type)},"version":${r.version}}`
+  const files = r.files === NO_FILES ? '{}' : canonicalJson(r.files)
+  return `{"files":${files},"inputs":${flatJson(r.inputs)},"params":${params},"type":${JSON.stringify(r.type)},"version":${r.version}}`
+}
+
+/** canonicalJson of a flat string → string record, without the generic walk (keys on hot paths). */
+function flatJson(record: Record<string, string>): string {
+  const names = Object.keys(record)
+  if (names.length > 1) names.sort()
+  let out = '{'
+  for (let i = 0; i < names.length; i++) out += `${i ? ',' : ''}${JSON.stringify(names[i])}:${JSON.stringify(record[names[i]])}`
+  return out + '}'
 }
