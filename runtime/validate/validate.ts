@@ -43,7 +43,6 @@ export function validateGraph(doc: GraphDocument, registry: Registry, topo: Topo
 
   const resolveOutput = outputTypeResolver(doc, registry, topo)
   const connected = new Map<string, Record<string, ConnectedInput>>()
-  const taken = new Set<string>()
 
   doc.edges.forEach((edge, i) => {
     const ref = { edgeId: edge.id }
@@ -67,17 +66,15 @@ export function validateGraph(doc: GraphDocument, registry: Registry, topo: Topo
     }
     if (!outPort || !inPort) return
     const produced = resolveOutput(from.id, edge.from.port)
-    const slot = `${to.id}\u0000${edge.to.port}`
     if (!portsCompatible(produced, inPort.types)) {
       out.push(diag('incompatible-ports', edgePath(i, 'to'), { ...ref, nodeId: to.id }, produced.join(' or '), inPort.types.join(' or ')))
-      taken.add(slot)
       return
     }
-    if (taken.has(slot)) {
+    // The topology keeps the first wire into each input; any other wire there is one too many.
+    if (topo.inputs.get(to.id)!.get(edge.to.port) !== edge) {
       out.push(diag('input-taken', edgePath(i, 'to'), { ...ref, nodeId: to.id }, to.id, edge.to.port))
       return
     }
-    taken.add(slot)
     const ports = connected.get(to.id) ?? {}
     ports[edge.to.port] = {
       types: produced.filter((t) => inPort.types.includes(t)),
@@ -96,8 +93,9 @@ export function validateGraph(doc: GraphDocument, registry: Registry, topo: Topo
       return
     }
     const wired = connected.get(node.id) ?? {}
-    for (const [name, input] of Object.entries(def.inputs)) {
-      if (!input.optional && !taken.has(`${node.id}\u0000${name}`)) out.push(diag('missing-input', `nodes[${i}]`, ref, node.id, name))
+    const wires = topo.inputs.get(node.id)!
+    for (const name in def.inputs) {
+      if (!def.inputs[name].optional && !wires.has(name)) out.push(diag('missing-input', `nodes[${i}]`, ref, node.id, name))
     }
     const parsed = parseParams(def, node.params)
     if (!parsed.success) {
