@@ -51,7 +51,7 @@ export async function runGraph(opts: RunOptions): Promise<RunReport> {
   const scope = opts.scope ?? 'default'
   const backend = opts.backend ?? 'unknown'
   const topo = buildTopology(doc)
-  const byId = new Map(doc.nodes.map((n) => [n.id, n]))
+  const byId = topo.nodes
   if (opts.to !== undefined && !byId.has(opts.to)) throw new Error(`No node with id "${opts.to}".`)
   for (const f of opts.force ?? []) if (!byId.has(f)) throw new Error(`No node with id "${f}".`)
 

@@ -1,8 +1,10 @@
-import type { GraphDocument, GraphEdge } from '../document/schema'
+import type { GraphDocument, GraphEdge, GraphNode } from '../document/schema'
 
 /** Lookups over a document's wiring, built once per document. */
 export interface Topology {
   ids: string[]
+  /** node id → node (the first one when ids repeat, which validation reports). */
+  nodes: Map<string, GraphNode>
   /** node id → input port → the edge feeding it (first one when several). */
   inputs: Map<string, Map<string, GraphEdge>>
   /** node id → ids of nodes it feeds (deduplicated). */
@@ -13,13 +15,16 @@ export interface Topology {
 
 export function buildTopology(doc: Pick<GraphDocument, 'nodes' | 'edges'>): Topology {
   const ids = doc.nodes.map((n) => n.id)
+  const nodes = new Map<string, GraphNode>()
   const inputs = new Map<string, Map<string, GraphEdge>>()
   const children = new Map<string, string[]>()
   const parents = new Map<string, string[]>()
-  for (const id of ids) {
-    inputs.set(id, new Map())
-    children.set(id, [])
-    parents.set(id, [])
+  for (const node of doc.nodes) {
+    if (nodes.has(node.id)) continue
+    nodes.set(node.id, node)
+    inputs.set(node.id, new Map())
+    children.set(node.id, [])
+    parents.set(node.id, [])
   }
   for (const e of doc.edges) {
     const ports = inputs.get(e.to.node)
@@ -32,7 +37,7 @@ export function buildTopology(doc: Pick<GraphDocument, 'nodes' | 'edges'>): Topo
       parents.get(e.to.node)!.push(e.from.node)
     }
   }
-  return { ids, inputs, children, parents }
+  return { ids, nodes, inputs, children, parents }
 }
 
 const orders = new WeakMap<Topology, { order: string[]; leftover: string[] }>()

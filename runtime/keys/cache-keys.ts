@@ -37,20 +37,19 @@ export function computeKeys(
   overrides: ReadonlyMap<string, string> = new Map(),
 ): Map<string, NodeKey> {
   const keys = new Map<string, NodeKey>()
-  const byId = new Map(doc.nodes.map((n) => [n.id, n]))
   for (const id of topologicalOrder(topo).order) {
-    const node = byId.get(id)!
+    const node = topo.nodes.get(id)!
     const def = registry.get(node.type)
     if (!def) continue
     const parsed = parsedEntry(def, node.params)
     if (!parsed.result.success) continue
     const inputs: Record<string, string> = {}
     let complete = true
-    for (const [port, edge] of topo.inputs.get(id)!) {
+    topo.inputs.get(id)!.forEach((edge, port) => {
       const upstream = keys.get(edge.from.node)
       if (!upstream) complete = false
       else inputs[port] = `${upstream.key}#${edge.from.port}`
-    }
+    })
     if (!complete) continue
     const files = fileHashes.get(id) ?? NO_FILES
     const recipe: Recipe = { type: def.type, version: def.version, params: parsed.result.data, inputs, files }
