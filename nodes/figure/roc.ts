@@ -1,7 +1,7 @@
 import { defineNode } from '../../runtime/node-api/define-node'
 import { p } from '../../runtime/node-api/params'
 import type { Series } from '../../runtime/values/figure'
-import { positiveIndex, probabilityMatrix, requireActual, requireClasses, requirePredictions } from '../shared/metric-inputs'
+import { positiveIndex, rankingMatrix, requireActual, requireClasses, requirePredictions } from '../shared/metric-inputs'
 import { oneVsRestRoc } from '../shared/metric-roc'
 import { figure, round } from './display'
 
@@ -13,7 +13,8 @@ export const rocFigureNode = defineNode({
   title: 'ROC curve',
   description:
     'Plots the true positive rate against the false positive rate as the decision threshold moves, from the predicted ' +
-    'probabilities (scikit-learn\'s roc_curve: one point per distinct score, collinear points dropped). Two classes give ' +
+    'probabilities, or decision scores for a linear SVM (scikit-learn\'s roc_curve: one point per distinct score, collinear ' +
+    'points dropped). Two classes give ' +
     'one curve for the positive class; more give one one-vs-rest curve per class. The legend shows each area under ' +
     'the curve; the dashed diagonal is a random guess (AUC 0.5).',
   inputs: { predictions: { types: ['predictions'] } },
@@ -31,8 +32,8 @@ export const rocFigureNode = defineNode({
     const actual = requireActual(pred)
     const classes = requireClasses(pred, actual)
     const k = classes.length
-    const probs = probabilityMatrix(pred, k)
-    if (!probs) throw new Error('This model gives no class probabilities, so there is no ROC curve; use a model that outputs probabilities.')
+    const probs = rankingMatrix(pred, k)
+    if (!probs) throw new Error('This model gives no class probabilities or scores, so there is no ROC curve; use a classifier.')
     const wanted = k === 2 ? [positiveIndex(classes, params.positiveClass)] : classes.map((_, i) => i)
     const roc = oneVsRestRoc(actual, probs, k, wanted)
     if (roc.curves.length === 0) throw new Error('No ROC curve can be drawn: the predictions contain only one class.')

@@ -49,6 +49,15 @@ describe('metric.classification', () => {
     expect(asA.rocAuc).toBe(0.75)
   })
 
+  it('ranks by decision scores when there are no probabilities (linear SVM): ROC AUC, no log loss', async () => {
+    // sklearn: roc_auc_score([0, 0, 1, 1], [-2.2, 0.4, -0.35, 1.6]) = 0.75, the same ranking as the docstring example.
+    const pred = { ...predictions([0, 0, 1, 1], [0, 1, 0, 1], ['a', 'b']), scores: Float64Array.from([2.2, -2.2, -0.4, 0.4, 0.35, -0.35, -1.6, 1.6]) }
+    const { metrics } = await score(pred)
+    expect(metrics.scalars.rocAuc).toBe(0.75)
+    expect(metrics.scalars.logLoss).toBeUndefined()
+    expect(metrics.curves!.roc.x).toEqual([0, 0, 0.5, 0.5, 1])
+  })
+
   it('averages macro by default for three classes and gives per-class rows', async () => {
     const pred = predictions([0, 1, 2, 0, 1, 2], [0, 2, 1, 0, 0, 1], ['x', 'y', 'z'])
     const { metrics } = await score(pred)

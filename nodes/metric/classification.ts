@@ -3,7 +3,7 @@ import { p } from '../../runtime/node-api/params'
 import { port } from '../../runtime/node-api/ports'
 import type { Metrics } from '../../runtime/values/ml'
 import { accuracy, averagedScores, confusionMatrix, logLoss, perClassScores, type Average } from '../shared/metric-classification'
-import { positiveIndex, probabilityMatrix, requireActual, requireClasses, requirePredictions } from '../shared/metric-inputs'
+import { positiveIndex, probabilityMatrix, rankingMatrix, requireActual, requireClasses, requirePredictions } from '../shared/metric-inputs'
 import { oneVsRestRoc } from '../shared/metric-roc'
 
 /** 'auto' means binary for two classes and macro otherwise. */
@@ -28,8 +28,8 @@ export const classificationMetricsNode = defineNode({
     '(binary for the positive class, or macro / weighted / micro averages over the classes that occur in the true or ' +
     'predicted labels; "auto" is binary for two classes and macro otherwise); a ratio whose denominator is 0, such as the ' +
     'precision of a class never predicted, counts as 0 (sklearn\'s zero_division default). Also gives the confusion matrix ' +
-    '(rows = true class), per-class scores, and, when the model outputs probabilities, the ROC curve and its area ' +
-    '(one-vs-rest, macro-averaged for more than two classes; undefined when a class has no true rows) and the log loss ' +
+    '(rows = true class), per-class scores, and, from the predicted probabilities (or a linear SVM\'s decision scores), the ROC curve and its area ' +
+    '(one-vs-rest, macro-averaged for more than two classes; undefined when a class has no true rows) and, with probabilities, the log loss ' +
     '(probabilities clipped to [ε, 1 − ε], ε = 2⁻⁵²).',
   inputs: { predictions: port.predictions() },
   outputs: { metrics: port.metrics() },
@@ -68,13 +68,13 @@ export const classificationMetricsNode = defineNode({
       },
       curves: {},
     }
-    const probs = probabilityMatrix(pred, k)
-    if (!probs) {
-      ctx.log.info('The model gives no class probabilities, so there is no ROC curve or log loss.')
+    const ranking = rankingMatrix(pred, k)
+    if (!ranking) {
+      ctx.log.info('The model gives no class probabilities or scores, so there is no ROC curve or log loss.')
       return { metrics }
     }
     const rocClasses = k === 2 ? [positive] : classes.map((_, i) => i)
-    const roc = oneVsRestRoc(actual, probs, k, rocClasses)
+    const roc = oneVsRestRoc(actual, ranking, k, rocClasses)
     for (const { cls, curve } of roc.curves) {
       const name = k === 2 ? 'roc' : `roc:${classes[cls]}`
       metrics.curves![name] = { x: curve.fpr, y: curve.tpr, xLabel: 'False positive rate', yLabel: 'True positive rate' }
@@ -85,7 +85,9 @@ export const classificationMetricsNode = defineNode({
       const missing = roc.undefinedFor.map((i) => classes[i]).join(', ')
       ctx.log.warn(`ROC AUC is undefined because class ${missing} has no true rows (or only true rows) in these predictions.`)
     }
-    metrics.scalars.logLoss = logLoss(actual, probs, k)
+    const probs = probabilityMatrix(pred, k)
+    if (probs) metrics.scalars.logLoss = logLoss(actual, probs, k)
+    else ctx.log.info('The model gives decision scores, not probabilities: ROC uses the scores, and there is no log loss.')
     return { metrics }
   },
 })

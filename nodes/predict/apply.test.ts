@@ -68,10 +68,16 @@ describe('predict.apply', () => {
     expect(p.features!.values).toHaveLength(300)
   })
 
-  it('gives SVM labels without probabilities, and says what is missing for bad inputs', async () => {
+  it('gives SVM labels and decision scores without probabilities, and says what is missing for bad inputs', async () => {
     const model = await trained(linearSvmNode, iris())
     const { p } = await predict(model, iris())
     expect(p.probabilities).toBeUndefined()
+    expect(p.scores).toHaveLength(150 * 3)
+    // The predicted class is the one with the highest decision score.
+    for (let i = 0; i < 150; i++) {
+      const row = Array.from(p.scores!.subarray(3 * i, 3 * i + 3))
+      expect(p.predicted[i]).toBe(row.indexOf(Math.max(...row)))
+    }
     expect(p.predicted).toHaveLength(150)
     const noPetal = { ...iris(), columns: iris().columns.filter((c) => !c.name.startsWith('petal')) }
     await expect(predict(model, noPetal)).rejects.toThrow(

@@ -26,6 +26,17 @@ function requireModel(v: unknown): TrainedModel {
   throw new Error('Input "model" needs a trained model; connect the output of a Train node.')
 }
 
+/** Decision scores as rows × classes; a binary model's one score s per row becomes (−s, s). */
+function scoreMatrix(scores: Float64Array, rows: number, k: number): Float64Array {
+  if (scores.length === rows * k) return scores
+  const out = new Float64Array(rows * 2)
+  for (let i = 0; i < rows; i++) {
+    out[2 * i] = -scores[i]
+    out[2 * i + 1] = scores[i]
+  }
+  return out
+}
+
 export const predictNode = defineNode({
   type: 'predict.apply',
   version: 1,
@@ -61,6 +72,7 @@ export const predictNode = defineNode({
       ...(model.classes && model.task === 'classification' ? { classes: model.classes } : {}),
       predicted: out.predicted,
       ...(out.probabilities ? { probabilities: out.probabilities } : {}),
+      ...(out.scores && model.classes ? { scores: scoreMatrix(out.scores, X.rows, model.classes.length) } : {}),
       ...(actual ? { actual } : {}),
       // An embedding's coordinates are what its plots draw; other models carry their input features.
       features: out.embedding ?? { names: X.names, values: X.values },

@@ -54,15 +54,23 @@ export function requireClasses(pred: Predictions, actual: Float64Array): string[
 
 /** The rows × classes probability matrix, if present and well-formed. */
 export function probabilityMatrix(pred: Predictions, k: number): Float64Array | undefined {
-  const probs = pred.probabilities
-  if (!probs) return undefined
-  if (probs.length !== pred.rows * k) {
-    throw new Error(`The predictions are inconsistent: ${probs.length} probabilities for ${pred.rows} rows × ${k} classes.`)
+  return checkedMatrix(pred.probabilities, pred.rows, k, 'probabilities')
+}
+
+/** What ROC curves rank rows by: probabilities, else decision scores (linear SVM), if present. */
+export function rankingMatrix(pred: Predictions, k: number): Float64Array | undefined {
+  return probabilityMatrix(pred, k) ?? checkedMatrix(pred.scores, pred.rows, k, 'decision scores')
+}
+
+function checkedMatrix(values: Float64Array | undefined, rows: number, k: number, what: string): Float64Array | undefined {
+  if (!values) return undefined
+  if (values.length !== rows * k) {
+    throw new Error(`The predictions are inconsistent: ${values.length} ${what} for ${rows} rows × ${k} classes.`)
   }
-  if (probs.some((p) => !Number.isFinite(p))) {
-    throw new Error('Some predicted probabilities are NaN or infinite; the model diverged — retrain it with a lower learning rate.')
+  if (values.some((p) => !Number.isFinite(p))) {
+    throw new Error(`Some predicted ${what} are NaN or infinite; the model diverged — retrain it with a lower learning rate.`)
   }
-  return probs
+  return values
 }
 
 /** Throws when a numeric vector holds NaN or infinities (a diverged regression model). */

@@ -64,6 +64,12 @@ export interface Predictions {
   predicted: Float64Array
   /** rows × classes, row-major, for classifiers that give probabilities. */
   probabilities?: Float64Array
+  /**
+   * rows × classes decision scores of classifiers without probabilities (linear SVM; for two
+   * classes the columns are −s and s). ROC curves rank rows by them, as scikit-learn's
+   * roc_auc_score does with decision_function; log loss needs probabilities.
+   */
+  scores?: Float64Array
   /** True class index or value; absent when the table has no target. */
   actual?: Float64Array
   /** Feature matrix the predictions were made from (rows × features), for plots. */
