@@ -82,8 +82,3 @@ export const p = {
 }
 
 export type ParamsShape = Record<string, z.ZodType>
-
-/** Reads the UI metadata a builder attached to a param schema. */
-export function paramMeta(schema: z.ZodType): ParamMeta {
-  return (schema.meta() as ParamMeta | undefined) ?? { ui: 'json' }
-}
