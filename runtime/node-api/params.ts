@@ -14,7 +14,7 @@ export interface ParamMeta {
   step?: number
   /** Column pickers: which columns the editor offers. */
   columnKind?: 'numeric' | 'categorical' | 'any'
-  /** Params the editor hides unless `when` holds (e.g. only for one algorithm). */
+  /** Expert settings (an optimizer's betas, epsilon): the inspector marks them as advanced. */
   advanced?: boolean
 }
 
