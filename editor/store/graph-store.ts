@@ -1,5 +1,6 @@
 import { applyEdgeChanges, applyNodeChanges, type EdgeChange, type NodeChange, type XYPosition } from '@xyflow/react'
-import { temporal } from 'zundo'
+import { temporal, type TemporalState } from 'zundo'
+import type { StoreApi } from 'zustand'
 import { createStore } from 'zustand/vanilla'
 import type { GraphDocument } from '../../runtime/document/schema'
 import { docToFlow, freshId } from '../lib/doc-convert'
@@ -46,11 +47,15 @@ export function undoable(s: UndoState): UndoState {
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
+/** Edits of one param closer together than this are one undo step. */
+const PARAM_BURST_MS = 1000
+
 /** Builds a graph store with undo history (zundo); one per editor. */
 export function createGraphStore() {
+  let lastParamEdit = { key: '', at: 0 }
   return createStore<GraphState>()(
     temporal<GraphState, [], [], UndoState>(
-      (set, get) => ({
+      (set, get, store) => ({
         nodes: [],
         edges: [],
         meta: { title: 'Untitled pipeline' },
@@ -76,12 +81,25 @@ export function createGraphStore() {
             ],
           })
         },
-        setParam: (id, name, value) =>
-          set({
-            nodes: get().nodes.map((n) =>
-              n.id === id ? { ...n, data: { ...n.data, params: { ...n.data.params, [name]: value } } } : n,
-            ),
-          }),
+        setParam: (id, name, value) => {
+          const apply = () =>
+            set({
+              nodes: get().nodes.map((n) =>
+                n.id === id ? { ...n, data: { ...n.data, params: { ...n.data.params, [name]: value } } } : n,
+              ),
+            })
+          // Typing into one field is one undo step: later changes of the same burst are not recorded.
+          const key = `${id}\u0000${name}`
+          const now = Date.now()
+          const burst = lastParamEdit.key === key && now - lastParamEdit.at < PARAM_BURST_MS
+          lastParamEdit = { key, at: now }
+          if (!burst) return apply()
+          // The middleware adds `temporal` to the store; the creator's store type does not show it yet.
+          const history = (store as unknown as { temporal: StoreApi<TemporalState<UndoState>> }).temporal.getState()
+          history.pause()
+          apply()
+          history.resume()
+        },
         resetParam: (id, name) =>
           set({
             nodes: get().nodes.map((n) => {
