@@ -64,7 +64,8 @@ describe('examples', () => {
       expect(again.ok && again.doc).toEqual(loaded.doc)
 
       const started = Date.now()
-      const { stdout } = await run('npx', ['tsx', 'runtime/cli/main.ts', 'run', join('examples', file), '--json', '--no-cache'], {
+      // The public entry, as `npm run pipeline` starts it.
+      const { stdout } = await run(process.execPath, ['runtime/cli/bin.mjs', 'run', join('examples', file), '--json', '--no-cache'], {
         cwd: root,
         maxBuffer: 64 * 1024 * 1024,
       })
