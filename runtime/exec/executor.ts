@@ -11,6 +11,7 @@ import { summarizeOutputs, type Summary } from '../values/summary'
 import type { NodeReport, RunEvent, RunReport } from './events'
 import { explainMiss } from './reasons'
 import { seededRandom, seedFromHex } from './rng'
+import { fileHashesOf, readNodeFiles } from './node-files'
 import { nodeProblems } from './node-problems'
 
 /** Reads the files a node's `file` params name (from disk, or from the browser's uploads). */
@@ -75,21 +76,13 @@ export async function runGraph(opts: RunOptions): Promise<RunReport> {
     const node = byId.get(id)!
     const def = registry.get(node.type)!
     if (!def.fileParams?.length) continue
-    const params = registry.resolveParams(node.type, node.params)
-    const resolved: Record<string, ResolvedFile> = {}
     try {
-      for (const name of def.fileParams) {
-        const value = String(params[name] ?? '')
-        if (!value) continue
-        if (!opts.files) throw new Error(`This host cannot read files ("${value}").`)
-        resolved[name] = await opts.files.resolve(value)
-      }
+      const resolved = await readNodeFiles(def, node.params, opts.files)
+      files.set(id, resolved)
+      fileHashes.set(id, fileHashesOf(resolved))
     } catch (e) {
       problems.set(id, [(e as Error).message])
-      continue
     }
-    files.set(id, resolved)
-    fileHashes.set(id, Object.fromEntries(Object.entries(resolved).map(([k, f]) => [k, f.hash])))
   }
 
   // Volatile nodes get a key from their output's content once they have run.

@@ -3,6 +3,7 @@ import { loadDocument } from '../document/load'
 import type { GraphDocument } from '../document/schema'
 import type { RunEvent, RunReport } from '../exec/events'
 import { runGraph, type FileProvider } from '../exec/executor'
+import { fileHashesOf, readNodeFiles } from '../exec/node-files'
 import { computeKeys, type FileHashes } from '../keys/cache-keys'
 import { describeNode, type Registry } from '../registry'
 import { previewValue } from '../values/preview'
@@ -41,20 +42,14 @@ export class Engine implements EngineApi {
     return { ok: loaded.ok, diagnostics: loaded.diagnostics }
   }
 
-  /** Content hashes of the files each node reads; nodes whose file is missing are left out. */
+  /** Content hashes of the files each node reads; a node whose file is missing gets none. */
   private async fileHashes(doc: GraphDocument): Promise<FileHashes> {
     const hashes: FileHashes = new Map()
     for (const node of doc.nodes) {
       const def = this.host.registry.get(node.type)
       if (!def?.fileParams?.length) continue
-      const entry: Record<string, string> = {}
-      for (const name of def.fileParams) {
-        const value = node.params?.[name]
-        if (typeof value !== 'string' || !value) continue
-        const file = await this.host.files.resolve(value).catch(() => undefined)
-        if (file) entry[name] = file.hash
-      }
-      hashes.set(node.id, entry)
+      const files = await readNodeFiles(def, node.params, this.host.files).catch(() => ({}))
+      hashes.set(node.id, fileHashesOf(files))
     }
     return hashes
   }
