@@ -1,7 +1,7 @@
 import { defineNode } from '../../runtime/node-api/define-node'
 import { p } from '../../runtime/node-api/params'
 import { confusionMatrix } from '../shared/metric-classification'
-import { requireActual, requireClasses, requirePredictions } from '../shared/metric-inputs'
+import { classifiedPredictions } from '../shared/metric-inputs'
 import { figure, round } from './display'
 
 /** Divides counts as sklearn's confusion_matrix(normalize=...) does; an all-zero row or column stays 0. */
@@ -38,9 +38,7 @@ export const confusionMatrixFigureNode = defineNode({
     }),
   },
   run({ predictions }, params) {
-    const pred = requirePredictions(predictions, 'classification')
-    const actual = requireActual(pred)
-    const classes = requireClasses(pred, actual)
+    const { pred, actual, classes } = classifiedPredictions(predictions)
     const cm = confusionMatrix(actual, pred.predicted, classes.length)
     const correct = cm.reduce((s, r, i) => s + r[i], 0)
     return {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { decodeValue, encodeValue } from '../../runtime/values/codec'
 import type { Figure } from '../../runtime/values/figure'
 import type { Predictions, TrainedModel } from '../../runtime/values/ml'
-import { params, paramsError, runNode, table } from '../shared/table-testing'
+import { classificationPredictions as classification, params, paramsError, runNode, table } from '../shared/table-testing'
 import { normalizeMatrix, confusionMatrixFigureNode } from './confusion-matrix'
 import { displayRows } from './display'
 import { lossCurveFigureNode } from './loss-curve'
@@ -12,15 +12,6 @@ import { rocFigureNode } from './roc'
 const fig = async (node: Parameters<typeof runNode>[0], inputs: Record<string, unknown>, given: Record<string, unknown> = {}) =>
   (await runNode(node, inputs, given)).figure as Figure
 
-const classification = (actual: number[], predicted: number[], classes: string[], probabilities?: number[]): Predictions => ({
-  kind: 'predictions',
-  task: 'classification',
-  rows: actual.length,
-  classes,
-  actual: Float64Array.from(actual),
-  predicted: Float64Array.from(predicted),
-  ...(probabilities ? { probabilities: Float64Array.from(probabilities) } : {}),
-})
 
 describe('figure helpers', () => {
   it('keeps every row up to the cap, else evenly spaced rows', () => {

@@ -1,7 +1,7 @@
 import { defineNode } from '../../runtime/node-api/define-node'
 import { p } from '../../runtime/node-api/params'
 import type { Series } from '../../runtime/values/figure'
-import { positiveIndex, rankingMatrix, requireActual, requireClasses, requirePredictions } from '../shared/metric-inputs'
+import { classifiedPredictions, positiveIndex, rankingMatrix } from '../shared/metric-inputs'
 import { oneVsRestRoc } from '../shared/metric-roc'
 import { figure, round } from './display'
 
@@ -28,9 +28,7 @@ export const rocFigureNode = defineNode({
     }),
   },
   run({ predictions }, params, ctx) {
-    const pred = requirePredictions(predictions, 'classification')
-    const actual = requireActual(pred)
-    const classes = requireClasses(pred, actual)
+    const { pred, actual, classes } = classifiedPredictions(predictions)
     const k = classes.length
     const probs = rankingMatrix(pred, k)
     if (!probs) throw new Error('This model gives no class probabilities or scores, so there is no ROC curve; use a classifier.')

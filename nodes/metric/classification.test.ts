@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { decodeValue, encodeValue } from '../../runtime/values/codec'
-import type { Metrics, Predictions } from '../../runtime/values/ml'
-import { params, paramsError, testContext } from '../shared/table-testing'
+import type { Metrics } from '../../runtime/values/ml'
+import { classificationPredictions as predictions, params, paramsError, testContext } from '../shared/table-testing'
 import { classificationMetricsNode as node } from './classification'
-
-function predictions(actual: number[], predicted: number[], classes: string[], probabilities?: number[]): Predictions {
-  return {
-    kind: 'predictions',
-    task: 'classification',
-    rows: actual.length,
-    classes,
-    actual: Float64Array.from(actual),
-    predicted: Float64Array.from(predicted),
-    ...(probabilities ? { probabilities: Float64Array.from(probabilities) } : {}),
-  }
-}
 
 async function score(pred: unknown, given: Record<string, unknown> = {}) {
   const { ctx, warnings } = testContext()

@@ -3,7 +3,7 @@ import { p } from '../../runtime/node-api/params'
 import { port } from '../../runtime/node-api/ports'
 import type { Metrics } from '../../runtime/values/ml'
 import { accuracy, averagedScores, confusionMatrix, logLoss, perClassScores, type Average } from '../shared/metric-classification'
-import { positiveIndex, probabilityMatrix, rankingMatrix, requireActual, requireClasses, requirePredictions } from '../shared/metric-inputs'
+import { classifiedPredictions, positiveIndex, probabilityMatrix, rankingMatrix } from '../shared/metric-inputs'
 import { oneVsRestRoc } from '../shared/metric-roc'
 
 /** 'auto' means binary for two classes and macro otherwise. */
@@ -47,9 +47,7 @@ export const classificationMetricsNode = defineNode({
     }),
   },
   run({ predictions }, params, ctx) {
-    const pred = requirePredictions(predictions, 'classification')
-    const actual = requireActual(pred)
-    const classes = requireClasses(pred, actual)
+    const { pred, actual, classes } = classifiedPredictions(predictions)
     const k = classes.length
     const average = resolveAverage(params.average, classes)
     const positive = positiveIndex(classes, params.positiveClass)

@@ -38,8 +38,15 @@ export function requireActual(pred: Predictions): Float64Array {
   return pred.actual
 }
 
+/** Checked classification predictions with their true labels and class names (what every class scorer needs). */
+export function classifiedPredictions(v: unknown): { pred: Predictions; actual: Float64Array; classes: string[] } {
+  const pred = requirePredictions(v, 'classification')
+  const actual = requireActual(pred)
+  return { pred, actual, classes: requireClasses(pred, actual) }
+}
+
 /** Class names of classification predictions, checking that every label indexes one. */
-export function requireClasses(pred: Predictions, actual: Float64Array): string[] {
+function requireClasses(pred: Predictions, actual: Float64Array): string[] {
   const classes = pred.classes
   if (!classes || classes.length === 0) throw new Error('The predictions carry no class names; they cannot be scored as classes.')
   if (actual.some((v) => v === -1)) {

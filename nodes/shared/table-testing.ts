@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { NodeContext, NodeDefinition, ResolvedFile } from '../../runtime/node-api/define-node'
 import { seededRandom } from '../../runtime/exec/rng'
 import type { Column, Dataset } from '../../runtime/values/dataset'
+import type { Predictions } from '../../runtime/values/ml'
 import { categoricalFromTexts } from './table-cast'
 import { makeDataset, numericColumn } from './table'
 
@@ -69,4 +70,17 @@ export function cells(d: Dataset, name: string): Cell[] {
   if (!c) throw new Error(`no column ${name}`)
   if (c.type === 'numeric') return Array.from(c.values, (v) => (Number.isNaN(v) ? null : v))
   return Array.from(c.codes, (k) => (k < 0 ? null : c.categories[k]))
+}
+
+/** Classification predictions from plain arrays (probabilities rows × classes, row-major). */
+export function classificationPredictions(actual: number[], predicted: number[], classes: string[], probabilities?: number[]): Predictions {
+  return {
+    kind: 'predictions',
+    task: 'classification',
+    rows: actual.length,
+    classes,
+    actual: Float64Array.from(actual),
+    predicted: Float64Array.from(predicted),
+    ...(probabilities ? { probabilities: Float64Array.from(probabilities) } : {}),
+  }
 }
