@@ -27,6 +27,10 @@ export function headlessEditor(registry: Registry) {
       async list() {
         return [...files].map(([name, b]) => ({ name, bytes: b.length, hash: `h${b.length}` }))
       },
+      async hashOf(name) {
+        const bytes = files.get(name)
+        return bytes && `h${bytes.length}`
+      },
     },
     startBackend: async () => ({ backend: 'cpu', failed: [], available: ['cpu'] }),
   })

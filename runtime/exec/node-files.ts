@@ -1,16 +1,22 @@
 import type { RegisteredNode, ResolvedFile } from '../node-api/define-node'
 import type { FileProvider } from './executor'
 
-/** Reads every file a node's `file` params name (empty params are skipped); throws when one cannot be read. */
+/** The node's `file` params that name a file, as [param, file name] pairs. */
+export function namedFiles(def: RegisteredNode, params: Record<string, unknown> | undefined): [string, string][] {
+  return (def.fileParams ?? []).flatMap((name) => {
+    const value = params?.[name]
+    return typeof value === 'string' && value ? [[name, value] as [string, string]] : []
+  })
+}
+
+/** Reads every file a node's `file` params name; throws when one cannot be read. */
 export async function readNodeFiles(
   def: RegisteredNode,
   params: Record<string, unknown> | undefined,
   provider: FileProvider | undefined,
 ): Promise<Record<string, ResolvedFile>> {
   const files: Record<string, ResolvedFile> = {}
-  for (const name of def.fileParams ?? []) {
-    const value = params?.[name]
-    if (typeof value !== 'string' || !value) continue
+  for (const [name, value] of namedFiles(def, params)) {
     if (!provider) throw new Error(`This host cannot read files ("${value}").`)
     files[name] = await provider.resolve(value)
   }

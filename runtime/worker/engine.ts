@@ -3,7 +3,7 @@ import { loadDocument } from '../document/load'
 import type { GraphDocument } from '../document/schema'
 import type { RunEvent, RunReport } from '../exec/events'
 import { runGraph, type FileProvider } from '../exec/executor'
-import { fileHashesOf, readNodeFiles } from '../exec/node-files'
+import { namedFiles } from '../exec/node-files'
 import { computeKeys, type FileHashes } from '../keys/cache-keys'
 import { describeNode, type Registry } from '../registry'
 import { previewValue } from '../values/preview'
@@ -12,7 +12,12 @@ import type { EngineApi, RunRequest } from './engine-api'
 export interface EngineHost {
   registry: Registry
   cache: NodeCache
-  files: FileProvider & { put(name: string, bytes: ArrayBuffer): Promise<string>; list(): ReturnType<EngineApi['listFiles']> }
+  files: FileProvider & {
+    put(name: string, bytes: ArrayBuffer): Promise<string>
+    list(): ReturnType<EngineApi['listFiles']>
+    /** Content hash of a stored file without reading its bytes; undefined when absent. */
+    hashOf(name: string): Promise<string | undefined>
+  }
   startBackend: EngineApi['init']
 }
 
@@ -42,14 +47,21 @@ export class Engine implements EngineApi {
     return { ok: loaded.ok, diagnostics: loaded.diagnostics }
   }
 
-  /** Content hashes of the files each node reads; a node whose file is missing gets none. */
+  /**
+   * Content hashes of the files each node reads (a missing file has none). Keys are recomputed
+   * on every edit, so this looks hashes up instead of reading the files' bytes.
+   */
   private async fileHashes(doc: GraphDocument): Promise<FileHashes> {
     const hashes: FileHashes = new Map()
     for (const node of doc.nodes) {
       const def = this.host.registry.get(node.type)
       if (!def?.fileParams?.length) continue
-      const files = await readNodeFiles(def, node.params, this.host.files).catch(() => ({}))
-      hashes.set(node.id, fileHashesOf(files))
+      const entry: Record<string, string> = {}
+      for (const [name, file] of namedFiles(def, node.params)) {
+        const hash = await this.host.files.hashOf(file)
+        if (hash) entry[name] = hash
+      }
+      hashes.set(node.id, entry)
     }
     return hashes
   }

@@ -23,20 +23,31 @@ class FilesDb extends Dexie {
  */
 export class BrowserFileStore implements FileProvider {
   private readonly db: FilesDb
+  /** Name → hash and size, read from IndexedDB once: keys are recomputed on every edit. */
+  private facts?: Promise<Map<string, { hash: string; size: number }>>
 
   constructor(name = 'mlcanvas-files') {
     this.db = new FilesDb(name)
   }
 
+  private known() {
+    this.facts ??= this.db.files.toArray().then((rows) => new Map(rows.map((r) => [r.name, { hash: r.hash, size: r.size }])))
+    return this.facts
+  }
+
   async put(name: string, bytes: ArrayBuffer): Promise<string> {
     const hash = await hashBytes([new Uint8Array(bytes)])
     await this.db.files.put({ name, bytes, hash, size: bytes.byteLength })
+    ;(await this.known()).set(name, { hash, size: bytes.byteLength })
     return hash
   }
 
   async list() {
-    const rows = await this.db.files.toArray()
-    return rows.map((r) => ({ name: r.name, bytes: r.size, hash: r.hash }))
+    return [...(await this.known())].map(([name, f]) => ({ name, bytes: f.size, hash: f.hash }))
+  }
+
+  async hashOf(name: string) {
+    return (await this.known()).get(name)?.hash
   }
 
   async resolve(value: string) {
