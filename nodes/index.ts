@@ -2,6 +2,7 @@ import type { NodeDefinition } from '../runtime/node-api/define-node'
 import { Registry } from '../runtime/registry'
 import { cleanNodes } from './clean'
 import { dataNodes } from './data'
+import { deployNodes } from './deploy'
 import { figureNodes } from './figure'
 import { lossNodes } from './loss'
 import { metricNodes } from './metric'
@@ -26,6 +27,7 @@ export const allNodes: readonly NodeDefinition<any>[] = [
   ...predictNodes,
   ...metricNodes,
   ...figureNodes,
+  ...deployNodes,
 ]
 
 /** The registry shared by the runtime, the CLI and the editor. */

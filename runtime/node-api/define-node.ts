@@ -13,6 +13,7 @@ export const NODE_CATEGORIES = [
   'predict',
   'metric',
   'figure',
+  'deploy',
   'test',
 ] as const
 export type NodeCategory = (typeof NODE_CATEGORIES)[number]

@@ -1,0 +1,5 @@
+import type { NodeDefinition } from '../../runtime/node-api/define-node'
+import { driftNode } from './drift'
+
+/** Nodes that take a trained model off the canvas and watch it there. */
+export const deployNodes: readonly NodeDefinition<any>[] = [driftNode]
