@@ -63,7 +63,8 @@ export async function runGraph(opts: RunOptions): Promise<RunReport> {
   const queue = [...order, ...topo.ids.filter((id) => !placed.has(id))].filter((id) => targets.has(id))
   const problems = nodeProblems(validateGraph(doc, registry, topo), doc)
 
-  const reports: Record<string, NodeReport> = {}
+  // Null prototype: a node may be called `__proto__`, and its report must still be an own member.
+  const reports: Record<string, NodeReport> = Object.create(null)
   for (const n of doc.nodes) reports[n.id] = { type: n.type, status: 'skipped' }
   emit({ type: 'run-start', backend, nodes: queue })
   for (const id of queue) emit({ type: 'queued', nodeId: id })

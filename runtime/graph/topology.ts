@@ -69,30 +69,37 @@ export function topologicalOrder(topo: Topology): { order: string[]; leftover: s
   return result
 }
 
-/** Finds one cycle among `candidates` (nodes Kahn could not place), as a list of ids. */
+/**
+ * Finds one cycle among `candidates` (nodes Kahn could not place), as a list of ids.
+ * Depth-first with an explicit stack: a long chain must not overflow the call stack.
+ */
 export function findCycle(topo: Topology, candidates: readonly string[]): string[] | undefined {
   const inSet = new Set(candidates)
   const state = new Map<string, 'open' | 'done'>()
-  const stack: string[] = []
-  const visit = (id: string): string[] | undefined => {
-    state.set(id, 'open')
-    stack.push(id)
-    for (const child of topo.children.get(id)!) {
-      if (!inSet.has(child)) continue
-      if (state.get(child) === 'open') return stack.slice(stack.indexOf(child))
-      if (!state.has(child)) {
-        const found = visit(child)
-        if (found) return found
+  for (const root of candidates) {
+    if (state.has(root)) continue
+    const path = [root]
+    const nextChild = [0]
+    state.set(root, 'open')
+    while (path.length) {
+      const id = path[path.length - 1]
+      const kids = topo.children.get(id)!
+      const i = nextChild[nextChild.length - 1]++
+      if (i >= kids.length) {
+        state.set(id, 'done')
+        path.pop()
+        nextChild.pop()
+        continue
       }
-    }
-    stack.pop()
-    state.set(id, 'done')
-    return undefined
-  }
-  for (const id of candidates) {
-    if (!state.has(id)) {
-      const found = visit(id)
-      if (found) return found
+      const child = kids[i]
+      if (!inSet.has(child)) continue
+      const seen = state.get(child)
+      if (seen === 'open') return path.slice(path.indexOf(child))
+      if (!seen) {
+        state.set(child, 'open')
+        path.push(child)
+        nextChild.push(0)
+      }
     }
   }
   return undefined

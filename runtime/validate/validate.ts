@@ -5,6 +5,7 @@ import type { ConnectedInput } from '../node-api/define-node'
 import { portsCompatible } from '../node-api/ports'
 import type { Registry } from '../registry'
 import { messages, type Diagnostic, type DiagnosticCode } from './diagnostics'
+import { own } from './own'
 import { formatPath } from './paths'
 import { outputTypeResolver } from './port-types'
 
@@ -54,8 +55,8 @@ export function validateGraph(doc: GraphDocument, registry: Registry, topo: Topo
     const fromDef = registry.get(from.type)
     const toDef = registry.get(to.type)
     if (!fromDef || !toDef) return
-    const outPort = fromDef.outputs[edge.from.port]
-    const inPort = toDef.inputs[edge.to.port]
+    const outPort = own(fromDef.outputs, edge.from.port)
+    const inPort = own(toDef.inputs, edge.to.port)
     if (!outPort) {
       const known = Object.keys(fromDef.outputs)
       out.push(diag('unknown-port', edgePath(i, 'from.port'), ref, from.id, from.type, edge.from.port, 'output', known))

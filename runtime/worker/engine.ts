@@ -75,7 +75,7 @@ export class Engine implements EngineApi {
   }
 
   async peek(doc: GraphDocument) {
-    const out: Awaited<ReturnType<EngineApi['peek']>> = {}
+    const out: Awaited<ReturnType<EngineApi['peek']>> = Object.create(null) // ids may be `__proto__`
     for (const [id, k] of await this.keyMap(doc)) {
       const info = await this.host.cache.info(k.key)
       out[id] = info ? { summary: info.summary, ms: info.ms } : undefined
