@@ -31,17 +31,22 @@ const FATAL: ReadonlySet<DiagnosticCode> = new Set([
  * otherwise it lists the problems and leaves the current graph untouched.
  */
 export async function openDocument(input: string | unknown, source: string, selected: string[] = []): Promise<boolean> {
-  const shape = loadDocument(input, shapeOnly)
   const fail = (items: { path: string; message: string }[]) => {
     uiStore.getState().showProblems({ title: `Could not open ${source}`, items })
     return false
   }
-  if (!shape.ok) return fail(shape.diagnostics)
-  const { diagnostics } = await engine().validate(shape.doc)
-  const fatal = diagnostics.filter((d) => d.severity === 'error' && FATAL.has(d.code))
-  if (fatal.length) return fail(fatal)
-  await applyDocument(shape.doc, selected)
-  return true
+  // Whatever a hostile or broken document does, the caller goes on (the editor must still autosave).
+  try {
+    const shape = loadDocument(input, shapeOnly)
+    if (!shape.ok) return fail(shape.diagnostics)
+    const { diagnostics } = await engine().validate(shape.doc)
+    const fatal = diagnostics.filter((d) => d.severity === 'error' && FATAL.has(d.code))
+    if (fatal.length) return fail(fatal)
+    await applyDocument(shape.doc, selected)
+    return true
+  } catch (e) {
+    return fail([{ path: '', message: `It could not be read: ${(e as Error).message}` }])
+  }
 }
 
 /** Puts a checked document on the canvas, lays it out if needed, and restores cached results. */

@@ -41,6 +41,11 @@ export async function startEditor(connect: () => Promise<Engine>): Promise<void>
     uiStore.setState({ engine: 'failed', engineError: (e as Error).message })
     return
   }
-  await openInitial()
+  try {
+    await openInitial()
+  } catch (e) {
+    ui.showProblems({ title: 'Could not open a graph', items: [{ path: '', message: (e as Error).message }] })
+  }
+  // Autosave starts whatever happened above: a bad link must not make later edits unsaved.
   startSync()
 }

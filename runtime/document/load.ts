@@ -1,4 +1,5 @@
 import { messages, type Diagnostic } from '../validate/diagnostics'
+import { checkDocumentLimits } from '../validate/limits'
 import { formatPath } from '../validate/paths'
 import { validateGraph } from '../validate/validate'
 import type { Registry } from '../registry'
@@ -31,6 +32,8 @@ export function loadDocument(input: string | unknown, registry: Registry): LoadR
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return fail('wrong-format', '', messages['wrong-format'](Array.isArray(raw) ? 'an array' : typeof raw))
   }
+  const tooBig = checkDocumentLimits(raw)
+  if (tooBig) return fail('too-large', tooBig.path, tooBig.message)
   const obj = raw as Record<string, unknown>
   if (obj.format !== GRAPH_FORMAT) return fail('wrong-format', 'format', messages['wrong-format'](obj.format))
   if (typeof obj.version === 'number' && obj.version > CURRENT_VERSION) {

@@ -17,6 +17,7 @@ export const messages = {
   'newer-version': (v: number, current: number) =>
     `This graph was saved by a newer version (document version ${v}, this app reads up to ${current}).`,
   'schema': (detail: string) => detail,
+  'too-large': (detail: string) => detail,
   'duplicate-node-id': (id: string) => `Two nodes have the id "${id}"; ids must be unique.`,
   'duplicate-edge-id': (id: string) => `Two edges have the id "${id}"; ids must be unique.`,
   'unknown-node-type': (type: string) => `Unknown node type "${type}".`,
