@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest'
+import { expected, loadSplit, maxAbsDiff } from '../../tests/fixtures/sklearn/load'
+import { predictLinear } from './centered'
+import { ELASTIC_NET_DEFAULTS, fitElasticNet, LASSO_DEFAULTS } from './elastic-net'
+import { fitLeastSquares, fitRidge } from './least-squares'
+import { fitLogistic, LOGISTIC_DEFAULTS, predictLogistic } from './logistic'
+
+const r2 = (y: Float64Array, p: Float64Array) => {
+  const mean = y.reduce((a, b) => a + b, 0) / y.length
+  let ss = 0
+  let st = 0
+  for (let i = 0; i < y.length; i++) (ss += (y[i] - p[i]) ** 2), (st += (y[i] - mean) ** 2)
+  return 1 - ss / st
+}
+
+describe('regression solvers against scikit-learn (diabetes, 80/20 split)', () => {
+  const ref = expected('diabetes').linear
+  const raw = loadSplit('diabetes', false)
+  const std = loadSplit('diabetes', true)
+  const cases = [
+    ['LinearRegression, raw features', 'linear', raw, (d: typeof raw) => fitLeastSquares(d.train.X, d.train.rows, d.train.cols, d.train.y)],
+    ['LinearRegression, standardized', 'linear_std', std, (d: typeof raw) => fitLeastSquares(d.train.X, d.train.rows, d.train.cols, d.train.y)],
+    ['Ridge(alpha=1)', 'ridge', std, (d: typeof raw) => fitRidge(d.train.X, d.train.rows, d.train.cols, d.train.y, 1)],
+    ['Lasso()', 'lasso', std, (d: typeof raw) => fitElasticNet(d.train.X, d.train.rows, d.train.cols, d.train.y, LASSO_DEFAULTS)],
+    ['ElasticNet()', 'elastic_net', std, (d: typeof raw) => fitElasticNet(d.train.X, d.train.rows, d.train.cols, d.train.y, ELASTIC_NET_DEFAULTS)],
+    ['Lasso(alpha=0.1), raw features', 'lasso_raw', raw, (d: typeof raw) => fitElasticNet(d.train.X, d.train.rows, d.train.cols, d.train.y, { ...LASSO_DEFAULTS, alpha: 0.1 })],
+  ] as const
+  for (const [title, key, data, fit] of cases) {
+    it(`${title}: coefficients, intercept, test R² and predictions`, () => {
+      const f = fit(data)
+      const scale = Math.max(...ref[key].coef.map(Math.abs))
+      expect(maxAbsDiff(f.coef, ref[key].coef) / scale).toBeLessThan(1e-6)
+      expect(f.intercept).toBeCloseTo(ref[key].intercept, 6)
+      const p = predictLinear(f, data.test.X, data.test.rows)
+      expect(maxAbsDiff(p, ref[key].predictions)).toBeLessThan(1e-6 * 150)
+      expect(r2(data.test.y, p)).toBeCloseTo(ref[key].r2, 8)
+    })
+  }
+
+  it('lasso stops after as many sweeps as scikit-learn', () => {
+    const d = std.train
+    expect(fitElasticNet(d.X, d.rows, d.cols, d.y, LASSO_DEFAULTS).iterations).toBe(ref.lasso.n_iter)
+    expect(fitElasticNet(d.X, d.rows, d.cols, d.y, ELASTIC_NET_DEFAULTS).iterations).toBe(ref.elastic_net.n_iter)
+  })
+
+  it('a duplicated column is dropped by least squares, with the same predictions', () => {
+    const d = std.train
+    const cols = d.cols + 1
+    const X = new Float64Array(d.rows * cols)
+    for (let i = 0; i < d.rows; i++) {
+      X.set(d.X.subarray(i * d.cols, (i + 1) * d.cols), i * cols)
+      X[i * cols + d.cols] = 2 * d.X[i * d.cols]
+    }
+    const f = fitLeastSquares(X, d.rows, cols, d.y)
+    expect(f.rank).toBe(d.cols)
+    expect(maxAbsDiff(predictLinear(f, X, d.rows), predictLinear(fitLeastSquares(d.X, d.rows, d.cols, d.y), d.X, d.rows))).toBeLessThan(1e-8)
+  })
+})
+
+describe('logistic regression against scikit-learn (standardized features, lbfgs)', () => {
+  for (const name of ['breast_cancer', 'wine', 'iris'] as const) {
+    it(`${name}: coefficients at the optimum to 1e-6, same test accuracy and probabilities`, () => {
+      const { train, test } = loadSplit(name, true)
+      const classes = new Set(train.y).size
+      const ref = expected(name).logistic
+      for (const [key, C] of [['default', 1], ['optimum', 1], ['c01', 0.1]] as const) {
+        const { state, converged } = fitLogistic(train.X, train.rows, train.cols, train.y, classes, { ...LOGISTIC_DEFAULTS, C })
+        expect(converged).toBe(true)
+        // scikit-learn's default lbfgs run stops up to 4e-4 short of the optimum in a coefficient
+        // (5e-5 in a probability); its Newton-CG run at tol 1e-10 is the optimum itself.
+        const [coefTol, probTol] = key === 'default' ? [5e-4, 5e-5] : [1e-6, 1e-7]
+        expect(maxAbsDiff(state.coef, ref[key].coef)).toBeLessThan(coefTol)
+        expect(maxAbsDiff(state.intercept, ref[key].intercept)).toBeLessThan(coefTol)
+        const proba = predictLogistic(state, test.X, test.rows)
+        expect(maxAbsDiff(proba, ref[key].proba)).toBeLessThan(probTol)
+        let correct = 0
+        for (let i = 0; i < test.rows; i++) {
+          let best = 0
+          for (let c = 1; c < classes; c++) if (proba[i * classes + c] > proba[i * classes + best]) best = c
+          correct += best === test.y[i] ? 1 : 0
+        }
+        expect(correct / test.rows).toBe(ref[key].accuracy)
+      }
+    })
+  }
+
+  it('refuses one class and a non-positive C', () => {
+    expect(() => fitLogistic(new Float64Array(2), 2, 1, new Float64Array(2), 1, LOGISTIC_DEFAULTS)).toThrow(/two classes/)
+    expect(() => fitLogistic(new Float64Array(2), 2, 1, Float64Array.of(0, 1), 2, { ...LOGISTIC_DEFAULTS, C: 0 })).toThrow(/C must be > 0/)
+  })
+})

@@ -1,0 +1,136 @@
+import { lbfgs } from './lbfgs'
+
+/**
+ * Logistic regression as scikit-learn's LogisticRegression(penalty='l2', solver='lbfgs'):
+ * minimizes C · Σ log-loss + ½‖W‖² (intercepts not penalized); two classes use one weight
+ * vector (sigmoid), more use one per class (multinomial softmax, scikit-learn's 'auto').
+ */
+export interface LogisticState {
+  classes: number
+  cols: number
+  /** Weight rows: 1 × cols for two classes, classes × cols otherwise. */
+  coef: Float64Array
+  intercept: Float64Array
+}
+
+export interface LogisticOptions {
+  /** Inverse regularization strength, as scikit-learn's C. */
+  C: number
+  maxIter: number
+}
+
+export const LOGISTIC_DEFAULTS: LogisticOptions = { C: 1, maxIter: 1000 }
+
+/** Fits on class indices y ∈ {0 … classes−1}; returns the state and whether L-BFGS converged. */
+export function fitLogistic(X: Float64Array, rows: number, cols: number, y: Float64Array, classes: number, o: LogisticOptions) {
+  if (classes < 2) throw new Error('Logistic regression needs at least two classes in the training rows; the target has one.')
+  if (!(o.C > 0)) throw new Error(`C must be > 0 (got ${o.C}).`)
+  const k = classes === 2 ? 1 : classes
+  const size = k * cols + k
+  // The objective divided by C·n, so that the gradient tolerance does not depend on the row count.
+  const l2 = 1 / (o.C * rows)
+  const fg = k === 1 ? binaryObjective(X, rows, cols, y, l2) : softmaxObjective(X, rows, cols, y, k, l2)
+  const x0 = new Float64Array(size)
+  if (k === 1) x0[cols] = logOdds(y, rows)
+  const r = lbfgs(fg, x0, { maxIter: o.maxIter, gtol: 1e-10 })
+  const state: LogisticState = { classes, cols, coef: r.x.slice(0, k * cols), intercept: r.x.slice(k * cols) }
+  return { state, iterations: r.iterations, converged: r.converged }
+}
+
+/** Starting the intercept at the class log-odds saves iterations; the optimum does not depend on it. */
+function logOdds(y: Float64Array, rows: number): number {
+  let pos = 0
+  for (let i = 0; i < rows; i++) pos += y[i]
+  const p = Math.min(Math.max(pos / rows, 1e-6), 1 - 1e-6)
+  return Math.log(p / (1 - p))
+}
+
+function binaryObjective(X: Float64Array, rows: number, cols: number, y: Float64Array, l2: number) {
+  return (w: Float64Array, g: Float64Array): number => {
+    g.fill(0)
+    let f = 0
+    const b = w[cols]
+    for (let i = 0; i < rows; i++) {
+      let z = b
+      const base = i * cols
+      for (let j = 0; j < cols; j++) z += X[base + j] * w[j]
+      // log(1 + e^z) − y·z without overflow.
+      f += (z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z))) - y[i] * z
+      const r = 1 / (1 + Math.exp(-z)) - y[i]
+      for (let j = 0; j < cols; j++) g[j] += r * X[base + j]
+      g[cols] += r
+    }
+    let reg = 0
+    for (let j = 0; j < cols; j++) {
+      reg += w[j] * w[j]
+      g[j] = g[j] / rows + l2 * w[j]
+    }
+    g[cols] /= rows
+    return f / rows + 0.5 * l2 * reg
+  }
+}
+
+function softmaxObjective(X: Float64Array, rows: number, cols: number, y: Float64Array, k: number, l2: number) {
+  const z = new Float64Array(k)
+  return (w: Float64Array, g: Float64Array): number => {
+    g.fill(0)
+    let f = 0
+    const bias = k * cols
+    for (let i = 0; i < rows; i++) {
+      const base = i * cols
+      let max = -Infinity
+      for (let c = 0; c < k; c++) {
+        let s = w[bias + c]
+        for (let j = 0; j < cols; j++) s += X[base + j] * w[c * cols + j]
+        z[c] = s
+        if (s > max) max = s
+      }
+      let sum = 0
+      for (let c = 0; c < k; c++) sum += Math.exp(z[c] - max)
+      const lse = max + Math.log(sum)
+      f += lse - z[y[i]]
+      for (let c = 0; c < k; c++) {
+        const r = Math.exp(z[c] - lse) - (c === y[i] ? 1 : 0)
+        for (let j = 0; j < cols; j++) g[c * cols + j] += r * X[base + j]
+        g[bias + c] += r
+      }
+    }
+    let reg = 0
+    for (let q = 0; q < bias; q++) {
+      reg += w[q] * w[q]
+      g[q] = g[q] / rows + l2 * w[q]
+    }
+    for (let c = 0; c < k; c++) g[bias + c] /= rows
+    return f / rows + 0.5 * l2 * reg
+  }
+}
+
+/** rows × classes probabilities. */
+export function predictLogistic(s: LogisticState, X: Float64Array, rows: number): Float64Array {
+  const k = s.classes
+  const out = new Float64Array(rows * k)
+  const cols = s.cols
+  const z = new Float64Array(k)
+  for (let i = 0; i < rows; i++) {
+    const base = i * cols
+    if (k === 2) {
+      let v = s.intercept[0]
+      for (let j = 0; j < cols; j++) v += X[base + j] * s.coef[j]
+      const p = 1 / (1 + Math.exp(-v))
+      out[i * 2] = 1 - p
+      out[i * 2 + 1] = p
+      continue
+    }
+    let max = -Infinity
+    for (let c = 0; c < k; c++) {
+      let v = s.intercept[c]
+      for (let j = 0; j < cols; j++) v += X[base + j] * s.coef[c * cols + j]
+      z[c] = v
+      max = Math.max(max, v)
+    }
+    let sum = 0
+    for (let c = 0; c < k; c++) sum += (z[c] = Math.exp(z[c] - max))
+    for (let c = 0; c < k; c++) out[i * k + c] = z[c] / sum
+  }
+  return out
+}
