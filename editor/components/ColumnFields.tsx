@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import type { ColumnInfo } from '../hooks/useUpstreamColumns'
 import type { FieldProps } from './ParamField'
 
@@ -6,6 +7,9 @@ type Props = FieldProps & { columns: ColumnInfo[] | undefined }
 function offered(columns: ColumnInfo[], kind: string | undefined): ColumnInfo[] {
   return kind && kind !== 'any' ? columns.filter((c) => c.type === kind) : columns
 }
+
+/** Checkboxes drawn at most; the filter box finds the rest. */
+const MAX_LISTED = 60
 
 const NO_COLUMNS = 'Run the upstream node to pick from its columns.'
 
@@ -38,6 +42,8 @@ export function ColumnField({ id, schema, value, onChange, columns }: Props) {
 /** Several columns as checkboxes; none checked means every feature column. */
 export function ColumnsField({ id, schema, value, onChange, columns }: Props) {
   const chosen = Array.isArray(value) ? (value as string[]) : []
+  const [filter, setFilter] = useState('')
+  const emptyMeans = schema.emptyMeans === 'none' ? 'None checked: no columns.' : 'None checked: all feature columns.'
   if (!columns) {
     return (
       <>
@@ -45,25 +51,33 @@ export function ColumnsField({ id, schema, value, onChange, columns }: Props) {
           id={id}
           type="text"
           value={chosen.join(', ')}
-          placeholder="all feature columns"
+          placeholder={schema.emptyMeans === 'none' ? 'none' : 'all feature columns'}
           onChange={(e) => onChange(e.target.value.split(',').map((s) => s.trim()).filter(Boolean))}
         />
         <p className="field-hint">{NO_COLUMNS} Or type names separated by commas.</p>
       </>
     )
   }
-  const list = offered(columns, schema.columnKind)
+  const all = offered(columns, schema.columnKind)
   const toggle = (name: string, on: boolean) =>
     onChange(on ? [...chosen, name] : chosen.filter((c) => c !== name))
+  const needle = filter.trim().toLowerCase()
+  const matching = needle ? all.filter((c) => c.name.toLowerCase().includes(needle)) : all
+  // A 2 000-column table would draw 2 000 checkboxes: chosen ones first, then the first matches.
+  const list = [...all.filter((c) => chosen.includes(c.name)), ...matching.filter((c) => !chosen.includes(c.name)).slice(0, MAX_LISTED)]
   return (
     <fieldset id={id} className="columns-field">
-      <p className="field-hint">{chosen.length ? `${chosen.length} chosen` : 'None checked: all feature columns.'}</p>
+      <p className="field-hint">{chosen.length ? `${chosen.length} chosen` : emptyMeans}</p>
+      {all.length > MAX_LISTED && (
+        <input type="search" aria-label={`Filter ${schema.title ?? 'columns'}`} placeholder={`Filter ${all.length} columns`} value={filter} onChange={(e) => setFilter(e.target.value)} />
+      )}
       {list.map((c) => (
         <label key={c.name}>
           <input type="checkbox" checked={chosen.includes(c.name)} onChange={(e) => toggle(c.name, e.target.checked)} />
           {c.name} <span className="muted">{c.type}</span>
         </label>
       ))}
+      {matching.length - list.length > 0 && <p className="field-hint">{matching.length - list.length} more: type to filter.</p>}
     </fieldset>
   )
 }

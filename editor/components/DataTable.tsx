@@ -7,8 +7,12 @@ type DatasetPreview = Extract<Preview, { kind: 'dataset' }>
 
 const ROW_HEIGHT = 24
 const COL_WIDTH = 120
+const INDEX_WIDTH = 56
 
-/** A table preview: column name, type, role and missing count in the header; rows virtualised. */
+/**
+ * A table preview: column name, type, role and missing count in the header. Rows and columns
+ * are both virtualised, so a 2 000-column table draws only what is in view, inside its own box.
+ */
 export function DataTable({ preview }: { preview: DatasetPreview }) {
   const scroller = useRef<HTMLDivElement>(null)
   const rows = useVirtualizer({
@@ -17,36 +21,51 @@ export function DataTable({ preview }: { preview: DatasetPreview }) {
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
   })
-  const width = 56 + preview.columns.length * COL_WIDTH
+  const cols = useVirtualizer({
+    horizontal: true,
+    count: preview.columns.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => COL_WIDTH,
+    overscan: 4,
+  })
+  const width = INDEX_WIDTH + cols.getTotalSize()
+  const shown = cols.getVirtualItems()
+  // Spacers before and after the drawn columns keep every cell at its true x.
+  const before = shown.length ? shown[0].start : 0
+  const after = shown.length ? cols.getTotalSize() - shown[shown.length - 1].end : 0
   return (
-    <div className="data-table" role="table" aria-label="Data preview" aria-rowcount={preview.rows}>
+    <div className="data-table" role="table" aria-label="Data preview" aria-rowcount={preview.rows} aria-colcount={preview.columns.length + 1}>
       <div className="table-scroll" ref={scroller}>
         <div className="table-head" role="row" style={{ width }}>
           <div className="cell index" role="columnheader">#</div>
-          {preview.columns.map((c) => (
-            <div className={`cell role-${c.role}`} role="columnheader" key={c.name} title={`${c.name}: ${c.type}, ${c.role}`}>
-              <strong>{c.name}</strong>
-              <span className="col-meta">
-                {c.type === 'numeric' ? 'num' : 'cat'} · {c.role}
-                {c.missing > 0 && <span className="missing"> · {formatNumber(c.missing)} missing</span>}
-              </span>
-            </div>
-          ))}
+          {before > 0 && <div className="cell-gap" style={{ width: before }} />}
+          {shown.map((v) => {
+            const c = preview.columns[v.index]
+            return (
+              <div className={`cell role-${c.role}`} role="columnheader" key={v.key} aria-colindex={v.index + 2} title={`${c.name}: ${c.type}, ${c.role}`}>
+                <strong>{c.name}</strong>
+                <span className="col-meta">
+                  {c.type === 'numeric' ? 'num' : 'cat'} · {c.role}
+                  {c.missing > 0 && <span className="missing"> · {formatNumber(c.missing)} missing</span>}
+                </span>
+              </div>
+            )
+          })}
+          {after > 0 && <div className="cell-gap" style={{ width: after }} />}
         </div>
         <div style={{ height: rows.getTotalSize(), width, position: 'relative' }}>
-          {rows.getVirtualItems().map((v) => (
-            <div
-              className="table-row"
-              role="row"
-              key={v.key}
-              style={{ transform: `translateY(${v.start}px)`, height: ROW_HEIGHT, width }}
-            >
-              <div className="cell index" role="cell">{v.index + 1}</div>
-              {preview.head[v.index].map((cell, j) => (
-                <div className={`cell ${cell === '' ? 'empty' : ''} ${preview.columns[j].type}`} role="cell" key={j}>
-                  {cell === '' ? '—' : cell}
-                </div>
-              ))}
+          {rows.getVirtualItems().map((r) => (
+            <div className="table-row" role="row" key={r.key} style={{ transform: `translateY(${r.start}px)`, height: ROW_HEIGHT, width }}>
+              <div className="cell index" role="cell">{r.index + 1}</div>
+              {before > 0 && <div className="cell-gap" style={{ width: before }} />}
+              {shown.map((v) => {
+                const cell = preview.head[r.index][v.index]
+                return (
+                  <div className={`cell ${cell === '' ? 'empty' : ''} ${preview.columns[v.index].type}`} role="cell" key={v.key} aria-colindex={v.index + 2}>
+                    {cell === '' ? '—' : cell}
+                  </div>
+                )
+              })}
             </div>
           ))}
         </div>

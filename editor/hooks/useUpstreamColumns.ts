@@ -1,25 +1,33 @@
 import { useEffect, useState } from 'react'
 import type { Preview } from '../../runtime/worker/engine-api'
 import { engine } from '../engine/engine'
-import { useGraph, useRun } from '../store'
+import { useGraph, useRun, useUi } from '../store'
 import { currentDoc } from '../store/selectors'
 
 export type ColumnInfo = Extract<Preview, { kind: 'dataset' }>['columns'][number]
 
 /**
- * Columns of the table wired into a node (its first connected input that carries a dataset),
- * read from the upstream result; undefined until that result exists.
+ * The table a node's column params pick from: the first wired input's table, or, for a source
+ * node (a CSV file), its own output. Read from that node's last result; undefined until one
+ * exists. A source node keeps its columns while an edit of its own params makes it stale.
  */
 export function useUpstreamColumns(nodeId: string | undefined): ColumnInfo[] | undefined {
   const feed = useGraph((s) => s.edges.find((e) => e.target === nodeId))
-  const upstreamKey = useRun((s) => (feed ? s.runs[feed.source]?.resultKey : undefined))
+  const type = useGraph((s) => s.nodes.find((n) => n.id === nodeId)?.data.nodeType)
+  const ownPort = useUi((s) => {
+    const desc = type ? s.descriptors.get(type) : undefined
+    if (!desc || Object.keys(desc.inputs).length > 0) return undefined
+    return Object.entries(desc.outputs).find(([, p]) => (p.types as string[]).includes('dataset'))?.[0]
+  })
+  const source = feed ? { node: feed.source, port: feed.sourceHandle ?? '' } : ownPort && nodeId ? { node: nodeId, port: ownPort } : undefined
+  const sourceKey = useRun((s) => (source ? s.runs[source.node]?.resultKey : undefined))
   const [columns, setColumns] = useState<ColumnInfo[] | undefined>(undefined)
   useEffect(() => {
     setColumns(undefined)
-    if (!feed || !upstreamKey) return
+    if (!source || !sourceKey) return
     let live = true
     engine()
-      .preview(currentDoc(), feed.source, feed.sourceHandle ?? '', { rows: 0 })
+      .preview(currentDoc(), source.node, source.port, { rows: 0 })
       .then((p) => {
         if (live && p?.kind === 'dataset') setColumns(p.columns)
       })
@@ -27,6 +35,6 @@ export function useUpstreamColumns(nodeId: string | undefined): ColumnInfo[] | u
     return () => {
       live = false
     }
-  }, [feed?.source, feed?.sourceHandle, upstreamKey])
+  }, [source?.node, source?.port, sourceKey])
   return columns
 }

@@ -31,6 +31,7 @@ export interface ParamSchema {
   step?: number
   columnKind?: 'numeric' | 'categorical' | 'any'
   advanced?: boolean
+  emptyMeans?: 'all-features' | 'none'
   [k: string]: unknown
 }
 

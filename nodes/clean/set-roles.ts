@@ -28,8 +28,8 @@ export const setRolesNode = defineNode({
   outputs: { data: port.sameAs('data') },
   params: {
     target: p.column({ title: 'Target column', description: 'Empty: no target (unsupervised).' }),
-    ids: p.columns({ title: 'ID columns' }),
-    ignore: p.columns({ title: 'Ignored columns' }),
+    ids: p.columns({ emptyMeans: 'none', title: 'ID columns' }),
+    ignore: p.columns({ emptyMeans: 'none', title: 'Ignored columns' }),
   },
   run({ data }, params) {
     const input = requireData(data)

@@ -19,7 +19,7 @@ export const tableParams = {
   }),
   target: p.column({ title: 'Target column', description: 'The column to predict. Empty: the last column.' }),
   noTarget: p.bool({ default: false, title: 'No target', description: 'Unsupervised data: no column is the target.' }),
-  ids: p.columns({ title: 'ID columns', description: 'Columns that identify rows; never used as features.' }),
+  ids: p.columns({ emptyMeans: 'none', title: 'ID columns', description: 'Columns that identify rows; never used as features.' }),
   types: p.text({
     default: '',
     title: 'Column types',

@@ -16,6 +16,8 @@ export interface ParamMeta {
   columnKind?: 'numeric' | 'categorical' | 'any'
   /** Expert settings (an optimizer's betas, epsilon): the inspector marks them as advanced. */
   advanced?: boolean
+  /** Column lists: what an empty list means (ID columns: none; most transforms: every feature). */
+  emptyMeans?: 'all-features' | 'none'
 }
 
 interface Common {
@@ -70,10 +72,10 @@ export const p = {
     const { default: d, kind, ...meta } = opts
     return withMeta(z.string().default(d ?? ''), { ui: 'column', columnKind: kind ?? 'any', ...meta })
   },
-  /** Several column names ([] = every feature column). */
-  columns: (opts: Common & { kind?: ParamMeta['columnKind'] } = {}) => {
-    const { kind, ...meta } = opts
-    return withMeta(columnList.default([]), { ui: 'columns', columnKind: kind ?? 'any', ...meta })
+  /** Several column names ([] = every feature column, unless `emptyMeans: 'none'`). */
+  columns: (opts: Common & { kind?: ParamMeta['columnKind']; emptyMeans?: ParamMeta['emptyMeans'] } = {}) => {
+    const { kind, emptyMeans, ...meta } = opts
+    return withMeta(columnList.default([]), { ui: 'columns', columnKind: kind ?? 'any', ...(emptyMeans ? { emptyMeans } : {}), ...meta })
   },
   /** A file: a path relative to the graph document (headless) or an uploaded file's name. */
   file: (opts: Common = {}) => withMeta(z.string().default(''), { ui: 'file', ...opts }),

@@ -44,3 +44,25 @@ export async function states(page: Page): Promise<Record<string, string>> {
     ),
   )
 }
+
+/** Drops a file on the canvas the way a file manager does. */
+export async function dropFile(page: Page, name: string, text: string, type: string) {
+  const transfer = await page.evaluateHandle(
+    ([n, t, ty]) => {
+      const dt = new DataTransfer()
+      dt.items.add(new File([t], n, { type: ty }))
+      return dt
+    },
+    [name, text, type] as const,
+  )
+  await page.locator('.react-flow__pane').dispatchEvent('drop', { dataTransfer: transfer, clientX: 500, clientY: 300 })
+}
+
+/** A CSV of `cols` columns (f1 … f{cols-1}, then an integer `target`) and `rows` rows, numbers from a fixed formula. */
+export function wideCsv(cols: number, rows: number): string {
+  const head = [...Array.from({ length: cols - 1 }, (_, j) => `f${j + 1}`), 'target'].join(',')
+  const lines = Array.from({ length: rows }, (_, i) =>
+    [...Array.from({ length: cols - 1 }, (_, j) => (((i + 1) * (j + 3)) % 97) / 10), i % 3].join(','),
+  )
+  return [head, ...lines].join('\n') + '\n'
+}

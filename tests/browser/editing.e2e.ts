@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { afterEach, describe, expect, inject, it } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
-import { edges, FIXTURE, fixtureDoc, nodeCard, nodes, openGraphFile } from './actions'
+import { dropFile, edges, FIXTURE, fixtureDoc, nodeCard, nodes, openGraphFile } from './actions'
 import { freshContext, openApp, SHOTS } from './browser'
 
 const url = inject('appUrl')
@@ -15,19 +15,6 @@ async function app(): Promise<Page> {
   const ctx = await freshContext()
   contexts.push(ctx)
   return openApp(ctx, url)
-}
-
-/** Drops a file on the canvas the way a file manager does. */
-async function dropFile(page: Page, name: string, text: string, type: string) {
-  const transfer = await page.evaluateHandle(
-    ([n, t, ty]) => {
-      const dt = new DataTransfer()
-      dt.items.add(new File([t], n, { type: ty }))
-      return dt
-    },
-    [name, text, type] as const,
-  )
-  await page.locator('.react-flow__pane').dispatchEvent('drop', { dataTransfer: transfer, clientX: 500, clientY: 300 })
 }
 
 describe('editing in the browser', () => {
