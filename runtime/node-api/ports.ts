@@ -9,6 +9,7 @@ export const PORT_TYPES = [
   'predictions',
   'metrics',
   'figure',
+  'bundle',
 ] as const
 
 export type PortType = (typeof PORT_TYPES)[number]
@@ -40,6 +41,8 @@ export const port = {
   predictions: (extra?: Partial<PortDef>) => make(['predictions'], extra),
   metrics: (extra?: Partial<PortDef>) => make(['metrics'], extra),
   figure: (extra?: Partial<PortDef>) => make(['figure'], extra),
+  /** A model bundle (files) ready to leave the canvas. */
+  bundle: (extra?: Partial<PortDef>) => make(['bundle'], extra),
   /** An output whose type follows the value connected to input `input`. */
   sameAs: (input: string, types: PortType[] = ['dataset', 'splits']) => make(types, { sameAs: input }),
 }

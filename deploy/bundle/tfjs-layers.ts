@@ -1,0 +1,99 @@
+import * as tf from '@tensorflow/tfjs-core'
+import type { GradientState } from '../../nodes/shared/model-gradient'
+import type { LayerDef } from '../../nodes/shared/tf-net'
+
+/**
+ * A trained network as TensorFlow.js LayersModel artifacts (`model.json` + one weights file),
+ * so plain `tf.loadLayersModel` can run it without this project. Our networks are written on
+ * tfjs-core ops with the same weight layout as tfjs-layers (kernel then bias, layer by layer),
+ * so the layers model reproduces them up to float rounding of fused kernels.
+ */
+export interface LayersFiles {
+  modelJson: Record<string, unknown>
+  weights: Uint8Array
+}
+
+type Layers = typeof import('@tensorflow/tfjs-layers')
+
+function layerFor(layers: Layers, l: LayerDef, first: { inputShape?: number[] }) {
+  switch (l.kind) {
+    case 'dense':
+      return layers.layers.dense({ units: l.units, activation: l.activation, ...first })
+    case 'dropout':
+      return layers.layers.dropout({ rate: l.rate, ...first })
+    case 'reshape':
+      return layers.layers.reshape({ targetShape: l.shape, ...first })
+    case 'conv2d':
+      return layers.layers.conv2d({ filters: l.filters, kernelSize: l.kernel, activation: l.activation, padding: 'valid', ...first })
+    case 'maxpool':
+      return layers.layers.maxPooling2d({ poolSize: l.size, strides: l.size, padding: 'valid', ...first })
+    case 'flatten':
+      return layers.layers.flatten(first)
+  }
+}
+
+/** What the exported model outputs: probabilities for classifiers (a sigmoid/softmax layer), else raw values. */
+export function layersOutputs(state: GradientState, probabilities: boolean): 'probabilities' | 'values' | 'scores' {
+  if (state.head.kind === 'regression') return 'values'
+  return probabilities ? 'probabilities' : 'scores'
+}
+
+/** Builds the layers model in memory and saves it through tfjs' own writer. */
+export async function toLayersFiles(state: GradientState, probabilities: boolean): Promise<LayersFiles> {
+  const layers = await import('@tensorflow/tfjs-layers')
+  const model = layers.sequential()
+  state.net.layers.forEach((l, i) => model.add(layerFor(layers, l, i === 0 ? { inputShape: [state.net.inputDim] } : {})))
+  if (layersOutputs(state, probabilities) === 'probabilities') {
+    model.add(layers.layers.activation({ activation: state.head.kind === 'binary' ? 'sigmoid' : 'softmax' }))
+  }
+  const tensors = state.weights.map((w, i) => tf.tensor(w, state.shapes[i]))
+  try {
+    model.setWeights(tensors)
+    let saved: tf.io.ModelArtifacts | undefined
+    await model.save(tf.io.withSaveHandler(async (artifacts) => ((saved = artifacts), { modelArtifactsInfo: { dateSaved: new Date(0), modelTopologyType: 'JSON' } })))
+    const weightData = saved!.weightData as ArrayBuffer
+    return {
+      modelJson: {
+        format: 'layers-model',
+        generatedBy: saved!.generatedBy,
+        convertedBy: null,
+        modelTopology: saved!.modelTopology,
+        weightsManifest: [{ paths: ['weights.bin'], weights: saved!.weightSpecs }],
+      },
+      weights: new Uint8Array(weightData),
+    }
+  } finally {
+    tf.dispose(tensors)
+    model.dispose()
+  }
+}
+
+interface WeightSpec {
+  name: string
+  shape: number[]
+  dtype: string
+}
+
+/**
+ * Reads the float32 weights back from `model.json` + `weights.bin` in manifest order,
+ * checking each against the network's expected shapes.
+ */
+export function weightsFromLayersFiles(modelJson: unknown, bin: Uint8Array, expected: number[][]): Float32Array[] {
+  const manifest = (modelJson as { weightsManifest?: { weights?: WeightSpec[] }[] }).weightsManifest
+  const specs = manifest?.flatMap((g) => g.weights ?? []) ?? []
+  if (specs.length !== expected.length) throw new Error(`model.json lists ${specs.length} weights; the network has ${expected.length}.`)
+  const out: Float32Array[] = []
+  let offset = 0
+  specs.forEach((s, i) => {
+    const same = s.shape.length === expected[i].length && s.shape.every((d, k) => d === expected[i][k])
+    if (s.dtype !== 'float32' || !same) {
+      throw new Error(`Weight ${s.name} is ${s.dtype} [${s.shape}]; the network expects float32 [${expected[i]}].`)
+    }
+    const size = s.shape.reduce((a, b) => a * b, 1)
+    if (offset + size * 4 > bin.byteLength) throw new Error('weights.bin is shorter than model.json says.')
+    out.push(new Float32Array(bin.slice(offset, offset + size * 4).buffer))
+    offset += size * 4
+  })
+  if (offset !== bin.byteLength) throw new Error('weights.bin is longer than model.json says.')
+  return out
+}
