@@ -3,13 +3,16 @@ import { parseNumber, sortCategories } from '../shared/table-cast'
 
 /**
  * Builds one typed column from cell texts as they stream in, so a big file is never held as
- * one string per cell: a column stays a Float64Array while every cell is a number, and turns
- * into dictionary codes at its first non-number (earlier numbers become their decimal text).
+ * one string per cell. Numbers go into a Float64Array; the texts that are not numbers are kept
+ * aside (deduplicated) until the end, when the column's type is decided from all its cells
+ * (see `DIRTY_SHARE`), so the result never depends on where in the file the odd cells are.
  */
 export interface ColumnBuilder {
   /** Adds a cell; `at` locates it in messages (a line or record number). */
   push(text: string, at: number): void
   build(): Column
+  /** After `build`: a warning when a numeric column read some cells as missing, else undefined. */
+  warning(): string | undefined
 }
 
 export interface BuilderOptions {
@@ -20,6 +23,18 @@ export interface BuilderOptions {
   where: (at: number) => string
 }
 
+/**
+ * A column stays numeric when at most this share of its non-missing cells are not numbers
+ * (e.g. one "abc" among 200 floats); those cells become missing and the loader warns, naming
+ * the first ones. Above it (a column of words, or codes mixed with words) it is categorical.
+ * 5% tolerates a typo or a stray "unknown" per twenty rows, while a column that is even
+ * one-tenth text is read as the text it is. Column types can force either reading.
+ */
+export const DIRTY_SHARE = 0.05
+
+/** How many odd cells a warning names. */
+const NAMED_CELLS = 5
+
 function grow<T extends Float64Array | Int32Array>(a: T, n: number): T {
   if (n < a.length) return a
   const b = new (a.constructor as { new (n: number): T })(Math.max(1024, a.length * 2))
@@ -27,12 +42,23 @@ function grow<T extends Float64Array | Int32Array>(a: T, n: number): T {
   return b
 }
 
+/** True when a column of `present` non-missing cells, `odd` of them not numbers, reads as numeric. */
+export function staysNumeric(odd: number, present: number): boolean {
+  return odd <= DIRTY_SHARE * present
+}
+
 export function columnBuilder(name: string, opts: BuilderOptions): ColumnBuilder {
   let n = 0
-  let numbers: Float64Array | undefined = opts.type === 'categorical' ? undefined : new Float64Array(1024)
-  let codes = new Int32Array(numbers ? 0 : 1024)
+  let present = 0
+  let numbers = new Float64Array(1024)
+  // Cells that are not numbers: row, and code into `labels`; the first few also keep their place.
+  let oddRows = new Int32Array(1024)
+  let oddCodes = new Int32Array(1024)
+  let odd = 0
+  const named: { text: string; at: number }[] = []
   const index = new Map<string, number>()
   const labels: string[] = []
+  let warning: string | undefined
 
   const code = (label: string) => {
     let k = index.get(label)
@@ -40,43 +66,63 @@ export function columnBuilder(name: string, opts: BuilderOptions): ColumnBuilder
     return k
   }
 
-  const toCategorical = () => {
-    codes = new Int32Array(Math.max(1024, numbers!.length))
-    for (let i = 0; i < n; i++) codes[i] = Number.isNaN(numbers![i]) ? -1 : code(String(numbers![i]))
-    numbers = undefined
-  }
-
   return {
     push(text, at) {
       const missing = opts.isMissing(text)
-      if (numbers) {
-        const v = missing ? NaN : parseNumber(text)
-        if (v !== undefined) {
-          numbers = grow(numbers, n)
-          numbers[n++] = v
-          return
-        }
-        if (opts.type === 'numeric') {
-          throw new Error(
-            `Column "${name}" was set to numeric, but ${opts.where(at)} holds "${text}". ` +
-              'Remove that override, add the value to the missing-value tokens, or fix the data.',
-          )
-        }
-        toCategorical()
+      if (!missing) present++
+      numbers = grow(numbers, n)
+      const v = missing || opts.type === 'categorical' ? undefined : parseNumber(text)
+      numbers[n] = v ?? NaN
+      if (!missing && v === undefined) {
+        oddRows = grow(oddRows, odd)
+        oddCodes = grow(oddCodes, odd)
+        oddRows[odd] = n
+        oddCodes[odd++] = code(text)
+        if (named.length < NAMED_CELLS) named.push({ text, at })
       }
-      codes = grow(codes, n)
-      codes[n++] = missing ? -1 : code(text)
+      n++
     },
     build() {
-      if (numbers) return { name, type: 'numeric', role: 'feature', values: numbers.slice(0, n) }
-      // Categories sorted as the encoders expect; codes renumbered to match.
-      const categories = sortCategories(labels)
-      const rank = new Int32Array(labels.length)
-      const sortedIndex = new Map(categories.map((c, i) => [c, i]))
-      labels.forEach((l, k) => (rank[k] = sortedIndex.get(l)!))
-      const out = new Int32Array(n)
-      for (let i = 0; i < n; i++) out[i] = codes[i] < 0 ? -1 : rank[codes[i]]
-      return { name, type: 'categorical', role: 'feature', codes: out, categories }
+      const numeric = opts.type === 'numeric' || (opts.type === undefined && staysNumeric(odd, present))
+      if (numeric) {
+        if (odd > 0) warning = dirtyWarning(name, odd, present, named, opts)
+        return { name, type: 'numeric', role: 'feature', values: numbers.slice(0, n) }
+      }
+      return categorical(name, n, numbers, oddRows.subarray(0, odd), oddCodes.subarray(0, odd), labels, code)
     },
+    warning: () => warning,
   }
+}
+
+/** The column as categories: numbers become their decimal text, the other cells keep theirs. */
+function categorical(
+  name: string,
+  n: number,
+  numbers: Float64Array,
+  oddRows: Int32Array,
+  oddCodes: Int32Array,
+  labels: string[],
+  code: (label: string) => number,
+): Column {
+  const codes = new Int32Array(n)
+  for (let i = 0; i < n; i++) codes[i] = Number.isNaN(numbers[i]) ? -1 : code(String(numbers[i]))
+  for (let k = 0; k < oddRows.length; k++) codes[oddRows[k]] = oddCodes[k]
+  // Categories sorted as the encoders expect; codes renumbered to match.
+  const categories = sortCategories(labels)
+  const sortedIndex = new Map(categories.map((c, i) => [c, i]))
+  const rank = Int32Array.from(labels, (l) => sortedIndex.get(l)!)
+  for (let i = 0; i < n; i++) if (codes[i] >= 0) codes[i] = rank[codes[i]]
+  return { name, type: 'categorical', role: 'feature', codes, categories }
+}
+
+function dirtyWarning(name: string, odd: number, present: number, named: { text: string; at: number }[], opts: BuilderOptions): string {
+  const share = (100 * odd) / present
+  const pct = share < 0.1 ? '<0.1' : share.toFixed(share < 10 ? 1 : 0)
+  const cells = named.map((c) => `"${c.text}" on ${opts.where(c.at)}`).join(', ')
+  const more = odd > named.length ? `, and ${odd - named.length} more` : ''
+  const forced = opts.type === 'numeric' ? 'was set to numeric' : 'is numeric'
+  return (
+    `Column "${name}" ${forced} except ${odd} cell${odd === 1 ? '' : 's'} (${pct}%), read as missing: ${cells}${more}. ` +
+    `Fix the data, add the text to the missing-value tokens, or set "${name}:categorical" in Column types to keep it as text.`
+  )
 }

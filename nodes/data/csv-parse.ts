@@ -30,13 +30,18 @@ export interface ParseHooks {
 /** The largest file the loaders accept; bigger tables do not fit a browser tab's memory. */
 export const MAX_BYTES = 200 * 1024 * 1024
 
-/** Decodes file bytes as UTF-8 (dropping a byte-order mark), refusing files over the size cap. */
-export function decodeText(bytes: Uint8Array, what = 'The file'): string {
+/** Refuses bytes over the size cap, before any parsing. */
+export function refuseLarge(bytes: Uint8Array, what = 'The file'): Uint8Array {
   if (bytes.byteLength > MAX_BYTES) {
     const mb = (n: number) => `${Math.round(n / (1024 * 1024))} MB`
     throw new Error(`${what} is ${mb(bytes.byteLength)}; the limit is ${mb(MAX_BYTES)}. Use a smaller sample of the data.`)
   }
-  return new TextDecoder('utf-8').decode(bytes)
+  return bytes
+}
+
+/** Decodes file bytes as UTF-8 (dropping a byte-order mark), refusing files over the size cap. */
+export function decodeText(bytes: Uint8Array, what = 'The file'): string {
+  return new TextDecoder('utf-8').decode(refuseLarge(bytes, what))
 }
 
 /** Picks comma, semicolon, tab or pipe from the first lines (papaparse's guesser, limited to those). */

@@ -80,7 +80,6 @@ describe('data.csv', () => {
     await expect(load('a,b\n1,"2\n3,4\n')).rejects.toThrow('Line 2: a quoted field is never closed')
     await expect(load('a,b\n1,2\n', { types: 'c:numeric' })).rejects.toThrow('types: no column named "c"')
     await expect(load('a,b\n1,2\n', { types: 'a:text' })).rejects.toThrow('must be numeric or categorical')
-    await expect(load('a,b\n1,2\nx,2\n', { types: 'a:numeric' })).rejects.toThrow('Column "a" was set to numeric, but line 3 holds "x"')
     await expect(load('a,b\n1,2\n', { target: 'z' })).rejects.toThrow('Target column "z" not found. Available columns')
     await expect(runNode(csvNode, {}, {})).rejects.toThrow('Choose a CSV file')
   })
@@ -115,9 +114,38 @@ describe('data.csv', () => {
     const noHeader = await load(Array.from({ length: 450 }, (_, i) => `${i},${i % 3}`).join('\n'))
     expect(noHeader.rows).toBe(450)
     expect(cells(noHeader, 'column_1').slice(0, 2)).toEqual([0, 1])
-    const late = await load('x,y\n' + Array.from({ length: 300 }, (_, i) => `${i % 2 ? 1.5 : 2},a`).join('\n') + '\nbig,b\n,b\n')
-    expect(late.columns[0]).toMatchObject({ type: 'categorical', categories: ['1.5', '2', 'big'] })
-    expect(cells(late, 'x').slice(-3)).toEqual(['1.5', 'big', null])
+    // 20 words among 300 numbers (6.2%) is more than a few dirty cells: the column is text.
+    const words = Array.from({ length: 20 }, (_, i) => `big${i % 4},b`).join('\n')
+    const late = await load('x,y\n' + Array.from({ length: 300 }, (_, i) => `${i % 2 ? 1.5 : 2},a`).join('\n') + `\n${words}\n,b\n`)
+    expect(late.columns[0]).toMatchObject({ type: 'categorical', categories: ['1.5', '2', 'big0', 'big1', 'big2', 'big3'] })
+    expect(cells(late, 'x').slice(-3)).toEqual(['big2', 'big3', null])
+  })
+
+  it('keeps a numeric column with a few dirty cells numeric: those cells are missing, the warning names their lines', async () => {
+    // 200 floats, "abc" on line 21 (the header is line 1): 1 cell in 200 = 0.5%.
+    const rows = Array.from({ length: 200 }, (_, i) => `${i === 19 ? 'abc' : (i * 0.5).toFixed(1)},${i % 2}`)
+    const { ctx, warnings } = testContext({ files: { path: textFile('x,y\n' + rows.join('\n')) } })
+    const d = (await csvNode.run({}, params(csvNode, { path: 'x.csv' }), ctx)).data as Dataset
+    expect(d.columns[0].type).toBe('numeric')
+    expect(cells(d, 'x').slice(18, 22)).toEqual([9, null, 10, 10.5])
+    expect(warnings).toEqual([
+      'Column "x" is numeric except 1 cell (0.5%), read as missing: "abc" on line 21. ' +
+        'Fix the data, add the text to the missing-value tokens, or set "x:categorical" in Column types to keep it as text.',
+    ])
+    // At the threshold: 5 odd cells in 100 non-missing (5%) stay numeric, naming the first five; 6 in 100 do not.
+    const at = (odd: number) => 'v\n' + Array.from({ length: 100 }, (_, i) => (i < odd ? `n${i}` : String(i))).join('\n') + '\n\n'
+    const five = testContext({ files: { path: textFile(at(5)) } })
+    const fiveD = (await csvNode.run({}, params(csvNode, { path: 'x.csv', noTarget: true }), five.ctx)).data as Dataset
+    expect(fiveD.columns[0].type).toBe('numeric')
+    expect(five.warnings[0]).toContain('except 5 cells (5.0%), read as missing: "n0" on line 2, "n1" on line 3, "n2" on line 4, "n3" on line 5, "n4" on line 6.')
+    expect((await load(at(6), { noTarget: true })).columns[0].type).toBe('categorical')
+    // Set numeric explicitly: every non-number is missing, however many.
+    const forced = testContext({ files: { path: textFile('a,b\n1,2\nx,2\ny,3\n') } })
+    const f = (await csvNode.run({}, params(csvNode, { path: 'x.csv', types: 'a:numeric' }), forced.ctx)).data as Dataset
+    expect(cells(f, 'a')).toEqual([1, null, null])
+    expect(forced.warnings[0]).toMatch(/^Column "a" was set to numeric except 2 cells \(67%\), read as missing: "x" on line 3, "y" on line 4\./)
+    // Set categorical: the dirty cell keeps its text.
+    expect(cells(await load('x,y\n' + rows.join('\n'), { types: 'x:categorical' }), 'x')[19]).toBe('abc')
   })
 
   it('warns when no feature column is numeric', async () => {

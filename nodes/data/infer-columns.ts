@@ -17,6 +17,8 @@ export interface InferOptions {
   noTarget: boolean
   /** Columns that identify rows and are never used as features. */
   ids: string[]
+  /** Told about numeric columns that read some cells as missing (see `DIRTY_SHARE`). */
+  warn?: (message: string) => void
 }
 
 export interface TableBuilder {
@@ -26,8 +28,9 @@ export interface TableBuilder {
 }
 
 /**
- * Streams rows into typed columns: a column is numeric when every non-missing cell is a plain
- * number, otherwise categorical, unless `types` says otherwise. Roles are assigned at the end.
+ * Streams rows into typed columns: a column is numeric when its non-missing cells are plain
+ * numbers (all but a few, see `DIRTY_SHARE`), otherwise categorical, unless `types` says
+ * otherwise. Roles are assigned at the end.
  */
 export function tableBuilder(header: string[], opts: InferOptions, where: (at: number) => string): TableBuilder {
   if (header.length === 0) throw new Error('The data has no columns.')
@@ -43,6 +46,10 @@ export function tableBuilder(header: string[], opts: InferOptions, where: (at: n
     },
     build() {
       const columns = builders.map((b) => b.build())
+      for (const b of builders) {
+        const w = b.warning()
+        if (w) opts.warn?.(w)
+      }
       assignRoles(columns, opts)
       const dataset = makeDataset(columns, [], rows)
       return { ...dataset, steps: [schemaStep(dataset)] }

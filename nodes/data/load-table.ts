@@ -3,27 +3,19 @@ import { p } from '../../runtime/node-api/params'
 import type { Dataset } from '../../runtime/values/dataset'
 import { missingTokens } from '../shared/table-cast'
 import { parseCsvText } from './csv-parse'
-import { tableBuilder, type TableBuilder } from './infer-columns'
+import { tableBuilder, type InferOptions, type TableBuilder } from './infer-columns'
 
-/** The params every table loader shares (CSV file, URL): how to read cells and which column is what. */
-export const tableParams = {
-  delimiter: p.select(['auto', 'comma', 'semicolon', 'tab', 'pipe'], {
-    default: 'auto',
-    title: 'Delimiter',
-    description: 'Auto detects comma, semicolon, tab or pipe from the first lines.',
-  }),
-  header: p.select(['auto', 'yes', 'no'], {
-    default: 'auto',
-    title: 'Header row',
-    description: 'Auto: the first row is a header when it holds no numbers but the rows below do.',
-  }),
+/** The params every table loader shares (CSV, Excel, Parquet, JSON, SQL, URL): which column is what. */
+export const columnParams = {
   target: p.column({ title: 'Target column', description: 'The column to predict. Empty: the last column.' }),
   noTarget: p.bool({ default: false, title: 'No target', description: 'Unsupervised data: no column is the target.' }),
   ids: p.columns({ emptyMeans: 'none', title: 'ID columns', description: 'Columns that identify rows; never used as features.' }),
   types: p.text({
     default: '',
     title: 'Column types',
-    description: 'Overrides of the inferred types, e.g. "zip:categorical, age:numeric". A 0/1 target read as numbers means regression: make it categorical for classification.',
+    description:
+      'Overrides of the inferred types, e.g. "zip:categorical, age:numeric". A column of numbers with a few stray texts ' +
+      '(at most 5% of its cells) stays numeric and those cells are missing; "name:categorical" keeps them as text.',
   }),
   missing: p.text({
     default: '',
@@ -33,9 +25,27 @@ export const tableParams = {
   }),
 }
 
-export interface TableParams {
-  delimiter: 'auto' | 'comma' | 'semicolon' | 'tab' | 'pipe'
-  header: 'auto' | 'yes' | 'no'
+const headerParam = p.select(['auto', 'yes', 'no'], {
+  default: 'auto',
+  title: 'Header row',
+  description: 'Auto: the first row is a header when it holds no numbers but the rows below do.',
+})
+
+/** Loaders whose first row may or may not name the columns (CSV, Excel). */
+export const headerParams = { header: headerParam }
+
+/** The params of text-table loaders (CSV file, URL). */
+export const tableParams = {
+  delimiter: p.select(['auto', 'comma', 'semicolon', 'tab', 'pipe'], {
+    default: 'auto',
+    title: 'Delimiter',
+    description: 'Auto detects comma, semicolon, tab or pipe from the first lines.',
+  }),
+  header: headerParam,
+  ...columnParams,
+}
+
+export interface ColumnParams {
   target: string
   noTarget: boolean
   ids: string[]
@@ -43,9 +53,19 @@ export interface TableParams {
   missing: string
 }
 
+export interface TableParams extends ColumnParams {
+  delimiter: 'auto' | 'comma' | 'semicolon' | 'tab' | 'pipe'
+  header: 'auto' | 'yes' | 'no'
+}
+
+/** How the column builders read cells, from the loader params; odd cells are reported on `log`. */
+export function inferOptions(params: ColumnParams, log: Logger): InferOptions {
+  return { ...params, isMissing: missingTokens(params.missing), warn: (m) => log.warn(m) }
+}
+
 /** Parses CSV text with the loader params into a typed dataset, reporting progress on `ctx`. */
-export async function loadCsv(text: string, params: TableParams, ctx: Pick<NodeContext, 'signal' | 'progress'>): Promise<Dataset> {
-  const options = { ...params, isMissing: missingTokens(params.missing) }
+export async function loadCsv(text: string, params: TableParams, ctx: Pick<NodeContext, 'signal' | 'progress' | 'log'>): Promise<Dataset> {
+  const options = inferOptions(params, ctx.log)
   let table: TableBuilder | undefined
   await parseCsvText(
     text,

@@ -19,10 +19,10 @@ export function recordsToColumns(json: unknown): { header: string[]; columns: st
   const seen = new Set<string>()
   for (const r of records) for (const k of Object.keys(r)) if (!seen.has(k)) seen.add(k), header.push(k)
   const columns = header.map((k) =>
-    records.map((r) => {
-      const v = r[k]
+    records.map((r, i) => {
+      const v = Object.hasOwn(r, k) ? r[k] : undefined
       if (v === null || v === undefined) return ''
-      if (typeof v === 'object') throw new Error(`Field "${k}" holds nested data; only flat records (numbers, text) can be loaded.`)
+      if (typeof v === 'object') throw new Error(`Field "${k}" of record ${i + 1} holds nested data; only flat records (numbers, text) can be loaded.`)
       return String(v)
     }),
   )

@@ -2,12 +2,10 @@ import { defineNode } from '../../runtime/node-api/define-node'
 import { p } from '../../runtime/node-api/params'
 import { port } from '../../runtime/node-api/ports'
 import type { Dataset } from '../../runtime/values/dataset'
-import { missingTokens } from '../shared/table-cast'
 import { describeTable } from '../shared/table'
 import { decodeText } from './csv-parse'
-import { buildDataset } from './infer-columns'
+import { loadJson } from './json'
 import { loadCsv, tableParams, warnIfNoNumeric } from './load-table'
-import { recordsToColumns } from './records'
 
 async function download(url: string, signal: AbortSignal): Promise<{ bytes: Uint8Array; contentType: string }> {
   let response: Response
@@ -52,14 +50,7 @@ export const urlNode = defineNode({
     const { bytes, contentType } = await download(url, ctx.signal)
     const text = decodeText(bytes, `The download from ${url}`)
     if (!isJson(url, contentType, text)) return { data: warnIfNoNumeric(await loadCsv(text, params, ctx), ctx.log) }
-    let json: unknown
-    try {
-      json = JSON.parse(text)
-    } catch (e) {
-      throw new Error(`The download from ${url} is not valid JSON: ${(e as Error).message}.`)
-    }
-    const { header, columns } = recordsToColumns(json)
-    return { data: warnIfNoNumeric(buildDataset(header, columns, { ...params, isMissing: missingTokens(params.missing) }), ctx.log) }
+    return { data: warnIfNoNumeric(loadJson(text, params, ctx.log, `The download from ${url}`), ctx.log) }
   },
   summarize: (outputs) => describeTable(outputs.data as Dataset),
 })

@@ -1,6 +1,8 @@
 /// <reference lib="webworker" />
 import * as Comlink from 'comlink'
+import sqlWasm from 'sql.js/dist/sql-wasm-browser.wasm?url'
 import { createRegistry } from '../../nodes'
+import { setSqlWasmUrl } from '../../nodes/data/sql-engine'
 import { setupBrowserBackend } from '../backend/setup-browser'
 import { IdbStore } from '../cache/idb-store'
 import { NodeCache } from '../cache/node-cache'
@@ -9,6 +11,7 @@ import { BrowserFileStore } from './file-store'
 import { READY_MESSAGE } from './ready'
 
 /** The execution worker: all node runs, tensors and cache I/O happen here, off the UI thread. */
+setSqlWasmUrl(sqlWasm)
 const engine = new Engine({
   registry: createRegistry(),
   cache: new NodeCache({ memoryBytes: 512 * 2 ** 20, store: new IdbStore() }),
