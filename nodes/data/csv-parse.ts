@@ -39,9 +39,31 @@ export function refuseLarge(bytes: Uint8Array, what = 'The file'): Uint8Array {
   return bytes
 }
 
-/** Decodes file bytes as UTF-8 (dropping a byte-order mark), refusing files over the size cap. */
+/** Decodes file bytes (UTF-8, or UTF-16 by its byte-order mark), refusing files over the size cap. */
 export function decodeText(bytes: Uint8Array, what = 'The file'): string {
-  return new TextDecoder('utf-8').decode(refuseLarge(bytes, what))
+  return new TextDecoder(textEncoding(bytes)).decode(refuseLarge(bytes, what))
+}
+
+/**
+ * UTF-16 when a byte-order mark says so (Excel's "Unicode text" export) or when every other
+ * byte of the start is NUL (UTF-16 without a mark, mostly ASCII text); UTF-8 otherwise.
+ * TextDecoder drops the mark itself.
+ */
+function textEncoding(bytes: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le'
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be'
+  const n = Math.min(bytes.length, 1024) & ~1
+  if (n < 4) return 'utf-8'
+  let evenNul = 0
+  let oddNul = 0
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenNul++
+    if (bytes[i + 1] === 0) oddNul++
+  }
+  const half = n / 2
+  if (oddNul > 0.9 * half && evenNul === 0) return 'utf-16le'
+  if (evenNul > 0.9 * half && oddNul === 0) return 'utf-16be'
+  return 'utf-8'
 }
 
 /** Picks comma, semicolon, tab or pipe from the first lines (papaparse's guesser, limited to those). */

@@ -2,6 +2,7 @@ import { defineNode } from '../../runtime/node-api/define-node'
 import { p } from '../../runtime/node-api/params'
 import { port } from '../../runtime/node-api/ports'
 import type { Dataset } from '../../runtime/values/dataset'
+import { guardedFetch, RefusedDownload } from '../../runtime/net/policy'
 import { describeTable } from '../shared/table'
 import { decodeText } from './csv-parse'
 import { loadJson } from './json'
@@ -10,9 +11,10 @@ import { loadCsv, tableParams, warnIfNoNumeric } from './load-table'
 async function download(url: string, signal: AbortSignal): Promise<{ bytes: Uint8Array; contentType: string }> {
   let response: Response
   try {
-    response = await fetch(url, { signal })
+    response = await guardedFetch(url, signal)
   } catch (e) {
     if (signal.aborted) throw new Error('Cancelled while downloading.')
+    if (e instanceof RefusedDownload) throw e
     throw new Error(
       `Could not fetch ${url}: ${(e as Error).message || 'network error'}. You may be offline, the host may be unreachable, ` +
         'or the server may not allow downloads from this page (CORS).',

@@ -1,3 +1,4 @@
+import { lookup } from 'node:dns/promises'
 import { readFile } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -9,6 +10,7 @@ import { DirStore } from '../cache/dir-store'
 import { NodeCache } from '../cache/node-cache'
 import { loadDocument } from '../document/load'
 import { runGraph } from '../exec/executor'
+import { setNetworkPolicy } from '../net/policy'
 import { describeNode, type Registry } from '../registry'
 import { formatDiagnostics, hasErrors } from '../validate/diagnostics'
 import { formatEvent, formatTotals } from './format'
@@ -16,7 +18,11 @@ import { nodeFileProvider } from './node-files'
 
 const USAGE = `Usage:
   pipeline run <graph.json> [--json] [--cache-dir DIR] [--no-cache] [--to NODE_ID] [--force NODE_ID] [--backend wasm|cpu]
+                             [--allow-read DIR]... [--allow-net]
   pipeline nodes [--json]
+
+A graph reads files only inside its own folder; --allow-read DIR allows another folder (repeatable).
+data.url nodes fetch only public internet addresses; --allow-net allows this computer and private networks.
 
 Exit codes: 0 every requested node succeeded, 1 a node failed, 2 invalid document or arguments.`
 
@@ -33,15 +39,18 @@ async function runCommand(registry: Registry, args: string[]): Promise<number> {
       to: { type: 'string' },
       force: { type: 'string', multiple: true },
       backend: { type: 'string' },
+      'allow-read': { type: 'string', multiple: true },
+      'allow-net': { type: 'boolean', default: false },
     },
   })
   if (positionals.length !== 1) throw new UsageError('run takes exactly one graph file.')
-  if (values.backend && !isBackendName(values.backend)) throw new UsageError(`Unknown backend "${values.backend}".`)
+  const forced = values.backend && nodeBackend(values.backend)
   const path = resolve(positionals[0])
   const text = await readFile(path, 'utf8').catch(() => {
     throw new UsageError(`Cannot read graph file ${positionals[0]}.`)
   })
-  const loaded = loadDocument(text, registry)
+  // Editors on Windows save JSON with a byte-order mark; the editor accepts it, so the CLI does too.
+  const loaded = loadDocument(text.replace(/^\uFEFF/, ''), registry)
   if (!loaded.ok || hasErrors(loaded.diagnostics)) {
     console.error(`${positionals[0]} is not a valid graph:\n${formatDiagnostics(loaded.diagnostics)}`)
     return 2
@@ -51,7 +60,9 @@ async function runCommand(registry: Registry, args: string[]): Promise<number> {
     if (id !== undefined && !ids.has(id)) throw new UsageError(`No node with id "${id}" in ${positionals[0]}.`)
   }
 
-  const backend = await setupNodeBackend(values.backend as 'wasm' | 'cpu' | undefined)
+  const backend = await setupNodeBackend(forced || undefined)
+  if (forced && backend !== forced) console.error(`warning: the ${forced} backend could not start; running on ${backend}.`)
+  setNetworkPolicy({ allowPrivate: values['allow-net'], lookup: lookupAll, howToAllow: 'run with --allow-net' })
   const cacheDir = values['cache-dir'] ? resolve(values['cache-dir']) : envPaths('mlcanvas', { suffix: '' }).cache
   const cache = new NodeCache({ store: values['no-cache'] ? undefined : new DirStore(cacheDir) })
   const typeOf = new Map(loaded.doc.nodes.map((n) => [n.id, n.type]))
@@ -64,7 +75,7 @@ async function runCommand(registry: Registry, args: string[]): Promise<number> {
     to: values.to,
     force: values.force,
     backend,
-    files: nodeFileProvider(dirname(path)),
+    files: nodeFileProvider(dirname(path), (values['allow-read'] ?? []).map((dir) => resolve(dir))),
     onEvent: (e) => {
       if (values.json || e.type === 'run-start' || e.type === 'run-end' || e.type === 'queued') return
       if (e.type === 'progress') {
@@ -80,6 +91,18 @@ async function runCommand(registry: Registry, args: string[]): Promise<number> {
   else console.log(formatTotals(report))
   const failed = Object.values(report.nodes).some((n) => n.status === 'error' || n.status === 'blocked')
   return failed ? 1 : 0
+}
+
+/** The backends Node can run here; a GPU backend needs a browser. */
+function nodeBackend(name: string): 'wasm' | 'cpu' {
+  if (name === 'wasm' || name === 'cpu') return name
+  if (isBackendName(name)) throw new UsageError(`The ${name} backend needs a browser with a GPU; the CLI runs on wasm or cpu.`)
+  throw new UsageError(`Unknown backend "${name}"; the CLI runs on wasm or cpu.`)
+}
+
+/** Every address a name resolves to, so a graph cannot reach a private address through DNS. */
+async function lookupAll(host: string): Promise<string[]> {
+  return (await lookup(host, { all: true, verbatim: true })).map((a) => a.address)
 }
 
 function nodesCommand(registry: Registry, args: string[]): number {

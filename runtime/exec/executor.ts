@@ -16,7 +16,8 @@ import { nodeProblems } from './node-problems'
 
 /** Reads the files a node's `file` params name (from disk, or from the browser's uploads). */
 export interface FileProvider {
-  resolve(value: string): Promise<ResolvedFile>
+  /** `param` names the node param that asked, for messages. */
+  resolve(value: string, param?: string): Promise<ResolvedFile>
 }
 
 export interface RunOptions {

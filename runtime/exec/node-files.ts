@@ -18,7 +18,7 @@ export async function readNodeFiles(
   const files: Record<string, ResolvedFile> = {}
   for (const [name, value] of namedFiles(def, params)) {
     if (!provider) throw new Error(`This host cannot read files ("${value}").`)
-    files[name] = await provider.resolve(value)
+    files[name] = await provider.resolve(value, name)
   }
   return files
 }
