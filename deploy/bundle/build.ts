@@ -1,7 +1,7 @@
 import { sha256 } from 'hash-wasm'
 import type { Dataset } from '../../runtime/values/dataset'
 import type { TrainedModel } from '../../runtime/values/ml'
-import type { GradientState } from '../../nodes/shared/model-gradient'
+import type { GradientState } from '../../ml/families/gradient'
 import type { SchemaState } from '../../nodes/data/schema-step'
 import { BUNDLE_FORMAT, BUNDLE_VERSION, type BundleManifest, type InputColumn } from './manifest'
 import { toBundleJson } from './json-codec'

@@ -1,7 +1,7 @@
 import { sha256 } from 'hash-wasm'
 import type { FittedStep } from '../../runtime/values/dataset'
 import type { TrainedModel } from '../../runtime/values/ml'
-import type { GradientState } from '../../nodes/shared/model-gradient'
+import type { GradientState } from '../../ml/families/gradient'
 import { bundleManifestSchema, type BundleManifest } from './manifest'
 import { fromBundleJson } from './json-codec'
 import { weightsFromLayersFiles } from './tfjs-layers'

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core'
-import type { GradientState } from '../../nodes/shared/model-gradient'
-import type { LayerDef } from '../../nodes/shared/tf-net'
+import type { GradientState } from '../../ml/families/gradient'
+import type { LayerDef } from '../../ml/nn/net'
 
 /**
  * A trained network as TensorFlow.js LayersModel artifacts (`model.json` + one weights file),

@@ -1,7 +1,7 @@
 import type { Column, Dataset } from '../../runtime/values/dataset'
 import { columnBuilder } from '../../nodes/data/column-builder'
-import { missingTokens, parseNumber } from '../../nodes/shared/table-cast'
-import { makeDataset } from '../../nodes/shared/table'
+import { missingTokens, parseNumber } from '../../ml/table/cast'
+import { makeDataset } from '../../ml/table/table'
 import type { InputColumn } from '../bundle/manifest'
 
 /** A row that cannot be scored, with the JSON path of the offending field (`instances[2].age`). */

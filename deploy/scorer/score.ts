@@ -1,8 +1,8 @@
 import type { Dataset } from '../../runtime/values/dataset'
 import type { TrainedModel } from '../../runtime/values/ml'
-import { matrixFor } from '../../nodes/shared/model-data'
-import { conformToModel } from '../../nodes/shared/model-lineage'
-import { predictMatrix, type MatrixPredictions } from '../../nodes/shared/model-predict'
+import { matrixFor } from '../../ml/families/training-table'
+import { conformToModel } from '../../nodes/predict/lineage'
+import { predictMatrix, type MatrixPredictions } from '../../ml/families/predict'
 
 /**
  * Scores a raw table exactly as the canvas's Predict node does: the model's fitted lineage

@@ -2,9 +2,9 @@ import { defineNode } from '../../runtime/node-api/define-node'
 import { p } from '../../runtime/node-api/params'
 import { port } from '../../runtime/node-api/ports'
 import type { Column, Dataset } from '../../runtime/values/dataset'
-import { fitRows, getColumn, mapSplits, requireData } from '../shared/table'
-import { castColumn, parseTypeList } from '../shared/table-cast'
-import { withStep } from '../shared/table-select'
+import { fitRows, getColumn, mapSplits, requireData } from '../../ml/table/table'
+import { castColumn, parseTypeList } from '../../ml/table/cast'
+import { withStep } from '../../ml/table/select'
 
 export interface CastState {
   types: [string, Column['type']][]

@@ -2,7 +2,7 @@ import { defineNode } from '../../runtime/node-api/define-node'
 import { p } from '../../runtime/node-api/params'
 import { port } from '../../runtime/node-api/ports'
 import type { Dataset } from '../../runtime/values/dataset'
-import { cellText, getColumn, isMissing, mapSplits, requireData, subsetRows } from '../shared/table'
+import { cellText, getColumn, isMissing, mapSplits, requireData, subsetRows } from '../../ml/table/table'
 
 /** Keeps the first of each group of rows equal in the chosen columns (missing equals missing). */
 export function dropDuplicateRows(d: Dataset, names: string[]): Dataset {

@@ -2,7 +2,7 @@ import { defineNode } from '../../runtime/node-api/define-node'
 import { p } from '../../runtime/node-api/params'
 import { port } from '../../runtime/node-api/ports'
 import type { Dataset } from '../../runtime/values/dataset'
-import { getColumn, isMissing, mapSplits, requireData, subsetRows } from '../shared/table'
+import { getColumn, isMissing, mapSplits, requireData, subsetRows } from '../../ml/table/table'
 
 /** Keeps the rows with no missing value in the chosen columns. */
 export function dropMissingRows(d: Dataset, names: string[]): Dataset {

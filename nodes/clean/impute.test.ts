@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Dataset, Splits } from '../../runtime/values/dataset'
-import { subsetRows } from '../shared/table'
-import { cells, runNode, table } from '../shared/table-testing'
+import { subsetRows } from '../../ml/table/table'
+import { cells, runNode, table } from '../../tests/support/table-testing'
 import { imputeNode } from './impute'
 
 const run = async (data: Dataset | Splits, given: Record<string, unknown> = {}) => (await runNode(imputeNode, { data }, given)).data

@@ -3,9 +3,9 @@ import { p } from '../../runtime/node-api/params'
 import { port } from '../../runtime/node-api/ports'
 import type { CategoricalColumn, Dataset } from '../../runtime/values/dataset'
 import { summarizeValue } from '../../runtime/values/summary'
-import { getColumn, mapSplits, quoteList, requireData, withColumns, type DatasetOrSplits } from '../shared/table'
-import { parsePairs, relabel } from '../shared/table-cast'
-import { byColumn, withStep } from '../shared/table-select'
+import { getColumn, mapSplits, quoteList, requireData, withColumns, type DatasetOrSplits } from '../../ml/table/table'
+import { parsePairs, relabel } from '../../ml/table/cast'
+import { byColumn, withStep } from '../../ml/table/select'
 
 type Case = 'none' | 'lower' | 'upper' | 'title'
 

@@ -2,9 +2,9 @@ import { defineNode } from '../../runtime/node-api/define-node'
 import { p } from '../../runtime/node-api/params'
 import { port } from '../../runtime/node-api/ports'
 import type { Dataset, NumericColumn } from '../../runtime/values/dataset'
-import { fitRows, mapSplits, requireData, subsetRows, withColumns, type DatasetOrSplits } from '../shared/table'
-import { byColumn, chooseColumns, fittedSummary, lastStep, withStep } from '../shared/table-select'
-import { mean, populationStd, presentValues, quantile } from '../shared/table-stats'
+import { fitRows, mapSplits, requireData, subsetRows, withColumns, type DatasetOrSplits } from '../../ml/table/table'
+import { byColumn, chooseColumns, fittedSummary, lastStep, withStep } from '../../ml/table/select'
+import { mean, populationStd, presentValues, quantile } from '../../ml/table/stats'
 
 export interface ClipState {
   columns: string[]

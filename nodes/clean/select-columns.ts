@@ -2,8 +2,8 @@ import { defineNode } from '../../runtime/node-api/define-node'
 import { p } from '../../runtime/node-api/params'
 import { port } from '../../runtime/node-api/ports'
 import type { Dataset } from '../../runtime/values/dataset'
-import { getColumn, mapSplits, requireData, fitRows } from '../shared/table'
-import { withStep } from '../shared/table-select'
+import { getColumn, mapSplits, requireData, fitRows } from '../../ml/table/table'
+import { withStep } from '../../ml/table/select'
 
 export interface SelectState {
   drop: string[]

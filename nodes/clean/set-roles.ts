@@ -3,8 +3,8 @@ import { p } from '../../runtime/node-api/params'
 import { port } from '../../runtime/node-api/ports'
 import type { ColumnRole, Dataset } from '../../runtime/values/dataset'
 import { summarizeValue } from '../../runtime/values/summary'
-import { fitRows, getColumn, mapSplits, requireData, type DatasetOrSplits } from '../shared/table'
-import { withStep } from '../shared/table-select'
+import { fitRows, getColumn, mapSplits, requireData, type DatasetOrSplits } from '../../ml/table/table'
+import { withStep } from '../../ml/table/select'
 
 export interface RolesState {
   roles: Record<string, ColumnRole>

@@ -1,8 +1,8 @@
 import { defineNode } from '../../runtime/node-api/define-node'
 import { p } from '../../runtime/node-api/params'
 import { port } from '../../runtime/node-api/ports'
-import { gaussian } from '../shared/table-random'
-import { evenCounts, pointsTable, samplesParam, seedParam } from './generated'
+import { gaussian } from '../../ml/table/random'
+import { evenCounts, pointsTable, samplesParam, generatorSeed } from './generated'
 
 /** Gaussian clusters, as scikit-learn's make_blobs. */
 export const blobsNode = defineNode({
@@ -17,7 +17,7 @@ export const blobsNode = defineNode({
   inputs: {},
   outputs: { data: port.dataset() },
   params: {
-    seed: seedParam,
+    seed: generatorSeed,
     samples: samplesParam(300),
     centers: p.int({ default: 3, min: 1, max: 100, title: 'Clusters' }),
     features: p.int({ default: 2, min: 1, max: 100, title: 'Features' }),

@@ -1,8 +1,8 @@
 import { defineNode } from '../../runtime/node-api/define-node'
 import { p } from '../../runtime/node-api/params'
 import { port } from '../../runtime/node-api/ports'
-import { gaussian } from '../shared/table-random'
-import { linspace, noiseParam, pointsTable, samplesParam, seedParam } from './generated'
+import { gaussian } from '../../ml/table/random'
+import { linspace, noiseParam, pointsTable, samplesParam, generatorSeed } from './generated'
 
 /** A circle inside a circle, as scikit-learn's make_circles. */
 export const circlesNode = defineNode({
@@ -16,7 +16,7 @@ export const circlesNode = defineNode({
   inputs: {},
   outputs: { data: port.dataset() },
   params: {
-    seed: seedParam,
+    seed: generatorSeed,
     samples: samplesParam(200),
     noise: noiseParam(0.05),
     factor: p.number({ default: 0.5, gt: 0, max: 0.999, step: 0.05, title: 'Scale factor', description: 'Inner circle radius relative to the outer one (0 < factor < 1).' }),

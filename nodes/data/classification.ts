@@ -1,8 +1,8 @@
 import { defineNode } from '../../runtime/node-api/define-node'
 import { p } from '../../runtime/node-api/params'
 import { port } from '../../runtime/node-api/ports'
-import { gaussian, randomInt, type Uniform } from '../shared/table-random'
-import { evenCounts, pointsTable, samplesParam, seedParam } from './generated'
+import { gaussian, randomInt, type Uniform } from '../../ml/table/random'
+import { evenCounts, pointsTable, samplesParam, generatorSeed } from './generated'
 
 interface Params {
   samples: number
@@ -53,7 +53,7 @@ export const classificationNode = defineNode({
   inputs: {},
   outputs: { data: port.dataset() },
   params: {
-    seed: seedParam,
+    seed: generatorSeed,
     samples: samplesParam(200),
     features: p.int({ default: 4, min: 1, max: 1000, title: 'Features' }),
     informative: p.int({ default: 2, min: 1, max: 30, title: 'Informative features' }),

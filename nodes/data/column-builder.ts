@@ -1,5 +1,5 @@
 import type { Column } from '../../runtime/values/dataset'
-import { parseNumber, sortCategories } from '../shared/table-cast'
+import { parseNumber, sortCategories } from '../../ml/table/cast'
 
 /**
  * Builds one typed column from cell texts as they stream in, so a big file is never held as

@@ -1,5 +1,5 @@
 import Papa from 'papaparse'
-import { parseNumber } from '../shared/table-cast'
+import { parseNumber } from '../../ml/table/cast'
 
 /** CSV text → rows of cell texts, parsed in chunks so big files report progress, can be cancelled and stream into typed columns. */
 

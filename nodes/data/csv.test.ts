@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Dataset } from '../../runtime/values/dataset'
-import { cells, params, paramsError, runNode, testContext, textFile } from '../shared/table-testing'
+import { cells, params, paramsError, runNode, testContext, textFile } from '../../tests/support/table-testing'
 import { csvNode } from './csv'
 import { parseCsvText } from './csv-parse'
 

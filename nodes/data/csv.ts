@@ -2,7 +2,7 @@ import { defineNode } from '../../runtime/node-api/define-node'
 import { p } from '../../runtime/node-api/params'
 import { port } from '../../runtime/node-api/ports'
 import type { Dataset } from '../../runtime/values/dataset'
-import { describeTable } from '../shared/table'
+import { describeTable } from '../../ml/table/table'
 import { decodeText } from './csv-parse'
 import { loadCsv, tableParams, warnIfNoNumeric } from './load-table'
 

@@ -1,11 +1,11 @@
-import { p } from '../../runtime/node-api/params'
+import { p, seedParam } from '../../runtime/node-api/params'
 import type { Column, Dataset } from '../../runtime/values/dataset'
-import { categoricalColumn, makeDataset, numericColumn } from '../shared/table'
-import { permutation, type Uniform } from '../shared/table-random'
+import { categoricalColumn, makeDataset, numericColumn } from '../../ml/table/table'
+import { permutation, type Uniform } from '../../ml/table/random'
 
 /** What the generator nodes share: seed/samples params and turning points into a table. */
 
-export const seedParam = p.int({ default: 0, min: 0, max: 2 ** 31 - 1, title: 'Seed', description: 'Same seed, same data.' })
+export const generatorSeed = seedParam('Same seed, same data.')
 
 export const samplesParam = (d = 200) =>
   p.int({ default: d, min: 4, max: 1_000_000, title: 'Samples', description: 'Number of rows to generate.' })

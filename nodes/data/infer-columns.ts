@@ -1,6 +1,6 @@
 import type { Column, Dataset } from '../../runtime/values/dataset'
-import { parseTypeList } from '../shared/table-cast'
-import { listNames, makeDataset, quoteList } from '../shared/table'
+import { parseTypeList } from '../../ml/table/cast'
+import { listNames, makeDataset, quoteList } from '../../ml/table/table'
 import { columnBuilder } from './column-builder'
 import { schemaStep } from './schema-step'
 

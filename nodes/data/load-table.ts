@@ -1,7 +1,7 @@
 import type { Logger, NodeContext } from '../../runtime/node-api/define-node'
 import { p } from '../../runtime/node-api/params'
 import type { Dataset } from '../../runtime/values/dataset'
-import { missingTokens } from '../shared/table-cast'
+import { missingTokens } from '../../ml/table/cast'
 import { parseCsvText } from './csv-parse'
 import { tableBuilder, type InferOptions, type TableBuilder } from './infer-columns'
 

@@ -1,7 +1,7 @@
 import { defineNode } from '../../runtime/node-api/define-node'
 import { port } from '../../runtime/node-api/ports'
-import { gaussian } from '../shared/table-random'
-import { linspace, noiseParam, pointsTable, samplesParam, seedParam } from './generated'
+import { gaussian } from '../../ml/table/random'
+import { linspace, noiseParam, pointsTable, samplesParam, generatorSeed } from './generated'
 
 /** Two interleaving half circles, as scikit-learn's make_moons. */
 export const moonsNode = defineNode({
@@ -14,7 +14,7 @@ export const moonsNode = defineNode({
     '(1 − cos t, 0.5 − sin t), t evenly spaced in [0, π], plus Gaussian noise. Not linearly separable: a classic test for non-linear classifiers.',
   inputs: {},
   outputs: { data: port.dataset() },
-  params: { seed: seedParam, samples: samplesParam(200), noise: noiseParam(0.1) },
+  params: { seed: generatorSeed, samples: samplesParam(200), noise: noiseParam(0.1) },
   run(_inputs, params, ctx) {
     const n = params.samples
     const nOut = Math.floor(n / 2)

@@ -2,9 +2,9 @@ import { defineNode } from '../../runtime/node-api/define-node'
 import { p } from '../../runtime/node-api/params'
 import { port } from '../../runtime/node-api/ports'
 import { seededRandom } from '../../runtime/exec/rng'
-import { makeDataset, numericColumn } from '../shared/table'
-import { gaussian, type Uniform } from '../shared/table-random'
-import { featureNames, noiseParam, samplesParam, seedParam } from './generated'
+import { makeDataset, numericColumn } from '../../ml/table/table'
+import { gaussian, type Uniform } from '../../ml/table/random'
+import { featureNames, noiseParam, samplesParam, generatorSeed } from './generated'
 
 interface Truth {
   coefficients: number[]
@@ -30,7 +30,7 @@ export const regressionNode = defineNode({
   inputs: {},
   outputs: { data: port.dataset() },
   params: {
-    seed: seedParam,
+    seed: generatorSeed,
     samples: samplesParam(200),
     features: p.int({ default: 3, min: 1, max: 1000, title: 'Features' }),
     informative: p.int({ default: 3, min: 0, max: 1000, title: 'Informative features', description: 'How many features have a non-zero weight.' }),

@@ -1,6 +1,6 @@
 import type { Column, ColumnRole, Dataset, FittedStep } from '../../runtime/values/dataset'
-import { castColumn } from '../shared/table-cast'
-import { quoteList } from '../shared/table'
+import { castColumn } from '../../ml/table/cast'
+import { quoteList } from '../../ml/table/table'
 
 /**
  * The first step of a loaded table's lineage: the column names, types and roles the loader

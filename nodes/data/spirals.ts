@@ -1,8 +1,8 @@
 import { defineNode } from '../../runtime/node-api/define-node'
 import { p } from '../../runtime/node-api/params'
 import { port } from '../../runtime/node-api/ports'
-import { gaussian } from '../shared/table-random'
-import { evenCounts, linspace, noiseParam, pointsTable, samplesParam, seedParam } from './generated'
+import { gaussian } from '../../ml/table/random'
+import { evenCounts, linspace, noiseParam, pointsTable, samplesParam, generatorSeed } from './generated'
 
 /** Interleaved spiral arms, one per class (the CS231n / TensorFlow Playground data set). */
 export const spiralsNode = defineNode({
@@ -16,7 +16,7 @@ export const spiralsNode = defineNode({
   inputs: {},
   outputs: { data: port.dataset() },
   params: {
-    seed: seedParam,
+    seed: generatorSeed,
     samples: samplesParam(300),
     noise: noiseParam(0.02),
     classes: p.int({ default: 2, min: 2, max: 10, title: 'Classes (arms)' }),

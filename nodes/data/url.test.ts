@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { Dataset } from '../../runtime/values/dataset'
-import { cells, runNode } from '../shared/table-testing'
+import { cells, runNode } from '../../tests/support/table-testing'
 import { urlNode } from './url'
 
 const serve = (body: string, init: ResponseInit = {}) =>

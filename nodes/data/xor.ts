@@ -1,7 +1,7 @@
 import { defineNode } from '../../runtime/node-api/define-node'
 import { port } from '../../runtime/node-api/ports'
-import { gaussian } from '../shared/table-random'
-import { noiseParam, pointsTable, samplesParam, seedParam } from './generated'
+import { gaussian } from '../../ml/table/random'
+import { noiseParam, pointsTable, samplesParam, generatorSeed } from './generated'
 
 /** The XOR pattern: four quadrants, opposite ones share a class. */
 export const xorNode = defineNode({
@@ -14,7 +14,7 @@ export const xorNode = defineNode({
     'decided before Gaussian noise is added to the coordinates. No straight line separates the classes.',
   inputs: {},
   outputs: { data: port.dataset() },
-  params: { seed: seedParam, samples: samplesParam(200), noise: noiseParam(0) },
+  params: { seed: generatorSeed, samples: samplesParam(200), noise: noiseParam(0) },
   run(_inputs, params, ctx) {
     const n = params.samples
     const x = new Float64Array(n * 2)

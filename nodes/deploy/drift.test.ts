@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { Metrics } from '../../runtime/values/ml'
-import { categoricalFromTexts } from '../shared/table-cast'
-import { makeDataset, numericColumn } from '../shared/table'
-import { params, testContext } from '../shared/table-testing'
+import { categoricalFromTexts } from '../../ml/table/cast'
+import { makeDataset, numericColumn } from '../../ml/table/table'
+import { params, testContext } from '../../tests/support/table-testing'
 import { driftNode as node } from './drift'
 
 /** Deterministic pseudo-normal values (Box–Muller on a small LCG). */

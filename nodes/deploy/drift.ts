@@ -5,11 +5,11 @@ import { isDataset, type Column, type Dataset } from '../../runtime/values/datas
 import type { Metrics, TrainedModel } from '../../runtime/values/ml'
 import { categoricalPsi, driftVerdict, featureDrift, numericPsi, type FeatureDrift, type FeatureSample } from '../../ml/drift/drift'
 import { ksTest } from '../../ml/drift/ks'
-import { matrixFor } from '../shared/model-data'
-import { conformToModel } from '../shared/model-lineage'
-import { predictMatrix } from '../shared/model-predict'
-import { columnTexts } from '../shared/table-cast'
-import { featureColumns, fitRows, quoteList, requireData } from '../shared/table'
+import { matrixFor } from '../../ml/families/training-table'
+import { conformToModel } from '../predict/lineage'
+import { predictMatrix } from '../../ml/families/predict'
+import { columnTexts } from '../../ml/table/cast'
+import { featureColumns, fitRows, quoteList, requireData } from '../../ml/table/table'
 
 function sample(c: Column): FeatureSample {
   return c.type === 'numeric'

@@ -6,7 +6,7 @@ import { buildBundle, isRawTable } from '../../deploy/bundle/build'
 import { readBundle } from '../../deploy/bundle/read'
 import { bundleValue, type BundleValue } from '../../deploy/bundle/value'
 import { checkScores } from '../../deploy/scorer/scorer'
-import { fitRows, requireData } from '../shared/table'
+import { fitRows, requireData } from '../../ml/table/table'
 
 function requireModel(v: unknown): TrainedModel {
   if (v && typeof v === 'object' && (v as TrainedModel).kind === 'model') return v as TrainedModel

@@ -1,7 +1,7 @@
 import { defineNode } from '../../runtime/node-api/define-node'
 import { p } from '../../runtime/node-api/params'
-import { confusionMatrix } from '../shared/metric-classification'
-import { classifiedPredictions } from '../shared/metric-inputs'
+import { confusionMatrix } from '../../ml/metrics/classification'
+import { classifiedPredictions } from '../../ml/metrics/inputs'
 import { figure, round } from './display'
 
 /** Divides counts as sklearn's confusion_matrix(normalize=...) does; an all-zero row or column stays 0. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { Figure } from '../../runtime/values/figure'
 import type { TrainedModel } from '../../runtime/values/ml'
-import { categoricalColumn, makeDataset, numericColumn } from '../shared/table'
-import { params, paramsError, runNode, table } from '../shared/table-testing'
+import { categoricalColumn, makeDataset, numericColumn } from '../../ml/table/table'
+import { params, paramsError, runNode, table } from '../../tests/support/table-testing'
 import { decisionBoundaryFigureNode as node } from './decision-boundary'
 
 const boundary = async (model: unknown, data: unknown, given: Record<string, unknown> = {}) =>

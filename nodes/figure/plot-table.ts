@@ -1,9 +1,9 @@
 import type { Column, Dataset } from '../../runtime/values/dataset'
 import { isDataset, isSplits } from '../../runtime/values/dataset'
 import type { Predictions } from '../../runtime/values/ml'
-import { concatRows } from '../shared/model-rows'
-import { categoricalFromTexts } from '../shared/table-cast'
-import { categoricalColumn, makeDataset, numericColumn, targetColumn } from '../shared/table'
+import { concatRows } from '../../ml/table/concat-rows'
+import { categoricalFromTexts } from '../../ml/table/cast'
+import { categoricalColumn, makeDataset, numericColumn, targetColumn } from '../../ml/table/table'
 
 /** Turns what a figure node receives (a dataset, splits or predictions) into one table to plot. */
 

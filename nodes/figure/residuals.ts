@@ -1,5 +1,5 @@
 import { defineNode } from '../../runtime/node-api/define-node'
-import { requireActual, requireFinite, requirePredictions } from '../shared/metric-inputs'
+import { requireActual, requireFinite, requirePredictions } from '../../ml/metrics/inputs'
 import { displayRows, figure, round, sampleNote } from './display'
 
 /** Residuals (true − predicted) against predicted values for a regression model. */

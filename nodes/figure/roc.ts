@@ -1,8 +1,8 @@
 import { defineNode } from '../../runtime/node-api/define-node'
 import { p } from '../../runtime/node-api/params'
 import type { Series } from '../../runtime/values/figure'
-import { classifiedPredictions, positiveIndex, rankingMatrix } from '../shared/metric-inputs'
-import { oneVsRestRoc } from '../shared/metric-roc'
+import { classifiedPredictions, positiveIndex, rankingMatrix } from '../../ml/metrics/inputs'
+import { oneVsRestRoc } from '../../ml/metrics/roc'
 import { figure, round } from './display'
 
 /** ROC curve(s) of a classifier with the AUC in each legend entry. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { Figure } from '../../runtime/values/figure'
 import type { Predictions } from '../../runtime/values/ml'
-import { makeDataset, numericColumn } from '../shared/table'
-import { runNode, table } from '../shared/table-testing'
+import { makeDataset, numericColumn } from '../../ml/table/table'
+import { runNode, table } from '../../tests/support/table-testing'
 import { scatterFigureNode as node } from './scatter'
 
 const scatter = async (data: unknown, given: Record<string, unknown> = {}) => (await runNode(node, { data }, given)).figure as Figure

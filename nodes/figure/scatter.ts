@@ -2,7 +2,7 @@ import { defineNode } from '../../runtime/node-api/define-node'
 import { p } from '../../runtime/node-api/params'
 import type { Column, Dataset, NumericColumn } from '../../runtime/values/dataset'
 import type { Series } from '../../runtime/values/figure'
-import { getColumn } from '../shared/table'
+import { getColumn } from '../../ml/table/table'
 import { displayRows, figure, sampleNote } from './display'
 import { plotTable, SPLIT_CHOICES } from './plot-table'
 

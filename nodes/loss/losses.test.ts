@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createRegistry } from '../index'
-import { paramsError, runNode } from '../shared/table-testing'
+import { paramsError, runNode } from '../../tests/support/table-testing'
 import { lossNodes } from './index'
 import { huberLossNode } from './losses'
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { decodeValue, encodeValue } from '../../runtime/values/codec'
 import type { Metrics } from '../../runtime/values/ml'
-import { classificationPredictions as predictions, params, paramsError, testContext } from '../shared/table-testing'
+import { classificationPredictions as predictions, params, paramsError, testContext } from '../../tests/support/table-testing'
 import { classificationMetricsNode as node } from './classification'
 
 async function score(pred: unknown, given: Record<string, unknown> = {}) {

@@ -2,9 +2,9 @@ import { defineNode } from '../../runtime/node-api/define-node'
 import { p } from '../../runtime/node-api/params'
 import { port } from '../../runtime/node-api/ports'
 import type { Metrics } from '../../runtime/values/ml'
-import { accuracy, averagedScores, confusionMatrix, logLoss, perClassScores, type Average } from '../shared/metric-classification'
-import { classifiedPredictions, positiveIndex, probabilityMatrix, rankingMatrix } from '../shared/metric-inputs'
-import { oneVsRestRoc } from '../shared/metric-roc'
+import { accuracy, averagedScores, confusionMatrix, logLoss, perClassScores, type Average } from '../../ml/metrics/classification'
+import { classifiedPredictions, positiveIndex, probabilityMatrix, rankingMatrix } from '../../ml/metrics/inputs'
+import { oneVsRestRoc } from '../../ml/metrics/roc'
 
 /** 'auto' means binary for two classes and macro otherwise. */
 function resolveAverage(average: Average | 'auto', classes: string[]): Average {

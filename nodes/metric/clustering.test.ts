@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Metrics, Predictions } from '../../runtime/values/ml'
-import { params, table, testContext } from '../shared/table-testing'
+import { params, table, testContext } from '../../tests/support/table-testing'
 import { clusteringMetricsNode as node } from './clustering'
 
 const predictions = (x: number[], clusters: number[], actual?: number[]): Predictions => ({

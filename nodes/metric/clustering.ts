@@ -3,9 +3,9 @@ import { p } from '../../runtime/node-api/params'
 import { port } from '../../runtime/node-api/ports'
 import { isSplits } from '../../runtime/values/dataset'
 import type { Metrics, Predictions } from '../../runtime/values/ml'
-import { adjustedRandIndex, denseLabels, inertia, silhouetteScore } from '../shared/metric-clustering'
-import { requirePredictions } from '../shared/metric-inputs'
-import { featureMatrix, requireData } from '../shared/table'
+import { adjustedRandIndex, denseLabels, inertia, silhouetteScore } from '../../ml/metrics/clustering'
+import { requirePredictions } from '../../ml/metrics/inputs'
+import { featureMatrix, requireData } from '../../ml/table/table'
 
 interface Points {
   values: Float64Array

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Metrics, Predictions } from '../../runtime/values/ml'
-import { params, testContext } from '../shared/table-testing'
+import { params, testContext } from '../../tests/support/table-testing'
 import { regressionMetricsNode as node } from './regression'
 
 const predictions = (actual: number[], predicted: number[]): Predictions => ({

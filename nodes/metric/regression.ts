@@ -1,8 +1,8 @@
 import { defineNode } from '../../runtime/node-api/define-node'
 import { port } from '../../runtime/node-api/ports'
 import type { Metrics } from '../../runtime/values/ml'
-import { requireActual, requireFinite, requirePredictions } from '../shared/metric-inputs'
-import { regressionScores } from '../shared/metric-regression'
+import { requireActual, requireFinite, requirePredictions } from '../../ml/metrics/inputs'
+import { regressionScores } from '../../ml/metrics/regression'
 
 /** MSE, RMSE, MAE, R² and explained variance of a regression model. */
 export const regressionMetricsNode = defineNode({

@@ -1,7 +1,7 @@
 import { defineNode } from '../../runtime/node-api/define-node'
 import { p } from '../../runtime/node-api/params'
 import { port } from '../../runtime/node-api/ports'
-import { alphaParam, modelSpec, specSummary } from '../shared/model-spec'
+import { alphaParam, modelSpec, specSummary } from './spec'
 
 /** Linear models trained by gradient descent on the tfjs backend (wire a Train node). */
 

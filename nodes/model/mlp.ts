@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { defineNode } from '../../runtime/node-api/define-node'
 import { p } from '../../runtime/node-api/params'
 import { port } from '../../runtime/node-api/ports'
-import { alphaParam, modelSpec, specSummary, taskParam } from '../shared/model-spec'
+import { alphaParam, modelSpec, specSummary, taskParam } from './spec'
 
 const layer = z.object({
   units: z.number().int().min(1).max(4096),

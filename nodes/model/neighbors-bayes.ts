@@ -1,7 +1,7 @@
 import { defineNode } from '../../runtime/node-api/define-node'
 import { p } from '../../runtime/node-api/params'
 import { port } from '../../runtime/node-api/ports'
-import { modelSpec, specSummary, taskParam } from '../shared/model-spec'
+import { modelSpec, specSummary, taskParam } from './spec'
 
 export const knnNode = defineNode({
   type: 'model.knn',

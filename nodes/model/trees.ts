@@ -1,9 +1,9 @@
 import { defineNode } from '../../runtime/node-api/define-node'
-import { p } from '../../runtime/node-api/params'
+import { p, seedParam } from '../../runtime/node-api/params'
 import { port } from '../../runtime/node-api/ports'
-import { modelSpec, seedParam, specSummary, taskParam } from '../shared/model-spec'
+import { modelSpec, specSummary, taskParam } from './spec'
 
-/** Tree models (own CART in nodes/shared/model-tree.ts; see there why not ml-cart). */
+/** Tree models (own CART in ml/models/tree.ts; see there why not ml-cart). */
 
 const maxDepth = () =>
   p.int({ default: 0, min: 0, max: 100, title: 'Max depth', description: '0 = grow until the leaves are pure.' })

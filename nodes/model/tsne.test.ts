@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { Dataset } from '../../runtime/values/dataset'
-import { everyThird, iris } from '../shared/model-testing'
-import { featureMatrix, targetVector } from '../shared/table'
-import { params, paramsError, runNode, testContext } from '../shared/table-testing'
+import { everyThird, iris } from '../../tests/support/model-testing'
+import { featureMatrix, targetVector } from '../../ml/table/table'
+import { params, paramsError, runNode, testContext } from '../../tests/support/table-testing'
 import { tsneNode } from './tsne'
 
 /** Leave-one-out 1-nearest-neighbour accuracy of the target in the embedding: high when classes stay together. */

@@ -1,11 +1,10 @@
 import { defineNode } from '../../runtime/node-api/define-node'
-import { p } from '../../runtime/node-api/params'
+import { p, seedParam } from '../../runtime/node-api/params'
 import { port } from '../../runtime/node-api/ports'
 import { isSplits, type Dataset } from '../../runtime/values/dataset'
-import { concatRows } from '../shared/model-rows'
-import { seedParam } from '../shared/model-spec'
-import { tsne } from '../shared/model-tsne'
-import { featureMatrix, makeDataset, numericColumn, requireData, targetColumn } from '../shared/table'
+import { concatRows } from '../../ml/table/concat-rows'
+import { tsne } from '../../ml/models/tsne'
+import { featureMatrix, makeDataset, numericColumn, requireData, targetColumn } from '../../ml/table/table'
 
 const MAX_ROWS = 3000
 

@@ -1,7 +1,7 @@
 import { defineNode } from '../../runtime/node-api/define-node'
-import { p } from '../../runtime/node-api/params'
+import { p, seedParam } from '../../runtime/node-api/params'
 import { port } from '../../runtime/node-api/ports'
-import { modelSpec, seedParam, specSummary } from '../shared/model-spec'
+import { modelSpec, specSummary } from './spec'
 
 /** Unsupervised model specs: they train without a target. */
 

@@ -1,15 +1,14 @@
 import { defineNode, type NodeContext } from '../../runtime/node-api/define-node'
-import { p } from '../../runtime/node-api/params'
+import { p, seedParam } from '../../runtime/node-api/params'
 import { port } from '../../runtime/node-api/ports'
 import { isSplits, type Dataset } from '../../runtime/values/dataset'
 import type { LossSpec, ModelSpec, OptimizerSpec, TrainedModel } from '../../runtime/values/ml'
-import { FAMILY_TITLES, fitClassical } from '../shared/model-classical'
-import { encodeActual, matrixFor, trainingTable, type TrainingTable } from '../shared/model-data'
-import { defaultLoss, gradientState, headFor, lossChoice, netFor } from '../shared/model-gradient'
-import { seedParam } from '../shared/model-spec'
-import { requireData } from '../shared/table'
-import { DEFAULT_OPTIMIZER } from '../shared/tf-optimizer'
-import { trainNet } from '../shared/tf-train'
+import { FAMILY_TITLES, fitClassical } from '../../ml/families/classical'
+import { encodeActual, matrixFor, trainingTable, type TrainingTable } from '../../ml/families/training-table'
+import { defaultLoss, gradientState, headFor, lossChoice, netFor } from '../../ml/families/gradient'
+import { requireData } from '../../ml/table/table'
+import { DEFAULT_OPTIMIZER } from '../../ml/nn/optimizer'
+import { trainNet } from '../../ml/nn/train'
 
 const params = {
   epochs: p.int({ default: 50, min: 1, max: 100_000, title: 'Epochs', description: 'Passes over the training rows (gradient models).' }),

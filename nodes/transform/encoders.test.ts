@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { Dataset, Splits } from '../../runtime/values/dataset'
-import { featureMatrix, subsetRows } from '../shared/table'
-import { categoricalFromTexts } from '../shared/table-cast'
-import { cells, runNode, table } from '../shared/table-testing'
+import { featureMatrix, subsetRows } from '../../ml/table/table'
+import { categoricalFromTexts } from '../../ml/table/cast'
+import { cells, runNode, table } from '../../tests/support/table-testing'
 import { oneHotNode } from './onehot'
 import { ordinalNode } from './ordinal'
 

@@ -2,9 +2,9 @@ import { defineNode } from '../../runtime/node-api/define-node'
 import { p } from '../../runtime/node-api/params'
 import { port } from '../../runtime/node-api/ports'
 import type { Dataset, NumericColumn } from '../../runtime/values/dataset'
-import { getColumn, requireData, withColumns, type DatasetOrSplits } from '../shared/table'
-import { byColumn, chooseColumns, fitAndApply, fittedSummary, lastStep } from '../shared/table-select'
-import { presentValues } from '../shared/table-stats'
+import { getColumn, requireData, withColumns, type DatasetOrSplits } from '../../ml/table/table'
+import { byColumn, chooseColumns, fitAndApply, fittedSummary, lastStep } from '../../ml/table/select'
+import { presentValues } from '../../ml/table/stats'
 
 export interface MinMaxState {
   columns: string[]

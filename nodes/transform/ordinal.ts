@@ -2,8 +2,8 @@ import { defineNode } from '../../runtime/node-api/define-node'
 import { p } from '../../runtime/node-api/params'
 import { port } from '../../runtime/node-api/ports'
 import type { CategoricalColumn, Dataset } from '../../runtime/values/dataset'
-import { getColumn, numericColumn, requireData, withColumns, type DatasetOrSplits } from '../shared/table'
-import { byColumn, chooseColumns, fitAndApply, fittedSummary, lastStep } from '../shared/table-select'
+import { getColumn, numericColumn, requireData, withColumns, type DatasetOrSplits } from '../../ml/table/table'
+import { byColumn, chooseColumns, fitAndApply, fittedSummary, lastStep } from '../../ml/table/select'
 
 export interface OrdinalState {
   columns: { name: string; categories: string[] }[]

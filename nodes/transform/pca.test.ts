@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Dataset } from '../../runtime/values/dataset'
-import { cells, runNode, table } from '../shared/table-testing'
+import { cells, runNode, table } from '../../tests/support/table-testing'
 import { pcaNode, type PcaState } from './pca'
 
 // Lindsay Smith's PCA tutorial data; reference values from numpy SVD with scikit-learn's sign rule.

@@ -1,10 +1,10 @@
-import { EigenvalueDecomposition, Matrix } from 'ml-matrix'
 import { defineNode } from '../../runtime/node-api/define-node'
 import { p } from '../../runtime/node-api/params'
 import { port } from '../../runtime/node-api/ports'
 import type { Column, Dataset, NumericColumn } from '../../runtime/values/dataset'
-import { getColumn, numericColumn, quoteList, requireData, type DatasetOrSplits } from '../shared/table'
-import { chooseColumns, fitAndApply, fittedSummary, lastStep, SUMMARY_COLUMNS } from '../shared/table-select'
+import { getColumn, numericColumn, quoteList, requireData, type DatasetOrSplits } from '../../ml/table/table'
+import { fitPca as fitPcaMatrix } from '../../ml/models/pca'
+import { chooseColumns, fitAndApply, fittedSummary, lastStep, SUMMARY_COLUMNS } from '../../ml/table/select'
 
 export interface PcaState {
   columns: string[]
@@ -20,54 +20,20 @@ function requireComplete(cols: NumericColumn[]): void {
   if (gaps.length) throw new Error(`PCA needs complete data: ${quoteList(gaps)} ${gaps.length > 1 ? 'have' : 'has'} missing values; impute them first.`)
 }
 
-/**
- * Fits PCA by eigendecomposition of the covariance matrix (n − 1 denominator, as scikit-learn).
- * Sign convention: each component's largest-magnitude loading is positive (scikit-learn ≥ 1.5's
- * svd_flip with u_based_decision=False), so results do not depend on the solver or row order.
- */
+/** Fits PCA (ml/models/pca.ts) on the chosen columns; the state keeps plain arrays per column. */
 export function fitPca(d: Dataset, names: string[], mode: 'components' | 'variance', k: number, variance: number): PcaState {
   const cols = chooseColumns(d, names, 'numeric', 'PCA') as NumericColumn[]
   if (cols.length === 0) throw new Error('PCA found no numeric feature columns; encode categorical columns first or choose columns.')
   requireComplete(cols)
-  const n = d.rows
-  if (n < 2) throw new Error('PCA needs at least 2 rows to fit.')
-  const pDim = cols.length
-  const mean = cols.map((c) => c.values.reduce((s, v) => s + v, 0) / n)
-  const cov = Matrix.zeros(pDim, pDim)
-  for (let a = 0; a < pDim; a++) {
-    for (let b = a; b < pDim; b++) {
-      let s = 0
-      const va = cols[a].values
-      const vb = cols[b].values
-      for (let i = 0; i < n; i++) s += (va[i] - mean[a]) * (vb[i] - mean[b])
-      cov.set(a, b, s / (n - 1))
-      cov.set(b, a, s / (n - 1))
-    }
-  }
-  const evd = new EigenvalueDecomposition(cov, { assumeSymmetric: true })
-  const vectors = evd.eigenvectorMatrix
-  const order = evd.realEigenvalues.map((value, j) => ({ value: Math.max(0, value), j })).sort((x, y) => y.value - x.value)
-  const total = order.reduce((s, o) => s + o.value, 0)
-  const ratios = order.map((o) => (total > 0 ? o.value / total : 0))
-  const maxK = Math.min(n, pDim)
-  let keep = Math.min(k, maxK)
-  if (mode === 'variance') {
-    // scikit-learn: the number of components whose cumulative ratio first exceeds the target.
-    let cum = 0
-    keep = ratios.findIndex((r) => (cum += r) > variance) + 1 || maxK
-    keep = Math.min(keep, maxK)
-  }
-  const components = order.slice(0, keep).map(({ j }) => {
-    const v = vectors.getColumn(j)
-    const big = v.reduce((best, x) => (Math.abs(x) > Math.abs(best) ? x : best), 0)
-    return big < 0 ? v.map((x) => -x) : v
-  })
+  const X = new Float64Array(d.rows * cols.length)
+  cols.forEach((c, j) => c.values.forEach((v, i) => (X[i * cols.length + j] = v)))
+  const s = fitPcaMatrix(X, d.rows, cols.length, mode === 'variance' ? { variance } : { components: k })
   return {
     columns: cols.map((c) => c.name),
-    mean,
-    components,
-    explainedVariance: order.slice(0, keep).map((o) => o.value),
-    explainedVarianceRatio: ratios.slice(0, keep),
+    mean: Array.from(s.means),
+    components: Array.from({ length: s.components }, (_, c) => Array.from(s.loadings.subarray(c * s.cols, (c + 1) * s.cols))),
+    explainedVariance: Array.from(s.explainedVariance),
+    explainedVarianceRatio: Array.from(s.explainedVarianceRatio),
   }
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Dataset, Splits } from '../../runtime/values/dataset'
-import { cells, paramsError, runNode, table } from '../shared/table-testing'
-import { subsetRows } from '../shared/table'
+import { cells, paramsError, runNode, table } from '../../tests/support/table-testing'
+import { subsetRows } from '../../ml/table/table'
 import { minMaxNode } from './minmax'
 import { standardizeNode } from './standardize'
 

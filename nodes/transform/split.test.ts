@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Dataset, Splits } from '../../runtime/values/dataset'
-import { cells, params, runNode, table } from '../shared/table-testing'
+import { cells, params, runNode, table } from '../../tests/support/table-testing'
 import { allocate, splitNode } from './split'
 
 const data = (n: number, classA: number) =>

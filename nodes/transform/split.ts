@@ -3,8 +3,8 @@ import { p } from '../../runtime/node-api/params'
 import { port } from '../../runtime/node-api/ports'
 import { isDataset, type Splits } from '../../runtime/values/dataset'
 import { summarizeValue } from '../../runtime/values/summary'
-import { subsetRows, targetColumn } from '../shared/table'
-import { shuffleInPlace, type Uniform } from '../shared/table-random'
+import { subsetRows, targetColumn } from '../../ml/table/table'
+import { shuffleInPlace, type Uniform } from '../../ml/table/random'
 
 /**
  * Shares `total` between groups in proportion to `sizes` (largest remainder, ties to the larger

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Starts the CLI from one bundled module, rebuilt whenever a source file is newer. Loading
+// Starts the CLI from one bundled module, rebuilt whenever a source file (runtime/, ml/, nodes/) is newer. Loading
 // ~150 TypeScript modules through tsx costs about half a second per process; the bundle
 // starts in half the time, which matters to batch jobs and to a re-run served from the cache.
 import { mkdir, readdir, rename, stat } from 'node:fs/promises'
@@ -25,6 +25,7 @@ async function isStale() {
   if (!built) return true
   const sources = Math.max(
     await newestSource(join(root, 'runtime')),
+    await newestSource(join(root, 'ml')),
     await newestSource(join(root, 'nodes')),
     (await stat(join(root, 'package-lock.json'))).mtimeMs,
   )

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { RunReport } from '../../runtime/exec/events'
 import { isPrivateAddress } from '../../runtime/net/addresses'
 import { setNetworkPolicy } from '../../runtime/net/policy'
-import { runNode } from '../../nodes/shared/table-testing'
+import { runNode } from '../support/table-testing'
 import { urlNode } from '../../nodes/data/url'
 import { cli } from './cli'
 

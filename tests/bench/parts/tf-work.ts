@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core'
-import { trainNet } from '../../../nodes/shared/tf-train'
+import { trainNet } from '../../../ml/nn/train'
 import { seededRandom } from '../../../runtime/exec/rng'
 
 // The work every backend is timed on, in Node (parts/backends.ts) and in Chromium (browser/page.ts).

@@ -1,6 +1,6 @@
 import type { Dataset } from '../../runtime/values/dataset'
 import type { ModelSpec, Task } from '../../runtime/values/ml'
-import { featureMatrix, targetVector, quoteList, type FeatureMatrix } from './table'
+import { featureMatrix, targetVector, quoteList, type FeatureMatrix } from '../table/table'
 
 /** Training data as numbers: features, the encoded target and the task it implies. */
 export interface TrainingTable {

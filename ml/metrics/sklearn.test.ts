@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { accuracy, averagedScores, confusionMatrix, logLoss } from './metric-classification'
-import { adjustedRandIndex, silhouetteScore } from './metric-clustering'
-import { regressionScores } from './metric-regression'
-import { oneVsRestRoc, rocCurve } from './metric-roc'
-import { SKLEARN_CASES } from './metric-sklearn.fixture'
+import { accuracy, averagedScores, confusionMatrix, logLoss } from './classification'
+import { adjustedRandIndex, silhouetteScore } from './clustering'
+import { regressionScores } from './regression'
+import { oneVsRestRoc, rocCurve } from './roc'
+import { SKLEARN_CASES } from './sklearn.fixture'
 
 /** Random inputs (with tied scores) scored by scikit-learn itself; every number must agree to 1e-12. */
 describe.each(SKLEARN_CASES.map((c) => [`${c.k} classes, ${c.actual.length} rows`, c] as const))('matches scikit-learn: %s', (_, c) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { regressionScores } from './metric-regression'
+import { regressionScores } from './regression'
 
 describe('regression metrics (scikit-learn definitions)', () => {
   it('matches the r2_score / explained_variance_score docstring example', () => {

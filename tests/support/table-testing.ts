@@ -3,8 +3,8 @@ import type { NodeContext, NodeDefinition, ResolvedFile } from '../../runtime/no
 import { seededRandom } from '../../runtime/exec/rng'
 import type { Column, Dataset } from '../../runtime/values/dataset'
 import type { Predictions } from '../../runtime/values/ml'
-import { categoricalFromTexts } from './table-cast'
-import { makeDataset, numericColumn } from './table'
+import { categoricalFromTexts } from '../../ml/table/cast'
+import { makeDataset, numericColumn } from '../../ml/table/table'
 
 /** Test helpers for table nodes: a context, params with defaults, and terse table builders. */
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { oneVsRestRoc, rocCurve, trapezoidArea } from './metric-roc'
+import { oneVsRestRoc, rocCurve, trapezoidArea } from './roc'
 
 describe('ROC curve and AUC (scikit-learn roc_curve / roc_auc_score)', () => {
   it('matches the roc_curve docstring example', () => {

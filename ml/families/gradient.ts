@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core'
 import type { LossSpec, ModelSpec, Task } from '../../runtime/values/ml'
-import { activateHead, outputUnits, type Head, type LossChoice } from './tf-loss'
-import { forward, validateNet, type LayerDef, type NetDef, type NetWeights } from './tf-net'
+import { activateHead, outputUnits, type Head, type LossChoice } from '../nn/loss'
+import { forward, validateNet, type LayerDef, type NetDef, type NetWeights } from '../nn/net'
 
 /** What a trained gradient model keeps: its layer list, weights as typed arrays and its head. */
 export interface GradientState {

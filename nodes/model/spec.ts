@@ -26,4 +26,3 @@ export const alphaParam = (d: number) =>
   p.number({ default: d, min: 0, max: 100, title: 'L2 penalty (alpha)', description: 'Objective = mean loss + alpha/2 · ‖weights‖².' })
 
 /** A seed param: the node's RNG is seeded from its cache key, which includes this value. */
-export const seedParam = () => p.int({ default: 0, min: 0, max: 2 ** 31 - 1, title: 'Seed' })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { accuracy, averagedScores, confusionMatrix, logLoss, perClassScores } from './metric-classification'
+import { accuracy, averagedScores, confusionMatrix, logLoss, perClassScores } from './classification'
 
 // scikit-learn's docstring example for precision/recall/f1_score.
 const yTrue = [0, 1, 2, 0, 1, 2]

@@ -2,7 +2,7 @@ import '@tensorflow/tfjs-backend-wasm'
 import * as tf from '@tensorflow/tfjs-core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { setupNodeBackend } from '../../runtime/backend/setup-node'
-import { encodeTargets, lossValue, type Head, type LossChoice } from './tf-loss'
+import { encodeTargets, lossValue, type Head, type LossChoice } from './loss'
 
 beforeAll(async () => {
   await setupNodeBackend()

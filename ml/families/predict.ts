@@ -1,11 +1,11 @@
 import type { TrainedModel } from '../../runtime/values/ml'
-import { predictNaiveBayes, type NaiveBayesState } from './model-bayes'
-import type { ForestState } from './model-classical'
-import { predictGradient, type GradientState } from './model-gradient'
-import { assign } from './model-kmeans'
-import { predictKnn, type KnnState } from './model-neighbors'
-import { projectPca, type PcaState } from './model-pca'
-import { predictTrees } from './model-tree'
+import { predictNaiveBayes, type NaiveBayesState } from '../models/naive-bayes'
+import type { ForestState } from './classical'
+import { predictGradient, type GradientState } from './gradient'
+import { assign } from '../models/kmeans'
+import { predictKnn, type KnnState } from '../models/knn'
+import { projectPca, type PcaState } from '../models/pca'
+import { predictTrees } from '../models/tree'
 
 export interface MatrixPredictions {
   /** Class index, value or cluster id per row (PCA: the first component). */

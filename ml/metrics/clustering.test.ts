@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { adjustedRandIndex, inertia, silhouetteScore } from './metric-clustering'
+import { adjustedRandIndex, inertia, silhouetteScore } from './clustering'
 
 describe('clustering metrics (scikit-learn definitions)', () => {
   it('computes the silhouette of two 1-D clusters by hand', () => {

@@ -1,5 +1,5 @@
-import { fitPca, projectPca } from './model-pca'
-import { gaussian } from './table-random'
+import { fitPca, projectPca } from './pca'
+import { gaussian } from '../table/random'
 
 /**
  * Exact t-SNE (van der Maaten & Hinton 2008) with scikit-learn's optimisation schedule:
@@ -70,7 +70,7 @@ function initial(X: Float64Array, n: number, d: number, o: TsneOptions): Float64
     for (let i = 0; i < Y.length; i++) Y[i] = 1e-4 * gaussian(o.random)
     return Y
   }
-  Y.set(projectPca(fitPca(X, n, d, 2), X, n))
+  Y.set(projectPca(fitPca(X, n, d, { components: 2 }), X, n))
   let sd = 0
   for (let i = 0; i < n; i++) sd += Y[i * 2] ** 2 / n
   sd = Math.sqrt(sd) || 1

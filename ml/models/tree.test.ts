@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { seededRandom } from '../../runtime/exec/rng'
-import { fitTree, predictTrees } from './model-tree'
+import { fitTree, predictTrees } from './tree'
 
 const all = (n: number) => Int32Array.from({ length: n }, (_, i) => i)
 const opts = { classes: 0, maxDepth: 0, minSamplesSplit: 2, minSamplesLeaf: 1, maxFeatures: 1, random: seededRandom(0) }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { modelSpec } from './model-spec'
-import { encodeActual, matrixFor, trainingTable } from './model-data'
-import { table } from './table-testing'
+import { modelSpec } from '../../nodes/model/spec'
+import { encodeActual, matrixFor, trainingTable } from './training-table'
+import { table } from '../../tests/support/table-testing'
 
 describe('training tables', () => {
   it('auto task follows the target type; a numeric target classified becomes sorted value classes', () => {

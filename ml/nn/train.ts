@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs-core'
 import type { EpochRecord, OptimizerSpec } from '../../runtime/values/ml'
-import { activateHead, checkLoss, encodeTargets, lossValue, outputUnits, type Head, type LossChoice } from './tf-loss'
-import { forward, initWeights, kernelIndices, type NetDef, type NetWeights } from './tf-net'
-import { shuffleInPlace } from './table-random'
-import { makeOptimizer } from './tf-optimizer'
+import { activateHead, checkLoss, encodeTargets, lossValue, outputUnits, type Head, type LossChoice } from './loss'
+import { forward, initWeights, kernelIndices, type NetDef, type NetWeights } from './net'
+import { shuffleInPlace } from '../table/random'
+import { makeOptimizer } from './optimizer'
 
 export interface NetTrainInput {
   net: NetDef
@@ -52,7 +52,7 @@ function cancelled(): Error {
 
 /**
  * Mini-batch training with `optimizer.minimize` in our own loop. Measured faster than
- * tfjs-layers' `model.fit` on the wasm backend (nodes/shared/tf-train.bench.ts), and it gives
+ * tfjs-layers' `model.fit` on the wasm backend (ml/nn/train.bench.ts), and it gives
  * per-batch cancel, seeded shuffling and dropout, and early stopping with best-weight restore.
  * Every tensor it creates is disposed before it returns or throws.
  */
