@@ -1,3 +1,4 @@
+import { exampleData } from '../lib/examples'
 import { uiStore } from '../store'
 import { engine } from './engine'
 import { refreshNow } from './sync'
@@ -22,4 +23,11 @@ export async function uploadFile(file: File, as = file.name): Promise<void> {
 /** True when a param value names this file: the same name, or a path ending in it. */
 export function namesFile(value: unknown, fileName: string): value is string {
   return typeof value === 'string' && (value === fileName || value.split('/').pop() === fileName)
+}
+
+/** Puts the examples' data files into this browser unless a file of that name is already there, so examples run in any deployed copy. */
+export async function installExampleData(): Promise<void> {
+  const have = new Set((await engine().listFiles()).map((f) => f.name))
+  const missing = exampleData.filter((f) => !have.has(f.name))
+  for (const f of missing) await engine().putFile(f.name, new TextEncoder().encode(f.text).buffer as ArrayBuffer)
 }

@@ -4,7 +4,7 @@ import { defaultExample } from '../lib/examples'
 import { decodeShareFragment } from '../lib/share-link'
 import { loadSession } from './autosave-db'
 import { engine, setEngine, type Engine } from './engine'
-import { refreshFiles } from './files'
+import { installExampleData, refreshFiles } from './files'
 import { openDocument } from './open-document'
 import { startSync } from './sync'
 
@@ -35,6 +35,7 @@ export async function startEditor(connect: () => Promise<Engine>): Promise<void>
     const info = await engine().init(isBackendName(forced) ? { backend: forced } : undefined)
     uiStore.setState({ backend: info.backend, backendsAvailable: info.available })
     ui.setDescriptors(await engine().describe())
+    await installExampleData()
     await refreshFiles()
     uiStore.setState({ engine: 'ready' })
   } catch (e) {

@@ -1,6 +1,13 @@
 /** Every graph in examples/, bundled at build time, by file name. */
 const files = import.meta.glob('/examples/*.json', { eager: true, import: 'default' }) as Record<string, unknown>
 
+/** The data files examples read (examples/data/*, named as the graphs name them: "data/x.csv"), bundled as text. */
+const dataFiles = import.meta.glob('/examples/data/*', { eager: true, query: '?raw', import: 'default' }) as Record<string, string>
+export const exampleData: { name: string; text: string }[] = Object.entries(dataFiles).map(([path, text]) => ({
+  name: path.replace(/^\/examples\//, ''),
+  text,
+}))
+
 export interface Example {
   file: string
   title: string

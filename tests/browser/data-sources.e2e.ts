@@ -1,0 +1,71 @@
+import { mkdirSync } from 'node:fs'
+import { parquetWriteBuffer } from 'hyparquet-writer'
+import { afterEach, describe, expect, inject, it } from 'vitest'
+import type { BrowserContext, Page } from 'playwright-core'
+import { nodeCard, nodes, openGraphFile, runAll, states } from './actions'
+import { freshContext, openApp, SHOTS } from './browser'
+
+const url = inject('appUrl')
+mkdirSync(SHOTS, { recursive: true })
+
+const contexts: BrowserContext[] = []
+afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((c) => c.close()))
+})
+async function app(): Promise<Page> {
+  const ctx = await freshContext()
+  contexts.push(ctx)
+  return openApp(ctx, url)
+}
+
+/** Iris into an SQL query, and a Parquet file: the SQLite wasm and the Parquet reader load lazily in the worker. */
+const sourcesDoc = {
+  format: 'mlcanvas/graph',
+  version: 1,
+  nodes: [
+    { id: 'iris', type: 'data.iris', params: {}, position: { x: 0, y: 0 } },
+    {
+      id: 'sql',
+      type: 'data.sql',
+      params: { query: 'SELECT species, count(*) AS n, avg(petal_length) AS petal FROM a GROUP BY species', target: 'species' },
+      position: { x: 320, y: 0 },
+      label: 'Per species',
+    },
+    { id: 'pq', type: 'data.parquet', params: { path: 'data/points.parquet' }, position: { x: 0, y: 260 } },
+  ],
+  edges: [{ id: 'e1', from: { node: 'iris', port: 'data' }, to: { node: 'sql', port: 'a' } }],
+  meta: { title: 'Data sources', description: 'SQL over a wired table and a Parquet file.' },
+}
+
+describe('data sources in the browser', () => {
+  it('runs the cleaning example in a fresh browser: its data ships with the app', async () => {
+    const page = await app()
+    await page.getByRole('button', { name: 'Examples', exact: true }).click()
+    await page.getByRole('dialog').getByRole('button', { name: /cleaning-showcase\.json/ }).click()
+    await expect.poll(() => nodes(page).count()).toBeGreaterThan(5)
+    expect(await page.getByText('Provide the file', { exact: false }).count()).toBe(0)
+    await runAll(page)
+    const all = Object.values(await states(page))
+    expect(all.filter((s) => s !== 'done' && s !== 'cached')).toEqual([])
+  })
+
+  it('queries a wired table with SQL and reads an uploaded Parquet file, in the worker', async () => {
+    const page = await app()
+    await openGraphFile(page, { name: 'sources.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(sourcesDoc)) })
+    await expect.poll(() => nodes(page).count()).toBe(3)
+    const parquet = parquetWriteBuffer({
+      columnData: [
+        { name: 'x', data: [0.5, 1.5, 2.5, 3.5], type: 'DOUBLE' },
+        { name: 'label', data: ['a', 'b', 'a', 'b'], type: 'STRING' },
+      ],
+    })
+    await nodeCard(page, 'Parquet file').click()
+    await page.locator('.inspector input[type=file]').setInputFiles({ name: 'points.parquet', mimeType: 'application/octet-stream', buffer: Buffer.from(parquet) })
+    await expect.poll(() => page.getByText('Provide the file', { exact: false }).count()).toBe(0)
+    await runAll(page)
+    expect(await states(page)).toEqual({ Iris: 'done', 'Per species': 'done', 'Parquet file': 'done' })
+    await expect.poll(() => nodeCard(page, 'Per species').textContent()).toMatch(/3 rows/)
+    await expect.poll(() => nodeCard(page, 'Parquet file').textContent()).toMatch(/4 rows/)
+    await page.screenshot({ path: `${SHOTS}/data-sources.png` })
+  })
+})
