@@ -1,5 +1,10 @@
 import type { RegisteredNode, ResolvedFile } from '../node-api/define-node'
-import type { FileProvider } from './executor'
+
+/** Reads the files a node's `file` params name (from disk, or from the browser's uploads). */
+export interface FileProvider {
+  /** `param` names the node param that asked, for messages. */
+  resolve(value: string, param?: string): Promise<ResolvedFile>
+}
 
 /** The node's `file` params that name a file, as [param, file name] pairs. */
 export function namedFiles(def: RegisteredNode, params: Record<string, unknown> | undefined): [string, string][] {

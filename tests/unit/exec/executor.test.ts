@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import { NodeCache } from '../../runtime/cache/node-cache'
-import type { RunEvent } from '../../runtime/exec/events'
-import { runGraph } from '../../runtime/exec/executor'
-import { graph } from '../support/graph'
-import { bumpVolatile, runCounts, testRegistry } from '../support/test-nodes'
+import { NodeCache } from '../../../runtime/cache/node-cache'
+import type { RunEvent } from '../../../runtime/exec/events'
+import { runGraph } from '../../../runtime/exec/executor'
+import { graph } from '../../support/graph'
+import { bumpVolatile, runCounts, testRegistry } from '../../support/test-nodes'
 
 const registry = testRegistry()
 const value = (report: Awaited<ReturnType<typeof runGraph>>, id: string) => report.nodes[id].summary?.value

@@ -1,0 +1,70 @@
+import type { GraphNode } from '../document/schema'
+import type { NodeKey } from '../keys/cache-keys'
+import type { NodeContext, RegisteredNode, ResolvedFile, Values } from '../node-api/define-node'
+import { summarizeOutputs, type Summary } from '../values/summary'
+import type { NodeEvent } from './events'
+import { seededRandom, seedFromHex } from './rng'
+
+/** Thrown when the run was cancelled while a node was about to start or was running. */
+export class Cancelled extends Error {
+  constructor() {
+    super('cancelled')
+  }
+}
+
+/** What a node run needs from the run around it. */
+export interface RunnerEnv {
+  signal: AbortSignal
+  emit(event: NodeEvent): void
+  backend: string
+}
+
+export interface NodeResult {
+  outputs: Values
+  ms: number
+  summary: Summary
+}
+
+/** The context a node's `run` receives: cancel signal, progress and log events, seeded RNG, files. */
+export function nodeContext(
+  nodeId: string,
+  key: NodeKey,
+  env: RunnerEnv,
+  files: Record<string, ResolvedFile> = {},
+): NodeContext {
+  const params = key.recipe.params
+  const seed = typeof params.seed === 'number' ? params.seed : seedFromHex(key.key)
+  const note = (message: string) => env.emit({ type: 'progress', nodeId, fraction: NaN, message })
+  return {
+    signal: env.signal,
+    progress: (fraction, message, data) => env.emit({ type: 'progress', nodeId, fraction, message, data }),
+    random: seededRandom(seed),
+    log: { info: note, warn: (m) => note(`warning: ${m}`) },
+    files,
+    backend: env.backend,
+  }
+}
+
+/**
+ * Runs one node on its inputs with the params of its recipe (defaults filled in), checks it
+ * produced every declared output, and summarizes the result. Storing it is the caller's job.
+ */
+export async function runNode(
+  node: GraphNode,
+  def: RegisteredNode,
+  key: NodeKey,
+  inputs: Values,
+  env: RunnerEnv,
+  files?: Record<string, ResolvedFile>,
+): Promise<NodeResult> {
+  if (env.signal.aborted) throw new Cancelled()
+  const params = key.recipe.params as Record<string, never>
+  const t0 = performance.now()
+  const outputs = await def.run(inputs, params, nodeContext(node.id, key, env, files))
+  if (env.signal.aborted) throw new Cancelled()
+  for (const port of Object.keys(def.outputs)) {
+    if (!Object.hasOwn(outputs, port)) throw new Error(`Node type ${def.type} did not produce its "${port}" output.`)
+  }
+  const ms = performance.now() - t0
+  return { outputs, ms, summary: def.summarize?.(outputs, params) ?? summarizeOutputs(outputs) }
+}
