@@ -1,0 +1,86 @@
+import { makeEnv } from './environments'
+import type { Env, EnvSpec } from './env'
+import type { Uniform } from './random'
+
+/**
+ * The `agent` port value: a trained agent as plain data (typed arrays), so it caches, crosses
+ * workers and exports like any model. `state` belongs to the algorithm that trained it.
+ */
+export interface Agent {
+  kind: 'agent'
+  /** Stable algorithm id ('q-learning', 'dqn'); never renamed. */
+  algorithm: string
+  env: EnvSpec
+  state: Record<string, unknown>
+  /** Return and length of every training episode, in order. */
+  training: { returns: Float64Array; lengths: Int32Array }
+  summary: Record<string, unknown>
+}
+
+/** What evaluation and figures need from an algorithm: the action values of one observation. */
+export interface AgentAlgorithm {
+  id: string
+  title: string
+  actionValues(state: Record<string, unknown>, observation: Float64Array): Float64Array
+}
+
+export function isAgent(v: unknown): v is Agent {
+  return !!v && typeof v === 'object' && (v as Agent).kind === 'agent' && typeof (v as Agent).algorithm === 'string'
+}
+
+/** Index of the largest value; the first one on ties (a greedy policy must be deterministic). */
+export function argmax(values: ArrayLike<number>): number {
+  let best = 0
+  for (let i = 1; i < values.length; i++) if (values[i] > values[best]) best = i
+  return best
+}
+
+/** One greedy episode, recorded for replay. */
+export interface Episode {
+  /** Observations before each step and the last one after it, (steps + 1) × size, row-major. */
+  observations: Float64Array
+  size: number
+  actions: Int32Array
+  rewards: Float64Array
+  total: number
+  terminated: boolean
+}
+
+/** Plays one episode greedily and records it. */
+export function playEpisode(env: Env, policy: (obs: Float64Array) => number): Episode {
+  let obs = env.reset()
+  const size = obs.length
+  const observations: number[] = Array.from(obs)
+  const actions: number[] = []
+  const rewards: number[] = []
+  let total = 0
+  for (;;) {
+    const a = policy(obs)
+    const r = env.step(a)
+    actions.push(a)
+    rewards.push(r.reward)
+    total += r.reward
+    for (let i = 0; i < size; i++) observations.push(r.observation[i])
+    obs = r.observation
+    if (r.terminated || r.truncated) {
+      return { observations: Float64Array.from(observations), size, actions: Int32Array.from(actions), rewards: Float64Array.from(rewards), total, terminated: r.terminated }
+    }
+  }
+}
+
+/** Returns of `episodes` greedy episodes on a fresh environment seeded by `random`. */
+export function evaluateGreedy(algorithm: AgentAlgorithm, agent: Agent, episodes: number, random: Uniform, env: EnvSpec = agent.env): Float64Array {
+  const live = makeEnv(env, random)
+  const policy = (obs: Float64Array) => argmax(algorithm.actionValues(agent.state, obs))
+  return Float64Array.from({ length: episodes }, () => playEpisode(live, policy).total)
+}
+
+/** Mean and population standard deviation. */
+export function meanStd(values: ArrayLike<number>): { mean: number; std: number } {
+  let sum = 0
+  for (let i = 0; i < values.length; i++) sum += values[i]
+  const mean = sum / values.length
+  let sq = 0
+  for (let i = 0; i < values.length; i++) sq += (values[i] - mean) ** 2
+  return { mean, std: Math.sqrt(sq / values.length) }
+}
