@@ -47,7 +47,7 @@ class CartPole implements Env {
   }
   readonly actionSpace = { kind: 'discrete' as const, n: 2 }
   readonly actionNames = ['push left', 'push right']
-  private state = new Float64Array(4)
+  private state: Float64Array = new Float64Array(4)
   private steps = 0
 
   constructor(

@@ -37,7 +37,7 @@ class MountainCar implements Env {
   }
   readonly actionSpace = { kind: 'discrete' as const, n: 3 }
   readonly actionNames = ['push left', 'no push', 'push right']
-  private state = new Float64Array(2)
+  private state: Float64Array = new Float64Array(2)
   private steps = 0
 
   constructor(
