@@ -9,6 +9,7 @@ import { metricNodes } from './metric'
 import { modelNodes } from './model'
 import { optimizerNodes } from './optimizer'
 import { predictNodes } from './predict'
+import { rlNodes } from './rl'
 import { trainNodes } from './train'
 import { transformNodes } from './transform'
 
@@ -28,6 +29,7 @@ export const allNodes: readonly NodeDefinition<any>[] = [
   ...metricNodes,
   ...figureNodes,
   ...deployNodes,
+  ...rlNodes,
 ]
 
 /** The registry shared by the runtime, the CLI and the editor. */

@@ -14,6 +14,7 @@ export const NODE_CATEGORIES = [
   'metric',
   'figure',
   'deploy',
+  'rl',
   'test',
 ] as const
 export type NodeCategory = (typeof NODE_CATEGORIES)[number]

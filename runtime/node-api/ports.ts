@@ -10,6 +10,9 @@ export const PORT_TYPES = [
   'metrics',
   'figure',
   'bundle',
+  // Reinforcement learning: an environment to act in, and a trained agent.
+  'environment',
+  'agent',
 ] as const
 
 export type PortType = (typeof PORT_TYPES)[number]
@@ -43,6 +46,8 @@ export const port = {
   figure: (extra?: Partial<PortDef>) => make(['figure'], extra),
   /** A model bundle (files) ready to leave the canvas. */
   bundle: (extra?: Partial<PortDef>) => make(['bundle'], extra),
+  environment: (extra?: Partial<PortDef>) => make(['environment'], extra),
+  agent: (extra?: Partial<PortDef>) => make(['agent'], extra),
   /** An output whose type follows the value connected to input `input`. */
   sameAs: (input: string, types: PortType[] = ['dataset', 'splits']) => make(types, { sameAs: input }),
 }

@@ -5,7 +5,7 @@
  * data, so a boundary grid and its points agree.
  */
 
-export type ChartKind = 'line' | 'scatter' | 'heatmap' | 'boundary'
+export type ChartKind = 'line' | 'scatter' | 'heatmap' | 'boundary' | 'grid' | 'replay'
 
 /** One named trace. Lines join points in order; scatter series draw markers. */
 export interface Series {
@@ -43,6 +43,40 @@ export interface BoundaryGrid {
   confidence?: number[]
 }
 
+/**
+ * A grid world (reinforcement learning): its cells and, per cell, what an agent learned — the
+ * greedy action (an arrow) and the best action value (a colour), with every action value.
+ */
+export interface GridPicture {
+  rows: number
+  cols: number
+  /** Per cell, row-major: 0 floor, 1 wall, 2 trap, 3 goal. */
+  cells: number[]
+  start: number
+  /** Action names in index order (left, down, right, up). */
+  actionNames: string[]
+  /** Greedy action per cell; -1 for walls, traps and goals. */
+  arrows?: number[]
+  /** Best action value per cell (NaN where there is none). */
+  values?: number[]
+  /** All action values, cells × actions, row-major. */
+  q?: number[]
+}
+
+/** One recorded episode to animate, step by step. */
+export interface EpisodeReplay {
+  /** Environment type id ('grid', 'cartpole', 'mountain-car'): what the frames show. */
+  env: string
+  /** Observations before each step plus the last one, (steps + 1) × size. */
+  observations: number[]
+  size: number
+  actions: number[]
+  rewards: number[]
+  actionNames: string[]
+  /** The map, for grid worlds. */
+  grid?: GridPicture
+}
+
 export interface Figure {
   kind: 'figure'
   chart: ChartKind
@@ -52,6 +86,8 @@ export interface Figure {
   series: Series[]
   heatmap?: Heatmap
   boundary?: BoundaryGrid
+  grid?: GridPicture
+  replay?: EpisodeReplay
   /** Small facts shown on the node and in the CLI report (e.g. AUC, points shown). */
   summary: Record<string, string | number>
   /** Plain sentences for the viewer, e.g. "Showing 5000 of 20000 points." */

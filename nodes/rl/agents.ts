@@ -1,0 +1,95 @@
+import { z } from 'zod'
+import { defineNode } from '../../runtime/node-api/define-node'
+import { p } from '../../runtime/node-api/params'
+import { port } from '../../runtime/node-api/ports'
+import { trainDqn } from '../../ml/rl/dqn'
+import { trainQLearning } from '../../ml/rl/q-learning'
+import { episodeProgress, requireAgent, requireEnv, trainingSummary } from './progress'
+
+const seed = () => p.int({ default: 0, min: 0, max: 2 ** 31 - 1, title: 'Seed', description: 'Seeds the environment and the agent: the same seed gives the same returns.' })
+const gamma = () => p.number({ default: 0.99, min: 0, max: 1, step: 0.01, title: 'Discount (γ)', description: 'Weight of the next step’s value; near 1 plans far ahead.' })
+const epsilonStart = () => p.number({ default: 1, min: 0, max: 1, step: 0.05, title: 'ε start', description: 'Chance of a random action at the start of training.' })
+const epsilonEnd = (d: number) => p.number({ default: d, min: 0, max: 1, step: 0.01, title: 'ε end', description: 'Chance of a random action once exploration has decayed.' })
+
+const summarize = (outputs: Record<string, unknown>) => trainingSummary(requireAgent(outputs.agent))
+
+export const qLearningNode = defineNode({
+  type: 'rl.q-learning',
+  version: 1,
+  category: 'rl',
+  title: 'Q-learning',
+  description:
+    'Tabular Q-learning on a grid world: one value per cell and action, updated after every step towards the reward plus ' +
+    'the discounted best value of the next cell. Acts ε-greedily; ε falls linearly over the first part of the episodes.',
+  inputs: { environment: port.environment() },
+  outputs: { agent: port.agent() },
+  params: {
+    episodes: p.int({ default: 500, min: 1, max: 1_000_000, title: 'Episodes' }),
+    alpha: p.number({ default: 0.5, gt: 0, max: 1, step: 0.05, title: 'Learning rate (α)' }),
+    gamma: gamma(),
+    epsilonStart: epsilonStart(),
+    epsilonEnd: epsilonEnd(0.05),
+    epsilonFraction: p.number({ default: 0.8, min: 0, max: 1, step: 0.05, title: 'Exploration share', description: 'Share of the episodes over which ε falls from start to end.' }),
+    seed: seed(),
+  },
+  async run({ environment }, params, ctx) {
+    const env = requireEnv(environment)
+    const config = {
+      episodes: params.episodes,
+      alpha: params.alpha,
+      gamma: params.gamma,
+      epsilon: { start: params.epsilonStart, end: params.epsilonEnd, fraction: params.epsilonFraction },
+    }
+    return { agent: await trainQLearning(env, config, ctx.random, { signal: ctx.signal, onEpisode: episodeProgress(ctx, params.episodes) }) }
+  },
+  summarize,
+})
+
+const layer = z.object({
+  units: z.number().int().min(1).max(1024),
+  activation: z.enum(['relu', 'tanh', 'sigmoid', 'elu', 'linear']).default('relu'),
+})
+
+export const dqnNode = defineNode({
+  type: 'rl.dqn',
+  version: 1,
+  category: 'rl',
+  title: 'DQN',
+  description:
+    'Deep Q-network: a neural network maps an observation to a value per action. Trained with Adam on the Huber loss ' +
+    'against a target network copied every few steps, from transitions replayed at random out of a buffer; acts ' +
+    'ε-greedily. Every few episodes it plays greedy test episodes and keeps the best network.',
+  inputs: { environment: port.environment() },
+  outputs: { agent: port.agent() },
+  params: {
+    episodes: p.int({ default: 300, min: 1, max: 100_000, title: 'Episodes' }),
+    layers: p.custom(
+      z.array(layer).max(8).default([
+        { units: 64, activation: 'relu' },
+        { units: 64, activation: 'relu' },
+      ]),
+      'layers',
+      { title: 'Hidden layers', description: 'Units and activation per hidden layer; a linear output layer with one unit per action follows.' },
+    ),
+    learningRate: p.number({ default: 0.001, gt: 0, max: 1, title: 'Learning rate (Adam)' }),
+    gamma: gamma(),
+    batchSize: p.int({ default: 64, min: 1, max: 4096, title: 'Batch size' }),
+    bufferSize: p.int({ default: 50_000, min: 1, max: 1_000_000, title: 'Replay buffer', description: 'Transitions kept for replay; the oldest are dropped.' }),
+    learningStarts: p.int({ default: 1000, min: 0, max: 1_000_000, title: 'Warm-up steps', description: 'Steps of play before the first gradient step.', advanced: true }),
+    trainEvery: p.int({ default: 2, min: 1, max: 10_000, title: 'Train every (steps)', advanced: true }),
+    gradientSteps: p.int({ default: 1, min: 1, max: 10_000, title: 'Gradient steps per training', advanced: true }),
+    targetUpdate: p.int({ default: 500, min: 1, max: 1_000_000, title: 'Target update period (steps)', description: 'Steps between copies of the network into the target network.' }),
+    epsilonStart: epsilonStart(),
+    epsilonEnd: epsilonEnd(0.05),
+    explorationSteps: p.int({ default: 10_000, min: 0, max: 10_000_000, title: 'Exploration steps', description: 'Steps over which ε falls from start to end.' }),
+    evalEvery: p.int({ default: 10, min: 0, max: 100_000, title: 'Check every (episodes)', description: 'Greedy test episodes every this many episodes; the best network is kept. 0 = keep the last.', advanced: true }),
+    evalEpisodes: p.int({ default: 10, min: 1, max: 1000, title: 'Test episodes per check', advanced: true }),
+    seed: seed(),
+  },
+  async run({ environment }, params, ctx) {
+    const env = requireEnv(environment)
+    const { seed: _seed, ...config } = params
+    return { agent: await trainDqn(env, config, ctx.random, { signal: ctx.signal, onEpisode: episodeProgress(ctx, params.episodes) }) }
+  },
+  summarize,
+})
