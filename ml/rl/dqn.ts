@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core'
-import { forward, initWeights, type NetDef } from '../../nodes/shared/tf-net'
-import { makeOptimizer } from '../../nodes/shared/tf-optimizer'
+import { forward, initWeights, type NetDef } from '../nn/net'
+import { makeOptimizer } from '../nn/optimizer'
 import { argmax, playEpisode, type Agent, type AgentAlgorithm } from './agent'
 import { denseForward, type DenseActivation, type DenseNet } from './dense'
 import type { Env, EnvSpec, Space } from './env'
