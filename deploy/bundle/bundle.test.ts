@@ -109,7 +109,7 @@ describe('model bundle of a decision tree', () => {
     const out = scorer.scoreCells(header, rows)
     expect(out.predicted).toEqual(run.canvas.predicted)
     expect(out.probabilities).toEqual(run.canvas.probabilities)
-    expect(scorer.scoreInstances([{ age: 40, city: 'Boston', income: 50000, plan: 'Basic', visits: 3 }])).toEqual([
+    expect(scorer.scoreInstances([{ age: 40, city: 'Boston', income: 50000, plan: 'Basic', visits: 3 }]).predictions).toEqual([
       { label: expect.stringMatching(/^(yes|no)$/), probabilities: { no: expect.any(Number), yes: expect.any(Number) } },
     ])
   })

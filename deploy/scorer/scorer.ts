@@ -11,8 +11,8 @@ import { rowPredictions, scoreTable, type RowPrediction } from './score'
  */
 export interface Scorer {
   bundle: LoadedBundle
-  /** Rows as TensorFlow Serving's `instances`; throws a RowError naming the bad field. */
-  scoreInstances(instances: unknown): RowPrediction[]
+  /** Rows as TensorFlow Serving's `instances`, and their cell texts; throws a RowError naming the bad field. */
+  scoreInstances(instances: unknown): { predictions: RowPrediction[]; header: string[]; rows: string[][] }
   /** Rows as CSV cell texts under `header`; `firstRow` numbers rows in messages. */
   scoreCells(header: readonly string[], rows: readonly (readonly string[])[], firstRow?: number): MatrixPredictions
 }
@@ -25,7 +25,7 @@ export function scorerFor(bundle: LoadedBundle): Scorer {
     scoreInstances(instances) {
       const { header, rows } = cellsFromInstances(columns, instances)
       const out = scoreTable(model, tableFromCells(columns, header, rows, (i, c) => `instances[${i}].${c}`))
-      return rowPredictions(model, out, rows.length)
+      return { predictions: rowPredictions(model, out, rows.length), header, rows }
     },
     scoreCells(header, rows, firstRow = 1) {
       const where = (i: number, c: string) => (i < 0 ? `column ${c}` : `row ${firstRow + i}, column ${c}`)

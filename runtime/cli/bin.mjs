@@ -27,6 +27,7 @@ async function isStale() {
     await newestSource(join(root, 'runtime')),
     await newestSource(join(root, 'ml')),
     await newestSource(join(root, 'nodes')),
+    await newestSource(join(root, 'deploy')),
     (await stat(join(root, 'package-lock.json'))).mtimeMs,
   )
   return sources > built

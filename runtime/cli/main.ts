@@ -15,11 +15,14 @@ import { describeNode, type Registry } from '../registry'
 import { formatDiagnostics, hasErrors } from '../validate/diagnostics'
 import { formatEvent, formatTotals } from './format'
 import { nodeFileProvider } from './node-files'
+import { DEPLOY_USAGE, deployCommand } from '../../deploy/cli/commands'
+import { CommandError } from '../../deploy/cli/load-graph'
 
 const USAGE = `Usage:
   pipeline run <graph.json> [--json] [--cache-dir DIR] [--no-cache] [--to NODE_ID] [--force NODE_ID] [--backend wasm|cpu]
                              [--allow-read DIR]... [--allow-net]
   pipeline nodes [--json]
+${DEPLOY_USAGE}
 
 A graph reads files only inside its own folder; --allow-read DIR allows another folder (repeatable).
 data.url nodes fetch only public internet addresses; --allow-net allows this computer and private networks.
@@ -126,9 +129,11 @@ async function main(argv: string[]): Promise<number> {
   try {
     if (command === 'run') return await runCommand(registry, rest)
     if (command === 'nodes') return nodesCommand(registry, rest)
+    const deployed = await deployCommand(command, rest)
+    if (deployed !== undefined) return deployed
     throw new UsageError(command ? `Unknown command "${command}".` : 'No command given.')
   } catch (e) {
-    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (e instanceof UsageError || e instanceof CommandError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       console.error(`${(e as Error).message}\n\n${USAGE}`)
       return 2
     }

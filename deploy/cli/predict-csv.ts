@@ -1,0 +1,106 @@
+import { createReadStream, createWriteStream, type WriteStream } from 'node:fs'
+import { open, rename, rm, stat } from 'node:fs/promises'
+import Papa from 'papaparse'
+import type { TrainedModel } from '../../runtime/values/ml'
+import type { MatrixPredictions } from '../../nodes/shared/model-predict'
+import { detectDelimiter } from '../../nodes/data/csv-parse'
+import type { Scorer } from '../scorer/scorer'
+
+/** The delimiter the CSV loader would pick, from the file's first 64 KB. */
+async function sniffDelimiter(path: string): Promise<string> {
+  const file = await open(path)
+  try {
+    const { buffer, bytesRead } = await file.read(Buffer.alloc(64 * 1024), 0, 64 * 1024, 0)
+    return detectDelimiter(buffer.subarray(0, bytesRead).toString('utf8'))
+  } finally {
+    await file.close()
+  }
+}
+
+/** Rows scored at once: big enough to amortize the per-call cost, small enough to keep memory flat. */
+const BATCH = 4096
+
+/** The columns appended to each input row: the prediction, then one probability (or score) per class. */
+export function outputColumns(model: TrainedModel, out?: MatrixPredictions): string[] {
+  const classes = model.task === 'classification' ? model.classes : undefined
+  if (!classes) return ['prediction']
+  const kind = out?.scores && !out.probabilities ? 'score' : 'probability'
+  return ['prediction', ...classes.map((c) => `${kind}_${c}`)]
+}
+
+function outputCells(model: TrainedModel, out: MatrixPredictions, i: number): (string | number)[] {
+  const classes = model.task === 'classification' ? model.classes : undefined
+  if (!classes) return [out.predicted[i]]
+  const k = classes.length
+  const per = out.probabilities ?? out.scores
+  const extra: number[] = []
+  if (per && per.length === out.predicted.length * k) for (let j = 0; j < k; j++) extra.push(per[i * k + j])
+  else if (per) extra.push(-per[i], per[i])
+  return [classes[out.predicted[i]], ...extra]
+}
+
+async function write(stream: WriteStream, text: string): Promise<void> {
+  if (!stream.write(text)) await new Promise<void>((r) => stream.once('drain', () => r()))
+}
+
+export interface PredictProgress {
+  (bytesRead: number, totalBytes: number, rows: number): void
+}
+
+/**
+ * Scores a CSV file into another, streaming: rows are parsed, scored and written in batches,
+ * so memory stays flat however big the file is. Output rows: the input cells, the prediction
+ * and the class probabilities. Written to a temporary file and renamed when complete.
+ */
+export async function predictCsv(scorer: Scorer, input: string, output: string, progress?: PredictProgress): Promise<number> {
+  const total = (await stat(input)).size
+  const delimiter = await sniffDelimiter(input)
+  const source = createReadStream(input)
+  const tmp = `${output}.tmp-${process.pid}`
+  const sink = createWriteStream(tmp)
+  const model = scorer.bundle.model
+  let header: string[] | undefined
+  let batch: string[][] = []
+  let rows = 0
+
+  const flush = async () => {
+    if (!batch.length) return
+    const out = scorer.scoreCells(header!, batch, rows + 1)
+    if (rows === 0) await write(sink, Papa.unparse([[...header!, ...outputColumns(model, out)]], { newline: '\n' }) + '\n')
+    await write(sink, Papa.unparse(batch.map((r, i) => [...r, ...outputCells(model, out, i)]), { newline: '\n' }) + '\n')
+    rows += batch.length
+    batch = []
+    progress?.(source.bytesRead, total, rows)
+  }
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      Papa.parse<string[]>(source, {
+        skipEmptyLines: 'greedy',
+        delimiter,
+        chunk(result, parser) {
+          parser.pause()
+          for (const row of result.data) {
+            if (!header) header = row.map((h, j) => (j === 0 ? h.replace(/^\uFEFF/, '') : h))
+            else batch.push(row)
+          }
+          const next = batch.length >= BATCH ? flush() : Promise.resolve()
+          next.then(() => parser.resume(), (e) => (parser.abort(), reject(e)))
+        },
+        complete: () => resolve(),
+        error: (e) => reject(e),
+      })
+    })
+    if (!header) throw new Error(`${input} is empty: it has no header row.`)
+    await flush()
+    if (rows === 0) await write(sink, Papa.unparse([[...header, ...outputColumns(model)]], { newline: '\n' }) + '\n')
+    await new Promise<void>((r, j) => sink.end((e?: Error | null) => (e ? j(e) : r())))
+    await rename(tmp, output)
+    return rows
+  } catch (e) {
+    sink.destroy()
+    source.destroy()
+    await rm(tmp, { force: true })
+    throw e
+  }
+}
