@@ -2,7 +2,7 @@ import { createReadStream, createWriteStream, type WriteStream } from 'node:fs'
 import { open, rename, rm, stat } from 'node:fs/promises'
 import Papa from 'papaparse'
 import type { TrainedModel } from '../../runtime/values/ml'
-import type { MatrixPredictions } from '../../nodes/shared/model-predict'
+import type { MatrixPredictions } from '../../ml/families/predict'
 import { detectDelimiter } from '../../nodes/data/csv-parse'
 import type { Scorer } from '../scorer/scorer'
 

@@ -60,7 +60,7 @@ describe('model server', () => {
     const malformed = await raw('{"instances": [')
     expect(malformed.statusCode).toBe(400)
     expect(malformed.json().error).toMatch(/JSON/)
-    const body = JSON.stringify({ instances: Array.from({ length: 110_000 }, () => row) })
+    const body = JSON.stringify({ instances: Array.from({ length: 130_000 }, () => row) })
     expect(body.length).toBeGreaterThan(10 * 2 ** 20)
     const big = await raw(body)
     expect(big.json().error).toBe('The request body is larger than 4194304 bytes.')
