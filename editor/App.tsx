@@ -7,7 +7,7 @@ import { ResultsPanel } from './components/ResultsPanel'
 import { Toasts } from './components/Toasts'
 import { Toolbar } from './components/Toolbar'
 import { useShortcuts } from './hooks/useShortcuts'
-import { useUi } from './store'
+import { EditorProvider, useUi, type Editor } from './store'
 
 function EngineGate() {
   const engine = useUi((s) => s.engine)
@@ -21,24 +21,32 @@ function EngineGate() {
 }
 
 /** The editor: toolbar, palette, canvas with results below, inspector. */
-export function App() {
+export function App({ editor }: { editor: Editor }) {
+  return (
+    <EditorProvider editor={editor}>
+      <ReactFlowProvider>
+        <Shell />
+      </ReactFlowProvider>
+    </EditorProvider>
+  )
+}
+
+function Shell() {
   useShortcuts()
   return (
-    <ReactFlowProvider>
-      <div className="app">
-        <Toolbar />
-        <div className="workspace">
-          <Palette />
-          <main className="center">
-            <Canvas />
-            <ResultsPanel />
-          </main>
-          <Inspector />
-        </div>
-        <EngineGate />
-        <Dialogs />
-        <Toasts />
+    <div className="app">
+      <Toolbar />
+      <div className="workspace">
+        <Palette />
+        <main className="center">
+          <Canvas />
+          <ResultsPanel />
+        </main>
+        <Inspector />
       </div>
-    </ReactFlowProvider>
+      <EngineGate />
+      <Dialogs />
+      <Toasts />
+    </div>
   )
 }

@@ -12,15 +12,17 @@ import {
 import { addCsvNode, addNode, openFile } from '../engine/commands'
 import { wireProblem, type Wire } from '../lib/connections'
 import type { FlowEdge, FlowNode } from '../lib/flow-types'
-import { graphStore, uiStore, useGraph, useUi } from '../store'
-import { undoable, type UndoState } from '../store/graph-store'
+import { useEditor, useGraph, useUi, type Editor } from '../store'
+import { selectEdges, selectIsEmpty, selectNodes } from '../store/selectors'
 import { ConnectionHint } from './ConnectionHint'
 import { PipelineNode } from './PipelineNode'
 import { NODE_DRAG_TYPE } from './Palette'
 
 const nodeTypes = { pipeline: PipelineNode }
 
-const view = () => ({ ...graphStore.getState(), descriptors: uiStore.getState().descriptors })
+const view = (ed: Editor) => ({ ...ed.graph.getState(), descriptors: ed.ui.getState().descriptors })
+const selectFitSeq = (s: { fitSeq: number }) => s.fitSeq
+const selectAllMeasured = (s: { nodes: FlowNode[] }) => s.nodes.every((n) => !!n.measured?.width)
 
 /** The wire a finished connection gesture describes, whichever end the user started from. */
 function wireOf(state: FinalConnectionState): Wire | undefined {
@@ -30,7 +32,7 @@ function wireOf(state: FinalConnectionState): Wire | undefined {
 }
 
 function EmptyHint() {
-  const empty = useGraph((s) => s.nodes.length === 0)
+  const empty = useGraph(selectIsEmpty)
   if (!empty) return null
   return (
     <div className="canvas-empty">
@@ -41,14 +43,14 @@ function EmptyHint() {
 
 /** The React Flow canvas bound to the graph store. */
 export function Canvas() {
-  const nodes = useGraph((s) => s.nodes)
-  const edges = useGraph((s) => s.edges)
-  const fitSeq = useUi((s) => s.fitSeq)
+  const ed = useEditor()
+  const nodes = useGraph(selectNodes)
+  const edges = useGraph(selectEdges)
+  const fitSeq = useUi(selectFitSeq)
   const flow = useReactFlow<FlowNode, FlowEdge>()
-  const dragSnapshot = useRef<UndoState | undefined>(undefined)
   // Our own nodes, not React Flow's internal flag: right after a load that flag still describes
   // the previous graph, and a fit then frames the wrong thing.
-  const measured = useGraph((s) => s.nodes.every((n) => !!n.measured?.width))
+  const measured = useGraph(selectAllMeasured)
   const fitPending = useRef(false)
 
   useEffect(() => {
@@ -56,38 +58,27 @@ export function Canvas() {
   }, [fitSeq])
   // Fit once the new nodes have been measured; fitting earlier frames only part of the graph.
   useEffect(() => {
-    const empty = graphStore.getState().nodes.length === 0
+    const empty = ed.graph.getState().nodes.length === 0
     if (!fitPending.current || (!measured && !empty)) return
     fitPending.current = false
     requestAnimationFrame(() => {
       // An empty graph has nothing to fit: go back to the plain view instead of keeping a zoom.
-      if (graphStore.getState().nodes.length === 0) void flow.setViewport({ x: 0, y: 0, zoom: 1 })
+      if (ed.graph.getState().nodes.length === 0) void flow.setViewport({ x: 0, y: 0, zoom: 1 })
       else void flow.fitView({ padding: 0.1, duration: 200, maxZoom: 1.2 })
     })
-  }, [fitSeq, measured, flow])
+  }, [fitSeq, measured, flow, ed])
 
-  const isValidConnection: IsValidConnection<FlowEdge> = useCallback((c) => !wireProblem(view(), c as Connection), [])
+  const isValidConnection: IsValidConnection<FlowEdge> = useCallback((c) => !wireProblem(view(ed), c as Connection), [ed])
 
   const onConnectEnd = useCallback((_: MouseEvent | TouchEvent, state: FinalConnectionState) => {
     const wire = wireOf(state)
-    const problem = wire && wireProblem(view(), wire)
-    if (problem) uiStore.getState().toast(`Not connected: ${problem}`, 'error')
-  }, [])
+    const problem = wire && wireProblem(view(ed), wire)
+    if (problem) ed.ui.getState().toast(`Not connected: ${problem}`, 'error')
+  }, [ed])
 
-  // A drag is one undo step: history pauses while positions stream in, then records the start.
-  const onDragStart = useCallback(() => {
-    dragSnapshot.current = undoable(graphStore.getState())
-    graphStore.temporal.getState().pause()
-  }, [])
-  const onDragStop = useCallback(() => {
-    const t = graphStore.temporal
-    t.getState().resume()
-    const before = dragSnapshot.current
-    dragSnapshot.current = undefined
-    if (before && JSON.stringify(before.nodes) !== JSON.stringify(undoable(graphStore.getState()).nodes)) {
-      t.setState({ pastStates: [...t.getState().pastStates, before], futureStates: [] })
-    }
-  }, [])
+  // A drag is one undo step (the store records where it started).
+  const onDragStart = useCallback(() => ed.graph.getState().beginGesture(), [ed])
+  const onDragStop = useCallback(() => ed.graph.getState().endGesture(), [ed])
 
   const onDrop = useCallback(
     (e: DragEvent) => {
@@ -95,16 +86,16 @@ export function Canvas() {
       const at = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY })
       const type = e.dataTransfer.getData(NODE_DRAG_TYPE)
       if (type) {
-        addNode(type, { x: at.x - 100, y: at.y - 30 })
+        addNode(ed, type, { x: at.x - 100, y: at.y - 30 })
         return
       }
       const file = e.dataTransfer.files[0]
       if (!file) return
-      if (/\.json$/i.test(file.name)) void openFile(file)
-      else if (/\.(csv|tsv|txt)$/i.test(file.name)) void addCsvNode(file, at)
-      else uiStore.getState().toast(`Drop a graph .json or a .csv file (not "${file.name}").`, 'error')
+      if (/\.json$/i.test(file.name)) void openFile(ed, file)
+      else if (/\.(csv|tsv|txt)$/i.test(file.name)) void addCsvNode(ed, file, at)
+      else ed.ui.getState().toast(`Drop a graph .json or a .csv file (not "${file.name}").`, 'error')
     },
-    [flow],
+    [flow, ed],
   )
 
   return (
@@ -113,16 +104,17 @@ export function Canvas() {
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
-        onNodesChange={(c) => graphStore.getState().onNodesChange(c)}
-        onEdgesChange={(c) => graphStore.getState().onEdgesChange(c)}
-        onConnect={(c) => graphStore.getState().connect(c)}
+        onNodesChange={(c) => ed.graph.getState().onNodesChange(c)}
+        onEdgesChange={(c) => ed.graph.getState().onEdgesChange(c)}
+        onConnect={(c) => ed.graph.getState().connect(c)}
         isValidConnection={isValidConnection}
         onConnectEnd={onConnectEnd}
         onNodeDragStart={onDragStart}
         onNodeDragStop={onDragStop}
         onSelectionDragStart={onDragStart}
         onSelectionDragStop={onDragStop}
-        deleteKeyCode={['Delete', 'Backspace']}
+        // Delete is ours (useShortcuts): nodes and their wires go in one undo step.
+        deleteKeyCode={null}
         multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
         selectionKeyCode="Shift"
         colorMode="system"

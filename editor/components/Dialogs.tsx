@@ -1,16 +1,24 @@
 import { useEffect, useState } from 'react'
 import { Modal } from './Modal'
 import type { CacheStatsView } from '../../runtime/worker/engine-api'
-import { engine } from '../engine/engine'
 import { openDocument } from '../engine/open-document'
 import { SHORTCUTS } from '../hooks/useShortcuts'
 import { examples } from '../lib/examples'
 import { formatBytes } from '../lib/format'
-import { uiStore, useUi } from '../store'
+import { useEditor, useUi } from '../store'
+import { RecentDialog } from './RecentDialog'
 
-const close = () => uiStore.getState().openDialog(null)
+const useClose = () => {
+  const ed = useEditor()
+  return () => ed.ui.getState().openDialog(null)
+}
+const selectDialog = (s: { dialog: string | null }) => s.dialog
+const selectShareUrl = (s: { shareUrl: string }) => s.shareUrl
+const selectProblems = (s: import('../store/ui-store').UiState) => s.problems
 
 function ExamplesDialog() {
+  const ed = useEditor()
+  const close = useClose()
   return (
     <Modal title="Examples" onClose={close} wide>
       {examples.length === 0 && <p className="muted">No examples are bundled with this build.</p>}
@@ -20,7 +28,7 @@ function ExamplesDialog() {
             <button
               className="example"
               onClick={async () => {
-                if (await openDocument(ex.doc, ex.file)) close()
+                if (await openDocument(ed, ex.doc, ex.file)) close()
               }}
             >
               <strong>{ex.title}</strong>
@@ -35,6 +43,7 @@ function ExamplesDialog() {
 }
 
 function HelpDialog() {
+  const close = useClose()
   return (
     <Modal title="Help and shortcuts" onClose={close}>
       <p>
@@ -60,8 +69,10 @@ function HelpDialog() {
 }
 
 function CacheDialog() {
+  const ed = useEditor()
+  const close = useClose()
   const [stats, setStats] = useState<CacheStatsView>()
-  const refresh = () => void engine().cacheStats().then(setStats)
+  const refresh = () => void ed.engine().cacheStats().then(setStats)
   useEffect(refresh, [])
   return (
     <Modal title="Result cache" onClose={close}>
@@ -83,9 +94,9 @@ function CacheDialog() {
       <button
         className="danger"
         onClick={async () => {
-          await engine().clearCache()
+          await ed.engine().clearCache()
           refresh()
-          uiStore.getState().toast('Cache cleared: the next run computes every node.')
+          ed.ui.getState().toast('Cache cleared: the next run computes every node.')
         }}
       >
         Clear cache
@@ -95,7 +106,8 @@ function CacheDialog() {
 }
 
 function ShareDialog() {
-  const url = useUi((s) => s.shareUrl)
+  const close = useClose()
+  const url = useUi(selectShareUrl)
   const [copied, setCopied] = useState(false)
   return (
     <Modal title="Share link" onClose={close}>
@@ -119,10 +131,11 @@ function ShareDialog() {
 }
 
 function ProblemsDialog() {
-  const problems = useUi((s) => s.problems)
+  const ed = useEditor()
+  const problems = useUi(selectProblems)
   if (!problems) return null
   return (
-    <Modal title={problems.title} onClose={() => uiStore.getState().showProblems(null)}>
+    <Modal title={problems.title} onClose={() => ed.ui.getState().showProblems(null)}>
       <p>Nothing was changed. Fix these problems and try again:</p>
       <ul className="problems" aria-label="Problems">
         {problems.items.map((p, i) => (
@@ -137,13 +150,14 @@ function ProblemsDialog() {
 
 /** The dialog in view, if any. */
 export function Dialogs() {
-  const dialog = useUi((s) => s.dialog)
+  const dialog = useUi(selectDialog)
   return (
     <>
       {dialog === 'examples' && <ExamplesDialog />}
       {dialog === 'help' && <HelpDialog />}
       {dialog === 'cache' && <CacheDialog />}
       {dialog === 'share' && <ShareDialog />}
+      {dialog === 'recent' && <RecentDialog />}
       <ProblemsDialog />
     </>
   )

@@ -2,9 +2,9 @@ import { useState } from 'react'
 import { useUpstreamColumns } from '../hooks/useUpstreamColumns'
 import { paramSchemas } from '../lib/flow-types'
 import { formatMs } from '../lib/format'
-import { graphStore, useGraph, useRun, useUi } from '../store'
+import { useEditor, useGraph, useRun, useUi } from '../store'
 import { displayState } from '../store/run-store'
-import { selectFocused } from '../store/selectors'
+import { selectFocused, selectSelectedCount } from '../store/selectors'
 import { ParamField } from './ParamField'
 import { StatusBadge } from './StatusBadge'
 
@@ -54,7 +54,8 @@ function RunInfo({ nodeId }: { nodeId: string }) {
 /** The selected node: label, description, status, and the params form built from its schema. */
 export function Inspector() {
   const node = useGraph(selectFocused)
-  const count = useGraph((s) => s.nodes.filter((n) => n.selected).length)
+  const ed = useEditor()
+  const count = useGraph(selectSelectedCount)
   const desc = useUi((s) => (node ? s.descriptors.get(node.data.nodeType) : undefined))
   const problems = useUi((s) => (node ? s.diagnostics.get(node.id) : undefined))
   const columns = useUpstreamColumns(node?.id)
@@ -66,7 +67,7 @@ export function Inspector() {
     )
   }
   const schemas = paramSchemas(desc)
-  const g = graphStore.getState()
+  const g = ed.graph.getState()
   return (
     <aside className="inspector" aria-label="Inspector">
       <header>

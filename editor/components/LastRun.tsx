@@ -6,9 +6,17 @@ export function LastRun() {
   const last = useRun((s) => s.lastRun)
   const count = useRun((s) => s.runCount)
   const running = useRun((s) => s.running)
+  const interrupted = useRun((s) => s.interrupted)
+  const text = running
+    ? 'Running…'
+    : interrupted
+      ? 'The last run was interrupted by a reload'
+      : last
+        ? `${last.ran} ran · ${last.cached} cached · ${formatMs(last.ms)}`
+        : ''
   return (
-    <span className="last-run muted" role="status" aria-label="Last run" data-runs={count}>
-      {running ? 'Running…' : last ? `${last.ran} ran · ${last.cached} cached · ${formatMs(last.ms)}` : ''}
+    <span className={`last-run ${interrupted && !running ? 'warn-text' : 'muted'}`} role="status" aria-label="Last run" data-runs={count}>
+      {text}
     </span>
   )
 }

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react'
 import { useReactFlow } from '@xyflow/react'
 import type { NodeDescriptor } from '../../runtime/worker/engine-api'
 import { addNode } from '../engine/commands'
-import { useUi } from '../store'
+import { useEditor, useUi } from '../store'
 
 /** The drag payload type a palette item carries onto the canvas. */
 export const NODE_DRAG_TYPE = 'application/x-mlcanvas-node'
@@ -15,6 +15,7 @@ function matches(d: NodeDescriptor, q: string): boolean {
 
 /** Every registered node, grouped by category and searchable; drag or double-click to add. */
 export function Palette() {
+  const ed = useEditor()
   const descriptors = useUi((s) => s.descriptors)
   const [query, setQuery] = useState('')
   const flow = useReactFlow()
@@ -32,7 +33,7 @@ export function Palette() {
     const centre = pane
       ? flow.screenToFlowPosition({ x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 })
       : { x: 0, y: 0 }
-    addNode(type, { x: centre.x - 100 + Math.random() * 40, y: centre.y - 50 + Math.random() * 40 })
+    addNode(ed, type, { x: centre.x - 100 + Math.random() * 40, y: centre.y - 50 + Math.random() * 40 })
   }
 
   return (

@@ -3,7 +3,8 @@ import { Handle, Position, type NodeProps } from '@xyflow/react'
 import { missingInputs, outputTypes, portColor } from '../lib/connections'
 import { paramSchemas, type FlowNode } from '../lib/flow-types'
 import { summaryLines } from '../lib/format'
-import { graphStore, useGraph, useRun, useUi } from '../store'
+import { useEditor, useGraph, useRun, useUi } from '../store'
+import { selectEdges } from '../store/selectors'
 import { displayState } from '../store/run-store'
 import { Sparkline } from './Sparkline'
 import { StatusBadge } from './StatusBadge'
@@ -34,10 +35,11 @@ export const PipelineNode = memo(function PipelineNode({ id, data, selected }: N
   const key = useRun((s) => s.keys[id])
   // Wires decide port types (a sameAs output follows its input) and which inputs are missing;
   // positions do not, so this subscribes to edges only and reads nodes on demand.
-  const edges = useGraph((s) => s.edges)
+  const ed = useEditor()
+  const edges = useGraph(selectEdges)
   const descriptors = useUi((s) => s.descriptors)
   const state = displayState(run, key)
-  const g = { nodes: graphStore.getState().nodes, edges, descriptors }
+  const g = { nodes: ed.graph.getState().nodes, edges, descriptors }
   const missing = desc ? missingInputs(g, { id, data } as FlowNode) : []
   const files = useUi((s) => s.files)
   const needFiles = Object.entries(paramSchemas(desc))

@@ -1,8 +1,9 @@
 import { useRef } from 'react'
 import { BACKENDS } from '../../runtime/backend/choose-backend'
-import { autoLayout, newGraph, openFile, redo, saveFile, shareLink, undo } from '../engine/commands'
+import { autoLayout, newGraph, openFile, saveFile, shareLink } from '../engine/commands'
 import { cancelRun, runGraph } from '../engine/run-actions'
-import { graphStore, uiStore, useGraph, useHistory, useRun, useUi } from '../store'
+import { useEditor, useGraph, useHistory, useRun, useUi } from '../store'
+import { selectCanRedo, selectCanUndo, selectHasSelection, selectTitle } from '../store/selectors'
 
 function BackendPicker() {
   const backend = useUi((s) => s.backend)
@@ -31,14 +32,16 @@ function BackendPicker() {
 
 /** The top bar: file commands, history, run commands, layout, backend, panels. */
 export function Toolbar() {
+  const ed = useEditor()
   const fileInput = useRef<HTMLInputElement>(null)
   const running = useRun((s) => s.running)
-  const title = useGraph((s) => s.meta.title ?? '')
-  const hasSelection = useGraph((s) => s.nodes.some((n) => n.selected))
-  const canUndo = useHistory((s) => s.pastStates.length > 0)
-  const canRedo = useHistory((s) => s.futureStates.length > 0)
+  const title = useGraph(selectTitle)
+  const hasSelection = useGraph(selectHasSelection)
+  const canUndo = useHistory(selectCanUndo)
+  const canRedo = useHistory(selectCanRedo)
   const ready = useUi((s) => s.engine === 'ready')
-  const open = uiStore.getState().openDialog
+  const open = ed.ui.getState().openDialog
+  const g = ed.graph.getState()
   return (
     <header className="toolbar" role="toolbar" aria-label="Editor">
       <span className="brand" title="mlcanvas" aria-hidden>
@@ -48,10 +51,10 @@ export function Toolbar() {
         className="doc-title"
         aria-label="Graph title"
         value={title}
-        onChange={(e) => graphStore.getState().setTitle(e.target.value)}
+        onChange={(e) => g.setTitle(e.target.value)}
       />
       <div className="group">
-        <button onClick={() => void newGraph()} disabled={!ready}>New</button>
+        <button onClick={() => void newGraph(ed)} disabled={!ready} title="A new empty graph (Undo brings the old one back; it also stays in Recent)">New</button>
         <button onClick={() => fileInput.current?.click()} disabled={!ready}>Open…</button>
         <input
           ref={fileInput}
@@ -62,29 +65,30 @@ export function Toolbar() {
           onChange={(e) => {
             const f = e.target.files?.[0]
             e.target.value = ''
-            if (f) void openFile(f)
+            if (f) void openFile(ed, f)
           }}
         />
-        <button onClick={saveFile}>Save</button>
-        <button onClick={() => void shareLink()} title="Copy a link that opens this graph">Share</button>
+        <button onClick={() => saveFile(ed)}>Save</button>
+        <button onClick={() => void shareLink(ed)} title="Copy a link that opens this graph">Share</button>
         <button onClick={() => open('examples')} disabled={!ready}>Examples</button>
+        <button onClick={() => open('recent')} disabled={!ready}>Recent</button>
       </div>
       <div className="group">
-        <button onClick={undo} disabled={!canUndo} title="Undo (Ctrl/⌘+Z)" aria-label="Undo">↶</button>
-        <button onClick={redo} disabled={!canRedo} title="Redo (Shift+Ctrl/⌘+Z)" aria-label="Redo">↷</button>
-        <button onClick={() => void autoLayout()}>Auto-layout</button>
+        <button onClick={() => g.undo()} disabled={!canUndo} title="Undo (Ctrl/⌘+Z)" aria-label="Undo">↶</button>
+        <button onClick={() => g.redo()} disabled={!canRedo} title="Redo (Shift+Ctrl/⌘+Z)" aria-label="Redo">↷</button>
+        <button onClick={() => void autoLayout(ed)}>Auto-layout</button>
       </div>
       <div className="group">
-        <button className="primary" onClick={() => void runGraph('all')} disabled={!ready || running} title="Ctrl/⌘+Enter">
+        <button className="primary" onClick={() => void runGraph(ed, 'all')} disabled={!ready || running} title="Ctrl/⌘+Enter">
           ▶ Run all
         </button>
-        <button onClick={() => void runGraph('to-selected')} disabled={!ready || running || !hasSelection}>
+        <button onClick={() => void runGraph(ed, 'to-selected')} disabled={!ready || running || !hasSelection}>
           Run to selected
         </button>
-        <button onClick={() => void runGraph('rerun-selected')} disabled={!ready || running || !hasSelection}>
+        <button onClick={() => void runGraph(ed, 'rerun-selected')} disabled={!ready || running || !hasSelection}>
           Re-run selected
         </button>
-        <button onClick={() => void cancelRun()} disabled={!running}>Cancel</button>
+        <button onClick={() => void cancelRun(ed)} disabled={!running}>Cancel</button>
       </div>
       <div className="spacer" />
       <BackendPicker />

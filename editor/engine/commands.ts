@@ -4,35 +4,37 @@ import { saveDocument } from '../../runtime/document/load'
 import { defaultParams, paramSchemas, type FlowEdge, type FlowNode } from '../lib/flow-types'
 import { encodeShareFragment } from '../lib/share-link'
 import { layoutGraph } from '../layout/elk-layout'
-import { graphStore, uiStore } from '../store'
+import type { Editor } from '../store/editor'
 import { currentDoc } from '../store/selectors'
 import { namesFile, uploadFile } from './files'
 import { applyDocument, openDocument } from './open-document'
 
 const CLIPBOARD_FORMAT = 'mlcanvas/clipboard'
 
-export function newGraph(): Promise<void> {
-  return applyDocument(emptyDocument())
+/** An empty graph; the one it replaces stays in Recent graphs, and Undo brings it back. */
+export function newGraph(ed: Editor): Promise<void> {
+  return applyDocument(ed, emptyDocument())
 }
 
 /** Opens a graph JSON file chosen or dropped by the user. */
-export async function openFile(file: File): Promise<boolean> {
-  return openDocument(await file.text(), `"${file.name}"`)
+export async function openFile(ed: Editor, file: File): Promise<boolean> {
+  return openDocument(ed, await file.text(), `"${file.name}"`)
 }
 
-function download(name: string, text: string, type: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }))
+/** Hands `data` to the browser as a file download. */
+export function download(name: string, data: string | Blob, type: string) {
+  const url = URL.createObjectURL(typeof data === 'string' ? new Blob([data], { type }) : data)
   const a = Object.assign(document.createElement('a'), { href: url, download: name })
   a.click()
   setTimeout(() => URL.revokeObjectURL(url), 1000)
 }
 
-const fileSlug = (title: string | undefined) =>
+export const fileSlug = (title: string | undefined) =>
   (title ?? 'pipeline').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'pipeline'
 
 /** Downloads the graph as JSON, the same text the CLI reads. */
-export function saveFile(): void {
-  const doc = currentDoc()
+export function saveFile(ed: Editor): void {
+  const doc = currentDoc(ed)
   download(`${fileSlug(doc.meta.title)}.json`, saveDocument(doc), 'application/json')
 }
 
@@ -40,52 +42,52 @@ export function saveFile(): void {
  * A link that opens this graph (without its uploaded files), shown in a dialog and copied to
  * the clipboard. The address bar is left alone: a reload must keep showing the edited graph.
  */
-export async function shareLink(): Promise<string> {
-  const url = location.origin + location.pathname + location.search + encodeShareFragment(saveDocument(currentDoc()))
-  uiStore.setState({ shareUrl: url, dialog: 'share' })
+export async function shareLink(ed: Editor): Promise<string> {
+  const url = location.origin + location.pathname + location.search + encodeShareFragment(saveDocument(currentDoc(ed)))
+  ed.ui.setState({ shareUrl: url, dialog: 'share' })
   await navigator.clipboard?.writeText(url).catch(() => undefined)
   return url
 }
 
 /** Adds a node of `nodeType` with its default params; centred in view when no position is given. */
-export function addNode(nodeType: string, position: XYPosition): string | undefined {
-  const desc = uiStore.getState().descriptors.get(nodeType)
+export function addNode(ed: Editor, nodeType: string, position: XYPosition): string | undefined {
+  const desc = ed.ui.getState().descriptors.get(nodeType)
   if (!desc) return undefined
-  return graphStore.getState().addNode(nodeType, defaultParams(desc), position)
+  return ed.graph.getState().addNode(nodeType, defaultParams(desc), position)
 }
 
 /** Adds a CSV data node reading `file`, after uploading it to the engine's file store. */
-export async function addCsvNode(file: File, position: XYPosition): Promise<void> {
+export async function addCsvNode(ed: Editor, file: File, position: XYPosition): Promise<void> {
   // A graph that already names this file (an example, a shared link) just gets it provided.
-  const wanted = graphStore
+  const wanted = ed.graph
     .getState()
-    .nodes.flatMap((n) => fileParamNames(n.data.nodeType).map((p) => n.data.params[p]))
+    .nodes.flatMap((n) => fileParamNames(ed, n.data.nodeType).map((p) => n.data.params[p]))
     .find((v) => namesFile(v, file.name))
   if (wanted) {
-    await uploadFile(file, wanted)
-    uiStore.getState().toast(`Provided "${wanted}".`)
+    await uploadFile(ed, file, wanted)
+    ed.ui.getState().toast(`Provided "${wanted}".`)
     return
   }
-  await uploadFile(file)
-  const id = addNode('data.csv', position)
+  await uploadFile(ed, file)
+  const id = addNode(ed, 'data.csv', position)
   if (!id) {
-    uiStore.getState().toast('This build has no CSV data node.', 'error')
+    ed.ui.getState().toast('This build has no CSV data node.', 'error')
     return
   }
-  const fileParam = fileParamNames('data.csv')[0]
-  if (fileParam) graphStore.getState().setParam(id, fileParam, file.name)
-  uiStore.getState().toast(`Added a CSV node reading "${file.name}".`)
+  const fileParam = fileParamNames(ed, 'data.csv')[0]
+  if (fileParam) ed.graph.getState().setParam(id, fileParam, file.name)
+  ed.ui.getState().toast(`Added a CSV node reading "${file.name}".`)
 }
 
-function fileParamNames(nodeType: string): string[] {
-  return Object.entries(paramSchemas(uiStore.getState().descriptors.get(nodeType)))
+function fileParamNames(ed: Editor, nodeType: string): string[] {
+  return Object.entries(paramSchemas(ed.ui.getState().descriptors.get(nodeType)))
     .filter(([, s]) => s.ui === 'file')
     .map(([name]) => name)
 }
 
 /** The selected nodes and the wires among them, as clipboard JSON (pastes into any tab). */
-export function copySelection(): string | undefined {
-  const { nodes, edges } = graphStore.getState()
+export function copySelection(ed: Editor): string | undefined {
+  const { nodes, edges } = ed.graph.getState()
   const chosen = nodes.filter((n) => n.selected)
   if (!chosen.length) return undefined
   const ids = new Set(chosen.map((n) => n.id))
@@ -111,10 +113,10 @@ const isWire = (e: unknown): e is FlowEdge =>
   !!e && ['id', 'source', 'target', 'sourceHandle', 'targetHandle'].every((k) => typeof (e as Record<string, unknown>)[k] === 'string')
 
 /**
- * Pastes clipboard text: copied nodes are added beside the originals; a whole graph document
- * is opened (with the usual checks). Returns false for text that is neither.
+ * Pastes clipboard text: copied nodes are added beside the originals (never on top of a node);
+ * a whole graph document is opened (with the usual checks). Returns false for text that is neither.
  */
-export async function pasteText(text: string): Promise<boolean> {
+export async function pasteText(ed: Editor, text: string): Promise<boolean> {
   let value: unknown
   try {
     value = JSON.parse(text)
@@ -123,27 +125,24 @@ export async function pasteText(text: string): Promise<boolean> {
   }
   const v = value as { format?: unknown; nodes?: unknown[]; edges?: unknown[] }
   if (v?.format === CLIPBOARD_FORMAT && Array.isArray(v.nodes)) {
-    const known = uiStore.getState().descriptors
+    const known = ed.ui.getState().descriptors
     const nodes = v.nodes.filter(isFlowNode).filter((n) => known.has(n.data.nodeType))
     const edges = (Array.isArray(v.edges) ? v.edges : []).filter(isWire)
-    graphStore.getState().insert(nodes, edges, { x: 40, y: 40 })
+    ed.graph.getState().insert(nodes, edges)
     return true
   }
-  if (v?.format !== undefined) return openDocument(value, 'the pasted graph')
+  if (v?.format !== undefined) return openDocument(ed, value, 'the pasted graph')
   return false
 }
 
-export function duplicateSelection(): void {
-  const text = copySelection()
-  if (text) void pasteText(text)
+export function duplicateSelection(ed: Editor): void {
+  const text = copySelection(ed)
+  if (text) void pasteText(ed, text)
 }
 
 /** Lays the graph out left to right with ELK. */
-export async function autoLayout(): Promise<void> {
-  const { nodes, edges } = graphStore.getState()
-  graphStore.getState().setPositions(await layoutGraph(nodes, edges, uiStore.getState().descriptors))
-  uiStore.getState().requestFit()
+export async function autoLayout(ed: Editor): Promise<void> {
+  const { nodes, edges } = ed.graph.getState()
+  ed.graph.getState().setPositions(await layoutGraph(nodes, edges, ed.ui.getState().descriptors))
+  ed.ui.getState().requestFit()
 }
-
-export const undo = () => graphStore.temporal.getState().undo()
-export const redo = () => graphStore.temporal.getState().redo()

@@ -6,18 +6,6 @@ export type Engine = Omit<EngineApi, 'run'> & {
   run(req: RunRequest, onEvent: (e: RunEvent) => void): Promise<RunReport>
 }
 
-let current: Engine | undefined
-
-/** The engine in use; set once at start (the worker in the app, a fake in tests). */
-export function engine(): Engine {
-  if (!current) throw new Error('The execution engine has not started yet.')
-  return current
-}
-
-export function setEngine(e: Engine): void {
-  current = e
-}
-
 /** Starts the execution worker (loaded lazily so tests never touch Worker). */
 export async function connectWorker(onCrash: (message: string) => void): Promise<Engine> {
   const { createEngine, putFileInWorker, runInWorker } = await import('../../runtime/worker/engine-client')

@@ -4,8 +4,8 @@ import { Registry } from '../../runtime/registry'
 import type { DiagnosticCode } from '../../runtime/validate/diagnostics'
 import { lacksPositions } from '../lib/doc-convert'
 import { layoutGraph } from '../layout/elk-layout'
-import { graphStore, runStore, uiStore } from '../store'
-import { engine } from './engine'
+import { newGraphId, type Editor } from '../store/editor'
+import { claimGraph } from './tab-graph'
 import { refreshNow } from './sync'
 
 /** A registry with no nodes: enough for the shape checks loadDocument does on the main thread. */
@@ -26,40 +26,61 @@ const FATAL: ReadonlySet<DiagnosticCode> = new Set([
   'cycle',
 ])
 
+/** How an opened document replaces the graph. */
+export interface OpenOptions {
+  selected?: string[]
+  /**
+   * 'restore': the tab's own saved graph comes back after a reload (fresh undo history).
+   * 'new' (default): a file, example, paste or link becomes a new saved graph of this tab (the
+   * one it replaces stays in Recent graphs) and the replacement is one undo step.
+   */
+  as?: 'restore' | 'new'
+}
+
 /**
  * Checks a document from a file, link, paste or example; on success it replaces the graph,
  * otherwise it lists the problems and leaves the current graph untouched.
  */
-export async function openDocument(input: string | unknown, source: string, selected: string[] = []): Promise<boolean> {
+export async function openDocument(ed: Editor, input: string | unknown, source: string, opts: OpenOptions = {}): Promise<boolean> {
   const fail = (items: { path: string; message: string }[]) => {
-    uiStore.getState().showProblems({ title: `Could not open ${source}`, items })
+    ed.ui.getState().showProblems({ title: `Could not open ${source}`, items })
     return false
   }
   // Whatever a hostile or broken document does, the caller goes on (the editor must still autosave).
   try {
     const shape = loadDocument(input, shapeOnly)
     if (!shape.ok) return fail(shape.diagnostics)
-    const { diagnostics } = await engine().validate(shape.doc)
+    const { diagnostics } = await ed.engine().validate(shape.doc)
     const fatal = diagnostics.filter((d) => d.severity === 'error' && FATAL.has(d.code))
     if (fatal.length) return fail(fatal)
-    await applyDocument(shape.doc, selected)
+    await applyDocument(ed, shape.doc, opts)
     return true
   } catch (e) {
     return fail([{ path: '', message: `It could not be read: ${(e as Error).message}` }])
   }
 }
 
-/** Puts a checked document on the canvas, lays it out if needed, and restores cached results. */
-export async function applyDocument(doc: GraphDocument, selected: string[] = []): Promise<void> {
-  runStore.getState().reset()
-  graphStore.getState().load(doc, selected)
-  if (lacksPositions(doc)) {
-    const { nodes, edges } = graphStore.getState()
-    graphStore.getState().setPositions(await layoutGraph(nodes, edges, uiStore.getState().descriptors))
+/** Puts a checked document on the canvas, laid out if needed, and restores cached results. */
+export async function applyDocument(ed: Editor, doc: GraphDocument, opts: OpenOptions = {}): Promise<void> {
+  if (opts.as !== 'restore') {
+    ed.graphId = newGraphId()
+    claimGraph(ed.graphId)
   }
-  graphStore.temporal.getState().clear()
-  uiStore.getState().requestFit()
-  await refreshNow()
-  const found = await engine().peek(doc)
-  runStore.getState().restore(found, runStore.getState().keys)
+  ed.run.getState().reset()
+  ed.graph.getState().load(doc, { selected: opts.selected, keepHistory: opts.as !== 'restore' })
+  if (lacksPositions(doc)) await layOut(ed)
+  ed.ui.getState().requestFit()
+  await refreshNow(ed)
+  const found = await ed.engine().peek(doc)
+  ed.run.getState().restore(found, ed.run.getState().keys)
+}
+
+/** Places a freshly loaded graph with ELK, as part of the load's undo step (not one of its own). */
+async function layOut(ed: Editor): Promise<void> {
+  const { nodes, edges } = ed.graph.getState()
+  const at = await layoutGraph(nodes, edges, ed.ui.getState().descriptors)
+  const history = ed.graph.temporal.getState()
+  history.pause()
+  ed.graph.getState().setPositions(at)
+  history.resume()
 }

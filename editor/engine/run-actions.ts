@@ -1,42 +1,67 @@
+import type { GraphDocument } from '../../runtime/document/schema'
+import { buildTopology, withAncestors } from '../../runtime/graph/topology'
 import type { RunRequest } from '../../runtime/worker/engine-api'
-import { runStore, uiStore } from '../store'
+import type { Editor } from '../store/editor'
 import { currentDoc, selectedIds } from '../store/selectors'
-import { engine } from './engine'
+import { patchGraph } from './autosave-db'
 
 export type RunMode = 'all' | 'to-selected' | 'rerun-selected'
 
-/** Runs the graph in the worker, streaming node events into the run store. */
-export async function runGraph(mode: RunMode): Promise<void> {
-  const run = runStore.getState()
-  if (run.running) return
-  const selected = selectedIds()
-  if (mode !== 'all' && !selected.length) {
-    uiStore.getState().toast('Select a node first.')
-    return
-  }
-  const doc = currentDoc()
-  const count = run.runCount
-  run.begin({}) // running from the click on, so Cancel and the disabled Run show at once
-  const keys = await engine().keys(doc).catch(() => ({}) as Record<string, string>)
-  run.setKeys(keys)
-  run.begin(keys)
-  const req: RunRequest = {
-    doc,
-    scope: 'editor',
-    ...(mode === 'to-selected' ? { to: selected[0] } : {}),
-    ...(mode === 'rerun-selected' ? { force: selected } : {}),
-  }
-  try {
-    await engine().run(req, (e) => runStore.getState().apply(e))
-  } catch (e) {
-    uiStore.getState().toast(`The run failed: ${(e as Error).message}`, 'error')
-  } finally {
-    // A run that failed before its end event still ended: move the counter on.
-    const s = runStore.getState()
-    runStore.setState({ running: false, runCount: s.runCount === count ? count + 1 : s.runCount })
-  }
+/**
+ * `ids` and the nodes they need, and nothing else: an unconnected node or a descendant is left
+ * out. Cache keys depend only on a node and its ancestors, so results are the same ones.
+ */
+export function neededPart(doc: GraphDocument, ids: string[]): GraphDocument {
+  const keep = withAncestors(buildTopology(doc), ids)
+  return { ...doc, nodes: doc.nodes.filter((n) => keep.has(n.id)), edges: doc.edges.filter((e) => keep.has(e.from.node) && keep.has(e.to.node)) }
 }
 
-export async function cancelRun(): Promise<void> {
-  await engine().cancel()
+/** The node a finished run should show: the last metrics node that ran, else the last that ran. */
+function lastResultNode(ed: Editor, ran: string[]): string | undefined {
+  const descriptors = ed.ui.getState().descriptors
+  const nodes = ed.graph.getState().nodes
+  const type = (id: string) => descriptors.get(nodes.find((n) => n.id === id)?.data.nodeType ?? '')
+  return ran.findLast((id) => type(id)?.category === 'metric') ?? ran.at(-1)
+}
+
+/** Runs the graph in the worker, streaming node events into the run store. */
+export async function runGraph(ed: Editor, mode: RunMode): Promise<void> {
+  const run = ed.run.getState()
+  if (run.running) return
+  const selected = selectedIds(ed)
+  if (mode !== 'all' && !selected.length) {
+    ed.ui.getState().toast('Select a node first.')
+    return
+  }
+  const whole = currentDoc(ed)
+  const doc = mode === 'all' ? whole : neededPart(whole, selected)
+  const count = run.runCount
+  run.begin({}) // running from the click on, so Cancel and the disabled Run show at once
+  const keys = await ed.engine().keys(whole).catch(() => ({}) as Record<string, string>)
+  run.setKeys(keys)
+  run.begin(keys)
+  // A reload before the end finds this flag still set and says the run was interrupted.
+  void patchGraph(ed.graphId, { running: true }).catch(() => undefined)
+  const req: RunRequest = { doc, scope: 'editor', ...(mode === 'rerun-selected' ? { force: selected } : {}) }
+  const ran: string[] = []
+  try {
+    await ed.engine().run(req, (e) => {
+      if (e.type === 'done' || e.type === 'cached') ran.push(e.nodeId)
+      ed.run.getState().apply(e)
+    })
+  } catch (e) {
+    ed.ui.getState().toast(`The run failed: ${(e as Error).message}`, 'error')
+  } finally {
+    // A run that failed before its end event still ended: move the counter on.
+    const s = ed.run.getState()
+    ed.run.setState({ running: false, runCount: s.runCount === count ? count + 1 : s.runCount })
+    void patchGraph(ed.graphId, { running: false, lastRun: ed.run.getState().lastRun }).catch(() => undefined)
+  }
+  // After a whole run with nothing selected, show its result (the metrics) rather than "Select a node".
+  const show = mode === 'all' && selected.length === 0 ? lastResultNode(ed, ran) : undefined
+  if (show) ed.graph.getState().select([show])
+}
+
+export async function cancelRun(ed: Editor): Promise<void> {
+  await ed.engine().cancel()
 }

@@ -1,52 +1,77 @@
 import { isBackendName } from '../../runtime/backend/choose-backend'
-import { uiStore } from '../store'
 import { defaultExample } from '../lib/examples'
 import { decodeShareFragment } from '../lib/share-link'
-import { loadSession } from './autosave-db'
-import { engine, setEngine, type Engine } from './engine'
+import type { Editor } from '../store/editor'
+import { listGraphs, loadGraph, type SavedGraph } from './autosave-db'
+import type { Engine } from './engine'
 import { installExampleData, refreshFiles } from './files'
 import { openDocument } from './open-document'
-import { startSync } from './sync'
+import { autosave, startSync } from './sync'
+import { claimGraph, graphsInUse, tabGraphId } from './tab-graph'
 
-/** Which graph to show first: a share link, else the autosaved graph, else the default example. */
-async function openInitial(): Promise<void> {
+/** The saved graph this tab reopens: its own (a reload), else the newest one no open tab holds. */
+async function savedGraphForTab(): Promise<SavedGraph | undefined> {
+  const own = tabGraphId()
+  if (own) {
+    const rec = await loadGraph(own)
+    if (rec) return rec
+  }
+  const taken = await graphsInUse()
+  return (await listGraphs()).find((g) => !taken.has(g.id))
+}
+
+/** Reopens a saved graph as this tab's, with its last run line and a word if a run was cut off. */
+async function restore(ed: Editor, rec: SavedGraph): Promise<boolean> {
+  ed.graphId = rec.id
+  claimGraph(rec.id)
+  if (!(await openDocument(ed, rec.doc, 'the autosaved graph', { selected: rec.selected, as: 'restore' }))) return false
+  ed.run.setState({ lastRun: rec.lastRun, interrupted: rec.running === true })
+  if (rec.running) {
+    ed.ui.getState().toast('The last run was interrupted by a reload; finished nodes kept their results. Run again to finish.', 'error')
+    await autosave(ed)
+  }
+  return true
+}
+
+/** Which graph to show first: a share link, else this tab's saved graph, else the default example. */
+async function openInitial(ed: Editor): Promise<void> {
   let shared: string | undefined
   try {
     shared = decodeShareFragment(location.hash)
   } catch (e) {
-    uiStore.getState().showProblems({ title: 'Could not open the share link', items: [{ path: '', message: (e as Error).message }] })
+    ed.ui.getState().showProblems({ title: 'Could not open the share link', items: [{ path: '', message: (e as Error).message }] })
   }
   if (shared !== undefined) {
     // The link has done its job; a reload should show the edited graph, not the link again.
     history.replaceState(null, '', location.pathname + location.search)
-    if (await openDocument(shared, 'the share link')) return
+    if (await openDocument(ed, shared, 'the share link')) return
   }
-  const saved = await loadSession()
-  if (saved && (await openDocument(saved.doc, 'the autosaved graph', saved.selected))) return
-  if (defaultExample) await openDocument(defaultExample.doc, defaultExample.file)
+  const saved = await savedGraphForTab()
+  if (saved && (await restore(ed, saved))) return
+  if (defaultExample) await openDocument(ed, defaultExample.doc, defaultExample.file)
 }
 
-/** Boots the editor: engine, backend, node catalogue, first graph, then keeps state in sync. */
-export async function startEditor(connect: () => Promise<Engine>): Promise<void> {
-  const ui = uiStore.getState()
+/** Boots an editor: engine, backend, node catalogue, first graph, then keeps state in sync. */
+export async function startEditor(ed: Editor, connect: () => Promise<Engine>): Promise<void> {
+  const ui = ed.ui.getState()
   try {
-    setEngine(await connect())
+    ed.setEngine(await connect())
     const forced = new URLSearchParams(location.search).get('backend') ?? ''
-    const info = await engine().init(isBackendName(forced) ? { backend: forced } : undefined)
-    uiStore.setState({ backend: info.backend, backendsAvailable: info.available })
-    ui.setDescriptors(await engine().describe())
-    await installExampleData()
-    await refreshFiles()
-    uiStore.setState({ engine: 'ready' })
+    const info = await ed.engine().init(isBackendName(forced) ? { backend: forced } : undefined)
+    ed.ui.setState({ backend: info.backend, backendsAvailable: info.available })
+    ui.setDescriptors(await ed.engine().describe())
+    await installExampleData(ed)
+    await refreshFiles(ed)
+    ed.ui.setState({ engine: 'ready' })
   } catch (e) {
-    uiStore.setState({ engine: 'failed', engineError: (e as Error).message })
+    ed.ui.setState({ engine: 'failed', engineError: (e as Error).message })
     return
   }
   try {
-    await openInitial()
+    await openInitial(ed)
   } catch (e) {
     ui.showProblems({ title: 'Could not open a graph', items: [{ path: '', message: (e as Error).message }] })
   }
   // Autosave starts whatever happened above: a bad link must not make later edits unsaved.
-  startSync()
+  startSync(ed)
 }

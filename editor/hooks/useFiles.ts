@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
-import { engine } from '../engine/engine'
 import { uploadFile } from '../engine/files'
+import { useEditor } from '../store'
 
 export interface StoredFile {
   name: string
@@ -10,17 +10,18 @@ export interface StoredFile {
 
 /** Files uploaded to the engine's file store, with a refresh after each upload. */
 export function useFiles(): { files: StoredFile[]; upload(file: File, as?: string): Promise<void> } {
+  const ed = useEditor()
   const [files, setFiles] = useState<StoredFile[]>([])
   const refresh = useCallback(() => {
-    engine().listFiles().then(setFiles).catch(() => setFiles([]))
-  }, [])
+    ed.engine().listFiles().then(setFiles).catch(() => setFiles([]))
+  }, [ed])
   useEffect(refresh, [refresh])
   const upload = useCallback(
     async (file: File, as?: string) => {
-      await uploadFile(file, as)
+      await uploadFile(ed, file, as)
       refresh()
     },
-    [refresh],
+    [refresh, ed],
   )
   return { files, upload }
 }

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react'
 import type { Preview } from '../../runtime/worker/engine-api'
-import { engine } from '../engine/engine'
-import { useRun } from '../store'
+import { useEditor, useRun } from '../store'
 import { currentDoc } from '../store/selectors'
 
 export type PreviewState = { status: 'none' } | { status: 'loading' } | { status: 'ready'; preview: Preview } | { status: 'failed'; message: string }
@@ -14,6 +13,7 @@ export function usePreview(nodeId: string | undefined, port: string | undefined,
   const resultKey = useRun((s) => (nodeId ? s.runs[nodeId]?.resultKey : undefined))
   const currentKey = useRun((s) => (nodeId ? s.keys[nodeId] : undefined))
   const fresh = resultKey !== undefined && resultKey === currentKey
+  const ed = useEditor()
   const [state, setState] = useState<PreviewState>({ status: 'none' })
   useEffect(() => {
     if (!nodeId || !port || !fresh) {
@@ -22,13 +22,13 @@ export function usePreview(nodeId: string | undefined, port: string | undefined,
     }
     let live = true
     setState({ status: 'loading' })
-    engine()
-      .preview(currentDoc(), nodeId, port, { rows: 500, ...(split ? { split } : {}) })
+    ed.engine()
+      .preview(currentDoc(ed), nodeId, port, { rows: 500, ...(split ? { split } : {}) })
       .then((preview) => live && setState(preview ? { status: 'ready', preview } : { status: 'none' }))
       .catch((e: Error) => live && setState({ status: 'failed', message: e.message }))
     return () => {
       live = false
     }
-  }, [nodeId, port, split, fresh, resultKey])
+  }, [nodeId, port, split, fresh, resultKey, ed])
   return state
 }

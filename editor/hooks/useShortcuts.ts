@@ -1,7 +1,7 @@
 import { useEffect } from 'react'
-import { copySelection, duplicateSelection, pasteText, redo, undo } from '../engine/commands'
+import { copySelection, duplicateSelection, pasteText } from '../engine/commands'
 import { runGraph } from '../engine/run-actions'
-import { graphStore, uiStore } from '../store'
+import { useEditor } from '../store'
 
 /** Typing in a field keeps the browser's own shortcuts (undo text, copy text). */
 function typing(target: EventTarget | null): boolean {
@@ -25,49 +25,56 @@ export const SHORTCUTS: [keys: string, what: string][] = [
 
 /** Editor-wide keyboard shortcuts and clipboard handling. */
 export function useShortcuts(): void {
+  const ed = useEditor()
   useEffect(() => {
+    const g = () => ed.graph.getState()
     const onKey = (e: KeyboardEvent) => {
       if (typing(e.target)) return
+      // Only the canvas and the page itself: a dialog's buttons keep their own keys.
+      if (e.key !== 'Escape' && (e.target as HTMLElement | null)?.closest?.('[role=dialog]')) return
       const mod = e.ctrlKey || e.metaKey
       const key = e.key.toLowerCase()
       if (mod && key === 'z') {
         e.preventDefault()
-        if (e.shiftKey) redo()
-        else undo()
+        if (e.shiftKey) g().redo()
+        else g().undo()
       } else if (mod && key === 'y') {
         e.preventDefault()
-        redo()
+        g().redo()
       } else if (mod && key === 'd') {
         e.preventDefault()
-        duplicateSelection()
+        duplicateSelection(ed)
       } else if (mod && key === 'a') {
         e.preventDefault()
-        graphStore.getState().select(graphStore.getState().nodes.map((n) => n.id))
+        g().select(g().nodes.map((n) => n.id))
       } else if (mod && key === 'enter') {
         e.preventDefault()
-        void runGraph(e.shiftKey ? 'to-selected' : 'all')
+        void runGraph(ed, e.shiftKey ? 'to-selected' : 'all')
+      } else if (!mod && (e.key === 'Delete' || e.key === 'Backspace')) {
+        e.preventDefault()
+        g().deleteSelected()
       } else if (e.key === '?') {
-        uiStore.getState().openDialog('help')
+        ed.ui.getState().openDialog('help')
       } else if (e.key === 'Escape') {
-        uiStore.getState().openDialog(null)
-        uiStore.getState().showProblems(null)
+        ed.ui.getState().openDialog(null)
+        ed.ui.getState().showProblems(null)
       }
     }
     const onCopy = (e: ClipboardEvent) => {
       if (typing(e.target) || document.getSelection()?.toString()) return
-      const text = copySelection()
+      const text = copySelection(ed)
       if (!text || !e.clipboardData) return
       e.clipboardData.setData('text/plain', text)
       e.preventDefault()
-      if (e.type === 'cut') graphStore.getState().deleteSelected()
+      if (e.type === 'cut') g().deleteSelected()
     }
     const onPaste = (e: ClipboardEvent) => {
       if (typing(e.target)) return
       const text = e.clipboardData?.getData('text/plain')
       if (!text) return
       e.preventDefault()
-      void pasteText(text).then((ok) => {
-        if (!ok) uiStore.getState().toast('The clipboard holds no nodes or graph to paste.')
+      void pasteText(ed, text).then((ok) => {
+        if (!ok) ed.ui.getState().toast('The clipboard holds no nodes or graph to paste.')
       })
     }
     window.addEventListener('keydown', onKey)
@@ -80,5 +87,5 @@ export function useShortcuts(): void {
       document.removeEventListener('cut', onCopy)
       document.removeEventListener('paste', onPaste)
     }
-  }, [])
+  }, [ed])
 }

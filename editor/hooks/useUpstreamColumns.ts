@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react'
 import type { Preview } from '../../runtime/worker/engine-api'
-import { engine } from '../engine/engine'
-import { useGraph, useRun, useUi } from '../store'
+import { useEditor, useGraph, useRun, useUi } from '../store'
 import { currentDoc } from '../store/selectors'
 
 export type ColumnInfo = Extract<Preview, { kind: 'dataset' }>['columns'][number]
@@ -12,6 +11,7 @@ export type ColumnInfo = Extract<Preview, { kind: 'dataset' }>['columns'][number
  * exists. A source node keeps its columns while an edit of its own params makes it stale.
  */
 export function useUpstreamColumns(nodeId: string | undefined): ColumnInfo[] | undefined {
+  const ed = useEditor()
   const feed = useGraph((s) => s.edges.find((e) => e.target === nodeId))
   const type = useGraph((s) => s.nodes.find((n) => n.id === nodeId)?.data.nodeType)
   const ownPort = useUi((s) => {
@@ -26,8 +26,8 @@ export function useUpstreamColumns(nodeId: string | undefined): ColumnInfo[] | u
     setColumns(undefined)
     if (!source || !sourceKey) return
     let live = true
-    engine()
-      .preview(currentDoc(), source.node, source.port, { rows: 0 })
+    ed.engine()
+      .preview(currentDoc(ed), source.node, source.port, { rows: 0 })
       .then((p) => {
         if (live && p?.kind === 'dataset') setColumns(p.columns)
       })
@@ -35,6 +35,6 @@ export function useUpstreamColumns(nodeId: string | undefined): ColumnInfo[] | u
     return () => {
       live = false
     }
-  }, [source?.node, source?.port, sourceKey])
+  }, [source?.node, source?.port, sourceKey, ed])
   return columns
 }

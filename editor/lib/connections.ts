@@ -1,13 +1,12 @@
-import { portsCompatible, type PortType } from '../../runtime/node-api/ports'
+import type { PortType } from '../../runtime/node-api/ports'
+import { buildTopology } from '../../runtime/graph/topology'
+import { outputTypeResolver } from '../../runtime/validate/port-types'
+import { wireProblem as runtimeWireProblem, type WireCatalog } from '../../runtime/validate/wire-check'
+import type { Wire } from '../store/graph-store'
+import { flowToDoc } from './doc-convert'
 import type { DescriptorMap, FlowEdge, FlowNode } from './flow-types'
-import { messages } from './messages'
 
-export interface Wire {
-  source: string
-  sourceHandle: string | null | undefined
-  target: string
-  targetHandle: string | null | undefined
-}
+export type { Wire }
 
 interface GraphView {
   nodes: readonly FlowNode[]
@@ -15,58 +14,35 @@ interface GraphView {
   descriptors: DescriptorMap
 }
 
+/** Node descriptors as the runtime's port catalog (descriptors carry the same port types). */
+const catalog = (descriptors: DescriptorMap): WireCatalog => ({
+  get: (type) => descriptors.get(type) as ReturnType<WireCatalog['get']>,
+})
+
 /**
  * Types an output really produces: a `sameAs` output follows what is wired into its input
- * (a transform fed `splits` gives `splits`), otherwise the declared types.
+ * (a transform fed `splits` gives `splits`), by the runtime's own resolver.
  */
-export function outputTypes(g: GraphView, nodeId: string, port: string, seen = new Set<string>()): PortType[] {
-  const node = g.nodes.find((n) => n.id === nodeId)
-  const out = node && g.descriptors.get(node.data.nodeType)?.outputs[port]
-  if (!out) return []
-  const declared = out.types as PortType[]
-  if (!out.sameAs || seen.has(nodeId)) return declared
-  seen.add(nodeId)
-  const feed = g.edges.find((e) => e.target === nodeId && e.targetHandle === out.sameAs)
-  if (!feed) return declared
-  const upstream = outputTypes(g, feed.source, feed.sourceHandle ?? '', seen)
-  const narrowed = declared.filter((t) => upstream.includes(t))
-  return narrowed.length ? narrowed : declared
+export function outputTypes(g: GraphView, nodeId: string, port: string): PortType[] {
+  const doc = flowToDoc(g.nodes, g.edges, {})
+  return outputTypeResolver(doc, catalog(g.descriptors), buildTopology(doc))(nodeId, port)
 }
 
-function reaches(edges: readonly FlowEdge[], from: string, to: string): boolean {
-  const stack = [from]
-  const seen = new Set<string>()
-  while (stack.length) {
-    const id = stack.pop()!
-    if (id === to) return true
-    if (seen.has(id)) continue
-    seen.add(id)
-    for (const e of edges) if (e.source === id) stack.push(e.target)
-  }
-  return false
-}
-
-/** Why a wire cannot be made, in a few words; undefined when it can. */
+/**
+ * Why a wire cannot be made, in the validator's words (runtime/validate/wire-check: one rule
+ * and one message set for the CLI, the runtime and the editor); undefined when it can. A wire
+ * into an input that already has one replaces it.
+ */
 export function wireProblem(g: GraphView, w: Wire): string | undefined {
-  if (w.source === w.target) return messages.wireSelf()
-  const from = g.nodes.find((n) => n.id === w.source)
-  const to = g.nodes.find((n) => n.id === w.target)
-  const inPort = to && g.descriptors.get(to.data.nodeType)?.inputs[w.targetHandle ?? '']
-  if (!from || !to || !inPort) return messages.wireEnds()
-  const produced = outputTypes(g, w.source, w.sourceHandle ?? '')
-  const accepted = inPort.types as PortType[]
-  if (!portsCompatible(produced, accepted)) {
-    return messages.wireTypes(w.targetHandle ?? '', accepted, produced)
-  }
-  if (g.edges.some((e) => e.target === w.target && e.targetHandle === w.targetHandle && e.source !== w.source)) {
-    return messages.wireTaken(w.targetHandle ?? '')
-  }
-  if (reaches(g.edges, w.target, w.source)) return messages.wireLoop()
-  return undefined
+  const doc = flowToDoc(g.nodes, g.edges, {})
+  return runtimeWireProblem(doc, catalog(g.descriptors), {
+    from: { node: w.source, port: w.sourceHandle ?? '' },
+    to: { node: w.target, port: w.targetHandle ?? '' },
+  })?.message
 }
 
 /** Required inputs of a node that have no wire. */
-export function missingInputs(g: GraphView, node: FlowNode): string[] {
+export function missingInputs(g: Pick<GraphView, 'edges' | 'descriptors'>, node: FlowNode): string[] {
   const desc = g.descriptors.get(node.data.nodeType)
   if (!desc) return []
   return Object.entries(desc.inputs)

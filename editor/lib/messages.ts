@@ -1,11 +1,5 @@
 /** Every sentence the editor shows about a refused action, in one place (as React Flow does). */
 export const messages = {
-  wireSelf: () => 'A node cannot feed itself.',
-  wireEnds: () => 'Connect an output (right side) to an input (left side).',
-  wireTypes: (input: string, accepted: readonly string[], produced: readonly string[]) =>
-    `${input} takes ${accepted.join(' or ')}, not ${produced.join(' or ')}.`,
-  wireTaken: (input: string) => `${input} already has a wire; delete it first.`,
-  wireLoop: () => 'That wire would make a loop; pipelines flow one way.',
   paramChoice: (options: readonly unknown[]) => `Choose one of: ${options.join(', ')}.`,
   paramNumber: () => 'Enter a number.',
   paramWhole: () => 'Enter a whole number.',

@@ -5,7 +5,14 @@ import { createStore } from 'zustand/vanilla'
 import type { GraphDocument } from '../../runtime/document/schema'
 import { docToFlow, freshId } from '../lib/doc-convert'
 import type { FlowEdge, FlowNode } from '../lib/flow-types'
-import type { Wire } from '../lib/connections'
+
+/** A wire as React Flow describes it. */
+export interface Wire {
+  source: string
+  sourceHandle: string | null | undefined
+  target: string
+  targetHandle: string | null | undefined
+}
 
 export interface GraphState {
   nodes: FlowNode[]
@@ -13,9 +20,13 @@ export interface GraphState {
   meta: GraphDocument['meta']
   onNodesChange(changes: NodeChange<FlowNode>[]): void
   onEdgesChange(changes: EdgeChange<FlowEdge>[]): void
-  /** Replaces the whole graph (New, Open, example, share link, autosave restore). */
-  load(doc: GraphDocument, selected?: string[]): void
+  /**
+   * Replaces the whole graph. New, Open and examples are one undo step (`keepHistory`); a
+   * restore after a reload starts a fresh history.
+   */
+  load(doc: GraphDocument, opts?: { selected?: string[]; keepHistory?: boolean }): void
   addNode(nodeType: string, params: Record<string, unknown>, position: XYPosition): string
+  /** Adds a wire; one already in that input is replaced, in the same undo step. */
   connect(w: Wire): void
   setParam(id: string, name: string, value: unknown): void
   resetParam(id: string, name: string): void
@@ -23,10 +34,18 @@ export interface GraphState {
   setTitle(title: string): void
   setPositions(positions: Record<string, XYPosition>): void
   select(ids: string[]): void
+  /** Deletes the selected nodes, their wires and selected wires: one undo step. */
   deleteSelected(): void
-  /** Adds copied nodes (and the wires among them) with fresh ids, selected, shifted by `offset`. */
-  insert(nodes: FlowNode[], edges: FlowEdge[], offset: XYPosition): void
+  /** Adds copied nodes (and the wires among them) with fresh ids, selected, shifted off any node they would cover. */
+  insert(nodes: FlowNode[], edges: FlowEdge[]): void
+  undo(): void
+  redo(): void
+  /** A drag is one undo step: call at its start and its end (positions stream in between). */
+  beginGesture(): void
+  endGesture(): void
 }
+
+export type History = TemporalState<UndoState>
 
 export type UndoState = Pick<GraphState, 'nodes' | 'edges' | 'meta'>
 
@@ -50,114 +69,141 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 /** Edits of one param closer together than this are one undo step. */
 const PARAM_BURST_MS = 1000
 
-/** Builds a graph store with undo history (zundo); one per editor. */
+/** Copies land this far from the originals (and further while they would cover a node). */
+const PASTE_STEP = 40
+
+function pasteOffset(existing: readonly FlowNode[], pasted: readonly FlowNode[]): XYPosition {
+  const covers = (k: number) =>
+    pasted.some((p) => existing.some((n) => Math.abs(n.position.x - (p.position.x + k * PASTE_STEP)) < 20 && Math.abs(n.position.y - (p.position.y + k * PASTE_STEP)) < 20))
+  let k = 1
+  while (k < 50 && covers(k)) k++
+  return { x: k * PASTE_STEP, y: k * PASTE_STEP }
+}
+
+/** Builds a graph store that owns its undo history (zundo); one per editor. */
 export function createGraphStore() {
   let lastParamEdit = { key: '', at: 0 }
+  let gestureStart: UndoState | undefined
   return createStore<GraphState>()(
     temporal<GraphState, [], [], UndoState>(
-      (set, get, store) => ({
-        nodes: [],
-        edges: [],
-        meta: { title: 'Untitled pipeline' },
-        onNodesChange: (changes) => set({ nodes: applyNodeChanges(changes, get().nodes) }),
-        onEdgesChange: (changes) => set({ edges: applyEdgeChanges(changes, get().edges) }),
-        load: (doc, selected = []) => {
-          const { nodes, edges } = docToFlow(doc)
-          const chosen = new Set(selected)
-          set({ nodes: nodes.map((n) => ({ ...n, selected: chosen.has(n.id) })), edges, meta: doc.meta ?? {} })
-        },
-        addNode: (nodeType, params, position) => {
-          const id = freshId('n', get().nodes.map((n) => n.id))
-          const node: FlowNode = { id, type: 'pipeline', position, selected: true, data: { nodeType, params } }
-          set({ nodes: [...get().nodes.map((n) => ({ ...n, selected: false })), node] })
-          return id
-        },
-        connect: (w) => {
-          const id = freshId('e', get().edges.map((e) => e.id))
-          set({
-            edges: [
-              ...get().edges,
-              { id, source: w.source, sourceHandle: w.sourceHandle, target: w.target, targetHandle: w.targetHandle },
-            ],
-          })
-        },
-        setParam: (id, name, value) => {
-          const apply = () =>
+      (set, get, store) => {
+        // The middleware adds `temporal` to the store; the creator's store type does not show it yet.
+        const history = () => (store as unknown as { temporal: StoreApi<History> }).temporal.getState()
+        return {
+          nodes: [],
+          edges: [],
+          meta: { title: 'Untitled pipeline' },
+          onNodesChange: (changes) => set({ nodes: applyNodeChanges(changes, get().nodes) }),
+          onEdgesChange: (changes) => set({ edges: applyEdgeChanges(changes, get().edges) }),
+          load: (doc, opts = {}) => {
+            const { nodes, edges } = docToFlow(doc)
+            const chosen = new Set(opts.selected ?? [])
+            set({ nodes: nodes.map((n) => ({ ...n, selected: chosen.has(n.id) })), edges, meta: doc.meta ?? {} })
+            if (!opts.keepHistory) history().clear()
+          },
+          addNode: (nodeType, params, position) => {
+            const id = freshId('n', get().nodes.map((n) => n.id))
+            const node: FlowNode = { id, type: 'pipeline', position, selected: true, data: { nodeType, params } }
+            set({ nodes: [...get().nodes.map((n) => ({ ...n, selected: false })), node] })
+            return id
+          },
+          connect: (w) => {
+            const id = freshId('e', get().edges.map((e) => e.id))
+            const kept = get().edges.filter((e) => !(e.target === w.target && e.targetHandle === w.targetHandle))
+            set({ edges: [...kept, { id, source: w.source, sourceHandle: w.sourceHandle, target: w.target, targetHandle: w.targetHandle }] })
+          },
+          setParam: (id, name, value) => {
+            const apply = () =>
+              set({
+                nodes: get().nodes.map((n) =>
+                  n.id === id ? { ...n, data: { ...n.data, params: { ...n.data.params, [name]: value } } } : n,
+                ),
+              })
+            // Typing into one field is one undo step: later changes of the same burst are not recorded.
+            const key = `${id}\u0000${name}`
+            const now = Date.now()
+            const burst = lastParamEdit.key === key && now - lastParamEdit.at < PARAM_BURST_MS
+            lastParamEdit = { key, at: now }
+            if (!burst) return apply()
+            history().pause()
+            apply()
+            history().resume()
+          },
+          resetParam: (id, name) =>
             set({
-              nodes: get().nodes.map((n) =>
-                n.id === id ? { ...n, data: { ...n.data, params: { ...n.data.params, [name]: value } } } : n,
-              ),
+              nodes: get().nodes.map((n) => {
+                if (n.id !== id) return n
+                const { [name]: _dropped, ...params } = n.data.params
+                return { ...n, data: { ...n.data, params } }
+              }),
+            }),
+          setLabel: (id, label) =>
+            set({
+              nodes: get().nodes.map((n) => {
+                if (n.id !== id) return n
+                const { label: _old, ...data } = n.data
+                return { ...n, data: label.trim() ? { ...data, label } : data }
+              }),
+            }),
+          setTitle: (title) => set({ meta: { ...get().meta, title } }),
+          setPositions: (positions) =>
+            set({ nodes: get().nodes.map((n) => (positions[n.id] ? { ...n, position: positions[n.id] } : n)) }),
+          select: (ids) => {
+            const chosen = new Set(ids)
+            set({ nodes: get().nodes.map((n) => (n.selected === chosen.has(n.id) ? n : { ...n, selected: chosen.has(n.id) })) })
+          },
+          deleteSelected: () => {
+            const gone = new Set(get().nodes.filter((n) => n.selected).map((n) => n.id))
+            set({
+              nodes: get().nodes.filter((n) => !gone.has(n.id)),
+              edges: get().edges.filter((e) => !e.selected && !gone.has(e.source) && !gone.has(e.target)),
             })
-          // Typing into one field is one undo step: later changes of the same burst are not recorded.
-          const key = `${id}\u0000${name}`
-          const now = Date.now()
-          const burst = lastParamEdit.key === key && now - lastParamEdit.at < PARAM_BURST_MS
-          lastParamEdit = { key, at: now }
-          if (!burst) return apply()
-          // The middleware adds `temporal` to the store; the creator's store type does not show it yet.
-          const history = (store as unknown as { temporal: StoreApi<TemporalState<UndoState>> }).temporal.getState()
-          history.pause()
-          apply()
-          history.resume()
-        },
-        resetParam: (id, name) =>
-          set({
-            nodes: get().nodes.map((n) => {
-              if (n.id !== id) return n
-              const { [name]: _dropped, ...params } = n.data.params
-              return { ...n, data: { ...n.data, params } }
-            }),
-          }),
-        setLabel: (id, label) =>
-          set({
-            nodes: get().nodes.map((n) => {
-              if (n.id !== id) return n
-              const { label: _old, ...data } = n.data
-              return { ...n, data: label.trim() ? { ...data, label } : data }
-            }),
-          }),
-        setTitle: (title) => set({ meta: { ...get().meta, title } }),
-        setPositions: (positions) =>
-          set({ nodes: get().nodes.map((n) => (positions[n.id] ? { ...n, position: positions[n.id] } : n)) }),
-        select: (ids) => {
-          const chosen = new Set(ids)
-          set({ nodes: get().nodes.map((n) => (n.selected === chosen.has(n.id) ? n : { ...n, selected: chosen.has(n.id) })) })
-        },
-        deleteSelected: () => {
-          const gone = new Set(get().nodes.filter((n) => n.selected).map((n) => n.id))
-          set({
-            nodes: get().nodes.filter((n) => !gone.has(n.id)),
-            edges: get().edges.filter((e) => !e.selected && !gone.has(e.source) && !gone.has(e.target)),
-          })
-        },
-        insert: (nodes, edges, offset) => {
-          const taken = get().nodes.map((n) => n.id)
-          const rename = new Map<string, string>()
-          for (const n of nodes) {
-            const id = freshId('n', [...taken, ...rename.values()])
-            rename.set(n.id, id)
-          }
-          const added: FlowNode[] = nodes.map((n) => ({
-            id: rename.get(n.id)!,
-            type: 'pipeline',
-            position: { x: n.position.x + offset.x, y: n.position.y + offset.y },
-            data: structuredClone(n.data),
-            selected: true,
-          }))
-          const edgeIds = get().edges.map((e) => e.id)
-          const wires: FlowEdge[] = []
-          for (const e of edges) {
-            const source = rename.get(e.source)
-            const target = rename.get(e.target)
-            if (!source || !target) continue
-            wires.push({ ...e, id: freshId('e', [...edgeIds, ...wires.map((w) => w.id)]), source, target, selected: false })
-          }
-          set({
-            nodes: [...get().nodes.map((n) => ({ ...n, selected: false })), ...added],
-            edges: [...get().edges, ...wires],
-          })
-        },
-      }),
+          },
+          undo: () => history().undo(),
+          redo: () => history().redo(),
+          beginGesture: () => {
+            gestureStart = undoable(get())
+            history().pause()
+          },
+          endGesture: () => {
+            const t = (store as unknown as { temporal: StoreApi<History> }).temporal
+            t.getState().resume()
+            const before = gestureStart
+            gestureStart = undefined
+            if (before && !same(before.nodes, undoable(get()).nodes)) {
+              t.setState({ pastStates: [...t.getState().pastStates, before], futureStates: [] })
+            }
+          },
+          insert: (nodes, edges) => {
+            const offset = pasteOffset(get().nodes, nodes)
+            const taken = get().nodes.map((n) => n.id)
+            const rename = new Map<string, string>()
+            for (const n of nodes) {
+              const id = freshId('n', [...taken, ...rename.values()])
+              rename.set(n.id, id)
+            }
+            const added: FlowNode[] = nodes.map((n) => ({
+              id: rename.get(n.id)!,
+              type: 'pipeline',
+              position: { x: n.position.x + offset.x, y: n.position.y + offset.y },
+              data: structuredClone(n.data),
+              selected: true,
+            }))
+            const edgeIds = get().edges.map((e) => e.id)
+            const wires: FlowEdge[] = []
+            for (const e of edges) {
+              const source = rename.get(e.source)
+              const target = rename.get(e.target)
+              if (!source || !target) continue
+              wires.push({ ...e, id: freshId('e', [...edgeIds, ...wires.map((w) => w.id)]), source, target, selected: false })
+            }
+            set({
+              nodes: [...get().nodes.map((n) => ({ ...n, selected: false })), ...added],
+              edges: [...get().edges, ...wires],
+            })
+          },
+        }
+      },
       { partialize: undoable, equality: same, limit: 200 },
     ),
   )

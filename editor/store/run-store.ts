@@ -37,6 +37,8 @@ export interface RunState {
   /** Keys of the document being run, so results are tagged with what produced them. */
   runKeys: Record<string, string>
   lastRun?: { ran: number; cached: number; ms: number }
+  /** The page was reloaded while the last run was going (the autosave said so). */
+  interrupted: boolean
   /** Finished runs since the page opened (a run's end is visible to tests and users alike). */
   runCount: number
   setKeys(keys: Record<string, string>): void
@@ -68,9 +70,10 @@ export function createRunStore() {
       running: false,
       runKeys: {},
       runCount: 0,
+      interrupted: false,
       setKeys: (keys) => set({ keys }),
-      begin: (runKeys) => set({ running: true, runKeys }),
-      reset: () => set({ runs: {}, running: false, lastRun: undefined }),
+      begin: (runKeys) => set({ running: true, runKeys, interrupted: false }),
+      reset: () => set({ runs: {}, running: false, lastRun: undefined, interrupted: false }),
       crash: (message) => {
         const runs = { ...get().runs }
         for (const [id, r] of Object.entries(runs)) {

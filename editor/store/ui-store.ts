@@ -2,7 +2,7 @@ import { createStore } from 'zustand/vanilla'
 import type { Diagnostic } from '../../runtime/validate/diagnostics'
 import type { NodeDescriptor } from '../../runtime/worker/engine-api'
 
-export type DialogName = 'examples' | 'help' | 'cache' | 'share' | null
+export type DialogName = 'examples' | 'help' | 'cache' | 'share' | 'recent' | null
 
 export interface Problems {
   title: string

@@ -1,15 +1,19 @@
 import type { GraphDocument } from '../document/schema'
 import type { Topology } from '../graph/topology'
 import type { PortType } from '../node-api/ports'
-import type { Registry } from '../registry'
 import { own } from './own'
+
+/** Node port declarations by type: the registry in the runtime, node descriptors in the editor. */
+export interface PortCatalog {
+  get(type: string): { outputs: Readonly<Record<string, { types: readonly PortType[]; sameAs?: string }>> } | undefined
+}
 
 /**
  * The types each node output can carry, following `sameAs` outputs through the wiring:
  * a standardize node fed `splits` outputs `splits`. Walks the chain with a loop, not
  * recursion, so a chain of any length fits on the stack.
  */
-export function outputTypeResolver(doc: GraphDocument, registry: Registry, topo: Topology) {
+export function outputTypeResolver(doc: Pick<GraphDocument, 'nodes'>, registry: PortCatalog, topo: Topology) {
   const typeOf = new Map(doc.nodes.map((n) => [n.id, n.type]))
   const memo = new Map<string, readonly PortType[]>()
   return (startNode: string, startPort: string): PortType[] => {

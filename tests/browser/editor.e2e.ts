@@ -52,7 +52,7 @@ describe('editor in the browser', () => {
 
     // A model spec cannot feed a table input: refused, with the reason where the user looks.
     await drawWire(page, nodeCard(page, 'Logistic regression').getByTitle(/^output model/), nodeCard(page, 'Train / test split').getByTitle(/^input data/))
-    await expect(page.getByRole('alert').filter({ hasText: 'Not connected' }).textContent()).resolves.toMatch(/takes dataset, not model-spec/)
+    await expect(page.getByRole('alert').filter({ hasText: 'Not connected' }).textContent()).resolves.toMatch(/Cannot connect a model-spec output to an input that takes dataset/)
     expect(await edges(page).count()).toBe(1)
     await page.screenshot({ path: `${SHOTS}/wired.png` })
 

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { loadSession, saveSession } from '../../editor/engine/autosave-db'
+import { loadGraph, saveGraph } from '../../editor/engine/autosave-db'
 import { startEditor } from '../../editor/engine/start'
 import { encodeShareFragment } from '../../editor/lib/share-link'
 import { currentDoc } from '../../editor/store/selectors'
@@ -13,21 +13,20 @@ afterEach(() => vi.unstubAllGlobals())
 /** Boots the headless editor as a page opened at `hash` would, with `saved` in the autosave. */
 async function boot(hash: string, breakValidate: boolean) {
   const ed = headlessEditor(testRegistry())
-  await saveSession(graph([['kept', 'test.const', { value: 4 }]]), [])
+  await saveGraph({ id: 'kept-graph', doc: graph([['kept', 'test.const', { value: 4 }]]), selected: [], savedAt: Date.now() })
   vi.stubGlobal('location', { hash, pathname: '/', search: '' })
   vi.stubGlobal('history', { replaceState: () => undefined })
-  const validate = ed.engine.validate.bind(ed.engine)
+  const validate = ed.runtime.validate.bind(ed.runtime)
   let calls = 0
   // The first check (the link's) fails the way an unexpected bug would: by throwing.
-  ed.engine.validate = async (doc) => {
+  ed.runtime.validate = async (doc) => {
     if (breakValidate && calls++ === 0) throw new Error('Maximum call stack size exceeded')
     return validate(doc)
   }
-  await startEditor(async () => ed.engine)
+  await startEditor(ed, async () => ed.runtime)
   return ed
 }
 
-const ids = () => currentDoc().nodes.map((n) => n.id)
 
 describe('a bad share link', () => {
   it.each([
@@ -39,9 +38,9 @@ describe('a bad share link', () => {
     const problems = ed.ui.getState().problems
     expect(problems?.title).toMatch(/share link/)
     expect(problems?.items.map((i) => i.message).join(' ')).toMatch(message)
-    expect(ids()).toEqual(['kept'])
+    expect(currentDoc(ed).nodes.map((n) => n.id)).toEqual(['kept'])
 
     ed.graph.getState().setParam('kept', 'value', 9)
-    await vi.waitFor(async () => expect((await loadSession())?.doc.nodes[0].params).toEqual({ value: 9 }), { timeout: 3000 })
+    await vi.waitFor(async () => expect((await loadGraph(ed.graphId))?.doc.nodes[0].params).toEqual({ value: 9 }), { timeout: 3000 })
   })
 })
