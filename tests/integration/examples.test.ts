@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process'
-import { readdirSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
@@ -37,12 +38,43 @@ const expectations: Record<string, (nodes: Record<string, Summary>) => void> = {
     for (const id of ['pcaPlot', 'tsnePlot']) expect(n[id]).toMatchObject({ points: 150, colour: 'species', groups: 3 })
     expect(n.pca.cumulative).toBeGreaterThan(0.95)
   },
+  // The greedy path is as long as the breadth-first-search shortest path through the maze (26 moves).
+  'maze-q-learning': (n) => {
+    expect(n.eval).toMatchObject({ meanLength: 26, endedShare: 1 })
+    expect(n.eval.meanReturn).toBeCloseTo(0.75, 10)
+    expect(n.replay.steps).toBe(26)
+  },
+  // Shortened here (see `shortened`); the full run reaches a mean return ≥ 195 in `npm run bench`.
+  'cartpole-dqn': (n) => {
+    expect(n.dqn).toMatchObject({ algorithm: 'dqn', episodes: 8 })
+    expect(n.eval.episodes).toBe(5)
+    expect(n.eval.meanReturn).toBeGreaterThanOrEqual(8)
+  },
   'cleaning-showcase': (n) => {
     expect(n.csv).toMatchObject({ rows: 40, missing: 10 })
     expect(n.dedupe.rows).toBe(37)
     expect(n.text.categories).toEqual({ city: 3, plan: 2 })
     expect(n.metrics.accuracy).toBeGreaterThan(0.5)
   },
+}
+
+/**
+ * Examples whose full run takes minutes: here the CLI runs a shortened copy (node id → params)
+ * and checks that it runs end to end; `npm run bench` runs them in full and reports their level.
+ */
+const shortened: Record<string, Record<string, Record<string, unknown>>> = {
+  'cartpole-dqn': { dqn: { episodes: 8, learningStarts: 100 }, eval: { episodes: 5 } },
+}
+
+/** The path the CLI runs: the example itself, or a shortened copy in a temporary folder. */
+function runnable(name: string, file: string, text: string): string {
+  const patch = shortened[name]
+  if (!patch) return join('examples', file)
+  const doc = JSON.parse(text) as { nodes: { id: string; params: Record<string, unknown> }[] }
+  for (const node of doc.nodes) if (Object.hasOwn(patch, node.id)) Object.assign(node.params, patch[node.id])
+  const path = join(mkdtempSync(join(tmpdir(), 'example-')), file)
+  writeFileSync(path, JSON.stringify(doc))
+  return path
 }
 
 const files = readdirSync(examplesDir).filter((f) => f.endsWith('.json'))
@@ -65,7 +97,7 @@ describe('examples', () => {
 
       const started = Date.now()
       // The public entry, as `npm run pipeline` starts it.
-      const { stdout } = await run(process.execPath, ['runtime/cli/bin.mjs', 'run', join('examples', file), '--json', '--no-cache'], {
+      const { stdout } = await run(process.execPath, ['runtime/cli/bin.mjs', 'run', runnable(name, file, text), '--json', '--no-cache'], {
         cwd: root,
         maxBuffer: 64 * 1024 * 1024,
       })
