@@ -17,6 +17,7 @@ import { measureEditor } from './parts/editor'
 import { measureIncremental } from './parts/incremental'
 import { measureMemory } from './parts/memory'
 import { measureOverhead, mlpGraph } from './parts/overhead'
+import { measureRl } from './parts/rl'
 import { measureScale } from './parts/scale'
 import { formatTable, toJson, type PartResult } from './report'
 
@@ -42,6 +43,7 @@ const FULL = {
   backendRepeats: 3,
   csvRows: 100_000,
   browser: { rows: 20_000, epochs: 10, repeats: 3, idbMB: [10, 100], epochRows: 2_000, layoutNodes: 500 },
+  rl: {},
 }
 const QUICK: typeof FULL = {
   overhead: { rows: 2_000, epochs: 1, repeats: 1 },
@@ -55,6 +57,7 @@ const QUICK: typeof FULL = {
   backendRepeats: 1,
   csvRows: 2_000,
   browser: { rows: 2_000, epochs: 1, repeats: 1, idbMB: [1, 4], epochRows: 256, layoutNodes: 50 },
+  rl: { dqnEpisodes: 5, evalEpisodes: 5 },
 }
 const c = args.quick ? QUICK : FULL
 const registry = createRegistry()
@@ -75,6 +78,7 @@ const PARTS: Record<string, () => Promise<PartResult> | PartResult> = {
     return measureBrowser({ rows: epochRows, matmulSize: c.matmulSize, repeats, idbMB, layoutNodes, doc: mlpGraph(c.browser).doc })
   },
   editor: () => measureEditor(c.browser.layoutNodes),
+  rl: () => measureRl(c.rl),
 }
 
 const only = args.only?.split(',')
