@@ -3,6 +3,7 @@ import { p } from '../../runtime/node-api/params'
 import { port } from '../../runtime/node-api/ports'
 import { gaussian } from '../../ml/table/random'
 import { evenCounts, pointsTable, samplesParam, generatorSeed } from './generated'
+import { seededRandom } from '../../runtime/exec/rng'
 
 /** Gaussian clusters, as scikit-learn's make_blobs. */
 export const blobsNode = defineNode({
@@ -23,18 +24,19 @@ export const blobsNode = defineNode({
     features: p.int({ default: 2, min: 1, max: 100, title: 'Features' }),
     cluster_std: p.number({ default: 1, min: 0, max: 100, step: 0.1, title: 'Cluster spread', description: 'Standard deviation of each cluster (the noise).' }),
   },
-  run(_inputs, params, ctx) {
+  run(_inputs, params) {
+    const random = seededRandom(params.seed)
     const { samples: n, centers: k, features: f } = params
-    const centres = Float64Array.from({ length: k * f }, () => -10 + 20 * ctx.random())
+    const centres = Float64Array.from({ length: k * f }, () => -10 + 20 * random())
     const x = new Float64Array(n * f)
     const labels = new Int32Array(n)
     let row = 0
     evenCounts(n, k).forEach((count, c) => {
       for (let i = 0; i < count; i++, row++) {
         labels[row] = c
-        for (let j = 0; j < f; j++) x[row * f + j] = centres[c * f + j] + params.cluster_std * gaussian(ctx.random)
+        for (let j = 0; j < f; j++) x[row * f + j] = centres[c * f + j] + params.cluster_std * gaussian(random)
       }
     })
-    return { data: pointsTable(x, f, labels, k, ctx.random) }
+    return { data: pointsTable(x, f, labels, k, random) }
   },
 })

@@ -3,6 +3,7 @@ import { p } from '../../runtime/node-api/params'
 import { port } from '../../runtime/node-api/ports'
 import { gaussian } from '../../ml/table/random'
 import { linspace, noiseParam, pointsTable, samplesParam, generatorSeed } from './generated'
+import { seededRandom } from '../../runtime/exec/rng'
 
 /** A circle inside a circle, as scikit-learn's make_circles. */
 export const circlesNode = defineNode({
@@ -21,7 +22,8 @@ export const circlesNode = defineNode({
     noise: noiseParam(0.05),
     factor: p.number({ default: 0.5, gt: 0, max: 0.999, step: 0.05, title: 'Scale factor', description: 'Inner circle radius relative to the outer one (0 < factor < 1).' }),
   },
-  run(_inputs, params, ctx) {
+  run(_inputs, params) {
+    const random = seededRandom(params.seed)
     const n = params.samples
     const nOut = Math.floor(n / 2)
     const x = new Float64Array(n * 2)
@@ -36,7 +38,7 @@ export const circlesNode = defineNode({
       x[2 * r + 1] = params.factor * Math.sin(t)
       labels[r] = 1
     })
-    for (let i = 0; i < x.length; i++) x[i] += params.noise * gaussian(ctx.random)
-    return { data: pointsTable(x, 2, labels, 2, ctx.random) }
+    for (let i = 0; i < x.length; i++) x[i] += params.noise * gaussian(random)
+    return { data: pointsTable(x, 2, labels, 2, random) }
   },
 })

@@ -3,6 +3,7 @@ import { p } from '../../runtime/node-api/params'
 import { port } from '../../runtime/node-api/ports'
 import { gaussian, randomInt, type Uniform } from '../../ml/table/random'
 import { evenCounts, pointsTable, samplesParam, generatorSeed } from './generated'
+import { seededRandom } from '../../runtime/exec/rng'
 
 interface Params {
   samples: number
@@ -64,20 +65,21 @@ export const classificationNode = defineNode({
     noise: p.number({ default: 0.01, min: 0, max: 1, step: 0.01, title: 'Label noise', description: 'Fraction of labels replaced by a random class (flip_y).' }),
   },
   check: (params) => problems(params),
-  run(_inputs, params, ctx) {
+  run(_inputs, params) {
+    const random = seededRandom(params.seed)
     const bad = problems(params)
     if (bad.length) throw new Error(bad[0])
     const { samples: n, features: f, informative: d, redundant: r, classes: k } = params
     const clusters = k * params.clusters_per_class
-    const centroids = hypercubeVertices(clusters, d, params.class_sep, ctx.random)
+    const centroids = hypercubeVertices(clusters, d, params.class_sep, random)
     const x = new Float64Array(n * f)
     const labels = new Int32Array(n)
     let row = 0
     evenCounts(n, clusters).forEach((count, c) => {
-      const a = uniformMatrix(d, d, ctx.random)
+      const a = uniformMatrix(d, d, random)
       for (let i = 0; i < count; i++, row++) {
         labels[row] = c % k
-        const z = Array.from({ length: d }, () => gaussian(ctx.random))
+        const z = Array.from({ length: d }, () => gaussian(random))
         for (let j = 0; j < d; j++) {
           let v = centroids[c][j]
           for (let m = 0; m < d; m++) v += z[m] * a[m][j]
@@ -85,16 +87,16 @@ export const classificationNode = defineNode({
         }
       }
     })
-    const b = uniformMatrix(d, r, ctx.random)
+    const b = uniformMatrix(d, r, random)
     for (let i = 0; i < n; i++) {
       for (let j = 0; j < r; j++) {
         let v = 0
         for (let m = 0; m < d; m++) v += x[i * f + m] * b[m][j]
         x[i * f + d + j] = v
       }
-      for (let j = d + r; j < f; j++) x[i * f + j] = gaussian(ctx.random)
-      if (ctx.random() < params.noise) labels[i] = randomInt(ctx.random, k)
+      for (let j = d + r; j < f; j++) x[i * f + j] = gaussian(random)
+      if (random() < params.noise) labels[i] = randomInt(random, k)
     }
-    return { data: pointsTable(x, f, labels, k, ctx.random) }
+    return { data: pointsTable(x, f, labels, k, random) }
   },
 })

@@ -2,6 +2,7 @@ import { defineNode } from '../../runtime/node-api/define-node'
 import { port } from '../../runtime/node-api/ports'
 import { gaussian } from '../../ml/table/random'
 import { linspace, noiseParam, pointsTable, samplesParam, generatorSeed } from './generated'
+import { seededRandom } from '../../runtime/exec/rng'
 
 /** Two interleaving half circles, as scikit-learn's make_moons. */
 export const moonsNode = defineNode({
@@ -15,7 +16,8 @@ export const moonsNode = defineNode({
   inputs: {},
   outputs: { data: port.dataset() },
   params: { seed: generatorSeed, samples: samplesParam(200), noise: noiseParam(0.1) },
-  run(_inputs, params, ctx) {
+  run(_inputs, params) {
+    const random = seededRandom(params.seed)
     const n = params.samples
     const nOut = Math.floor(n / 2)
     const x = new Float64Array(n * 2)
@@ -30,7 +32,7 @@ export const moonsNode = defineNode({
       x[2 * r + 1] = 1 - Math.sin(t) - 0.5
       labels[r] = 1
     })
-    for (let i = 0; i < x.length; i++) x[i] += params.noise * gaussian(ctx.random)
-    return { data: pointsTable(x, 2, labels, 2, ctx.random) }
+    for (let i = 0; i < x.length; i++) x[i] += params.noise * gaussian(random)
+    return { data: pointsTable(x, 2, labels, 2, random) }
   },
 })

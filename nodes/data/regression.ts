@@ -39,20 +39,21 @@ export const regressionNode = defineNode({
   },
   check: (params) =>
     params.informative > params.features ? [`Informative features (${params.informative}) cannot exceed features (${params.features}).`] : [],
-  run(_inputs, params, ctx) {
+  run(_inputs, params) {
+    const random = seededRandom(params.seed)
     const { samples: n, features: f } = params
     if (params.informative > f) throw new Error(`Informative features (${params.informative}) cannot exceed features (${f}).`)
-    const truth = drawTruth(f, params.informative, params.bias, ctx.random)
+    const truth = drawTruth(f, params.informative, params.bias, random)
     const cols = featureNames(f).map((name) => numericColumn(name, new Float64Array(n)))
     const y = new Float64Array(n)
     for (let i = 0; i < n; i++) {
       let sum = truth.bias
       for (let j = 0; j < f; j++) {
-        const v = gaussian(ctx.random)
+        const v = gaussian(random)
         cols[j].values[i] = v
         sum += truth.coefficients[j] * v
       }
-      y[i] = sum + params.noise * gaussian(ctx.random)
+      y[i] = sum + params.noise * gaussian(random)
     }
     return { data: makeDataset([...cols, numericColumn('y', y, 'target')]) }
   },

@@ -1,4 +1,4 @@
-import { defineNode, type NodeContext } from '../../runtime/node-api/define-node'
+import { defineNode } from '../../runtime/node-api/define-node'
 import { p } from '../../runtime/node-api/params'
 import { port } from '../../runtime/node-api/ports'
 import { isSplits } from '../../runtime/values/dataset'
@@ -6,6 +6,7 @@ import type { Metrics, Predictions } from '../../runtime/values/ml'
 import { adjustedRandIndex, denseLabels, inertia, silhouetteScore } from '../../ml/metrics/clustering'
 import { requirePredictions } from '../../ml/metrics/inputs'
 import { featureMatrix, requireData } from '../../ml/table/table'
+import { seededRandom } from '../../runtime/exec/rng'
 
 interface Points {
   values: Float64Array
@@ -31,11 +32,11 @@ function pointsOf(pred: Predictions, data: unknown): Points {
 }
 
 /** Rows to score: all of them, or a seeded random subset of `size` rows (sklearn's sample_size). */
-function sampleRows(rows: number, size: number, ctx: NodeContext): number[] {
+function sampleRows(rows: number, size: number, random: () => number): number[] {
   const index = Array.from({ length: rows }, (_, i) => i)
   if (rows <= size) return index
   for (let i = 0; i < size; i++) {
-    const j = i + Math.floor(ctx.random() * (rows - i))
+    const j = i + Math.floor(random() * (rows - i))
     ;[index[i], index[j]] = [index[j], index[i]]
   }
   return index.slice(0, size)
@@ -76,7 +77,7 @@ export const clusteringMetricsNode = defineNode({
       throw new Error('The feature values contain NaN or infinite values; impute or drop them before clustering.')
     }
     const labels = pred.predicted
-    const rowsUsed = sampleRows(pred.rows, params.sampleSize, ctx)
+    const rowsUsed = sampleRows(pred.rows, params.sampleSize, seededRandom(params.seed))
     const sampleX = new Float64Array(rowsUsed.length * cols)
     rowsUsed.forEach((r, i) => sampleX.set(values.subarray(r * cols, (r + 1) * cols), i * cols))
     const sampleLabels = rowsUsed.map((r) => labels[r])

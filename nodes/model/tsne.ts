@@ -5,6 +5,7 @@ import { isSplits, type Dataset } from '../../runtime/values/dataset'
 import { concatRows } from '../../ml/table/concat-rows'
 import { tsne } from '../../ml/models/tsne'
 import { featureMatrix, makeDataset, numericColumn, requireData, targetColumn } from '../../ml/table/table'
+import { seededRandom } from '../../runtime/exec/rng'
 
 const MAX_ROWS = 3000
 
@@ -27,6 +28,7 @@ export const tsneNode = defineNode({
     seed: seedParam(),
   },
   async run(inputs, params, ctx) {
+    const random = seededRandom(params.seed)
     const data = requireData(inputs.data)
     const d: Dataset = isSplits(data) ? concatRows([data.train, data.validation, data.test].filter((x): x is Dataset => !!x)) : data
     if (d.rows > MAX_ROWS) {
@@ -36,7 +38,7 @@ export const tsneNode = defineNode({
     let last = Date.now()
     const { Y, kl } = await tsne(X.values, X.rows, X.cols, {
       ...params,
-      random: ctx.random,
+      random: random,
       onProgress: async (it, kl) => {
         if (ctx.signal.aborted) throw new Error('t-SNE was cancelled.')
         ctx.progress(it / params.iterations, `iteration ${it}/${params.iterations} KL ${kl.toFixed(3)}`, { iteration: it, kl })

@@ -28,7 +28,7 @@ async function fit(inputs: Record<string, unknown>, given: Record<string, unknow
   t.ctx.log.info = (m) => void infos.push(m)
   const events: { fraction: number; message?: string; data?: Record<string, unknown> }[] = []
   t.ctx.progress = (fraction, message, data) => void events.push({ fraction, message, data })
-  const out = await fitNode.run(inputs, params(fitNode, given), t.ctx)
+  const out = await fitNode.run(inputs, params(fitNode, { seed, ...given }), t.ctx)
   return { model: out.model as TrainedModel, infos, events, warnings: t.warnings }
 }
 

@@ -9,6 +9,7 @@ import { defaultLoss, gradientState, headFor, lossChoice, netFor } from '../../m
 import { requireData } from '../../ml/table/table'
 import { DEFAULT_OPTIMIZER } from '../../ml/nn/optimizer'
 import { trainNet } from '../../ml/nn/train'
+import { seededRandom } from '../../runtime/exec/rng'
 
 const params = {
   epochs: p.int({ default: 50, min: 1, max: 100_000, title: 'Epochs', description: 'Passes over the training rows (gradient models).' }),
@@ -78,7 +79,7 @@ export const fitNode = defineNode({
     }
     if (!spec.gradient) {
       ctx.progress(0, `fitting ${title.toLowerCase()}`)
-      const { state, summary } = fitClassical(spec, t, ctx.random, (done, total) => {
+      const { state, summary } = fitClassical(spec, t, seededRandom(params.seed), (done, total) => {
         if (ctx.signal.aborted) throw new Error('Training was cancelled.')
         ctx.progress(done / total, `tree ${done + 1}/${total}`)
       })
@@ -94,7 +95,7 @@ async function fitGradient(
   t: TrainingTable,
   validation: Dataset | undefined,
   wired: { loss?: LossSpec; optimizer?: OptimizerSpec },
-  params: { epochs: number; batchSize: number; patience: number; shuffle: boolean },
+  params: { epochs: number; batchSize: number; patience: number; shuffle: boolean; seed: number },
   ctx: NodeContext,
   base: Omit<TrainedModel, 'state'>,
 ): Promise<TrainedModel> {
@@ -122,7 +123,7 @@ async function fitGradient(
     batchSize: params.batchSize,
     patience: params.patience,
     shuffle: params.shuffle,
-    random: ctx.random,
+    random: seededRandom(params.seed),
     signal: ctx.signal,
     onEpoch: (r, epochs) => {
       const valText = r.valLoss !== undefined ? ` val ${r.valLoss.toPrecision(3)}` : ''

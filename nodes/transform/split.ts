@@ -5,6 +5,7 @@ import { isDataset, type Splits } from '../../runtime/values/dataset'
 import { summarizeValue } from '../../runtime/values/summary'
 import { subsetRows, targetColumn } from '../../ml/table/table'
 import { shuffleInPlace, type Uniform } from '../../ml/table/random'
+import { seededRandom } from '../../runtime/exec/rng'
 
 /**
  * Shares `total` between groups in proportion to `sizes` (largest remainder, ties to the larger
@@ -95,14 +96,15 @@ export const splitNode = defineNode({
     if (params.stratify && !params.shuffle && (params.validation > 0 || params.test > 0)) out.push('Stratify needs shuffle: turn shuffle on or stratify off.')
     return out
   },
-  run({ data }, params, ctx) {
+  run({ data }, params) {
+    const random = seededRandom(params.seed)
     if (!isDataset(data)) throw new Error('Train / test split takes one table; it is already split.')
     const { nVal, nTest } = sizes(data.rows, params.validation, params.test)
     const target = targetColumn(data)
     const stratify = params.stratify && target?.type === 'categorical'
     if (stratify && !params.shuffle) throw new Error('Stratify needs shuffle: turn shuffle on or stratify off.')
     const labels = stratify && target?.type === 'categorical' ? target.codes : new Int32Array(data.rows)
-    const parts = splitIndices(labels, nVal, nTest, params.shuffle, ctx.random)
+    const parts = splitIndices(labels, nVal, nTest, params.shuffle, random)
     const out: Splits = { kind: 'splits', train: subsetRows(data, parts.train) }
     if (params.validation > 0) out.validation = subsetRows(data, parts.validation)
     if (params.test > 0) out.test = subsetRows(data, parts.test)

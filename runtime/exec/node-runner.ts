@@ -32,13 +32,13 @@ export function nodeContext(
   env: RunnerEnv,
   files: Record<string, ResolvedFile> = {},
 ): NodeContext {
-  const params = key.recipe.params
-  const seed = typeof params.seed === 'number' ? params.seed : seedFromHex(key.key)
   const note = (message: string) => env.emit({ type: 'progress', nodeId, fraction: NaN, message })
   return {
     signal: env.signal,
     progress: (fraction, message, data) => env.emit({ type: 'progress', nodeId, fraction, message, data }),
-    random: seededRandom(seed),
+    // Seeded from the cache key, never from a param by name: a node with a `seed` param builds
+    // its own generator from it (see NodeContext.random).
+    random: seededRandom(seedFromHex(key.key)),
     log: { info: note, warn: (m) => note(`warning: ${m}`) },
     files,
     backend: env.backend,

@@ -36,7 +36,12 @@ export interface NodeContext {
   signal: AbortSignal
   /** Report progress in [0, 1] with a short message; `data` carries live values (e.g. loss per epoch). */
   progress(fraction: number, message?: string, data?: Record<string, unknown>): void
-  /** Seeded PRNG in [0, 1); the seed comes from the node's cache key, so reruns give the same numbers. */
+  /**
+   * PRNG in [0, 1) seeded from the node's cache key: a rerun gives the same numbers, any change
+   * of params or inputs gives new ones. A node (or model family) with a user-facing `seed`
+   * param draws from its own generator instead, `seededRandom(params.seed)`, so the same seed
+   * gives the same draws whatever else changed (scikit-learn's `random_state`).
+   */
   random(): number
   log: Logger
   /** Files named by this node's `file` params, already read and hashed. */

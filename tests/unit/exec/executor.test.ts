@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { NodeCache } from '../../../runtime/cache/node-cache'
 import type { RunEvent } from '../../../runtime/exec/events'
 import { runGraph } from '../../../runtime/exec/executor'
+import { seededRandom } from '../../../runtime/exec/rng'
 import { graph } from '../../support/graph'
 import { bumpVolatile, runCounts, testRegistry } from '../../support/test-nodes'
 
@@ -156,5 +157,7 @@ describe('runGraph', () => {
     const c = await runGraph({ doc: doc(4), registry, cache: new NodeCache() })
     expect(value(a, 'r')).toBe(value(b, 'r'))
     expect(value(a, 'r')).not.toBe(value(c, 'r'))
+    // ctx.random follows the cache key: a param called `seed` gets no special treatment.
+    expect(value(a, 'r')).not.toBe(seededRandom(3)())
   })
 })
