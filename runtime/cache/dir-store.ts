@@ -7,6 +7,25 @@ import type { EntryInfo, PersistentStore, RunRecord, StoreStats } from './types'
 
 const KEY_RE = /^[0-9a-f]{16,64}$/
 
+/** A run record as stored, with the names it was stored under (file names are their hashes). */
+interface SavedRecord {
+  scope: string
+  nodeId: string
+  record: RunRecord
+}
+
+/** Writes a file so that readers see the old content or the new one, never a part. */
+async function writeAtomically(path: string, data: string | Uint8Array): Promise<void> {
+  const tmp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
+  try {
+    await writeFile(tmp, data)
+    await rename(tmp, path)
+  } catch (e) {
+    await rm(tmp, { force: true })
+    throw e
+  }
+}
+
 /**
  * The Node persistent tier: one packed file per entry plus a small JSON of its facts.
  * Writes go to a temporary file then rename, so a killed process never leaves half an entry.
@@ -14,6 +33,8 @@ const KEY_RE = /^[0-9a-f]{16,64}$/
  */
 export class DirStore implements PersistentStore {
   private sizes?: Map<string, { bytes: number; used: number }>
+  /** Folders this process has already created. */
+  private readonly folders = new Set<string>()
 
   constructor(
     readonly dir: string,
@@ -80,33 +101,32 @@ export class DirStore implements PersistentStore {
     await rm(join(this.dir, 'entries'), { recursive: true, force: true })
     await rm(join(this.dir, 'records'), { recursive: true, force: true })
     this.sizes = new Map()
+    this.folders.clear()
   }
 
-  private recordPath(scope: string) {
-    return join(this.dir, 'records', `${hashString(scope)}.json`)
+  /** One file per (graph, node): writers never rewrite each other's records. */
+  private recordPath(scope: string, nodeId: string) {
+    const folder = join(this.dir, 'records', hashString(scope))
+    return { folder, file: join(folder, `${hashString(nodeId)}.json`) }
   }
 
   async getRecord(scope: string, nodeId: string): Promise<RunRecord | undefined> {
     try {
-      const all = JSON.parse(await readFile(this.recordPath(scope), 'utf8')) as Record<string, RunRecord>
-      return all[nodeId]
+      const saved = JSON.parse(await readFile(this.recordPath(scope, nodeId).file, 'utf8')) as SavedRecord
+      return saved.scope === scope && saved.nodeId === nodeId ? saved.record : undefined
     } catch {
       return undefined
     }
   }
 
   async putRecord(scope: string, nodeId: string, record: RunRecord): Promise<void> {
-    const path = this.recordPath(scope)
-    let all: Record<string, RunRecord> = {}
-    try {
-      all = JSON.parse(await readFile(path, 'utf8'))
-    } catch {
-      await mkdir(join(this.dir, 'records'), { recursive: true })
+    const { folder, file } = this.recordPath(scope, nodeId)
+    if (!this.folders.has(folder)) {
+      await mkdir(folder, { recursive: true })
+      this.folders.add(folder)
     }
-    all[nodeId] = record
-    const tmp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
-    await writeFile(tmp, JSON.stringify(all))
-    await rename(tmp, path)
+    const saved: SavedRecord = { scope, nodeId, record }
+    await writeAtomically(file, JSON.stringify(saved))
   }
 
   /** Sizes and last-use times of every entry, read from disk once per process. */

@@ -65,8 +65,12 @@ export class NodeCache {
     }
   }
 
+  /** Remembers what a node ran with; a record that already names this key is not written again. */
   async putRecord(scope: string, nodeId: string, record: RunRecord): Promise<void> {
-    this.records.set(`${scope}\u0000${nodeId}`, record)
+    const id = `${scope}\u0000${nodeId}`
+    const known = this.records.get(id) ?? (await this.store?.getRecord(scope, nodeId).catch(() => undefined))
+    this.records.set(id, record)
+    if (known?.key === record.key) return
     await this.store?.putRecord(scope, nodeId, record)
   }
 
