@@ -4,7 +4,7 @@ import type { TrainedModel } from '../../runtime/values/ml'
 import type { GradientState } from '../../ml/families/gradient'
 import { bundleManifestSchema, type BundleManifest } from './manifest'
 import { fromBundleJson } from './json-codec'
-import { weightsFromLayersFiles } from './tfjs-layers'
+import { weightsFromLayersFiles } from './tfjs-weights'
 import type { BundleFiles } from './build'
 
 /** A checked bundle: its manifest and the trained model it rebuilds, ready to score. */

@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { setupNodeBackend } from '../../runtime/backend/setup-node'
 import { writeBundleDir, readBundleDir, bundleDirName } from './bundle-dir'
@@ -6,11 +7,13 @@ import { CommandError } from './load-graph'
 import { predictCsv } from './predict-csv'
 import { loadScorer, type Scorer } from '../scorer/scorer'
 import { buildServer } from '../server/app'
+import { buildScorerPage } from '../html/build-page'
 
 /** Usage lines of the deployment subcommands, for the CLI's help. */
 export const DEPLOY_USAGE = `  pipeline export <graph.json> --node ID -o DIR [--cache-dir DIR]
   pipeline predict <bundle-dir> <input.csv> -o out.csv
   pipeline predict --graph <graph.json> --node ID <input.csv> -o out.csv [--cache-dir DIR]
+  pipeline html <bundle-dir> -o scorer.html
   pipeline serve <bundle-dir>... [--port 8080] [--host 127.0.0.1] [--name NAME]... [--body-limit BYTES]`
 
 const log = (line: string) => process.stderr.write(line + '\n')
@@ -26,6 +29,18 @@ export async function exportCommand(args: string[]): Promise<number> {
   const { name, files } = await bundleFromGraph({ graph: positionals[0], node: values.node, cacheDir: values['cache-dir'], log })
   await writeBundleDir(values.out, files)
   console.log(`Exported "${name}" to ${values.out} (${[...files.keys()].sort().join(', ')}).`)
+  return 0
+}
+
+/** `pipeline html`: a one-file offline scorer page for a bundle. */
+export async function htmlCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string', short: 'o' } } })
+  if (positionals.length !== 1 || !values.out) throw new CommandError('html takes one bundle folder and -o page.html.')
+  const files = await readBundleDir(positionals[0])
+  await setupNodeBackend()
+  await loadScorer(files)
+  await writeFile(values.out, await buildScorerPage(files))
+  console.log(`Wrote ${values.out}: open it in a browser, offline.`)
   return 0
 }
 
@@ -109,6 +124,7 @@ export async function serveCommand(args: string[]): Promise<number> {
 const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   export: exportCommand,
   predict: predictCommand,
+  html: htmlCommand,
   serve: serveCommand,
 }
 

@@ -1,9 +1,8 @@
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs'
 import { open, rename, rm, stat } from 'node:fs/promises'
 import Papa from 'papaparse'
-import type { TrainedModel } from '../../runtime/values/ml'
-import type { MatrixPredictions } from '../../ml/families/predict'
 import { detectDelimiter } from '../../nodes/data/csv-parse'
+import { outputCells, outputColumns } from '../scorer/output-columns'
 import type { Scorer } from '../scorer/scorer'
 
 /** The delimiter the CSV loader would pick, from the file's first 64 KB. */
@@ -19,25 +18,6 @@ async function sniffDelimiter(path: string): Promise<string> {
 
 /** Rows scored at once: big enough to amortize the per-call cost, small enough to keep memory flat. */
 const BATCH = 4096
-
-/** The columns appended to each input row: the prediction, then one probability (or score) per class. */
-export function outputColumns(model: TrainedModel, out?: MatrixPredictions): string[] {
-  const classes = model.task === 'classification' ? model.classes : undefined
-  if (!classes) return ['prediction']
-  const kind = out?.scores && !out.probabilities ? 'score' : 'probability'
-  return ['prediction', ...classes.map((c) => `${kind}_${c}`)]
-}
-
-function outputCells(model: TrainedModel, out: MatrixPredictions, i: number): (string | number)[] {
-  const classes = model.task === 'classification' ? model.classes : undefined
-  if (!classes) return [out.predicted[i]]
-  const k = classes.length
-  const per = out.probabilities ?? out.scores
-  const extra: number[] = []
-  if (per && per.length === out.predicted.length * k) for (let j = 0; j < k; j++) extra.push(per[i * k + j])
-  else if (per) extra.push(-per[i], per[i])
-  return [classes[out.predicted[i]], ...extra]
-}
 
 async function write(stream: WriteStream, text: string): Promise<void> {
   if (!stream.write(text)) await new Promise<void>((r) => stream.once('drain', () => r()))
