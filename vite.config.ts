@@ -1,8 +1,36 @@
 import react from '@vitejs/plugin-react'
-import { defineConfig } from 'vite'
+import { defineConfig, type Plugin } from 'vite'
+
+/**
+ * The built page's Content-Security-Policy: only this origin's scripts (no inline script, no
+ * eval; 'wasm-unsafe-eval' lets TensorFlow.js and SQLite compile their WebAssembly), styles from
+ * files (React Flow and uPlot set styles through the CSSOM, which CSP does not restrict), workers
+ * from this origin, downloads (`data.url`) from the web. Hosting headers: README, "Hosting".
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self' https: http:",
+  "worker-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ')
+
+/** Puts the policy in the built index.html only: the dev server needs inline scripts for hot reload. */
+const contentSecurityPolicy = (): Plugin => ({
+  name: 'content-security-policy',
+  apply: 'build',
+  transformIndexHtml: () => [
+    { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' },
+  ],
+})
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), contentSecurityPolicy()],
   // Module workers: the default iife format fails with code splitting (PITFALLS.md).
   worker: { format: 'es' },
   optimizeDeps: {

@@ -1,3 +1,4 @@
+import '../runtime/no-eval'
 import '@xyflow/react/dist/style.css'
 import 'uplot/dist/uPlot.min.css'
 import './styles.css'

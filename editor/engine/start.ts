@@ -59,6 +59,8 @@ export async function startEditor(ed: Editor, connect: () => Promise<Engine>): P
     const forced = new URLSearchParams(location.search).get('backend') ?? ''
     const info = await ed.engine().init(isBackendName(forced) ? { backend: forced } : undefined)
     ed.ui.setState({ backend: info.backend, backendsAvailable: info.available })
+    const wasmFailure = info.failed.find((f) => f.startsWith('wasm:'))
+    if (wasmFailure && info.backend === 'cpu') ui.toast(`Running on the slower cpu backend: ${wasmFailure.slice(6)}.`, 'error')
     ui.setDescriptors(await ed.engine().describe())
     await installExampleData(ed)
     await refreshFiles(ed)

@@ -42,9 +42,32 @@ function probeWebGl(): AdapterProbe {
   }
 }
 
+/** An empty module (magic number + version): compiles wherever WebAssembly may run at all. */
+const EMPTY_WASM = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00])
+
+/**
+ * Whether this page may compile WebAssembly. A Content-Security-Policy without
+ * 'wasm-unsafe-eval' refuses it, and tfjs's wasm backend then never becomes ready (it does not
+ * reject), so this is asked before the wasm backend is tried.
+ */
+export async function wasmAllowed(): Promise<{ ok: boolean; reason?: string }> {
+  if (typeof WebAssembly !== 'object') return { ok: false, reason: 'this browser has no WebAssembly' }
+  try {
+    await WebAssembly.compile(EMPTY_WASM)
+    return { ok: true }
+  } catch (e) {
+    const message = (e as Error).message
+    if (/Content Security/i.test(message)) {
+      return { ok: false, reason: "this page's Content-Security-Policy blocks WebAssembly (it needs 'wasm-unsafe-eval')" }
+    }
+    return { ok: false, reason: `WebAssembly could not start (${message})` }
+  }
+}
+
 /** What this browser offers; software adapters are reported so they can be skipped. */
-export async function probeBrowser(): Promise<BackendProbe> {
-  return { webgpu: await probeWebGpu(), webgl: probeWebGl(), wasm: typeof WebAssembly === 'object' }
+export async function probeBrowser(): Promise<BackendProbe & { wasmBlocked?: string }> {
+  const wasm = await wasmAllowed()
+  return { webgpu: await probeWebGpu(), webgl: probeWebGl(), wasm: wasm.ok, wasmBlocked: wasm.reason }
 }
 
 /**
@@ -66,7 +89,8 @@ export async function setupBrowserBackend(forced?: BackendName) {
     })
   }
   const { backend, failed } = await activateBackend(order)
-  const available: BackendName[] = ['wasm', 'cpu']
+  if (probe.wasmBlocked) failed.push(`wasm: ${probe.wasmBlocked}`)
+  const available: BackendName[] = probe.wasm ? ['wasm', 'cpu'] : ['cpu']
   if (probe.webgl?.available) available.unshift('webgl')
   if (probe.webgpu?.available) available.unshift('webgpu')
   return { backend, failed, available, probe }

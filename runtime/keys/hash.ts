@@ -1,14 +1,19 @@
+import { blake3 } from '@noble/hashes/blake3.js'
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js'
 import { createXXHash128, createXXHash64 } from 'hash-wasm'
 
 // Created once (wasm instantiation is async); used synchronously afterwards, because cache
-// keys are recomputed on every edit of a 10 000-node graph within a frame budget.
-const keyHasher = await createXXHash128()
+// keys are recomputed on every edit of a 10 000-node graph within a frame budget. A page whose
+// Content-Security-Policy forbids WebAssembly gets a pure-JS hash instead: slower, and its keys
+// differ (a cache written with the other hash only misses), but the app still works.
+const keyHasher = await createXXHash128().catch(() => undefined)
 
 /**
  * 128-bit xxHash of a string, hex. Cache keys need speed and no accidental collisions
  * (2^-64 birthday bound over billions of entries), not resistance to an attacker.
  */
 export function hashString(text: string): string {
+  if (!keyHasher) return bytesToHex(blake3(utf8ToBytes(text), { dkLen: 16 }))
   keyHasher.init()
   keyHasher.update(text)
   return keyHasher.digest('hex')
@@ -16,8 +21,14 @@ export function hashString(text: string): string {
 
 /** Fast non-cryptographic hash of byte buffers (file contents, cache checksums), hex. */
 export async function hashBytes(parts: readonly ArrayBufferView[]): Promise<string> {
+  const views = parts.map((part) => new Uint8Array(part.buffer, part.byteOffset, part.byteLength))
+  if (!keyHasher) {
+    const h = blake3.create({ dkLen: 8 })
+    for (const v of views) h.update(v)
+    return bytesToHex(h.digest())
+  }
   const h = await createXXHash64()
   h.init()
-  for (const part of parts) h.update(new Uint8Array(part.buffer, part.byteOffset, part.byteLength))
+  for (const v of views) h.update(v)
   return h.digest('hex')
 }

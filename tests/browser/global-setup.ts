@@ -4,6 +4,8 @@ import { startApp } from './server'
 declare module 'vitest' {
   export interface ProvidedContext {
     appUrl: string
+    /** The built app's folder, for tests that serve it with their own headers. */
+    appDir: string
   }
 }
 
@@ -11,5 +13,6 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const app = await startApp()
   project.provide('appUrl', app.url)
+  project.provide('appDir', app.outDir)
   return () => app.stop()
 }

@@ -30,7 +30,7 @@ async function waitFor(url: string, ms: number): Promise<void> {
 }
 
 /** Builds the app into a temp folder and serves it with `vite preview` on 127.0.0.1. */
-export async function startApp(root = process.env.APP_ROOT ?? process.cwd()): Promise<{ url: string; stop(): void }> {
+export async function startApp(root = process.env.APP_ROOT ?? process.cwd()): Promise<{ url: string; outDir: string; stop(): void }> {
   const outDir = mkdtempSync(join(tmpdir(), 'mlcanvas-e2e-'))
   const build = spawnSync('npx', ['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
     stdio: 'inherit',
@@ -58,5 +58,5 @@ export async function startApp(root = process.env.APP_ROOT ?? process.cwd()): Pr
     stop()
     throw e
   }
-  return { url, stop }
+  return { url, outDir, stop }
 }
