@@ -82,3 +82,16 @@ describe('gamma', () => {
     expect(resolveGamma(0.3, X, 2)).toBe(0.3)
   })
 })
+
+describe('wasm memory', () => {
+  it('a problem larger than libsvm’s initial 16 MB heap grows it and still reads the model back', async () => {
+    // 2 000 rows × 600 features: ≈ 19 MB of libsvm nodes.
+    const rows = 2_000
+    const cols = 600
+    const X = Float64Array.from({ length: rows * cols }, (_, k) => Math.sin(k * 12.9898) * 43758.5453 % 1)
+    const y = Float64Array.from({ length: rows }, (_, i) => (X[i * cols] > 0 ? 1 : 0))
+    const state = await fitSvm(X, rows, cols, y, 2, { ...SVM_DEFAULTS, kernel: 'linear' })
+    const out = predictSvm(state, X.subarray(0, 200 * cols), 200)
+    expect(Array.from(out.predicted)).toEqual(Array.from(y.subarray(0, 200)))
+  })
+})

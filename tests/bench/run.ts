@@ -16,6 +16,7 @@ import { measureCacheIo } from './parts/cache-io'
 import { measureEditor } from './parts/editor'
 import { measureIncremental } from './parts/incremental'
 import { measureMemory } from './parts/memory'
+import { measureModels } from './parts/models'
 import { measureOverhead, mlpGraph } from './parts/overhead'
 import { measureRl } from './parts/rl'
 import { measureScale } from './parts/scale'
@@ -44,6 +45,7 @@ const FULL = {
   csvRows: 100_000,
   browser: { rows: 20_000, epochs: 10, repeats: 3, idbMB: [10, 100], epochRows: 2_000, layoutNodes: 500 },
   rl: {},
+  models: { bigRows: 100_000, midRows: 5_000, repeats: 2, sklearn: true },
 }
 const QUICK: typeof FULL = {
   overhead: { rows: 2_000, epochs: 1, repeats: 1 },
@@ -58,6 +60,7 @@ const QUICK: typeof FULL = {
   csvRows: 2_000,
   browser: { rows: 2_000, epochs: 1, repeats: 1, idbMB: [1, 4], epochRows: 256, layoutNodes: 50 },
   rl: { dqnEpisodes: 5, evalEpisodes: 5 },
+  models: { bigRows: 2_000, midRows: 300, repeats: 1, sklearn: false },
 }
 const c = args.quick ? QUICK : FULL
 const registry = createRegistry()
@@ -79,6 +82,7 @@ const PARTS: Record<string, () => Promise<PartResult> | PartResult> = {
   },
   editor: () => measureEditor(c.browser.layoutNodes),
   rl: () => measureRl(c.rl),
+  models: () => measureModels(c.models),
 }
 
 const only = args.only?.split(',')

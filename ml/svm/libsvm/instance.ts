@@ -63,8 +63,9 @@ export async function newLibsvm(): Promise<Libsvm> {
         WebAssembly.instantiate(wasm, imports).then(done, reject)
         return {}
       },
-      // The module object has a `then` of its own: resolving a promise with it would never settle.
-      onRuntimeInitialized: () => resolve({ ...boxed(mod) }),
+      // The module object has a `then` of its own: resolving a promise with it would never settle,
+      // so a plain view of it is resolved (getters: the heap views are replaced when memory grows).
+      onRuntimeInitialized: () => resolve(boxed(mod)),
     })
   })
   return wrap(m)

@@ -1,0 +1,43 @@
+"""Times scikit-learn fits for the bench's models part: reads jobs as JSON on stdin
+({"dir": ..., "repeats": n, "jobs": [{"key", "model", "data", "classify"}]}), each data set as
+<dir>/<data>.X / .y raw float64 files, and prints {"key": best_ms, ...} on one line."""
+import json
+import sys
+import time
+
+import numpy as np
+from sklearn.ensemble import GradientBoostingClassifier, RandomForestClassifier
+from sklearn.linear_model import LinearRegression, LogisticRegression
+from sklearn.svm import SVC
+from sklearn.tree import DecisionTreeClassifier
+
+MODELS = {
+    "linear": LinearRegression,
+    "logistic": LogisticRegression,
+    "tree": lambda: DecisionTreeClassifier(random_state=0),
+    "forest": lambda: RandomForestClassifier(random_state=0),
+    "svc": SVC,
+    "boosting": lambda: GradientBoostingClassifier(random_state=0),
+}
+
+
+def main():
+    spec = json.load(sys.stdin)
+    out = {}
+    for job in spec["jobs"]:
+        y = np.fromfile(f"{spec['dir']}/{job['data']}.y", dtype=np.float64)
+        X = np.fromfile(f"{spec['dir']}/{job['data']}.X", dtype=np.float64).reshape(len(y), -1)
+        if job["classify"]:
+            y = y.astype(np.int64)
+        times = []
+        for _ in range(spec["repeats"]):
+            model = MODELS[job["model"]]()
+            t0 = time.perf_counter()
+            model.fit(X, y)
+            times.append((time.perf_counter() - t0) * 1000)
+        out[job["key"]] = min(times)
+    print(json.dumps(out))
+
+
+if __name__ == "__main__":
+    main()

