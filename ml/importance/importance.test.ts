@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { expected, loadSplit, maxAbsDiff } from '../../tests/fixtures/sklearn/load'
-import { fitTree } from '../../nodes/shared/model-tree'
+import { fitTree } from '../models/tree'
 import { predictLinear } from '../linear/centered'
 import { fitLeastSquares } from '../linear/least-squares'
 import { coefficientImportance, forestImportance, treeImportance } from './impurity'

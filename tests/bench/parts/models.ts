@@ -7,7 +7,7 @@ import { BOOSTING_DEFAULTS, fitBoosting } from '../../../ml/boosting/gradient-bo
 import { fitLeastSquares } from '../../../ml/linear/least-squares'
 import { fitLogistic, LOGISTIC_DEFAULTS } from '../../../ml/linear/logistic'
 import { fitSvm, SVM_DEFAULTS } from '../../../ml/svm/svm'
-import { fitTree } from '../../../nodes/shared/model-tree'
+import { fitTree } from '../../../ml/models/tree'
 import { seededRandom } from '../../../runtime/exec/rng'
 import { loadSplit } from '../../fixtures/sklearn/load'
 import type { Figure, PartResult } from '../report'
