@@ -47,6 +47,51 @@ function drawHeatmap(ctx: CanvasRenderingContext2D, f: Figure, w: number, h: num
   ctx.restore()
 }
 
+/** Horizontal bars with their labels on the left, a zero line and ± error whiskers. */
+function drawBars(ctx: CanvasRenderingContext2D, f: Figure, w: number, h: number) {
+  const b = f.bars!
+  const fg = themeColor('--fg', '#222')
+  const left = 110
+  const top = 8
+  const bottom = 34
+  const right = 12
+  const lows = b.values.map((v, i) => Math.min(0, v - (b.errors?.[i] ?? 0)))
+  const highs = b.values.map((v, i) => Math.max(0, v + (b.errors?.[i] ?? 0)))
+  const lo = Math.min(0, ...lows)
+  const hi = Math.max(1e-12, ...highs)
+  const sx = (v: number) => left + ((v - lo) / (hi - lo)) * (w - left - right)
+  const bh = (h - top - bottom) / Math.max(1, b.labels.length)
+  ctx.font = '12px system-ui, sans-serif'
+  ctx.textBaseline = 'middle'
+  b.values.forEach((v, i) => {
+    const y = top + i * bh
+    ctx.fillStyle = colorOf(0)
+    ctx.fillRect(Math.min(sx(0), sx(v)), y + bh * 0.15, Math.abs(sx(v) - sx(0)), bh * 0.7)
+    const e = b.errors?.[i]
+    if (e) {
+      ctx.strokeStyle = fg
+      ctx.beginPath()
+      ctx.moveTo(sx(v - e), y + bh / 2)
+      ctx.lineTo(sx(v + e), y + bh / 2)
+      ctx.stroke()
+    }
+    ctx.fillStyle = fg
+    ctx.textAlign = 'right'
+    ctx.fillText(b.labels[i].slice(0, 16), left - 6, y + bh / 2)
+  })
+  ctx.strokeStyle = themeColor('--muted', '#888')
+  ctx.beginPath()
+  ctx.moveTo(sx(0), top)
+  ctx.lineTo(sx(0), h - bottom)
+  ctx.stroke()
+  ctx.fillStyle = fg
+  ctx.textAlign = 'center'
+  ctx.textBaseline = 'top'
+  for (const t of niceTicks(lo, hi, Math.max(2, Math.floor((w - left) / 80)))) ctx.fillText(formatNumber(t), sx(t), h - bottom + 4)
+  ctx.textBaseline = 'bottom'
+  ctx.fillText(f.xLabel, left + (w - left) / 2, h - 2)
+}
+
 function rgb(hex: string): [number, number, number] {
   const n = parseInt(hex.slice(1), 16)
   return [(n >> 16) & 255, (n >> 8) & 255, n & 255]
@@ -148,7 +193,7 @@ function drawPlot(ctx: CanvasRenderingContext2D, f: Figure, w: number, h: number
   })
 }
 
-/** Draws any Figure value (line, scatter, heatmap, decision boundary) on a canvas. */
+/** Draws any Figure value (line, scatter, heatmap, decision boundary, bars) on a canvas. */
 export function FigureCanvas({ figure, height = 190 }: { figure: Figure; height?: number }) {
   const box = useRef<HTMLDivElement>(null)
   const canvas = useRef<HTMLCanvasElement>(null)
@@ -170,6 +215,7 @@ export function FigureCanvas({ figure, height = 190 }: { figure: Figure; height?
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0)
     ctx.clearRect(0, 0, width, height)
     if (figure.chart === 'heatmap' && figure.heatmap) drawHeatmap(ctx, figure, width, height)
+    else if (figure.chart === 'bar' && figure.bars) drawBars(ctx, figure, width, height)
     else drawPlot(ctx, figure, width, height)
   }, [figure, width, height])
   const legend = figure.series.filter((s) => !s.reference || figure.series.length > 1)

@@ -9,10 +9,10 @@ import { predictMatrix } from '../../ml/families/predict'
 import { requireData, targetColumn } from '../../ml/table/table'
 import { concatRows } from '../../ml/table/concat-rows'
 
-type SplitChoice = 'test' | 'validation' | 'train' | 'all'
+export type SplitChoice = 'test' | 'validation' | 'train' | 'all'
 
 /** The rows to score from splits: the chosen split, else the first present of test, validation, train. */
-function pickSplit(s: Splits, choice: SplitChoice, warn: (m: string) => void): { d: Dataset; split: SplitChoice } {
+export function pickSplit(s: Splits, choice: SplitChoice, warn: (m: string) => void): { d: Dataset; split: SplitChoice } {
   if (choice === 'all') return { d: concatRows([s.train, s.validation, s.test].filter((x): x is Dataset => !!x)), split: 'all' }
   const chosen = s[choice]
   if (chosen) return { d: chosen, split: choice }
@@ -21,7 +21,7 @@ function pickSplit(s: Splits, choice: SplitChoice, warn: (m: string) => void): {
   return { d: s[fallback]!, split: fallback }
 }
 
-function requireModel(v: unknown): TrainedModel {
+export function requireModel(v: unknown): TrainedModel {
   if (v && typeof v === 'object' && (v as TrainedModel).kind === 'model') return v as TrainedModel
   throw new Error('Input "model" needs a trained model; connect the output of a Train node.')
 }

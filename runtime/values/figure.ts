@@ -5,7 +5,7 @@
  * data, so a boundary grid and its points agree.
  */
 
-export type ChartKind = 'line' | 'scatter' | 'heatmap' | 'boundary' | 'grid' | 'replay'
+export type ChartKind = 'line' | 'scatter' | 'heatmap' | 'boundary' | 'grid' | 'replay' | 'bar'
 
 /** One named trace. Lines join points in order; scatter series draw markers. */
 export interface Series {
@@ -77,6 +77,14 @@ export interface EpisodeReplay {
   grid?: GridPicture
 }
 
+/** Labelled horizontal bars, largest first (feature importances), with an optional ± spread. */
+export interface Bars {
+  labels: string[]
+  values: number[]
+  /** Half-width of an error bar per value (standard deviation over repeats). */
+  errors?: number[]
+}
+
 export interface Figure {
   kind: 'figure'
   chart: ChartKind
@@ -88,6 +96,7 @@ export interface Figure {
   boundary?: BoundaryGrid
   grid?: GridPicture
   replay?: EpisodeReplay
+  bars?: Bars
   /** Small facts shown on the node and in the CLI report (e.g. AUC, points shown). */
   summary: Record<string, string | number>
   /** Plain sentences for the viewer, e.g. "Showing 5000 of 20000 points." */
