@@ -45,7 +45,7 @@ const FULL = {
   csvRows: 100_000,
   browser: { rows: 20_000, epochs: 10, repeats: 3, idbMB: [10, 100], epochRows: 2_000, layoutNodes: 500 },
   rl: {},
-  models: { bigRows: 100_000, midRows: 5_000, repeats: 2, sklearn: true },
+  models: { smallRows: 455, bigRows: 100_000, midRows: 5_000, repeats: 2, sklearn: true },
 }
 const QUICK: typeof FULL = {
   overhead: { rows: 2_000, epochs: 1, repeats: 1 },
@@ -60,7 +60,7 @@ const QUICK: typeof FULL = {
   csvRows: 2_000,
   browser: { rows: 2_000, epochs: 1, repeats: 1, idbMB: [1, 4], epochRows: 256, layoutNodes: 50 },
   rl: { dqnEpisodes: 5, evalEpisodes: 5 },
-  models: { bigRows: 2_000, midRows: 300, repeats: 1, sklearn: false },
+  models: { smallRows: 100, bigRows: 1_000, midRows: 200, repeats: 1, sklearn: false },
 }
 const c = args.quick ? QUICK : FULL
 const registry = createRegistry()
