@@ -8,14 +8,19 @@ function columns(points: CurvePoint[], withVal: boolean): uPlot.AlignedData {
   return withVal ? [...cols, points.map((p) => p.valLoss ?? null)] : cols
 }
 
+const LOSS_NAMES = { title: 'Loss per epoch', x: 'epoch', y: 'loss', val: 'validation loss' }
+const REWARD_NAMES = { title: 'Reward per episode', x: 'episode', y: 'return', val: 'moving average' }
+
 /**
- * Training and validation loss per epoch, updated live from progress events. uPlot redraws
- * thousands of points in well under a frame, so streaming epochs never stalls the page.
+ * Training and validation loss per epoch (or an RL agent's return per episode and its moving
+ * average), updated live from progress events. uPlot redraws thousands of points in well under
+ * a frame, so streaming epochs never stalls the page.
  */
 export function LossChart({ points, height = 190 }: { points: CurvePoint[]; height?: number }) {
   const box = useRef<HTMLDivElement>(null)
   const plot = useRef<uPlot | null>(null)
   const hasVal = points.some((p) => p.valLoss !== undefined)
+  const names = points[0]?.reward ? REWARD_NAMES : LOSS_NAMES
 
   useEffect(() => {
     const el = box.current
@@ -32,13 +37,13 @@ export function LossChart({ points, height = 190 }: { points: CurvePoint[]; heig
         scales: { x: { time: false } },
         axes: [
           // Epochs are whole numbers: no 1.2, 1.4 ticks on a short run.
-          { ...axis, label: 'epoch', incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000] },
-          { ...axis, label: 'loss', size: 56 },
+          { ...axis, label: names.x, incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000] },
+          { ...axis, label: names.y, size: 56 },
         ],
         series: [
-          { label: 'epoch' },
-          { label: 'loss', stroke: colorOf(0), width: 2, points: { show: false } },
-          ...(hasVal ? [{ label: 'validation loss', stroke: colorOf(1), width: 2, dash: [6, 4], points: { show: false } }] : []),
+          { label: names.x },
+          { label: names.y, stroke: colorOf(0), width: 2, points: { show: false } },
+          ...(hasVal ? [{ label: names.val, stroke: colorOf(1), width: 2, dash: [6, 4], points: { show: false } }] : []),
         ],
         legend: { show: true, live: false },
       },
@@ -53,15 +58,15 @@ export function LossChart({ points, height = 190 }: { points: CurvePoint[]; heig
       u.destroy()
       plot.current = null
     }
-  }, [height, hasVal])
+  }, [height, hasVal, names])
 
   useEffect(() => {
     plot.current?.setData(columns(points, hasVal))
   }, [points, hasVal])
 
   return (
-    <figure className="figure loss-chart" aria-label="Loss per epoch">
-      <figcaption>Loss per epoch</figcaption>
+    <figure className="figure loss-chart" aria-label={names.title}>
+      <figcaption>{names.title}</figcaption>
       <div ref={box} />
     </figure>
   )

@@ -3,6 +3,8 @@ import type { Metrics, TrainedModel } from '../../runtime/values/ml'
 import { LossChart } from './LossChart'
 import { formatNumber } from '../lib/format'
 import { FigureCanvas } from './FigureCanvas'
+import { EpisodeReplayFigure } from './EpisodeReplayFigure'
+import { GridPolicyFigure } from './GridPolicyFigure'
 
 type MetricsValue = Metrics & Record<string, unknown>
 
@@ -91,6 +93,8 @@ function ModelView({ model }: { model: TrainedModel }) {
 
 /** Any non-table output: a figure as a chart, metrics as a table, the rest as JSON. */
 export function ValueView({ value }: { value: unknown }) {
+  if (isFigure(value) && value.grid) return <GridPolicyFigure figure={value} />
+  if (isFigure(value) && value.replay) return <EpisodeReplayFigure figure={value} />
   if (isFigure(value)) return <FigureCanvas figure={value} />
   if (isModel(value)) return <ModelView model={value} />
   if (isMetrics(value)) {

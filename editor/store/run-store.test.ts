@@ -22,6 +22,18 @@ describe('run store', () => {
     expect(s.getState().runs.t).toMatchObject({ phase: 'done', resultKey: 'k1', ms: 12, summary: { accuracy: 1 } })
   })
 
+  it('keeps an RL agent’s return per episode and its moving average as a reward curve', () => {
+    const s = createRunStore()
+    s.getState().begin({ q: 'k1' })
+    s.getState().apply({ type: 'running', nodeId: 'q', reason: 'no cache entry' })
+    s.getState().apply({ type: 'progress', nodeId: 'q', fraction: 0.5, data: { episode: 1, return: -2, average: -2 } })
+    s.getState().apply({ type: 'progress', nodeId: 'q', fraction: 1, data: { episode: 2, return: 0.5, average: -0.75 } })
+    expect(s.getState().runs.q.curve).toEqual([
+      { epoch: 1, loss: -2, valLoss: -2, reward: true },
+      { epoch: 2, loss: 0.5, valLoss: -0.75, reward: true },
+    ])
+  })
+
   it('calls a finished result stale once its node key changes, and only then', () => {
     const run = { phase: 'done' as const, resultKey: 'k1' }
     expect(displayState(run, 'k1')).toBe('done')

@@ -11,6 +11,8 @@ export interface CurvePoint {
   epoch: number
   loss: number
   valLoss?: number
+  /** A reinforcement-learning curve: `epoch` is the episode, `loss` its return, `valLoss` the moving average. */
+  reward?: true
 }
 
 export interface NodeRun {
@@ -52,6 +54,10 @@ export interface RunState {
 }
 
 function curvePoint(data: Record<string, unknown> | undefined): CurvePoint | undefined {
+  // RL training nodes report each episode's return and its moving average (nodes/rl/progress.ts).
+  if (data && typeof data.episode === 'number' && typeof data.return === 'number') {
+    return { epoch: data.episode, loss: data.return, ...(typeof data.average === 'number' ? { valLoss: data.average } : {}), reward: true }
+  }
   if (!data || typeof data.epoch !== 'number' || typeof data.loss !== 'number') return undefined
   return { epoch: data.epoch, loss: data.loss, ...(typeof data.valLoss === 'number' ? { valLoss: data.valLoss } : {}) }
 }
