@@ -13,6 +13,17 @@ describe('training tables', () => {
     expect(Array.from(encodeActual(table({ x: [0, 0], y: [9, 7] }, 'y'), t.classes)!)).toEqual([2, -1])
   })
 
+  it('auto classifies a target of few integers (0/1/2) with the values as class names, and regresses on fractions', () => {
+    const labels = table({ x: [1, 2, 3, 4, 5, 6, 7], y: [2, 0, 1, 2, 0, 1, 2] }, 'y')
+    const t = trainingTable(modelSpec('random-forest', 'auto', {}, false), labels)
+    expect(t.task).toBe('classification')
+    expect(t.classes).toEqual(['0', '1', '2'])
+    expect(Array.from(t.y!)).toEqual([2, 0, 1, 2, 0, 1, 2])
+    const prices = table({ x: [1, 2, 3, 4, 5, 6, 7], y: [2, 0, 1, 2, 0, 1, 2.5] }, 'y')
+    expect(trainingTable(modelSpec('random-forest', 'auto', {}, false), prices).task).toBe('regression')
+    expect(trainingTable(modelSpec('random-forest', 'regression', {}, false), labels).task).toBe('regression')
+  })
+
   it('maps class names, not codes, onto the model\'s classes', () => {
     const scored = table({ x: [0, 0], y: ['b', 'a'] }, 'y')
     expect(Array.from(encodeActual(scored, ['a', 'b'])!)).toEqual([1, 0])
@@ -21,7 +32,8 @@ describe('training tables', () => {
   it('explains a categorical target given to a regression, and reorders columns by name', () => {
     const d = table({ x: [1, 2], z: [3, 4], y: ['a', 'b'] }, 'y')
     expect(() => trainingTable(modelSpec('mlp', 'regression', {}, true), d)).toThrow(
-      'Target "y" is categorical but the model is set to regression; set its task to classification or auto.',
+      'Target "y" is categorical but the model is set to regression: set the model\'s Task to classification or auto, ' +
+        'or, if its categories are numbers, make it numeric (Column types "y:numeric" on the data node).',
     )
     expect(Array.from(matrixFor(d, ['z', 'x']).values)).toEqual([3, 1, 4, 2])
   })

@@ -1,6 +1,7 @@
 import type { Dataset } from '../../runtime/values/dataset'
 import type { ModelSpec, Task } from '../../runtime/values/ml'
-import { featureMatrix, targetVector, quoteList, type FeatureMatrix } from '../table/table'
+import { featureMatrix, targetColumn, targetVector, quoteList, type FeatureMatrix } from '../table/table'
+import { inferTask, MAX_INFERRED_CLASSES } from '../table/task'
 
 /** Training data as numbers: features, the encoded target and the task it implies. */
 export interface TrainingTable {
@@ -15,14 +16,14 @@ export interface TrainingTable {
 /** Supervised families need a target; these do not. */
 const UNSUPERVISED: Record<string, Task> = { kmeans: 'clustering', hclust: 'clustering', pca: 'embedding' }
 
-/** The task a spec trains for: its own, else the target column's type (categorical → classification). */
+/** The task a spec trains for: its own, else what the target column implies (see `inferTask`). */
 export function resolveTask(spec: ModelSpec, d: Dataset): Task {
   const fixed = UNSUPERVISED[spec.family]
   if (fixed) return fixed
   if (spec.task !== 'auto') return spec.task
-  const t = targetVector(d)
+  const t = targetColumn(d)
   if (!t) throw new Error('The training data has no target column; add a Set target node before training.')
-  return t.type === 'categorical' ? 'classification' : 'regression'
+  return inferTask(t).task
 }
 
 /** Encodes a dataset for training; a numeric target becomes classes (sorted values) when classifying. */
@@ -35,14 +36,20 @@ export function trainingTable(spec: ModelSpec, d: Dataset): TrainingTable {
   if (!t) throw new Error('The training data has no target column; add a Set target node before training.')
   if (task === 'regression') {
     if (t.type === 'categorical') {
-      throw new Error(`Target "${t.name}" is categorical but the model is set to regression; set its task to classification or auto.`)
+      throw new Error(
+        `Target "${t.name}" is categorical but the model is set to regression: set the model's Task to classification or auto, ` +
+          `or, if its categories are numbers, make it numeric (Column types "${t.name}:numeric" on the data node).`,
+      )
     }
     return { X, y: t.values, task, target: t.name }
   }
   if (t.type === 'categorical') return { X, y: t.values, task, target: t.name, classes: t.classes }
   const distinct = [...new Set(t.values)].sort((a, b) => a - b)
   if (distinct.length > 100) {
-    throw new Error(`Target "${t.name}" has ${distinct.length} distinct numbers; that is a regression target, not classes.`)
+    throw new Error(
+      `Target "${t.name}" has ${distinct.length} distinct numbers; that is a regression target, not classes: set the model's Task to regression or auto ` +
+        `(auto classifies integer targets with at most ${MAX_INFERRED_CLASSES} values).`,
+    )
   }
   const index = new Map(distinct.map((v, i) => [v, i]))
   return { X, y: t.values.map((v) => index.get(v)!), task, target: t.name, classes: distinct.map(String) }

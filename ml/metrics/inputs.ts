@@ -9,15 +9,37 @@ const METRIC_NODE: Record<Task, string> = {
   embedding: 'a Scatter figure',
 }
 
+/**
+ * Says why predictions have the wrong task and how to fix it: a model trained for regression
+ * fed to a classification scorer usually had Task = auto on a numeric target, so the fix is on
+ * the model or the target, not another metric node (which comes last, as the other way out).
+ */
+export function taskMismatch(got: Task, need: Task): string {
+  const start = `These are ${got} predictions, but this node needs ${need} predictions.`
+  if (got === 'regression' && need === 'classification') {
+    return (
+      `${start} The model trained for regression: its Task is regression, or auto with a numeric target that has fractions or more than 20 distinct values. ` +
+      'To classify, set Task = classification on the model node, or make the target column categorical (its name and ":categorical" in the data ' +
+      "node's Column types, or a Cast column types node). To score numbers, use Regression metrics instead."
+    )
+  }
+  if (got === 'classification' && need === 'regression') {
+    return (
+      `${start} The model trained for classification: its Task is classification, or auto with a categorical target or one of a few integer values. ` +
+      'To predict numbers, set Task = regression on the model node (with a numeric target: its name and ":numeric" in the data node\'s Column types). ' +
+      'To score classes, use Classification metrics instead.'
+    )
+  }
+  return `${start} Use ${METRIC_NODE[got]} instead.`
+}
+
 /** The predictions on `port`, which must be of `task`; otherwise says which node fits instead. */
 export function requirePredictions(v: unknown, task: Task, port = 'predictions'): Predictions {
   const pred = v as Predictions | undefined
   if (!pred || pred.kind !== 'predictions') {
     throw new Error(`Input "${port}" needs predictions; connect a Predict node.`)
   }
-  if (pred.task !== task) {
-    throw new Error(`These are ${pred.task} predictions, but this node needs ${task} predictions; use ${METRIC_NODE[pred.task]} instead.`)
-  }
+  if (pred.task !== task) throw new Error(taskMismatch(pred.task, task))
   if (pred.predicted.length !== pred.rows) {
     throw new Error(`The predictions are inconsistent: ${pred.predicted.length} predicted values for ${pred.rows} rows.`)
   }

@@ -1,5 +1,6 @@
 import type { CategoricalColumn, Column, ColumnRole, Dataset, NumericColumn, Splits } from '../../runtime/values/dataset'
 import { isDataset, isSplits } from '../../runtime/values/dataset'
+import { describeTask } from './task'
 
 /** Shared helpers over `dataset` / `splits` values, used by data, clean, transform and model nodes. */
 
@@ -191,7 +192,7 @@ export function describeTable(d: Dataset): Record<string, unknown> {
   return {
     rows: d.rows,
     columns: d.columns.length,
-    ...(target ? { target: target.name, task: target.type === 'numeric' ? 'regression' : 'classification' } : {}),
+    ...(target ? { target: target.name, task: describeTask(target) } : {}),
     numeric: d.columns.filter((c) => c.type === 'numeric').length,
     categorical: d.columns.filter((c) => c.type === 'categorical').length,
     missing,

@@ -5,6 +5,7 @@ import type { ColumnRole, Dataset } from '../../runtime/values/dataset'
 import { summarizeValue } from '../../runtime/values/summary'
 import { fitRows, getColumn, mapSplits, requireData, type DatasetOrSplits } from '../../ml/table/table'
 import { withStep } from '../../ml/table/select'
+import { describeTask } from '../../ml/table/task'
 
 export interface RolesState {
   roles: Record<string, ColumnRole>
@@ -18,7 +19,7 @@ export function applyRoles(s: RolesState, d: Dataset): Dataset {
 /** Chooses the target, ID and ignored columns; every other column becomes a feature. */
 export const setRolesNode = defineNode({
   type: 'clean.set-target',
-  version: 1,
+  version: 2,
   category: 'clean',
   title: 'Set target and roles',
   description:
@@ -55,7 +56,7 @@ export const setRolesNode = defineNode({
     return {
       ...summarizeValue(outputs.data),
       features: d.columns.filter((c) => c.role === 'feature').length,
-      task: !t ? 'unsupervised' : t.type === 'numeric' ? 'regression' : 'classification',
+      task: t ? describeTask(t) : 'unsupervised',
     }
   },
 })

@@ -148,6 +148,13 @@ describe('data.csv', () => {
     expect(cells(await load('x,y\n' + rows.join('\n'), { types: 'x:categorical' }), 'x')[19]).toBe('abc')
   })
 
+  it('says in its summary what the target is for: classes for a few integers, else regression', async () => {
+    const ints = await load('a,target\n' + Array.from({ length: 12 }, (_, i) => `${i},${i % 3}`).join('\n'))
+    expect(csvNode.summarize!({ data: ints }, params(csvNode))).toMatchObject({ target: 'target', task: 'classification · 3 classes' })
+    const floats = await load('a,target\n' + Array.from({ length: 12 }, (_, i) => `${i},${i / 4}`).join('\n'))
+    expect(csvNode.summarize!({ data: floats }, params(csvNode))).toMatchObject({ task: 'regression' })
+  })
+
   it('warns when no feature column is numeric', async () => {
     const { ctx, warnings } = testContext({ files: { path: textFile('city,y\nRome,a\nOslo,b\n') } })
     await csvNode.run({}, params(csvNode, { path: 'x.csv' }), ctx)

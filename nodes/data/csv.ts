@@ -9,7 +9,7 @@ import { loadCsv, tableParams, warnIfNoNumeric } from './load-table'
 /** Loads a CSV or TSV file into a typed table. */
 export const csvNode = defineNode({
   type: 'data.csv',
-  version: 1,
+  version: 2,
   category: 'data',
   title: 'CSV file',
   description:

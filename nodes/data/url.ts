@@ -31,7 +31,7 @@ const isJson = (url: string, contentType: string, text: string) =>
 /** Fetches a CSV or JSON table from a URL. */
 export const urlNode = defineNode({
   type: 'data.url',
-  version: 1,
+  version: 2,
   category: 'data',
   title: 'Table from URL',
   description:

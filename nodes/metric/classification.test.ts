@@ -86,7 +86,7 @@ describe('metric.classification', () => {
     await expect(score(three, { average: 'binary' })).rejects.toThrow(/exactly two classes, but there are 3 \(x, y, z\)/)
     await expect(score(three, { positiveClass: 'w' })).rejects.toThrow(/Positive class "w" is not one of the classes: x, y, z/)
     await expect(score({ ...three, actual: undefined })).rejects.toThrow(/no true values/)
-    await expect(score({ ...three, task: 'regression' })).rejects.toThrow(/regression predictions.*use Regression metrics/)
+    await expect(score({ ...three, task: 'regression' })).rejects.toThrow(/regression predictions.*set Task = classification on the model node.*use Regression metrics instead/)
     await expect(score({ kind: 'dataset' })).rejects.toThrow(/connect a Predict node/)
     await expect(score(predictions([0, 1, 3], [0, 1, 2], ['x', 'y', 'z']))).rejects.toThrow(/class indices 0…2/)
     await expect(score(predictions([0, -1, 2], [0, 1, 2], ['x', 'y', 'z']))).rejects.toThrow(/true class the model never saw/)

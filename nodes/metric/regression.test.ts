@@ -37,7 +37,7 @@ describe('metric.regression', () => {
 
   it('explains bad inputs', async () => {
     await expect(score(predictions([1, 2], [NaN, 2]))).rejects.toThrow(/predicted values are NaN or infinite/)
-    await expect(score({ ...predictions([1, 2], [1, 2]), task: 'classification' })).rejects.toThrow(/use Classification metrics/)
+    await expect(score({ ...predictions([1, 2], [1, 2]), task: 'classification' })).rejects.toThrow(/set Task = regression on the model node.*use Classification metrics instead/)
     await expect(score({ ...predictions([1, 2], [1, 2]), actual: undefined })).rejects.toThrow(/no true values/)
   })
 })

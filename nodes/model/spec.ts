@@ -13,12 +13,14 @@ export function specSummary(outputs: Record<string, unknown>): Record<string, un
   return { family: spec.family, task: spec.task, ...Object.fromEntries(scalars) }
 }
 
-/** A task picker for models that do both; 'auto' follows the target column's type. */
+/** A task picker for models that do both; 'auto' follows the target column (see `inferTask`). */
 export const taskParam = () =>
   p.select(['auto', 'classification', 'regression'] as const, {
     default: 'auto',
     title: 'Task',
-    description: 'Auto: a categorical target means classification, a numeric one regression.',
+    description:
+      'Auto: a categorical target, or a numeric one holding at most 20 distinct integers (fewer than half the rows, e.g. 0/1 labels), means classification; ' +
+      'any other numeric target means regression.',
   })
 
 /** L2 penalty strength, scikit-learn's `alpha`. */

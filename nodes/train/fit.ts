@@ -32,7 +32,7 @@ function requireSpec(v: unknown): ModelSpec {
 
 export const fitNode = defineNode({
   type: 'train.fit',
-  version: 1,
+  version: 2,
   category: 'train',
   title: 'Train',
   description:

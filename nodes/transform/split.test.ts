@@ -28,6 +28,17 @@ describe('transform.split', () => {
     expect(splitNode.summarize!({ data: s }, params(splitNode))).toMatchObject({ train: 70, validation: 10, test: 20, stratified: true })
   })
 
+  it('stratifies by an integer target of few values (0/1 labels), not by a numeric regression target', async () => {
+    const labels = table({ id: [...Array(100).keys()], y: Array.from({ length: 100 }, (_, i) => (i < 90 ? 0 : 1)) }, 'y')
+    for (const seed of [0, 1, 2]) {
+      const s = await split(labels, { test: 0.2, seed })
+      expect([0, 1].map((v) => cells(s.test!, 'y').filter((x) => x === v).length)).toEqual([18, 2])
+      expect(splitNode.summarize!({ data: s }, params(splitNode))).toMatchObject({ stratified: true })
+    }
+    const prices = table({ id: [...Array(40).keys()], y: Array.from({ length: 40 }, (_, i) => i * 1.5) }, 'y')
+    expect(splitNode.summarize!({ data: await split(prices) }, params(splitNode))).toMatchObject({ stratified: false })
+  })
+
   it('is deterministic for a seed, differs across seeds, and keeps file order without shuffle', async () => {
     const d = data(50, 25)
     expect(cells((await split(d, { seed: 1 })).test!, 'id')).toEqual(cells((await split(d, { seed: 1 })).test!, 'id'))

@@ -1,11 +1,12 @@
 import { defineNode } from '../../runtime/node-api/define-node'
 import { p } from '../../runtime/node-api/params'
 import { port } from '../../runtime/node-api/ports'
-import { isDataset, type Splits } from '../../runtime/values/dataset'
+import { isDataset, type Column, type Splits } from '../../runtime/values/dataset'
 import { summarizeValue } from '../../runtime/values/summary'
 import { subsetRows, targetColumn } from '../../ml/table/table'
 import { shuffleInPlace, type Uniform } from '../../ml/table/random'
 import { seededRandom } from '../../runtime/exec/rng'
+import { inferTask } from '../../ml/table/task'
 
 /**
  * Shares `total` between groups in proportion to `sizes` (largest remainder, ties to the larger
@@ -62,6 +63,23 @@ export function splitIndices(labels: Int32Array, nVal: number, nTest: number, sh
   return parts
 }
 
+/**
+ * One group per class of a target that is a class label under Task = auto (categorical, or a
+ * numeric target of few integers, see `inferTask`); undefined when there is nothing to stratify
+ * by (no target, or a regression target). Missing labels form a group of their own.
+ */
+export function classLabels(target: Column | undefined): Int32Array | undefined {
+  if (!target || inferTask(target).task !== 'classification') return undefined
+  if (target.type === 'categorical') return target.codes
+  const index = new Map<number, number>()
+  return Int32Array.from(target.values, (v) => {
+    if (Number.isNaN(v)) return -1
+    let k = index.get(v)
+    if (k === undefined) index.set(v, (k = index.size))
+    return k
+  })
+}
+
 function sizes(n: number, validation: number, test: number) {
   if (validation + test >= 1) throw new Error(`Validation (${validation}) plus test (${test}) must leave some rows for training (sum below 1).`)
   // Like train_test_split: held-out sizes round up, training gets the rest.
@@ -74,13 +92,13 @@ function sizes(n: number, validation: number, test: number) {
 /** Train / validation / test split. */
 export const splitNode = defineNode({
   type: 'transform.split',
-  version: 1,
+  version: 2,
   category: 'transform',
   title: 'Train / test split',
   description:
     'Splits a table into training, validation and test rows on one wire. Held-out sizes round up (as scikit-learn train_test_split) and ' +
-    'training gets the rest. Shuffling uses the seed; stratifying keeps each class\'s share in every part when the target is categorical ' +
-    '(ignored for a numeric target). Transforms after this node fit on the training rows only.',
+    'training gets the rest. Shuffling uses the seed; stratifying keeps each class\'s share in every part when the target is a class label: categorical, or numeric with few integer values ' +
+    '(at most 20, as Task = auto reads it); a regression target is not stratified. Transforms after this node fit on the training rows only.',
   inputs: { data: port.dataset() },
   outputs: { data: port.splits() },
   params: {
@@ -100,11 +118,9 @@ export const splitNode = defineNode({
     const random = seededRandom(params.seed)
     if (!isDataset(data)) throw new Error('Train / test split takes one table; it is already split.')
     const { nVal, nTest } = sizes(data.rows, params.validation, params.test)
-    const target = targetColumn(data)
-    const stratify = params.stratify && target?.type === 'categorical'
-    if (stratify && !params.shuffle) throw new Error('Stratify needs shuffle: turn shuffle on or stratify off.')
-    const labels = stratify && target?.type === 'categorical' ? target.codes : new Int32Array(data.rows)
-    const parts = splitIndices(labels, nVal, nTest, params.shuffle, random)
+    const labels = params.stratify ? classLabels(targetColumn(data)) : undefined
+    if (labels && !params.shuffle) throw new Error('Stratify needs shuffle: turn shuffle on or stratify off.')
+    const parts = splitIndices(labels ?? new Int32Array(data.rows), nVal, nTest, params.shuffle, random)
     const out: Splits = { kind: 'splits', train: subsetRows(data, parts.train) }
     if (params.validation > 0) out.validation = subsetRows(data, parts.validation)
     if (params.test > 0) out.test = subsetRows(data, parts.test)
@@ -113,6 +129,6 @@ export const splitNode = defineNode({
   summarize(outputs, params) {
     const s = outputs.data as Splits
     const t = targetColumn(s.train)
-    return { ...summarizeValue(s), stratified: params.stratify && params.shuffle && t?.type === 'categorical' }
+    return { ...summarizeValue(s), stratified: params.stratify && params.shuffle && t !== undefined && inferTask(t).task === 'classification' }
   },
 })

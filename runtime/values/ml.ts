@@ -9,7 +9,7 @@ export interface ModelSpec {
   kind: 'model-spec'
   /** Algorithm id, e.g. 'mlp', 'logistic-regression', 'random-forest', 'kmeans'. */
   family: string
-  /** 'auto' lets the train node pick from the target column's type. */
+  /** 'auto' lets the train node pick from the target column (ml/table/task.ts: `inferTask`). */
   task: Task | 'auto'
   config: Record<string, unknown>
   /** True for models trained by gradient descent with a loss and an optimizer. */
