@@ -1,10 +1,8 @@
 import { defineNode } from '../../runtime/node-api/define-node'
 import { p } from '../../runtime/node-api/params'
 import { port } from '../../runtime/node-api/ports'
-import type { Dataset } from '../../runtime/values/dataset'
-import { describeTable } from '../../ml/table/table'
 import { decodeText } from './csv-parse'
-import { loadCsv, tableParams, warnIfNoNumeric } from './load-table'
+import { loadCsv, tableParams, finishLoad, keepWarnings, summarizeLoaded } from './load-table'
 
 /** Loads a CSV or TSV file into a typed table. */
 export const csvNode = defineNode({
@@ -24,10 +22,11 @@ export const csvNode = defineNode({
   },
   fileParams: ['path'],
   async run(_inputs, params, ctx) {
+    const log = keepWarnings(ctx.log)
     const file = ctx.files.path
     if (!params.path || !file) throw new Error('Choose a CSV file to read.')
     const text = decodeText(file.bytes, `The file "${file.name}"`)
-    return { data: warnIfNoNumeric(await loadCsv(text, params, ctx), ctx.log) }
+    return finishLoad(await loadCsv(text, params, { ...ctx, log }), log)
   },
-  summarize: (outputs) => describeTable(outputs.data as Dataset),
+  summarize: summarizeLoaded,
 })

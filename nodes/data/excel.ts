@@ -1,11 +1,9 @@
 import { defineNode } from '../../runtime/node-api/define-node'
 import { p } from '../../runtime/node-api/params'
 import { port } from '../../runtime/node-api/ports'
-import type { Dataset } from '../../runtime/values/dataset'
-import { describeTable } from '../../ml/table/table'
 import { refuseLarge } from './csv-parse'
 import { datasetFromRows } from './load-rows'
-import { columnParams, headerParams, warnIfNoNumeric } from './load-table'
+import { columnParams, headerParams, finishLoad, keepWarnings, summarizeLoaded } from './load-table'
 
 type Cell = unknown
 type Row = Cell[]
@@ -61,13 +59,14 @@ export const excelNode = defineNode({
   },
   fileParams: ['path'],
   async run(_inputs, params, ctx) {
+    const log = keepWarnings(ctx.log)
     const file = ctx.files.path
     if (!params.path || !file) throw new Error('Choose an Excel (.xlsx) file to read.')
     ctx.progress(0, 'reading the workbook')
     const { rows, sheetRows } = trimSheet(await readSheetRows(file.bytes, params.sheet.trim(), file.name))
     if (rows.length === 0) throw new Error(`The sheet${params.sheet ? ` "${params.sheet}"` : ''} of "${file.name}" is empty.`)
-    const data = datasetFromRows({ rows, where: (i) => `row ${sheetRows[i]}` }, params, ctx.log)
-    return { data: warnIfNoNumeric(data, ctx.log) }
+    const data = datasetFromRows({ rows, where: (i) => `row ${sheetRows[i]}` }, params, log)
+    return finishLoad(data, log)
   },
-  summarize: (outputs) => describeTable(outputs.data as Dataset),
+  summarize: summarizeLoaded,
 })

@@ -3,10 +3,9 @@ import { defineNode } from '../../runtime/node-api/define-node'
 import { p } from '../../runtime/node-api/params'
 import { port } from '../../runtime/node-api/ports'
 import type { Dataset } from '../../runtime/values/dataset'
-import { describeTable } from '../../ml/table/table'
 import { decodeText } from './csv-parse'
 import { buildDataset } from './infer-columns'
-import { columnParams, inferOptions, warnIfNoNumeric, type ColumnParams } from './load-table'
+import { columnParams, inferOptions, finishLoad, keepWarnings, summarizeLoaded, type ColumnParams } from './load-table'
 import { recordsToColumns } from './records'
 
 /** "line 3, column 9" for a character offset into `text`. */
@@ -68,10 +67,11 @@ export const jsonNode = defineNode({
   },
   fileParams: ['path'],
   run(_inputs, params, ctx) {
+    const log = keepWarnings(ctx.log)
     const file = ctx.files.path
     if (!params.path || !file) throw new Error('Choose a JSON file to read.')
     const what = `The file "${file.name}"`
-    return { data: warnIfNoNumeric(loadJson(decodeText(file.bytes, what), params, ctx.log, what), ctx.log) }
+    return finishLoad(loadJson(decodeText(file.bytes, what), params, log, what), log)
   },
-  summarize: (outputs) => describeTable(outputs.data as Dataset),
+  summarize: summarizeLoaded,
 })

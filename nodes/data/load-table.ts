@@ -1,6 +1,7 @@
-import type { Logger, NodeContext } from '../../runtime/node-api/define-node'
+import type { Logger, NodeContext, Values } from '../../runtime/node-api/define-node'
 import { p } from '../../runtime/node-api/params'
 import type { Dataset } from '../../runtime/values/dataset'
+import { describeTable } from '../../ml/table/table'
 import { missingTokens } from '../../ml/table/cast'
 import { parseCsvText } from './csv-parse'
 import { tableBuilder, type InferOptions, type TableBuilder } from './infer-columns'
@@ -82,4 +83,34 @@ export function warnIfNoNumeric(d: Dataset, log: Logger): Dataset {
     log.warn('No feature column is numeric: add a One-hot or Ordinal encoding node (or Cast column types) before a model.')
   }
   return d
+}
+
+/** A logger that also keeps the warnings, so the loader's summary can repeat them: a cached result shows them after the run. */
+export function keepWarnings(log: Logger): Logger & { warnings: string[] } {
+  const warnings: string[] = []
+  return {
+    info: (m) => log.info(m),
+    warn: (m) => {
+      warnings.push(m)
+      log.warn(m)
+    },
+    warnings,
+  }
+}
+
+/** Warnings of loaded tables, from `run` to `summarize` (called right after it on the same value). */
+const loadWarnings = new WeakMap<Dataset, string[]>()
+
+/** A loader's outputs: warns when no feature is numeric and keeps the warnings for `summarizeLoaded`. */
+export function finishLoad(d: Dataset, log: Logger & { warnings: string[] }): { data: Dataset } {
+  warnIfNoNumeric(d, log)
+  if (log.warnings.length) loadWarnings.set(d, [...log.warnings])
+  return { data: d }
+}
+
+/** A loader's summary: size, target and task, column types, missing cells, and its warnings (dirty cells). */
+export function summarizeLoaded(outputs: Values): Record<string, unknown> {
+  const d = outputs.data as Dataset
+  const warnings = loadWarnings.get(d)
+  return { ...describeTable(d), ...(warnings ? { warnings } : {}) }
 }

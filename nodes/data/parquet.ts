@@ -1,11 +1,9 @@
 import { defineNode } from '../../runtime/node-api/define-node'
 import { p } from '../../runtime/node-api/params'
 import { port } from '../../runtime/node-api/ports'
-import type { Dataset } from '../../runtime/values/dataset'
-import { describeTable } from '../../ml/table/table'
 import { refuseLarge } from './csv-parse'
 import { datasetFromRows } from './load-rows'
-import { columnParams, warnIfNoNumeric } from './load-table'
+import { columnParams, finishLoad, keepWarnings, summarizeLoaded } from './load-table'
 
 /** Column names and rows of a Parquet file, every compression codec included (libraries load only when the node runs). */
 export async function readParquet(bytes: Uint8Array, name: string, signal: AbortSignal): Promise<{ names: string[]; rows: unknown[][] }> {
@@ -46,13 +44,14 @@ export const parquetNode = defineNode({
   },
   fileParams: ['path'],
   async run(_inputs, params, ctx) {
+    const log = keepWarnings(ctx.log)
     const file = ctx.files.path
     if (!params.path || !file) throw new Error('Choose a Parquet file to read.')
     ctx.progress(0, 'reading the file')
     const { names, rows } = await readParquet(file.bytes, file.name, ctx.signal)
     if (rows.length === 0) throw new Error(`The file "${file.name}" has columns ${names.join(', ')} but no rows.`)
-    const data = datasetFromRows({ names, rows, where: (i) => `row ${i + 1}` }, params, ctx.log)
-    return { data: warnIfNoNumeric(data, ctx.log) }
+    const data = datasetFromRows({ names, rows, where: (i) => `row ${i + 1}` }, params, log)
+    return finishLoad(data, log)
   },
-  summarize: (outputs) => describeTable(outputs.data as Dataset),
+  summarize: summarizeLoaded,
 })

@@ -2,11 +2,10 @@ import type { Database, SqlValue } from 'sql.js'
 import { defineNode } from '../../runtime/node-api/define-node'
 import { p } from '../../runtime/node-api/params'
 import { port } from '../../runtime/node-api/ports'
-import { isDataset, type Dataset } from '../../runtime/values/dataset'
-import { describeTable } from '../../ml/table/table'
+import { isDataset } from '../../runtime/values/dataset'
 import { refuseLarge } from './csv-parse'
 import { datasetFromRows } from './load-rows'
-import { columnParams, warnIfNoNumeric } from './load-table'
+import { columnParams, finishLoad, keepWarnings, summarizeLoaded } from './load-table'
 import { openDatabase } from './sql-engine'
 import { createTable, tableNames } from './sql-tables'
 
@@ -71,6 +70,7 @@ export const sqlNode = defineNode({
   },
   fileParams: ['database'],
   async run(inputs, params, ctx) {
+    const log = keepWarnings(ctx.log)
     const query = params.query.trim()
     if (!query) throw new Error('Write a query, e.g. SELECT * FROM a.')
     const file = ctx.files.database
@@ -87,11 +87,11 @@ export const sqlNode = defineNode({
       ctx.progress(0.2, 'running the query')
       const { columns, values } = runQuery(db, query)
       if (values.length === 0) throw new Error(`The query returned columns ${columns.join(', ')} but no rows.`)
-      const data = datasetFromRows({ names: columns, rows: values, where: (i) => `result row ${i + 1}` }, params, ctx.log)
-      return { data: warnIfNoNumeric(data, ctx.log) }
+      const data = datasetFromRows({ names: columns, rows: values, where: (i) => `result row ${i + 1}` }, params, log)
+      return finishLoad(data, log)
     } finally {
       db.close()
     }
   },
-  summarize: (outputs) => describeTable(outputs.data as Dataset),
+  summarize: summarizeLoaded,
 })

@@ -1,12 +1,10 @@
 import { defineNode } from '../../runtime/node-api/define-node'
 import { p } from '../../runtime/node-api/params'
 import { port } from '../../runtime/node-api/ports'
-import type { Dataset } from '../../runtime/values/dataset'
 import { guardedFetch, RefusedDownload } from '../../runtime/net/policy'
-import { describeTable } from '../../ml/table/table'
 import { decodeText } from './csv-parse'
 import { loadJson } from './json'
-import { loadCsv, tableParams, warnIfNoNumeric } from './load-table'
+import { loadCsv, tableParams, finishLoad, keepWarnings, summarizeLoaded } from './load-table'
 
 async function download(url: string, signal: AbortSignal): Promise<{ bytes: Uint8Array; contentType: string }> {
   let response: Response
@@ -45,14 +43,15 @@ export const urlNode = defineNode({
     ...tableParams,
   },
   async run(_inputs, params, ctx) {
+    const log = keepWarnings(ctx.log)
     const url = params.url.trim()
     if (!url) throw new Error('Enter the URL of a CSV or JSON file.')
     if (!/^https?:\/\//i.test(url)) throw new Error(`"${url}" is not a web address; it must start with http:// or https://.`)
     ctx.progress(0, 'downloading')
     const { bytes, contentType } = await download(url, ctx.signal)
     const text = decodeText(bytes, `The download from ${url}`)
-    if (!isJson(url, contentType, text)) return { data: warnIfNoNumeric(await loadCsv(text, params, ctx), ctx.log) }
-    return { data: warnIfNoNumeric(loadJson(text, params, ctx.log, `The download from ${url}`), ctx.log) }
+    if (!isJson(url, contentType, text)) return finishLoad(await loadCsv(text, params, { ...ctx, log }), log)
+    return finishLoad(loadJson(text, params, log, `The download from ${url}`), log)
   },
-  summarize: (outputs) => describeTable(outputs.data as Dataset),
+  summarize: summarizeLoaded,
 })

@@ -9,6 +9,7 @@ import { setupNodeBackend } from '../backend/setup-node'
 import { DirStore } from '../cache/dir-store'
 import { NodeCache } from '../cache/node-cache'
 import { loadDocument } from '../document/load'
+import type { GraphDocument } from '../document/schema'
 import { runGraph } from '../exec/executor'
 import { setNetworkPolicy } from '../net/policy'
 import { describeNode, type Registry } from '../registry'
@@ -17,14 +18,18 @@ import { formatEvent, formatTotals } from './format'
 import { nodeFileProvider } from './node-files'
 import { DEPLOY_USAGE, deployCommand } from '../../deploy/cli/commands'
 import { CommandError } from '../../deploy/cli/load-graph'
+import { parseOutSpec, type OutSpec } from './table-out'
+import { checkOutSpecs, writeOuts } from './write-outs'
 
 const USAGE = `Usage:
   pipeline run <graph.json> [--json] [--cache-dir DIR] [--no-cache] [--to NODE_ID] [--force NODE_ID] [--backend wasm|cpu]
-                             [--allow-read DIR]... [--allow-net]
+                             [--allow-read DIR]... [--allow-net] [--out NODE=path.csv]...
   pipeline nodes [--json]
 ${DEPLOY_USAGE}
 
 A graph reads files only inside its own folder; --allow-read DIR allows another folder (repeatable).
+--out NODE=path writes that node's table output (a dataset, splits or predictions) to a file once the run ends:
+CSV, or TSV / JSON records for a .tsv / .json path; NODE.PORT=path picks an output by name (repeatable).
 data.url nodes fetch only public internet addresses; --allow-net allows this computer and private networks.
 
 Exit codes: 0 every requested node succeeded, 1 a node failed, 2 invalid document or arguments.`
@@ -44,6 +49,7 @@ async function runCommand(registry: Registry, args: string[]): Promise<number> {
       backend: { type: 'string' },
       'allow-read': { type: 'string', multiple: true },
       'allow-net': { type: 'boolean', default: false },
+      out: { type: 'string', multiple: true },
     },
   })
   if (positionals.length !== 1) throw new UsageError('run takes exactly one graph file.')
@@ -62,6 +68,7 @@ async function runCommand(registry: Registry, args: string[]): Promise<number> {
   for (const id of [values.to, ...(values.force ?? [])]) {
     if (id !== undefined && !ids.has(id)) throw new UsageError(`No node with id "${id}" in ${positionals[0]}.`)
   }
+  const outs = outSpecs(values.out ?? [], ids, loaded.doc, registry)
 
   const backend = await setupNodeBackend(forced || undefined)
   if (forced && backend !== forced) console.error(`warning: the ${forced} backend could not start; running on ${backend}.`)
@@ -81,7 +88,8 @@ async function runCommand(registry: Registry, args: string[]): Promise<number> {
     files: nodeFileProvider(dirname(path), (values['allow-read'] ?? []).map((dir) => resolve(dir))),
     onEvent: (e) => {
       if (values.json || e.type === 'run-start' || e.type === 'run-end' || e.type === 'queued') return
-      if (e.type === 'progress') {
+      // Log lines (warnings) come as progress without a fraction: never thinned out.
+      if (e.type === 'progress' && !Number.isNaN(e.fraction)) {
         const now = Date.now()
         if (now - lastProgress < 500) return
         lastProgress = now
@@ -92,8 +100,24 @@ async function runCommand(registry: Registry, args: string[]): Promise<number> {
   })
   if (values.json) process.stdout.write(JSON.stringify(report) + '\n')
   else console.log(formatTotals(report))
+  const written = await writeOuts(outs, report, cache, path)
+  // With --json, stdout holds only the report.
+  for (const line of written.lines) (values.json ? process.stderr : process.stdout).write(line + '\n')
   const failed = Object.values(report.nodes).some((n) => n.status === 'error' || n.status === 'blocked')
-  return failed ? 1 : 0
+  return failed || written.failed ? 1 : 0
+}
+
+/** The checked `--out` specs; a bad one is a usage error, before anything runs. */
+function outSpecs(texts: string[], ids: ReadonlySet<string>, doc: GraphDocument, registry: Registry): OutSpec[] {
+  let specs: OutSpec[]
+  try {
+    specs = texts.map((t) => parseOutSpec(t, ids))
+  } catch (e) {
+    throw new UsageError((e as Error).message)
+  }
+  const problems = checkOutSpecs(specs, doc, registry)
+  if (problems.length) throw new UsageError(problems.join('\n'))
+  return specs
 }
 
 /** The backends Node can run here; a GPU backend needs a browser. */
