@@ -50,6 +50,11 @@ const expectations: Record<string, (nodes: Record<string, Summary>) => void> = {
     expect(n.eval.episodes).toBe(5)
     expect(n.eval.meanReturn).toBeGreaterThanOrEqual(8)
   },
+  'customer-churn-export': (n) => {
+    expect(n.export).toMatchObject({ name: 'churn', files: ['bundle.json', 'lineage.json', 'model-state.json', 'model.json', 'weights.bin'] })
+    expect(n.drift.verdict).toBe('No drift: all 5 features look like the training data.')
+    expect(n.metrics.accuracy).toBeGreaterThan(0.5)
+  },
   'cleaning-showcase': (n) => {
     expect(n.csv).toMatchObject({ rows: 40, missing: 10 })
     expect(n.dedupe.rows).toBe(37)
