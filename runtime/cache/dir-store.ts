@@ -1,9 +1,9 @@
-import { mkdir, readFile, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises'
+import { mkdir, open, readFile, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { hashString } from '../keys/hash'
 import type { EncodedValue } from '../values/codec'
-import { packValue, unpackValue } from '../values/pack'
-import type { EntryInfo, PersistentStore, RunRecord, StoreStats } from './types'
+import { headerBytes, packEntry, readHeader, unpackEntry } from './entry-seal'
+import type { EntryInfo, PersistentStore, RunRecord, StoredEntry, StoreStats } from './types'
 
 const KEY_RE = /^[0-9a-f]{16,64}$/
 
@@ -27,8 +27,9 @@ async function writeAtomically(path: string, data: string | Uint8Array): Promise
 }
 
 /**
- * The Node persistent tier: one packed file per entry plus a small JSON of its facts.
- * Writes go to a temporary file then rename, so a killed process never leaves half an entry.
+ * The Node persistent tier: one file per entry (sealed header with the entry's facts, then the
+ * packed value). Writes go to a temporary file then rename, so a killed process never leaves
+ * half an entry and header and value are always published together.
  * Least recently read entries (by mtime) are evicted past the size cap.
  */
 export class DirStore implements PersistentStore {
@@ -44,49 +45,53 @@ export class DirStore implements PersistentStore {
   private paths(key: string) {
     if (!KEY_RE.test(key)) throw new Error(`bad cache key ${key}`)
     const folder = join(this.dir, 'entries', key.slice(0, 2))
-    return { folder, bin: join(folder, `${key}.bin`), info: join(folder, `${key}.json`) }
+    return { folder, file: join(folder, `${key}.bin`) }
   }
 
+  /** The entry's facts, reading only its header; throws UnreadableEntry when it cannot be trusted. */
   async info(key: string): Promise<EntryInfo | undefined> {
+    const handle = await open(this.paths(key).file, 'r').catch(() => undefined)
+    if (!handle) return undefined
     try {
-      return JSON.parse(await readFile(this.paths(key).info, 'utf8')) as EntryInfo
-    } catch {
-      return undefined
+      let bytes = new Uint8Array(4096)
+      let { bytesRead } = await handle.read(bytes, 0, bytes.byteLength, 0)
+      const need = headerBytes(bytes.subarray(0, bytesRead))
+      if (need > bytesRead) {
+        bytes = new Uint8Array(need)
+        bytesRead = (await handle.read(bytes, 0, need, 0)).bytesRead
+      }
+      return (await readHeader(bytes.subarray(0, bytesRead), key)).info
+    } finally {
+      await handle.close()
     }
   }
 
-  async read(key: string): Promise<EncodedValue | undefined> {
-    const { bin } = this.paths(key)
-    let bytes: Buffer
-    try {
-      bytes = await readFile(bin)
-    } catch {
-      return undefined
-    }
+  async read(key: string): Promise<StoredEntry | undefined> {
+    const { file } = this.paths(key)
+    const bytes = await readFile(file).catch(() => undefined)
+    if (!bytes) return undefined
     const now = new Date()
-    await utimes(bin, now, now).catch(() => undefined)
+    await utimes(file, now, now).catch(() => undefined)
     this.sizes?.set(key, { bytes: bytes.byteLength, used: now.getTime() })
-    return unpackValue(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength))
+    const { header, value } = await unpackEntry(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), key)
+    return { info: header.info, value }
   }
 
   async write(key: string, value: EncodedValue, info: EntryInfo): Promise<void> {
-    const { folder, bin, info: infoPath } = this.paths(key)
-    await mkdir(folder, { recursive: true })
-    const packed = packValue(value)
-    const tmp = `${bin}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
-    await writeFile(tmp, packed)
-    await writeFile(`${tmp}.json`, JSON.stringify(info))
-    await rename(`${tmp}.json`, infoPath)
-    await rename(tmp, bin)
+    const { folder, file } = this.paths(key)
+    if (!this.folders.has(folder)) {
+      await mkdir(folder, { recursive: true })
+      this.folders.add(folder)
+    }
+    const bytes = await packEntry(key, value, info)
+    await writeAtomically(file, bytes)
     const sizes = await this.loadSizes()
-    sizes.set(key, { bytes: packed.byteLength, used: Date.now() })
+    sizes.set(key, { bytes: bytes.byteLength, used: Date.now() })
     await this.evict(key)
   }
 
   async delete(key: string): Promise<void> {
-    const { bin, info } = this.paths(key)
-    await rm(bin, { force: true })
-    await rm(info, { force: true })
+    await rm(this.paths(key).file, { force: true })
     this.sizes?.delete(key)
   }
 

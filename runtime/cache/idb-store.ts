@@ -1,10 +1,13 @@
 import Dexie, { type Table } from 'dexie'
 import type { EncodedValue } from '../values/codec'
-import type { EntryInfo, PersistentStore, RunRecord, StoreStats } from './types'
+import { openHeader, sealHeader, UnreadableEntry } from './entry-seal'
+import type { EntryInfo, PersistentStore, RunRecord, StoredEntry, StoreStats } from './types'
 
+/** The entry's sealed header (key, facts, payload checksum) and its check: see entry-seal.ts. */
 interface EntryRow {
   key: string
-  info: EntryInfo
+  header: string
+  check: string
   bytes: number
   lastUsed: number
 }
@@ -29,10 +32,20 @@ class CacheDb extends Dexie {
   constructor(name: string) {
     super(name)
     this.version(1).stores({ entries: 'key, lastUsed', blobs: 'key', records: 'id' })
+    // Version 2 seals each entry; entries of version 1 have no check and are dropped.
+    this.version(2)
+      .stores({ entries: 'key, lastUsed', blobs: 'key', records: 'id' })
+      .upgrade(async (tx) => {
+        await tx.table('entries').clear()
+        await tx.table('blobs').clear()
+      })
   }
 }
 
-/** The browser persistent tier: IndexedDB through dexie, LRU-evicted past a size cap. */
+/**
+ * The browser persistent tier: IndexedDB through dexie, LRU-evicted past a size cap. Entries are
+ * sealed as in the directory store; run records are one row per (graph, node).
+ */
 export class IdbStore implements PersistentStore {
   private readonly db: CacheDb
 
@@ -44,23 +57,27 @@ export class IdbStore implements PersistentStore {
   }
 
   async info(key: string): Promise<EntryInfo | undefined> {
-    return (await this.db.entries.get(key))?.info
+    const row = await this.db.entries.get(key)
+    return row && (await openHeader(row.header, row.check, key)).info
   }
 
-  async read(key: string): Promise<EncodedValue | undefined> {
-    const [row, entry] = await Promise.all([this.db.blobs.get(key), this.db.entries.get(key)])
-    if (!row || !entry) return undefined
+  async read(key: string): Promise<StoredEntry | undefined> {
+    const [blob, row] = await Promise.all([this.db.blobs.get(key), this.db.entries.get(key)])
+    if (!blob || !row) return undefined
+    const header = await openHeader(row.header, row.check, key)
+    if (blob.checksum !== header.payload) throw new UnreadableEntry('payload does not match its entry')
     await this.db.entries.update(key, { lastUsed: Date.now() })
-    const buffers = row.buffers.map((b) => new Uint8Array(b))
-    return { meta: row.meta, buffers, checksum: row.checksum, bytes: entry.bytes }
+    const buffers = blob.buffers.map((b) => new Uint8Array(b))
+    return { info: header.info, value: { meta: blob.meta, buffers, checksum: blob.checksum, bytes: row.bytes } }
   }
 
   async write(key: string, value: EncodedValue, info: EntryInfo): Promise<void> {
     // Copy each buffer out: a view into a bigger buffer would store the whole buffer.
     const buffers = value.buffers.map((b) => b.slice().buffer as ArrayBuffer)
+    const { text, check } = await sealHeader({ key, info, payload: value.checksum })
     await this.db.transaction('rw', this.db.entries, this.db.blobs, async () => {
       await this.db.blobs.put({ key, meta: value.meta, buffers, checksum: value.checksum })
-      await this.db.entries.put({ key, info, bytes: value.bytes, lastUsed: Date.now() })
+      await this.db.entries.put({ key, header: text, check, bytes: value.bytes, lastUsed: Date.now() })
     })
     await this.evict(key)
   }

@@ -3,6 +3,7 @@ import { MemoryCache } from './memory-cache'
 import type { EntryInfo, PersistentStore, RunRecord, StoreStats } from './types'
 
 export type Lookup = { status: 'hit'; value: unknown } | { status: 'miss' } | { status: 'corrupt' }
+export type Check = { status: 'hit'; info: EntryInfo } | { status: 'miss' } | { status: 'corrupt' }
 
 export interface NodeCacheOptions {
   memoryBytes?: number
@@ -21,15 +22,24 @@ export class NodeCache {
     this.store = opts.store
   }
 
-  /** Entry facts without decoding the value; undefined when there is no entry. */
-  async info(key: string): Promise<EntryInfo | undefined> {
+  /** Whether a usable entry exists, with its facts, without decoding the value. */
+  async check(key: string): Promise<Check> {
     const slot = this.memory.get(key)
-    if (slot) return slot.info
+    if (slot) return { status: 'hit', info: slot.info }
+    if (!this.store) return { status: 'miss' }
     try {
-      return await this.store?.info(key)
+      const info = await this.store.info(key)
+      return info ? { status: 'hit', info } : { status: 'miss' }
     } catch {
-      return undefined
+      await this.store.delete(key).catch(() => undefined)
+      return { status: 'corrupt' }
     }
+  }
+
+  /** Entry facts without decoding the value; undefined when there is no usable entry. */
+  async info(key: string): Promise<EntryInfo | undefined> {
+    const found = await this.check(key)
+    return found.status === 'hit' ? found.info : undefined
   }
 
   async get(key: string): Promise<Lookup> {
@@ -37,10 +47,10 @@ export class NodeCache {
     if (slot) return { status: 'hit', value: slot.value }
     if (!this.store) return { status: 'miss' }
     try {
-      const [encoded, info] = await Promise.all([this.store.read(key), this.store.info(key)])
-      if (!encoded || !info) return { status: 'miss' }
-      const value = await decodeValue(encoded)
-      this.memory.set(key, value, info, estimateBytes(value))
+      const entry = await this.store.read(key)
+      if (!entry) return { status: 'miss' }
+      const value = await decodeValue(entry.value)
+      this.memory.set(key, value, entry.info, estimateBytes(value))
       return { status: 'hit', value }
     } catch {
       await this.store.delete(key).catch(() => undefined)

@@ -23,13 +23,21 @@ export interface StoreStats {
   capBytes: number
 }
 
+/** An entry as read back: its verified facts and its value (the payload is verified on decode). */
+export interface StoredEntry {
+  info: EntryInfo
+  value: EncodedValue
+}
+
 /**
- * A persistent tier: a directory in Node, IndexedDB in the browser. Reads of damaged
- * entries throw; the tiered cache turns that into a miss.
+ * A persistent tier: a directory in Node, IndexedDB in the browser. Every entry is sealed with
+ * one check over its key, its facts and its payload's checksum (entry-seal.ts). Reads of absent
+ * entries give undefined; reads of damaged ones throw, and the tiered cache turns that into a
+ * miss with reason "unreadable cache entry".
  */
 export interface PersistentStore {
   info(key: string): Promise<EntryInfo | undefined>
-  read(key: string): Promise<EncodedValue | undefined>
+  read(key: string): Promise<StoredEntry | undefined>
   write(key: string, value: EncodedValue, info: EntryInfo): Promise<void>
   delete(key: string): Promise<void>
   stats(): Promise<StoreStats>

@@ -110,12 +110,13 @@ class GraphRun {
     if (this.plan.forced.has(id)) return 'forced'
     if (volatile) return 'volatile'
     const key = this.keys.get(id)!
-    const info = await this.opts.cache.info(key.key)
-    if (info) {
-      this.reporter.cached(id, info)
+    const found = await this.opts.cache.check(key.key)
+    if (found.status === 'hit') {
+      this.reporter.cached(id, found.info)
       await this.opts.cache.putRecord(this.scope, id, { key: key.key, recipe: key.recipe })
       return undefined
     }
+    if (found.status === 'corrupt') return explainMiss(key.recipe, undefined, true)
     return explainMiss(key.recipe, (await this.opts.cache.getRecord(this.scope, id))?.recipe)
   }
 

@@ -43,8 +43,8 @@ describe.each(stores)('%s', (_name, make) => {
     const enc = await encodeValue({ v: new Float32Array([1, 2, 3]) })
     await store.write(key(1), enc, { ...info, bytes: enc.bytes })
     const back = await store.read(key(1))
-    expect(back?.checksum).toBe(enc.checksum)
-    expect(Array.from(new Float32Array(back!.buffers[0].slice().buffer))).toEqual([1, 2, 3])
+    expect(back?.value.checksum).toBe(enc.checksum)
+    expect(Array.from(new Float32Array(back!.value.buffers[0].slice().buffer))).toEqual([1, 2, 3])
     expect((await store.info(key(1)))?.summary).toEqual({ rows: 1 })
     expect(await store.read(key(2))).toBeUndefined()
     const record = { key: key(1), recipe: { type: 't', version: 1, params: { a: 1 }, inputs: {}, files: {} } }

@@ -26,9 +26,10 @@ describe('Materializer', () => {
   })
 
   it('recomputes an entry the store cannot read, as an unreadable cache entry', async () => {
+    const info = { summary: {}, ms: 1, bytes: 1, createdAt: 0 }
     const broken: PersistentStore = {
-      info: async () => ({ summary: {}, ms: 1, bytes: 1, createdAt: 0 }),
-      read: async () => ({ meta: '{}', buffers: [], checksum: 'not-it', bytes: 2 }),
+      info: async () => info,
+      read: async () => ({ info, value: { meta: '{}', buffers: [], checksum: 'not-it', bytes: 2 } }),
       write: async () => undefined,
       delete: async () => undefined,
       stats: async () => ({ entries: 1, bytes: 1, capBytes: 1 }),
