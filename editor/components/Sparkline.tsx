@@ -15,15 +15,16 @@ export function Sparkline({ points, width = 180, height = 34 }: { points: CurveP
       .map(([i, v]) => `${x(i).toFixed(1)},${y(v!).toFixed(1)}`)
       .join(' ')
   const last = points[points.length - 1]
+  const words = last.reward ? { step: 'episode', value: 'return', val: 'average' } : { step: 'epoch', value: 'loss', val: 'val' }
   return (
-    <figure className="sparkline" aria-label={`loss ${last.loss.toPrecision(3)}`}>
+    <figure className="sparkline" aria-label={`${words.value} ${last.loss.toPrecision(3)}`}>
       <svg width={width} height={height} role="img">
         <polyline points={path((p) => p.loss)} className="spark-loss" />
         <polyline points={path((p) => p.valLoss)} className="spark-val" />
       </svg>
       <figcaption>
-        epoch {last.epoch} · loss {last.loss.toPrecision(3)}
-        {last.valLoss !== undefined && ` · val ${last.valLoss.toPrecision(3)}`}
+        {words.step} {last.epoch} · {words.value} {last.loss.toPrecision(3)}
+        {last.valLoss !== undefined && ` · ${words.val} ${last.valLoss.toPrecision(3)}`}
       </figcaption>
     </figure>
   )
