@@ -2,7 +2,8 @@ import type { Dataset } from '../../runtime/values/dataset'
 import type { TrainedModel } from '../../runtime/values/ml'
 import { matrixFor } from '../../ml/families/training-table'
 import { conformToModel } from '../../nodes/predict/lineage'
-import { predictMatrix, type MatrixPredictions } from '../../ml/families/predict'
+import type { MatrixPredictions } from '../../ml/families/family'
+import { predictMatrix } from '../../ml/families/predict'
 
 /**
  * Scores a raw table exactly as the canvas's Predict node does: the model's fitted lineage

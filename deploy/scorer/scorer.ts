@@ -1,4 +1,4 @@
-import type { MatrixPredictions } from '../../ml/families/predict'
+import type { MatrixPredictions } from '../../ml/families/family'
 import { BundleError, readBundle, type LoadedBundle } from '../bundle/read'
 import type { BundleFiles } from '../bundle/build'
 import type { InputColumn } from '../bundle/manifest'

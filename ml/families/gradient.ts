@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core'
-import type { LossSpec, ModelSpec, Task } from '../../runtime/values/ml'
+import type { LossSpec, Task } from '../../runtime/values/ml'
 import { activateHead, outputUnits, type Head, type LossChoice } from '../nn/loss'
 import { forward, validateNet, type LayerDef, type NetDef, type NetWeights } from '../nn/net'
+import { stateReader } from './state-check'
 
 /** What a trained gradient model keeps: its layer list, weights as typed arrays and its head. */
 export interface GradientState {
@@ -11,12 +12,6 @@ export interface GradientState {
   weights: Float32Array[]
 }
 
-export interface HiddenLayer {
-  units: number
-  activation: 'relu' | 'tanh' | 'sigmoid' | 'elu' | 'linear'
-  dropout: number
-}
-
 export function headFor(task: Task, classes?: string[]): Head {
   if (task === 'regression') return { kind: 'regression' }
   const k = classes?.length ?? 0
@@ -24,35 +19,15 @@ export function headFor(task: Task, classes?: string[]): Head {
   return k === 2 ? { kind: 'binary' } : { kind: 'multiclass', classes: k }
 }
 
-/** The layer stack for a spec; the output layer always follows the head (linear units, activated at predict time). */
-export function netFor(spec: ModelSpec, inputDim: number, head: Head): NetDef {
-  const layers: LayerDef[] = []
-  if (spec.family === 'mlp') {
-    for (const l of (spec.config.layers as HiddenLayer[] | undefined) ?? []) {
-      layers.push({ kind: 'dense', units: l.units, activation: l.activation })
-      if (l.dropout > 0) layers.push({ kind: 'dropout', rate: l.dropout })
-    }
-  } else if (spec.family === 'cnn') {
-    const c = spec.config as { height: number; width: number; channels: number; filters: number; kernel: number; pool: number; hidden: number }
-    // A width (or height) of 1 is a 1-D signal: the kernel and pool stay 1 along that axis.
-    layers.push(
-      { kind: 'reshape', shape: [c.height, c.width, c.channels] },
-      { kind: 'conv2d', filters: c.filters, kernel: [c.height === 1 ? 1 : c.kernel, c.width === 1 ? 1 : c.kernel], activation: 'relu' },
-      ...(c.pool > 1 ? [{ kind: 'maxpool', size: [c.height === 1 ? 1 : c.pool, c.width === 1 ? 1 : c.pool] } satisfies LayerDef] : []),
-      { kind: 'flatten' },
-      ...(c.hidden > 0 ? [{ kind: 'dense', units: c.hidden, activation: 'relu' } as const] : []),
-    )
-  }
-  layers.push({ kind: 'dense', units: outputUnits(head), activation: 'linear' })
-  const net = { inputDim, layers }
+/** The layer stack: a family's hidden layers, then an output layer that follows the head (linear units, activated at predict time). */
+export function netFor(hidden: LayerDef[], inputDim: number, head: Head): NetDef {
+  const net = { inputDim, layers: [...hidden, { kind: 'dense', units: outputUnits(head), activation: 'linear' } as const] }
   validateNet(net)
   return net
 }
 
-/** The loss a gradient family trains with when none is wired. */
-export function defaultLoss(spec: ModelSpec, head: Head): LossChoice {
-  if (spec.family === 'linear-svm') return { name: 'hinge', config: {} }
-  if (spec.family === 'linear-svr') return { name: 'epsilon-insensitive', config: { epsilon: spec.config.epsilon ?? 0.1 } }
+/** The loss a gradient family trains with when none is wired: cross-entropy or MSE from the head. */
+export function headLoss(head: Head): LossChoice {
   if (head.kind === 'regression') return { name: 'mse', config: {} }
   return { name: head.kind === 'binary' ? 'binary-crossentropy' : 'categorical-crossentropy', config: {} }
 }
@@ -110,4 +85,29 @@ export function predictGradient(state: GradientState, X: Float64Array, rows: num
     predicted[i] = arg
   }
   return probabilities ? { predicted, probabilities: out } : { predicted, scores: out }
+}
+
+export function serializeGradient(s: GradientState): Record<string, unknown> {
+  return { ...s }
+}
+
+const HEADS = ['binary', 'multiclass', 'regression'] as const
+
+/** Checks a saved network's shape: layer list, head, and one typed array per declared shape. */
+export function deserializeGradient(family: string, v: Record<string, unknown>): GradientState {
+  const r = stateReader(family, v)
+  const net = r.raw('net') as NetDef
+  if (!net || typeof net !== 'object' || !Array.isArray(net.layers)) throw new Error(`The saved ${family} model is damaged: "net" should be a layer list.`)
+  validateNet(net)
+  const head = r.raw('head') as Head
+  if (!head || !HEADS.includes(head.kind)) throw new Error(`The saved ${family} model is damaged: "head" should be one of ${HEADS.join(', ')}.`)
+  const shapes = r.raw('shapes')
+  const weights = r.raw('weights')
+  const ok =
+    Array.isArray(shapes) &&
+    Array.isArray(weights) &&
+    shapes.length === weights.length &&
+    weights.every((w, i) => w instanceof Float32Array && Array.isArray(shapes[i]) && w.length === shapes[i].reduce((a: number, b: number) => a * b, 1))
+  if (!ok) throw new Error(`The saved ${family} model is damaged: its weights do not match their shapes.`)
+  return { net, head, shapes: shapes as number[][], weights: weights as Float32Array[] }
 }

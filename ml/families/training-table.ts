@@ -1,5 +1,5 @@
 import type { Dataset } from '../../runtime/values/dataset'
-import type { ModelSpec, Task } from '../../runtime/values/ml'
+import type { Task } from '../../runtime/values/ml'
 import { featureMatrix, targetColumn, targetVector, quoteList, type FeatureMatrix } from '../table/table'
 import { inferTask, MAX_INFERRED_CLASSES } from '../table/task'
 
@@ -13,22 +13,22 @@ export interface TrainingTable {
   classes?: string[]
 }
 
-/** Supervised families need a target; these do not. */
-const UNSUPERVISED: Record<string, Task> = { kmeans: 'clustering', hclust: 'clustering', pca: 'embedding' }
-
-/** The task a spec trains for: its own, else what the target column implies (see `inferTask`). */
-export function resolveTask(spec: ModelSpec, d: Dataset): Task {
-  const fixed = UNSUPERVISED[spec.family]
-  if (fixed) return fixed
-  if (spec.task !== 'auto') return spec.task
+/**
+ * The task a model trains for: a clustering or embedding family's own (no target needed), the
+ * one chosen on the model node, else what the target column implies (see `inferTask`).
+ */
+export function resolveTask(tasks: readonly Task[], chosen: Task | 'auto', d: Dataset): Task {
+  const unsupervised = tasks.find((t) => t === 'clustering' || t === 'embedding')
+  if (unsupervised) return unsupervised
+  if (chosen !== 'auto') return chosen
   const t = targetColumn(d)
   if (!t) throw new Error('The training data has no target column; add a Set target node before training.')
   return inferTask(t).task
 }
 
 /** Encodes a dataset for training; a numeric target becomes classes (sorted values) when classifying. */
-export function trainingTable(spec: ModelSpec, d: Dataset): TrainingTable {
-  const task = resolveTask(spec, d)
+export function trainingTable(d: Dataset, chosen: Task | 'auto', tasks: readonly Task[]): TrainingTable {
+  const task = resolveTask(tasks, chosen, d)
   const X = featureMatrix(d)
   if (X.rows === 0) throw new Error('The training data has no rows.')
   if (task === 'clustering' || task === 'embedding') return { X, task }

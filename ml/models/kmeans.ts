@@ -20,6 +20,8 @@ export interface KMeansOptions {
   maxIter: number
   tol: number
   random: () => number
+  /** Awaited between restarts: throws to cancel, yields so a cancel can arrive. */
+  checkpoint?: () => Promise<void>
 }
 
 function sqDist(A: Float64Array, a: number, B: Float64Array, b: number, cols: number): number {
@@ -105,7 +107,7 @@ function lloyd(X: Float64Array, rows: number, cols: number, o: KMeansOptions, to
   return { k: o.k, cols, centers, inertia: dist.reduce((a, b) => a + b, 0), iterations }
 }
 
-export function fitKMeans(X: Float64Array, rows: number, cols: number, o: KMeansOptions): KMeansState {
+export async function fitKMeans(X: Float64Array, rows: number, cols: number, o: KMeansOptions): Promise<KMeansState> {
   if (o.k > rows) throw new Error(`k-means needs at least k = ${o.k} rows; the table has ${rows}. Lower k.`)
   let meanVar = 0
   for (let j = 0; j < cols; j++) {
@@ -117,6 +119,7 @@ export function fitKMeans(X: Float64Array, rows: number, cols: number, o: KMeans
   }
   let best: KMeansState | undefined
   for (let r = 0; r < o.nInit; r++) {
+    await o.checkpoint?.()
     const run = lloyd(X, rows, cols, o, o.tol * meanVar)
     if (!best || run.inertia < best.inertia) best = run
   }

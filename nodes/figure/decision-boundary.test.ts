@@ -26,7 +26,7 @@ const kmeans: TrainedModel = {
   task: 'clustering',
   features: ['x', 'y'],
   steps: [],
-  state: { centers: Float64Array.from([0, 0, 10, 10]), k: 2 },
+  state: { centers: Float64Array.from([0, 0, 10, 10]), k: 2, cols: 2, inertia: 0, iterations: 1 },
 }
 
 describe('figure.decision-boundary', () => {

@@ -4,9 +4,11 @@ import type { Figure } from '../../runtime/values/figure'
 import type { Metrics } from '../../runtime/values/ml'
 import { everyThird, iris } from '../../tests/support/model-testing'
 import { params, paramsError, runNode, testContext } from '../../tests/support/table-testing'
-import { decisionTreeNode } from '../model/trees'
+import { modelNode } from '../model'
 import { fitNode } from '../train/fit'
 import { permutationImportanceNode } from './permutation-importance'
+
+const decisionTreeNode = modelNode('decision-tree')
 
 async function stump(): Promise<TrainedModel> {
   const spec = (await runNode(decisionTreeNode, {}, { maxDepth: 1 })).model as ModelSpec

@@ -11,8 +11,12 @@ import { blobs, everyThird, linearData } from '../../tests/support/model-testing
 import { categoricalColumn, featureMatrix, makeDataset, numericColumn, targetVector } from '../../ml/table/table'
 import { params, paramsError, runNode, testContext } from '../../tests/support/table-testing'
 import { fitNode } from '../train/fit'
-import { linearSvmNode, linearSvrNode } from './linear-models'
-import { cnnNode, mlpNode } from './mlp'
+import { modelNode } from './index'
+
+const linearSvmNode = modelNode('linear-svm')
+const linearSvrNode = modelNode('linear-svr')
+const cnnNode = modelNode('cnn')
+const mlpNode = modelNode('mlp')
 
 beforeAll(async () => {
   await setupNodeBackend()

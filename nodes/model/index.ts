@@ -1,25 +1,14 @@
 import type { NodeDefinition } from '../../runtime/node-api/define-node'
-import { linearRegressionNode, linearSvmNode, linearSvrNode, logisticRegressionNode } from './linear-models'
-import { cnnNode, mlpNode } from './mlp'
-import { knnNode, naiveBayesNode } from './neighbors-bayes'
-import { decisionTreeNode, randomForestNode } from './trees'
+import { FAMILIES } from '../../ml/families'
+import { familyNode } from './family-node'
 import { tsneNode } from './tsne'
-import { hclustNode, kmeansNode, pcaModelNode } from './unsupervised'
 
-/** The model node types, in palette order. */
-export const modelNodes: readonly NodeDefinition<any>[] = [
-  linearRegressionNode,
-  logisticRegressionNode,
-  mlpNode,
-  cnnNode,
-  linearSvmNode,
-  linearSvrNode,
-  decisionTreeNode,
-  randomForestNode,
-  knnNode,
-  naiveBayesNode,
-  kmeansNode,
-  hclustNode,
-  pcaModelNode,
-  tsneNode,
-]
+/** The model node types, in palette order: one per model family, then t-SNE (a direct node, it cannot score new rows). */
+export const modelNodes: readonly NodeDefinition<any>[] = [...FAMILIES.map(familyNode), tsneNode]
+
+/** The model node of a family id (tests and examples build specs with it). */
+export function modelNode(familyId: string): NodeDefinition<any> {
+  const node = modelNodes.find((n) => n.type === `model.${familyId}`)
+  if (!node) throw new Error(`No model node for family "${familyId}".`)
+  return node
+}

@@ -22,9 +22,3 @@ export const taskParam = () =>
       'Auto: a categorical target, or a numeric one holding at most 20 distinct integers (fewer than half the rows, e.g. 0/1 labels), means classification; ' +
       'any other numeric target means regression.',
   })
-
-/** L2 penalty strength, scikit-learn's `alpha`. */
-export const alphaParam = (d: number) =>
-  p.number({ default: d, min: 0, max: 100, title: 'L2 penalty (alpha)', description: 'Objective = mean loss + alpha/2 · ‖weights‖².' })
-
-/** A seed param: the node's RNG is seeded from its cache key, which includes this value. */

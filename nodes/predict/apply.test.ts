@@ -3,15 +3,18 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { setupNodeBackend } from '../../runtime/backend/setup-node'
 import type { Splits } from '../../runtime/values/dataset'
 import type { ModelSpec, Predictions, TrainedModel } from '../../runtime/values/ml'
-import { logisticRegressionNode, linearSvmNode } from '../model/linear-models'
-import { knnNode } from '../model/neighbors-bayes'
-import { pcaModelNode } from '../model/unsupervised'
 import { everyThird, iris } from '../../tests/support/model-testing'
 import { subsetRows } from '../../ml/table/table'
 import { params, runNode, testContext } from '../../tests/support/table-testing'
 import { fitNode } from '../train/fit'
 import { standardizeNode } from '../transform/standardize'
 import { predictNode } from './apply'
+import { modelNode } from '../model'
+
+const logisticRegressionNode = modelNode('logistic-regression')
+const linearSvmNode = modelNode('linear-svm')
+const knnNode = modelNode('knn')
+const pcaModelNode = modelNode('pca')
 
 beforeAll(async () => {
   await setupNodeBackend()

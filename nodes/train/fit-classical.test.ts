@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ModelSpec, TrainedModel } from '../../runtime/values/ml'
 import { decodeValue, encodeValue } from '../../runtime/values/codec'
-import { knnNode, naiveBayesNode } from '../model/neighbors-bayes'
-import { decisionTreeNode, randomForestNode } from '../model/trees'
-import { hclustNode, kmeansNode, pcaModelNode } from '../model/unsupervised'
 import { predictMatrix } from '../../ml/families/predict'
 import type { KMeansState } from '../../ml/models/kmeans'
 import type { PcaState } from '../../ml/models/pca'
@@ -13,6 +10,15 @@ import { params, paramsError, runNode, testContext } from '../../tests/support/t
 import type { Tree } from '../../ml/models/tree'
 import type { Dataset, NumericColumn } from '../../runtime/values/dataset'
 import { fitNode } from './fit'
+import { modelNode } from '../model'
+
+const knnNode = modelNode('knn')
+const naiveBayesNode = modelNode('naive-bayes')
+const decisionTreeNode = modelNode('decision-tree')
+const randomForestNode = modelNode('random-forest')
+const hclustNode = modelNode('hclust')
+const kmeansNode = modelNode('kmeans')
+const pcaModelNode = modelNode('pca')
 
 /**
  * Reference numbers are scikit-learn's on Fisher's iris, as published in its documentation and

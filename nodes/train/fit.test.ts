@@ -9,10 +9,13 @@ import { params, runNode, testContext } from '../../tests/support/table-testing'
 import type { LossSpec, ModelSpec, OptimizerSpec, TrainedModel } from '../../runtime/values/ml'
 import { featureMatrix } from '../../ml/table/table'
 import { decodeValue, encodeValue } from '../../runtime/values/codec'
-import { linearRegressionNode, logisticRegressionNode } from '../model/linear-models'
-import { mlpNode } from '../model/mlp'
-import { decisionTreeNode } from '../model/trees'
 import { fitNode } from './fit'
+import { modelNode } from '../model'
+
+const linearRegressionNode = modelNode('linear-regression')
+const logisticRegressionNode = modelNode('logistic-regression')
+const mlpNode = modelNode('mlp')
+const decisionTreeNode = modelNode('decision-tree')
 
 beforeAll(async () => {
   await setupNodeBackend()

@@ -1,17 +1,16 @@
-import { defineNode, type NodeContext } from '../../runtime/node-api/define-node'
+import { z } from 'zod'
+import { defineNode, type NodeContext, type NodeDefinition } from '../../runtime/node-api/define-node'
 import { p, seedParam } from '../../runtime/node-api/params'
 import { port } from '../../runtime/node-api/ports'
-import { isSplits, type Dataset } from '../../runtime/values/dataset'
-import type { LossSpec, ModelSpec, OptimizerSpec, TrainedModel } from '../../runtime/values/ml'
-import { FAMILY_TITLES, fitClassical } from '../../ml/families/classical'
-import { encodeActual, matrixFor, trainingTable, type TrainingTable } from '../../ml/families/training-table'
-import { defaultLoss, gradientState, headFor, lossChoice, netFor } from '../../ml/families/gradient'
-import { requireData } from '../../ml/table/table'
-import { DEFAULT_OPTIMIZER } from '../../ml/nn/optimizer'
-import { trainNet } from '../../ml/nn/train'
 import { seededRandom } from '../../runtime/exec/rng'
+import { isSplits } from '../../runtime/values/dataset'
+import type { LossSpec, ModelSpec, OptimizerSpec, TrainedModel } from '../../runtime/values/ml'
+import type { AnyFamily, FitContext, TrainingSettings } from '../../ml/families/family'
+import { DEFAULT_FAMILIES, getFamily, type FamilyLookup } from '../../ml/families'
+import { encodeActual, matrixFor, trainingTable } from '../../ml/families/training-table'
+import { requireData } from '../../ml/table/table'
 
-const params = {
+const trainParams = {
   epochs: p.int({ default: 50, min: 1, max: 100_000, title: 'Epochs', description: 'Passes over the training rows (gradient models).' }),
   batchSize: p.int({ default: 32, min: 1, max: 1_000_000, title: 'Batch size' }),
   patience: p.int({
@@ -22,7 +21,7 @@ const params = {
     description: 'Stop after this many epochs without a lower validation loss and keep the best weights; 0 = off.',
   }),
   shuffle: p.bool({ default: true, title: 'Shuffle each epoch' }),
-  seed: seedParam(),
+  seed: seedParam('Seeds the fit of models without a seed of their own (network weights, shuffling, dropout, tie-breaks).'),
 }
 
 function requireSpec(v: unknown): ModelSpec {
@@ -30,123 +29,106 @@ function requireSpec(v: unknown): ModelSpec {
   throw new Error('Input "model" needs a model specification; connect a model node (e.g. Logistic regression).')
 }
 
-export const fitNode = defineNode({
-  type: 'train.fit',
-  version: 2,
-  category: 'train',
-  title: 'Train',
-  description:
-    'Fits a model on the training rows (the train split, or the whole table). Gradient models use the wired loss ' +
-    'and optimizer, or cross-entropy/MSE with Adam (learning rate 0.01) when none is wired, and report loss and ' +
-    'accuracy (R² for regression) per epoch, on the validation split too when there is one.',
-  inputs: {
-    model: port.modelSpec(),
-    data: port.datasetOrSplits(),
-    loss: port.loss({ optional: true }),
-    optimizer: port.optimizer({ optional: true }),
-  },
-  outputs: { model: port.model() },
-  params,
-  check(_params, connected) {
-    const model = connected.model
-    if (!model || model.traits.includes('gradient')) return []
-    return (['loss', 'optimizer'] as const)
-      .filter((input) => connected[input])
-      .map((input) => {
-        const what = input === 'loss' ? 'a loss function' : 'an optimizer'
-        return `${model.title} is not trained by gradient descent and does not use ${what}; remove the ${input} wire.`
-      })
-  },
-  async run(inputs, params, ctx) {
-    const spec = requireSpec(inputs.model)
-    const data = requireData(inputs.data)
-    const train = isSplits(data) ? data.train : data
-    const validation = isSplits(data) ? data.validation : undefined
-    const loss = inputs.loss as LossSpec | undefined
-    const optimizer = inputs.optimizer as OptimizerSpec | undefined
-    const title = FAMILY_TITLES[spec.family] ?? spec.family
-    if (!spec.gradient && loss) throw new Error(`${title} does not use a loss function; remove the loss wire.`)
-    if (!spec.gradient && optimizer) throw new Error(`${title} does not use an optimizer; remove the optimizer wire.`)
-    const t = trainingTable(spec, train)
-    const base = {
-      kind: 'model' as const,
-      family: spec.family,
-      task: t.task,
-      features: t.X.names,
-      ...(t.target ? { target: t.target } : {}),
-      ...(t.classes ? { classes: t.classes } : {}),
-      steps: train.steps,
-    }
-    if (!spec.gradient) {
-      ctx.progress(0, `fitting ${title.toLowerCase()}`)
-      const { state, summary } = fitClassical(spec, t, seededRandom(params.seed), (done, total) => {
-        if (ctx.signal.aborted) throw new Error('Training was cancelled.')
-        ctx.progress(done / total, `tree ${done + 1}/${total}`)
-      })
-      ctx.progress(1, 'done')
-      return { model: { ...base, state, summary: { family: spec.family, task: t.task, rows: t.X.rows, ...summary } } satisfies TrainedModel }
-    }
-    return { model: await fitGradient(spec, t, validation, { loss, optimizer }, params, ctx, base) }
-  },
-})
+/** The spec's config checked against the family's schema (defaults filled in). */
+function familyConfig(family: AnyFamily, spec: ModelSpec): Record<string, unknown> {
+  const parsed = z.object(family.config).safeParse(spec.config)
+  if (parsed.success) return parsed.data
+  const issue = parsed.error.issues[0]
+  throw new Error(`${family.title} setting "${issue.path.join('.')}" is invalid: ${issue.message}`)
+}
 
-async function fitGradient(
+/**
+ * The family's own `seed` config seeds its fit; families without one (networks, a single
+ * tree) follow this node's seed, so retraining after an edit elsewhere gives the same model.
+ */
+function fitRandom(config: Record<string, unknown>, trainSeed: number): () => number {
+  return seededRandom(typeof config.seed === 'number' ? config.seed : trainSeed)
+}
+
+/** The Train node, dispatching to the families in `families` (tests add their own). */
+export function trainNodeFor(families: FamilyLookup): NodeDefinition<typeof trainParams> {
+  return defineNode({
+    type: 'train.fit',
+    version: 2,
+    category: 'train',
+    title: 'Train',
+    description:
+      'Fits a model on the training rows (the train split, or the whole table). Gradient models use the wired loss ' +
+      'and optimizer, or cross-entropy/MSE with Adam (learning rate 0.01) when none is wired, and report loss and ' +
+      'accuracy (R² for regression) per epoch, on the validation split too when there is one.',
+    inputs: {
+      model: port.modelSpec(),
+      data: port.datasetOrSplits(),
+      loss: port.loss({ optional: true }),
+      optimizer: port.optimizer({ optional: true }),
+    },
+    outputs: { model: port.model() },
+    params: trainParams,
+    check(_params, connected) {
+      const model = connected.model
+      if (!model || model.traits.includes('gradient')) return []
+      return (['loss', 'optimizer'] as const)
+        .filter((input) => connected[input])
+        .map((input) => {
+          const what = input === 'loss' ? 'a loss function' : 'an optimizer'
+          return `${model.title} is not trained by gradient descent and does not use ${what}; remove the ${input} wire.`
+        })
+    },
+    async run(inputs, params, ctx) {
+      const spec = requireSpec(inputs.model)
+      const family = getFamily(spec.family, families)
+      return { model: await fitFamily(family, spec, inputs, params, ctx) }
+    },
+  })
+}
+
+async function fitFamily(
+  family: AnyFamily,
   spec: ModelSpec,
-  t: TrainingTable,
-  validation: Dataset | undefined,
-  wired: { loss?: LossSpec; optimizer?: OptimizerSpec },
-  params: { epochs: number; batchSize: number; patience: number; shuffle: boolean; seed: number },
+  inputs: Record<string, unknown>,
+  params: z.output<z.ZodObject<typeof trainParams>>,
   ctx: NodeContext,
-  base: Omit<TrainedModel, 'state'>,
 ): Promise<TrainedModel> {
-  const head = headFor(t.task, t.classes)
-  const net = netFor(spec, t.X.cols, head)
-  const defaults: string[] = []
-  const loss = wired.loss ? lossChoice(wired.loss) : defaultLoss(spec, head)
-  if (!wired.loss) defaults.push(`loss ${loss.name}`)
-  const optimizer = wired.optimizer ?? DEFAULT_OPTIMIZER
-  if (!wired.optimizer) defaults.push('optimizer adam (learning rate 0.01)')
-  if (defaults.length) ctx.log.info(`No ${wired.loss ? 'optimizer' : wired.optimizer ? 'loss' : 'loss or optimizer'} wired; using the default ${defaults.join(' and ')}.`)
-  const val = validation && { X: matrixFor(validation, t.X.names), y: encodeActual(validation, t.classes) }
-  if (params.patience > 0 && !val) ctx.log.warn('No validation split: early stopping watches the training loss.')
-  const result = await trainNet({
-    net,
-    head,
-    loss,
-    optimizer,
-    alpha: (spec.config.alpha as number | undefined) ?? 0,
-    X: t.X.values,
-    rows: t.X.rows,
-    y: t.y!,
-    val: val?.y && { X: val.X.values, rows: val.X.rows, y: val.y },
+  const data = requireData(inputs.data)
+  const train = isSplits(data) ? data.train : data
+  const loss = inputs.loss as LossSpec | undefined
+  const optimizer = inputs.optimizer as OptimizerSpec | undefined
+  if (!family.gradient && loss) throw new Error(`${family.title} does not use a loss function; remove the loss wire.`)
+  if (!family.gradient && optimizer) throw new Error(`${family.title} does not use an optimizer; remove the optimizer wire.`)
+  const config = familyConfig(family, spec)
+  const t = trainingTable(train, spec.task, family.tasks)
+  const validation = isSplits(data) && data.validation
+  const training: TrainingSettings = {
+    ...(loss ? { loss } : {}),
+    ...(optimizer ? { optimizer } : {}),
     epochs: params.epochs,
     batchSize: params.batchSize,
     patience: params.patience,
     shuffle: params.shuffle,
-    random: seededRandom(params.seed),
-    signal: ctx.signal,
-    onEpoch: (r, epochs) => {
-      const valText = r.valLoss !== undefined ? ` val ${r.valLoss.toPrecision(3)}` : ''
-      ctx.progress(r.epoch / epochs, `epoch ${r.epoch}/${epochs} loss ${r.loss.toPrecision(3)}${valText}`, { ...r })
-    },
-  })
-  const last = result.history[result.bestEpoch - 1]
+    ...(validation ? { validation: validationRows(validation, t.X.names, t.classes) } : {}),
+  }
+  const fitCtx: FitContext = { signal: ctx.signal, progress: ctx.progress, random: fitRandom(config, params.seed), log: ctx.log, training }
+  if (!family.gradient) ctx.progress(0, `fitting ${family.title.toLowerCase()}`)
+  const fitted = await family.fit(t, config, fitCtx)
+  if (!family.gradient) ctx.progress(1, 'done')
   return {
-    ...base,
-    state: gradientState(net, head, result.weights) as unknown as Record<string, unknown>,
-    history: result.history,
-    summary: {
-      family: spec.family,
-      task: t.task,
-      epochs: result.history.length,
-      bestEpoch: result.bestEpoch,
-      loss: last.loss,
-      ...(last.valLoss !== undefined ? { valLoss: last.valLoss } : {}),
-      [t.task === 'regression' ? 'r2' : 'accuracy']: last.metric,
-      ...(last.valMetric !== undefined ? { [t.task === 'regression' ? 'valR2' : 'valAccuracy']: last.valMetric } : {}),
-      lossFunction: loss.name,
-      optimizer: optimizer.name,
-      ...(defaults.length ? { defaults: defaults.join(', ') } : {}),
-    },
+    kind: 'model',
+    family: family.id,
+    task: t.task,
+    features: t.X.names,
+    ...(t.target ? { target: t.target } : {}),
+    ...(t.classes ? { classes: t.classes } : {}),
+    steps: train.steps,
+    state: family.serialize(fitted.state),
+    ...(fitted.history ? { history: fitted.history } : {}),
+    summary: { family: family.id, task: t.task, ...(family.gradient ? {} : { rows: t.X.rows }), ...fitted.summary },
   }
 }
+
+function validationRows(d: Parameters<typeof matrixFor>[0], names: string[], classes?: string[]): TrainingSettings['validation'] {
+  const X = matrixFor(d, names)
+  const y = encodeActual(d, classes)
+  return { X: X.values, rows: X.rows, ...(y ? { y } : {}) }
+}
+
+export const fitNode = trainNodeFor(DEFAULT_FAMILIES)

@@ -41,6 +41,9 @@ export interface NodeContext {
    * of params or inputs gives new ones. A node (or model family) with a user-facing `seed`
    * param draws from its own generator instead, `seededRandom(params.seed)`, so the same seed
    * gives the same draws whatever else changed (scikit-learn's `random_state`).
+   * The seed rule for models: a model family whose fit draws random numbers declares `seed` in
+   * its config (`seedParam()`), and the Train node seeds FitContext.random from it; the Train
+   * node's own `seed` seeds only families without one (network weights, shuffling, dropout).
    */
   random(): number
   log: Logger

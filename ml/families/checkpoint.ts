@@ -1,0 +1,24 @@
+/** Thrown by a fit that saw its AbortSignal; the executor reports the node as cancelled. */
+export class FitCancelled extends Error {
+  constructor() {
+    super('Training was cancelled.')
+    this.name = 'FitCancelled'
+  }
+}
+
+/**
+ * Cooperative cancellation for fits that loop (trees, restarts, iterations): call the returned
+ * function between steps. It throws once the signal is aborted and, every `everyMs`, yields a
+ * macrotask so a cancel message (worker postMessage, CLI SIGINT) can be delivered at all:
+ * setTimeout costs ≥ 1 ms, so yielding on every step would slow small fits down.
+ */
+export function checkpoints(signal: AbortSignal, everyMs = 20): () => Promise<void> {
+  let last = Date.now()
+  return async () => {
+    if (signal.aborted) throw new FitCancelled()
+    if (Date.now() - last < everyMs) return
+    await new Promise((r) => setTimeout(r, 0))
+    last = Date.now()
+    if (signal.aborted) throw new FitCancelled()
+  }
+}

@@ -1,0 +1,14 @@
+import { p } from '../../runtime/values/params'
+
+/** Config params several families share. */
+
+/** L2 penalty strength, scikit-learn's `alpha`. */
+export const alphaParam = (d: number) =>
+  p.number({ default: d, min: 0, max: 100, title: 'L2 penalty (alpha)', description: 'Objective = mean loss + alpha/2 · ‖weights‖².' })
+
+export const maxDepthParam = () =>
+  p.int({ default: 0, min: 0, max: 100, title: 'Max depth', description: '0 = grow until the leaves are pure.' })
+
+export const minSamplesLeafParam = () => p.int({ default: 1, min: 1, max: 10_000, title: 'Min rows per leaf' })
+
+export const clustersParam = () => p.int({ default: 3, min: 1, max: 1000, title: 'Clusters (k)' })

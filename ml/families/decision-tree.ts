@@ -1,0 +1,34 @@
+import { p } from '../../runtime/values/params'
+import { fitTree } from '../models/tree'
+import { maxDepthParam, minSamplesLeafParam } from './config'
+import { defineFamily } from './family'
+import { deserializeForest, predictForest, serializeForest, treeDepth, type ForestState } from './tree-state'
+
+export const decisionTree = defineFamily({
+  id: 'decision-tree',
+  title: 'Decision tree',
+  description:
+    'A CART tree of yes/no questions on single features, chosen by Gini impurity (classification) or squared ' +
+    'error (regression), like scikit-learn\'s DecisionTreeClassifier/Regressor. Limit the depth to avoid overfitting.',
+  tasks: ['classification', 'regression'],
+  gradient: false,
+  config: {
+    maxDepth: maxDepthParam(),
+    minSamplesSplit: p.int({ default: 2, min: 2, max: 10_000, title: 'Min rows to split' }),
+    minSamplesLeaf: minSamplesLeafParam(),
+  },
+  async fit(t, config, ctx) {
+    const { values: X, rows, cols } = t.X
+    const tree = fitTree(X, cols, t.y!, Int32Array.from({ length: rows }, (_, i) => i), {
+      classes: t.classes?.length ?? 0,
+      ...config,
+      maxFeatures: cols,
+      random: ctx.random,
+    })
+    const state: ForestState = { trees: [tree] }
+    return { state, summary: { nodes: tree.feature.length, depth: treeDepth(tree) } }
+  },
+  predict: predictForest,
+  serialize: serializeForest,
+  deserialize: (v) => deserializeForest('decision tree', v),
+})
