@@ -12,8 +12,9 @@ import {
 import { addCsvNode, addNode, openFile } from '../engine/commands'
 import { wireProblem, type Wire } from '../lib/connections'
 import type { FlowEdge, FlowNode } from '../lib/flow-types'
-import { useEditor, useGraph, useUi, type Editor } from '../store'
+import { useEditor, useGraph, useRun, useUi, type Editor } from '../store'
 import { selectEdges, selectIsEmpty, selectNodes } from '../store/selectors'
+import type { RunState } from '../store/run-store'
 import { ConnectionHint } from './ConnectionHint'
 import { PipelineNode } from './PipelineNode'
 import { NODE_DRAG_TYPE } from './Palette'
@@ -21,6 +22,8 @@ import { NODE_DRAG_TYPE } from './Palette'
 const nodeTypes = { pipeline: PipelineNode }
 
 const view = (ed: Editor) => ({ ...ed.graph.getState(), descriptors: ed.ui.getState().descriptors })
+const selectHasNodes = (s: { nodes: FlowNode[] }) => s.nodes.length > 0
+const selectAnythingRan = (s: RunState) => s.running || s.interrupted || Object.keys(s.runs).length > 0
 const selectFitSeq = (s: { fitSeq: number }) => s.fitSeq
 const selectAllMeasured = (s: { nodes: FlowNode[] }) => s.nodes.every((n) => !!n.measured?.width)
 
@@ -29,6 +32,37 @@ function wireOf(state: FinalConnectionState): Wire | undefined {
   if (!state.fromHandle || !state.toHandle) return undefined
   const [from, to] = state.fromHandle.type === 'source' ? [state.fromHandle, state.toHandle] : [state.toHandle, state.fromHandle]
   return { source: from.nodeId, sourceHandle: from.id, target: to.nodeId, targetHandle: to.id }
+}
+
+/** Node text is at least 11 px, so at this zoom or more every word on the canvas reads at ≥ 11 px. */
+export const READABLE_ZOOM = 1
+/** Fits keep clear of the minimap (bottom right) and the zoom buttons (bottom left). */
+const FIT_PADDING = { top: '24px', left: '56px', right: '160px', bottom: '24px' } as const
+const FIT_MARGIN = { x: 56 + 160, y: 48 }
+
+/**
+ * Frames the graph at a readable zoom: the whole graph when it fits at ≥ READABLE_ZOOM,
+ * otherwise its start (the data on the left), vertically centred when it fits.
+ */
+function fitReadable(flow: ReturnType<typeof useReactFlow<FlowNode, FlowEdge>>, pane: DOMRect) {
+  const b = flow.getNodesBounds(flow.getNodes())
+  const fits = Math.min((pane.width - FIT_MARGIN.x) / b.width, (pane.height - FIT_MARGIN.y) / b.height)
+  if (fits >= READABLE_ZOOM) return flow.fitView({ padding: FIT_PADDING, duration: 200, maxZoom: 1.2 })
+  const zoom = READABLE_ZOOM
+  const y = b.height * zoom <= pane.height - FIT_MARGIN.y ? (pane.height - b.height * zoom) / 2 - b.y * zoom : 24 - b.y * zoom
+  return flow.setViewport({ x: 56 - b.x * zoom, y, zoom }, { duration: 200 })
+}
+
+/** Until something has run, says where to start. */
+function RunHint() {
+  const hasNodes = useGraph(selectHasNodes)
+  const ran = useRun(selectAnythingRan)
+  if (!hasNodes || ran) return null
+  return (
+    <div className="run-hint" role="note">
+      Press <strong>▶ Run all</strong> (<kbd>Ctrl</kbd>+<kbd>Enter</kbd>) to run this pipeline; then click any node to see its results.
+    </div>
+  )
 }
 
 function EmptyHint() {
@@ -63,8 +97,9 @@ export function Canvas() {
     fitPending.current = false
     requestAnimationFrame(() => {
       // An empty graph has nothing to fit: go back to the plain view instead of keeping a zoom.
-      if (ed.graph.getState().nodes.length === 0) void flow.setViewport({ x: 0, y: 0, zoom: 1 })
-      else void flow.fitView({ padding: 0.1, duration: 200, maxZoom: 1.2 })
+      const pane = document.querySelector('.react-flow')?.getBoundingClientRect()
+      if (ed.graph.getState().nodes.length === 0 || !pane) void flow.setViewport({ x: 0, y: 0, zoom: 1 })
+      else void fitReadable(flow, pane)
     })
   }, [fitSeq, measured, flow, ed])
 
@@ -129,6 +164,7 @@ export function Canvas() {
         <ConnectionHint />
       </ReactFlow>
       <EmptyHint />
+      <RunHint />
     </div>
   )
 }

@@ -50,6 +50,7 @@ export function ResultsPanel() {
   const desc = useUi((s) => (node ? s.descriptors.get(node.data.nodeType) : undefined))
   const run = useRun((s) => (node ? s.runs[node.id] : undefined))
   const key = useRun((s) => (node ? s.keys[node.id] : undefined))
+  const anythingRan = useRun((s) => s.runCount > 0 || Object.keys(s.runs).length > 0)
   const [open, setOpen] = useState(true)
   const { height, onPointerDown } = useResizeHeight(280, 120, maxHeight)
   const ports = Object.keys(desc?.outputs ?? {})
@@ -89,7 +90,7 @@ export function ResultsPanel() {
       </header>
       {open && (
         <div className="results-body">
-          {!node && <p className="muted">Select a node to see its results.</p>}
+          {!node && <p className="muted">{anythingRan ? 'Select a node to see its results.' : 'Nothing has run yet: press ▶ Run all, then click a node to see its results.'}</p>}
           {node && curve && state === 'running' && <LossChart points={curve} />}
           {node && shown && state !== 'running' && <OutputView key={`${node.id}-${shown}`} nodeId={node.id} port={shown} stale={state === 'stale'} />}
           {node && state === 'running' && !curve && <p className="muted">Running… {run?.message}</p>}

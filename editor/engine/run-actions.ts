@@ -1,5 +1,7 @@
 import type { GraphDocument } from '../../runtime/document/schema'
 import { buildTopology, withAncestors } from '../../runtime/graph/topology'
+import type { RunReport } from '../../runtime/exec/events'
+import { own } from '../../runtime/validate/own'
 import type { RunRequest } from '../../runtime/worker/engine-api'
 import type { Editor } from '../store/editor'
 import { currentDoc, selectedIds } from '../store/selectors'
@@ -16,12 +18,17 @@ export function neededPart(doc: GraphDocument, ids: string[]): GraphDocument {
   return { ...doc, nodes: doc.nodes.filter((n) => keep.has(n.id)), edges: doc.edges.filter((e) => keep.has(e.from.node) && keep.has(e.to.node)) }
 }
 
-/** The node a finished run should show: the last metrics node that ran, else the last that ran. */
-function lastResultNode(ed: Editor, ran: string[]): string | undefined {
+/**
+ * The node a finished run should show: the last metrics node with a result, else the last node
+ * with one (from the run's report: its events may still be in flight when the run resolves).
+ */
+function lastResultNode(ed: Editor, report: RunReport | undefined): string | undefined {
+  if (!report) return undefined
   const descriptors = ed.ui.getState().descriptors
-  const nodes = ed.graph.getState().nodes
-  const type = (id: string) => descriptors.get(nodes.find((n) => n.id === id)?.data.nodeType ?? '')
-  return ran.findLast((id) => type(id)?.category === 'metric') ?? ran.at(-1)
+  const withResult = ed.graph
+    .getState()
+    .nodes.filter((n) => ['ran', 'cached'].includes(own(report.nodes, n.id)?.status ?? ''))
+  return (withResult.findLast((n) => descriptors.get(n.data.nodeType)?.category === 'metric') ?? withResult.at(-1))?.id
 }
 
 /** Runs the graph in the worker, streaming node events into the run store. */
@@ -43,12 +50,9 @@ export async function runGraph(ed: Editor, mode: RunMode): Promise<void> {
   // A reload before the end finds this flag still set and says the run was interrupted.
   void patchGraph(ed.graphId, { running: true }).catch(() => undefined)
   const req: RunRequest = { doc, scope: 'editor', ...(mode === 'rerun-selected' ? { force: selected } : {}) }
-  const ran: string[] = []
+  let report: RunReport | undefined
   try {
-    await ed.engine().run(req, (e) => {
-      if (e.type === 'done' || e.type === 'cached') ran.push(e.nodeId)
-      ed.run.getState().apply(e)
-    })
+    report = await ed.engine().run(req, (e) => ed.run.getState().apply(e))
   } catch (e) {
     ed.ui.getState().toast(`The run failed: ${(e as Error).message}`, 'error')
   } finally {
@@ -58,7 +62,7 @@ export async function runGraph(ed: Editor, mode: RunMode): Promise<void> {
     void patchGraph(ed.graphId, { running: false, lastRun: ed.run.getState().lastRun }).catch(() => undefined)
   }
   // After a whole run with nothing selected, show its result (the metrics) rather than "Select a node".
-  const show = mode === 'all' && selected.length === 0 ? lastResultNode(ed, ran) : undefined
+  const show = mode === 'all' && selected.length === 0 ? lastResultNode(ed, report) : undefined
   if (show) ed.graph.getState().select([show])
 }
 
