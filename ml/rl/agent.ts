@@ -28,6 +28,18 @@ export function isAgent(v: unknown): v is Agent {
   return !!v && typeof v === 'object' && (v as Agent).kind === 'agent' && typeof (v as Agent).algorithm === 'string'
 }
 
+/** Training history of a run that continued `from` an agent: its episodes first, then the new ones. */
+export function continuedTraining(from: Agent | undefined, returns: Float64Array, lengths: Int32Array): Agent['training'] {
+  if (!from) return { returns, lengths }
+  const r = new Float64Array(from.training.returns.length + returns.length)
+  r.set(from.training.returns)
+  r.set(returns, from.training.returns.length)
+  const l = new Int32Array(r.length)
+  l.set(from.training.lengths)
+  l.set(lengths, from.training.lengths.length)
+  return { returns: r, lengths: l }
+}
+
 /** Index of the largest value; the first one on ties (a greedy policy must be deterministic). */
 export function argmax(values: ArrayLike<number>): number {
   let best = 0

@@ -60,7 +60,8 @@ describe('DQN', () => {
     const first = await trainDqn(corridor, { ...config, evalEvery: 10, evalEpisodes: 1 }, seeded(4), hooks)
     expect(first.summary).toMatchObject({ keptEvalReturn: expect.closeTo(0.9, 10) })
     const more = await trainDqn(corridor, { ...config, episodes: 3, learningStarts: 1000, epsilonStart: 0, epsilonEnd: 0 }, seeded(5), hooks, first)
-    expect(Array.from(more.training.lengths)).toEqual([3, 3, 3])
+    expect(Array.from(more.training.lengths.subarray(30))).toEqual([3, 3, 3])
+    expect(more.summary.episodes).toBe(33)
   })
 
   it('stops on cancel and refuses an agent with another network', async () => {

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core'
 import { forward, initWeights, type NetDef } from '../nn/net'
 import { makeOptimizer } from '../nn/optimizer'
-import { argmax, playEpisode, type Agent, type AgentAlgorithm } from './agent'
+import { argmax, continuedTraining, playEpisode, type Agent, type AgentAlgorithm } from './agent'
 import { denseForward, type DenseActivation, type DenseNet } from './dense'
 import type { Env, EnvSpec, Space } from './env'
 import { makeEnv } from './environments'
@@ -169,10 +169,10 @@ export async function trainDqn(env: EnvSpec, config: DqnConfig, random: Uniform,
       algorithm: dqn.id,
       env,
       state: state as unknown as Record<string, unknown>,
-      training: { returns, lengths },
+      training: continuedTraining(from, returns, lengths),
       summary: {
         algorithm: dqn.id,
-        episodes: config.episodes,
+        episodes: config.episodes + (from?.training.returns.length ?? 0),
         steps: learner.steps,
         hidden: config.layers.map((l) => l.units).join('-') || 'none',
         ...(keeper.best ? { keptEpisode: keeper.best.episode, keptEvalReturn: keeper.best.mean } : {}),

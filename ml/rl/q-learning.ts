@@ -1,4 +1,4 @@
-import type { Agent, AgentAlgorithm } from './agent'
+import { continuedTraining, type Agent, type AgentAlgorithm } from './agent'
 import type { EnvSpec } from './env'
 import { makeEnv } from './environments'
 import { runEpisodes, type EpisodeHooks, type Learner } from './episodes'
@@ -89,8 +89,8 @@ export async function trainQLearning(env: EnvSpec, config: QLearningConfig, rand
     algorithm: qLearning.id,
     env,
     state: table as unknown as Record<string, unknown>,
-    training: { returns, lengths },
-    summary: { algorithm: qLearning.id, episodes: config.episodes, states, actions },
+    training: continuedTraining(from, returns, lengths),
+    summary: { algorithm: qLearning.id, episodes: config.episodes + (from?.training.returns.length ?? 0), states, actions },
   }
 }
 

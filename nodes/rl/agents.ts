@@ -4,6 +4,8 @@ import { p } from '../../runtime/node-api/params'
 import { port } from '../../runtime/node-api/ports'
 import { trainDqn } from '../../ml/rl/dqn'
 import { trainQLearning } from '../../ml/rl/q-learning'
+import type { Agent } from '../../ml/rl/agent'
+import type { EnvSpec } from '../../ml/rl/env'
 import { episodeProgress, requireAgent, requireEnv, trainingSummary } from './progress'
 
 const seed = () => p.int({ default: 0, min: 0, max: 2 ** 31 - 1, title: 'Seed', description: 'Seeds the environment and the agent: the same seed gives the same returns.' })
@@ -13,6 +15,24 @@ const epsilonEnd = (d: number) => p.number({ default: d, min: 0, max: 1, step: 0
 
 const summarize = (outputs: Record<string, unknown>) => trainingSummary(requireAgent(outputs.agent))
 
+const fromPort = () =>
+  port.agent({
+    optional: true,
+    label: 'continue from',
+    description: 'A trained agent of the same kind and environment: training goes on from it instead of starting afresh.',
+  })
+
+/** The agent to continue from, checked against this node's algorithm and environment. */
+function continueFrom(v: unknown, algorithm: string, env: EnvSpec): Agent | undefined {
+  if (v === undefined) return undefined
+  const from = requireAgent(v)
+  if (from.algorithm !== algorithm) throw new Error(`Input "from" holds a ${from.algorithm} agent; this node continues only ${algorithm} agents.`)
+  if (JSON.stringify(from.env) !== JSON.stringify(env)) {
+    throw new Error(`Input "from" was trained in ${from.env.title} with other settings; wire the same environment to both nodes.`)
+  }
+  return from
+}
+
 export const qLearningNode = defineNode({
   type: 'rl.q-learning',
   version: 1,
@@ -20,8 +40,9 @@ export const qLearningNode = defineNode({
   title: 'Q-learning',
   description:
     'Tabular Q-learning on a grid world: one value per cell and action, updated after every step towards the reward plus ' +
-    'the discounted best value of the next cell. Acts ε-greedily; ε falls linearly over the first part of the episodes.',
-  inputs: { environment: port.environment() },
+    'the discounted best value of the next cell. Acts ε-greedily; ε falls linearly over the first part of the episodes. ' +
+    'Wire a trained agent into "continue from" to train it further.',
+  inputs: { environment: port.environment(), from: fromPort() },
   outputs: { agent: port.agent() },
   params: {
     episodes: p.int({ default: 500, min: 1, max: 1_000_000, title: 'Episodes' }),
@@ -32,7 +53,7 @@ export const qLearningNode = defineNode({
     epsilonFraction: p.number({ default: 0.8, min: 0, max: 1, step: 0.05, title: 'Exploration share', description: 'Share of the episodes over which ε falls from start to end.' }),
     seed: seed(),
   },
-  async run({ environment }, params, ctx) {
+  async run({ environment, from }, params, ctx) {
     const env = requireEnv(environment)
     const config = {
       episodes: params.episodes,
@@ -40,7 +61,8 @@ export const qLearningNode = defineNode({
       gamma: params.gamma,
       epsilon: { start: params.epsilonStart, end: params.epsilonEnd, fraction: params.epsilonFraction },
     }
-    return { agent: await trainQLearning(env, config, ctx.random, { signal: ctx.signal, onEpisode: episodeProgress(ctx, params.episodes) }) }
+    const hooks = { signal: ctx.signal, onEpisode: episodeProgress(ctx, params.episodes) }
+    return { agent: await trainQLearning(env, config, ctx.random, hooks, continueFrom(from, 'q-learning', env)) }
   },
   summarize,
 })
@@ -58,8 +80,9 @@ export const dqnNode = defineNode({
   description:
     'Deep Q-network: a neural network maps an observation to a value per action. Trained with Adam on the Huber loss ' +
     'against a target network copied every few steps, from transitions replayed at random out of a buffer; acts ' +
-    'ε-greedily. Every few episodes it plays greedy test episodes and keeps the best network.',
-  inputs: { environment: port.environment() },
+    'ε-greedily. Every few episodes it plays greedy test episodes and keeps the best network. Wire a trained agent ' +
+    'into "continue from" to train it further.',
+  inputs: { environment: port.environment(), from: fromPort() },
   outputs: { agent: port.agent() },
   params: {
     episodes: p.int({ default: 300, min: 1, max: 100_000, title: 'Episodes' }),
@@ -86,10 +109,11 @@ export const dqnNode = defineNode({
     evalEpisodes: p.int({ default: 10, min: 1, max: 1000, title: 'Test episodes per check', advanced: true }),
     seed: seed(),
   },
-  async run({ environment }, params, ctx) {
+  async run({ environment, from }, params, ctx) {
     const env = requireEnv(environment)
     const { seed: _seed, ...config } = params
-    return { agent: await trainDqn(env, config, ctx.random, { signal: ctx.signal, onEpisode: episodeProgress(ctx, params.episodes) }) }
+    const hooks = { signal: ctx.signal, onEpisode: episodeProgress(ctx, params.episodes) }
+    return { agent: await trainDqn(env, config, ctx.random, hooks, continueFrom(from, 'dqn', env)) }
   },
   summarize,
 })

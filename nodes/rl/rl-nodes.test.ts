@@ -72,6 +72,15 @@ describe('Q-learning node, evaluation and figures on the maze', () => {
     expect(await run(back)).toEqual(await run(agent))
   })
 
+  it('continues training a wired agent, and refuses one from another environment', async () => {
+    const { agent } = await trainMaze(200)
+    const more = (await runNode(qLearningNode, { environment: await maze(), from: agent }, { episodes: 10, epsilonStart: 0, epsilonEnd: 0 })).agent as Agent
+    expect(more.summary.episodes).toBe(210)
+    expect(Array.from(more.training.returns.subarray(0, 200))).toEqual(Array.from(agent.training.returns))
+    const other = (await runNode(gridWorldNode, {}, { slip: 0.1 })).environment as EnvSpec
+    await expect(runNode(qLearningNode, { environment: other, from: agent })).rejects.toThrow('wire the same environment to both nodes')
+  })
+
   it('refuses a continuous environment for the policy map and wrong wiring with a plain message', async () => {
     await expect(async () => runNode(evaluateAgentNode, { agent: { kind: 'model' } })).rejects.toThrow('needs a trained agent')
     const cart = (await runNode(cartPoleNode, {})).environment as EnvSpec
