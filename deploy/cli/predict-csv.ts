@@ -19,6 +19,16 @@ async function sniffDelimiter(path: string): Promise<string> {
 /** Rows scored at once: big enough to amortize the per-call cost, small enough to keep memory flat. */
 const BATCH = 4096
 
+/** A CSV field, quoted when it holds a quote, a delimiter, a line break or edge spaces (as papaparse's unparse). */
+function field(v: string | number, delimiter: string): string {
+  const t = String(v)
+  const plain = !t.includes('"') && !t.includes(delimiter) && !t.includes('\n') && !t.includes('\r')
+  if (plain && t[0] !== ' ' && t[t.length - 1] !== ' ') return t
+  return `"${t.replaceAll('"', '""')}"`
+}
+
+const line = (cells: readonly (string | number)[], delimiter: string) => cells.map((c) => field(c, delimiter)).join(delimiter) + '\n'
+
 async function write(stream: WriteStream, text: string): Promise<void> {
   if (!stream.write(text)) await new Promise<void>((r) => stream.once('drain', () => r()))
 }
@@ -46,8 +56,10 @@ export async function predictCsv(scorer: Scorer, input: string, output: string, 
   const flush = async () => {
     if (!batch.length) return
     const out = scorer.scoreCells(header!, batch, rows + 1)
-    if (rows === 0) await write(sink, Papa.unparse([[...header!, ...outputColumns(model, out)]], { newline: '\n' }) + '\n')
-    await write(sink, Papa.unparse(batch.map((r, i) => [...r, ...outputCells(model, out, i)]), { newline: '\n' }) + '\n')
+    if (rows === 0) await write(sink, line([...header!, ...outputColumns(model, out)], delimiter))
+    let text = ''
+    for (let i = 0; i < batch.length; i++) text += line([...batch[i], ...outputCells(model, out, i)], delimiter)
+    await write(sink, text)
     rows += batch.length
     batch = []
     progress?.(source.bytesRead, total, rows)
@@ -73,7 +85,7 @@ export async function predictCsv(scorer: Scorer, input: string, output: string, 
     })
     if (!header) throw new Error(`${input} is empty: it has no header row.`)
     await flush()
-    if (rows === 0) await write(sink, Papa.unparse([[...header, ...outputColumns(model)]], { newline: '\n' }) + '\n')
+    if (rows === 0) await write(sink, line([...header, ...outputColumns(model)], delimiter))
     await new Promise<void>((r, j) => sink.end((e?: Error | null) => (e ? j(e) : r())))
     await rename(tmp, output)
     return rows

@@ -13,6 +13,7 @@ import { describeMachine } from './lib/machine'
 import { measureBackends } from './parts/backends'
 import { measureBrowser } from './parts/browser'
 import { measureCacheIo } from './parts/cache-io'
+import { measureDeploy } from './parts/deploy'
 import { measureEditor } from './parts/editor'
 import { measureIncremental } from './parts/incremental'
 import { measureMemory } from './parts/memory'
@@ -29,6 +30,8 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
     skip: { type: 'string' },
     save: { type: 'string' },
+    /** Sizes (MB) of the CSV files `pipeline predict` scores in the deploy part, e.g. 20,1024. */
+    'predict-mb': { type: 'string' },
   },
 })
 
@@ -46,6 +49,7 @@ const FULL = {
   browser: { rows: 20_000, epochs: 10, repeats: 3, idbMB: [10, 100], epochRows: 2_000, layoutNodes: 500 },
   rl: {},
   models: { smallRows: 455, bigRows: 100_000, midRows: 5_000, repeats: 2, sklearn: true },
+  deploy: { predictMB: [20, 200], loadSeconds: 10 },
 }
 const QUICK: typeof FULL = {
   overhead: { rows: 2_000, epochs: 1, repeats: 1 },
@@ -61,6 +65,7 @@ const QUICK: typeof FULL = {
   browser: { rows: 2_000, epochs: 1, repeats: 1, idbMB: [1, 4], epochRows: 256, layoutNodes: 50 },
   rl: { dqnEpisodes: 5, evalEpisodes: 5 },
   models: { smallRows: 100, bigRows: 1_000, midRows: 200, repeats: 1, sklearn: false },
+  deploy: { predictMB: [1], loadSeconds: 1 },
 }
 const c = args.quick ? QUICK : FULL
 const registry = createRegistry()
@@ -83,6 +88,7 @@ const PARTS: Record<string, () => Promise<PartResult> | PartResult> = {
   editor: () => measureEditor(c.browser.layoutNodes),
   rl: () => measureRl(c.rl),
   models: () => measureModels(c.models),
+  deploy: () => measureDeploy({ ...c.deploy, predictMB: args['predict-mb'] ? args['predict-mb'].split(',').map(Number) : c.deploy.predictMB }),
 }
 
 const only = args.only?.split(',')
