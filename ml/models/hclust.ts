@@ -1,4 +1,5 @@
 import { agnes } from 'ml-hclust'
+import { requireFiniteDistances } from '../table/magnitude'
 
 /**
  * Agglomerative clustering with ml-hclust (a maintained mljs package, Lance–Williams updates
@@ -19,6 +20,7 @@ export interface HclustState {
 export function fitHclust(X: Float64Array, rows: number, cols: number, k: number, linkage: Linkage): HclustState {
   if (k > rows) throw new Error(`Hierarchical clustering into ${k} clusters needs at least ${k} rows; the table has ${rows}.`)
   if (rows > 5000) throw new Error(`Hierarchical clustering keeps all ${rows}² distances; use at most 5000 rows (or k-means).`)
+  requireFiniteDistances(X, rows, cols, 'Hierarchical clustering')
   const data = Array.from({ length: rows }, (_, i) => Array.from(X.subarray(i * cols, i * cols + cols)))
   const tree = agnes(data, { method: linkage === 'ward' ? 'ward2' : linkage })
   const groups = tree.group(k).children.map((c) => c.indices().sort((a, b) => a - b))

@@ -1,3 +1,5 @@
+import { requireFiniteDistances } from '../table/magnitude'
+
 /**
  * k-means as scikit-learn's KMeans (Lloyd): greedy k-means++ seeding with 2 + ⌊ln k⌋ local
  * trials, `nInit` restarts keeping the lowest inertia, convergence when the squared center shift
@@ -109,6 +111,7 @@ function lloyd(X: Float64Array, rows: number, cols: number, o: KMeansOptions, to
 
 export async function fitKMeans(X: Float64Array, rows: number, cols: number, o: KMeansOptions): Promise<KMeansState> {
   if (o.k > rows) throw new Error(`k-means needs at least k = ${o.k} rows; the table has ${rows}. Lower k.`)
+  requireFiniteDistances(X, rows, cols, 'k-means')
   let meanVar = 0
   for (let j = 0; j < cols; j++) {
     let m = 0

@@ -3,6 +3,7 @@ import type { EpochRecord, OptimizerSpec } from '../../runtime/values/ml'
 import { activateHead, checkLoss, encodeTargets, lossValue, outputUnits, type Head, type LossChoice } from './loss'
 import { forward, initWeights, kernelIndices, type NetDef, type NetWeights } from './net'
 import { shuffleInPlace } from '../table/random'
+import { requireFloat32 } from '../table/magnitude'
 import { makeOptimizer } from './optimizer'
 
 export interface NetTrainInput {
@@ -59,6 +60,9 @@ function cancelled(): Error {
 export async function trainNet(input: NetTrainInput): Promise<NetTrainResult> {
   const { net, head, loss, rows } = input
   checkLoss(loss, head)
+  // Data beyond float32 turns into Infinity in the tensors; say so rather than blame the learning rate.
+  requireFloat32(input.X, 'training features')
+  if (head.kind === 'regression') requireFloat32(input.y, 'training targets')
   const init = initWeights(net, input.random)
   const vars = init.values.map((v, i) => tf.tidy(() => tf.variable(tf.tensor(v, init.shapes[i]), true)))
   const kernels = kernelIndices(init).map((i) => vars[i])

@@ -13,14 +13,24 @@ export function presentValues(c: NumericColumn, where = 'the fitting rows'): num
 export function mean(values: number[]): number {
   let s = 0
   for (const v of values) s += v
-  return s / values.length
+  if (Number.isFinite(s) || values.some((v) => !Number.isFinite(v))) return s / values.length
+  // The sum overflowed (values near 1e308): a running mean stays in range.
+  let m = 0
+  values.forEach((v, i) => (m += (v - m) / (i + 1)))
+  return m
 }
 
 /** Population standard deviation (ddof = 0), as StandardScaler uses. */
 export function populationStd(values: number[], m = mean(values)): number {
   let s = 0
   for (const v of values) s += (v - m) ** 2
-  return Math.sqrt(s / values.length)
+  if (Number.isFinite(s) || !Number.isFinite(m)) return Math.sqrt(s / values.length)
+  // Squares overflowed (values beyond 1e154): scale by the largest deviation first.
+  let scale = 0
+  for (const v of values) scale = Math.max(scale, Math.abs(v - m))
+  let t = 0
+  for (const v of values) t += ((v - m) / scale) ** 2
+  return scale * Math.sqrt(t / values.length)
 }
 
 /** The q-quantile with linear interpolation between order statistics (numpy's default). */

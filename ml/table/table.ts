@@ -85,7 +85,8 @@ export function subsetRows(d: Dataset, index: ArrayLike<number>): Dataset {
 export function withColumns(d: Dataset, replace: Column[]): Dataset {
   const byName = new Map(replace.map((c) => [c.name, c]))
   const columns = d.columns.map((c) => byName.get(c.name) ?? c)
-  for (const c of replace) if (!d.columns.some((o) => o.name === c.name)) columns.push(c)
+  const existing = new Set(d.columns.map((c) => c.name))
+  for (const c of replace) if (!existing.has(c.name)) columns.push(c)
   return { ...d, columns }
 }
 

@@ -25,13 +25,26 @@ export function fitStandardize(d: Dataset, names: string[], withMean: boolean, w
 }
 
 export function applyStandardize(s: StandardizeState, d: Dataset): Dataset {
+  // One lookup table, not a search per column: 100 000 columns must not cost 10^10 steps.
+  const byName = new Map(d.columns.map((c) => [c.name, c]))
   return withColumns(
     d,
     s.columns.map((name, j) => {
-      const c = getColumn(d, name) as NumericColumn
+      const c = (byName.get(name) ?? getColumn(d, name)) as NumericColumn
       return { ...c, values: c.values.map((v) => (v - s.mean[j]) / s.scale[j]) }
     }),
   )
+}
+
+/** A column with an infinite value has no usable mean or std: say which, instead of silent zeros/NaN. */
+function warnIfNotFinite(s: StandardizeState, log: { warn(m: string): void }): StandardizeState {
+  const bad = s.columns.filter((_, j) => !Number.isFinite(s.mean[j]) || !Number.isFinite(s.scale[j]))
+  if (bad.length) {
+    const names = `${bad.slice(0, 5).join(', ')}${bad.length > 5 ? ', …' : ''}`
+    const which = bad.length > 1 ? `Columns ${names} hold` : `Column ${names} holds`
+    log.warn(`${which} infinite values, so their mean or std is not a number and the standardized values are NaN; clean them first.`)
+  }
+  return s
 }
 
 /** Zero mean, unit variance, as scikit-learn's StandardScaler. */
@@ -51,11 +64,11 @@ export const standardizeNode = defineNode({
     withMean: p.bool({ default: true, title: 'Center (subtract the mean)' }),
     withStd: p.bool({ default: true, title: 'Scale (divide by the std)' }),
   },
-  run({ data }, params) {
+  run({ data }, params, ctx) {
     const out = fitAndApply(
       requireData(data),
       'standardize',
-      (train) => fitStandardize(train, params.columns, params.withMean, params.withStd),
+      (train) => warnIfNotFinite(fitStandardize(train, params.columns, params.withMean, params.withStd), ctx.log),
       applyStandardize,
     )
     return { data: out }
