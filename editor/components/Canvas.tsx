@@ -9,7 +9,7 @@ import {
   type FinalConnectionState,
   type IsValidConnection,
 } from '@xyflow/react'
-import { addCsvNode, addNode, openFile } from '../engine/commands'
+import { addFileNode, addNode, openFile } from '../engine/commands'
 import { wireProblem, type Wire } from '../lib/connections'
 import type { FlowEdge, FlowNode } from '../lib/flow-types'
 import { useEditor, useGraph, useRun, useUi, type Editor } from '../store'
@@ -70,7 +70,7 @@ function EmptyHint() {
   if (!empty) return null
   return (
     <div className="canvas-empty">
-      Drag nodes here from the palette, drop a <code>.csv</code> or graph <code>.json</code>, or open an example.
+      Drag nodes here from the palette, drop a data file (<code>.csv</code>, <code>.xlsx</code>, <code>.parquet</code>, <code>.jsonl</code>, <code>.sqlite</code>) or a graph <code>.json</code>, or open an example.
     </div>
   )
 }
@@ -127,8 +127,7 @@ export function Canvas() {
       const file = e.dataTransfer.files[0]
       if (!file) return
       if (/\.json$/i.test(file.name)) void openFile(ed, file)
-      else if (/\.(csv|tsv|txt)$/i.test(file.name)) void addCsvNode(ed, file, at)
-      else ed.ui.getState().toast(`Drop a graph .json or a .csv file (not "${file.name}").`, 'error')
+      else void addFileNode(ed, file, at)
     },
     [flow, ed],
   )

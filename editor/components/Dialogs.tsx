@@ -63,7 +63,7 @@ function HelpDialog() {
           ))}
         </tbody>
       </table>
-      <p className="muted">Drop a graph .json on the canvas to open it, or a .csv to add a data node reading it.</p>
+      <p className="muted">Drop a graph .json on the canvas to open it, or a data file (.csv, .tsv, .xlsx, .parquet, .jsonl, .sqlite) to add a data node reading it.</p>
     </Modal>
   )
 }

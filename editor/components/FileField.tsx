@@ -3,7 +3,7 @@ import { useFiles } from '../hooks/useFiles'
 import type { FieldProps } from './ParamField'
 
 /** A file param: pick an uploaded file or upload one (it stays in this browser only). */
-export function FileField({ id, value, onChange }: FieldProps) {
+export function FileField({ id, schema, value, onChange }: FieldProps) {
   const { files, upload } = useFiles()
   const current = typeof value === 'string' ? value : ''
   const present = files.some((f) => f.name === current)
@@ -19,10 +19,10 @@ export function FileField({ id, value, onChange }: FieldProps) {
         ))}
       </select>
       <label className="upload">
-        Upload CSV…
+        Upload file…
         <input
           type="file"
-          accept=".csv,.tsv,.txt,text/csv"
+          accept={schema.accept?.join(',')}
           hidden
           onChange={async (e) => {
             const f = e.target.files?.[0]

@@ -56,8 +56,21 @@ export function addNode(ed: Editor, nodeType: string, position: XYPosition): str
   return ed.graph.getState().addNode(nodeType, defaultParams(desc), position)
 }
 
-/** Adds a CSV data node reading `file`, after uploading it to the engine's file store. */
-export async function addCsvNode(ed: Editor, file: File, position: XYPosition): Promise<void> {
+/** The data node type that reads files named like `name` (by its file param's accepted endings), if any. */
+export function readerFor(ed: Editor, name: string): string | undefined {
+  const lower = name.toLowerCase()
+  for (const [type, desc] of ed.ui.getState().descriptors) {
+    if (desc.category !== 'data') continue
+    if (Object.values(paramSchemas(desc)).some((s) => s.ui === 'file' && s.accept?.some((end) => lower.endsWith(end)))) return type
+  }
+  return undefined
+}
+
+/**
+ * Adds a data node reading `file` (CSV, Excel, Parquet, JSON Lines, SQLite: the node whose file
+ * param accepts its name), after uploading it to the engine's file store.
+ */
+export async function addFileNode(ed: Editor, file: File, position: XYPosition): Promise<void> {
   // A graph that already names this file (an example, a shared link) just gets it provided.
   const wanted = ed.graph
     .getState()
@@ -68,15 +81,16 @@ export async function addCsvNode(ed: Editor, file: File, position: XYPosition): 
     ed.ui.getState().toast(`Provided "${wanted}".`)
     return
   }
-  await uploadFile(ed, file)
-  const id = addNode(ed, 'data.csv', position)
-  if (!id) {
-    ed.ui.getState().toast('This build has no CSV data node.', 'error')
+  const type = readerFor(ed, file.name)
+  const id = type && addNode(ed, type, position)
+  if (!type || !id) {
+    ed.ui.getState().toast(`No data node reads "${file.name}"; drop a .csv, .tsv, .xlsx, .parquet, .jsonl, .sqlite or a graph .json.`, 'error')
     return
   }
-  const fileParam = fileParamNames(ed, 'data.csv')[0]
+  await uploadFile(ed, file)
+  const fileParam = fileParamNames(ed, type)[0]
   if (fileParam) ed.graph.getState().setParam(id, fileParam, file.name)
-  ed.ui.getState().toast(`Added a CSV node reading "${file.name}".`)
+  ed.ui.getState().toast(`${ed.ui.getState().descriptors.get(type)?.title ?? type} node added, reading "${file.name}".`)
 }
 
 function fileParamNames(ed: Editor, nodeType: string): string[] {

@@ -4,7 +4,7 @@ import { testRegistry } from '../../tests/support/test-nodes'
 import { headlessEditor } from '../testing/headless-editor'
 import { currentDoc } from '../store/selectors'
 import { listGraphs, loadGraph, saveGraph } from './autosave-db'
-import { addCsvNode, copySelection, newGraph, pasteText } from './commands'
+import { addFileNode, copySelection, newGraph, pasteText } from './commands'
 import { openDocument } from './open-document'
 import { runGraph } from './run-actions'
 import { startEditor } from './start'
@@ -40,10 +40,10 @@ describe('editor instances', () => {
   it('keys files by their bytes: two different files of the same size are two cache entries', async () => {
     const ed = headlessEditor(testRegistry())
     await openDocument(ed, graph([['f', 'test.file-length', { path: 'data.csv' }]]), 'test')
-    await addCsvNode(ed, new File(['x\n1\n'], 'data.csv'), { x: 0, y: 0 })
+    await addFileNode(ed, new File(['x\n1\n'], 'data.csv'), { x: 0, y: 0 })
     await runGraph(ed, 'all')
     const first = ed.run.getState().keys.f
-    await addCsvNode(ed, new File(['x\n2\n'], 'data.csv'), { x: 0, y: 0 })
+    await addFileNode(ed, new File(['x\n2\n'], 'data.csv'), { x: 0, y: 0 })
     expect(ed.run.getState().keys.f).not.toBe(first)
     await runGraph(ed, 'all')
     expect(ed.run.getState().runs.f.phase).toBe('done')

@@ -5,7 +5,7 @@ import { displayState } from '../store/run-store'
 import { currentDoc } from '../store/selectors'
 import type { Editor } from '../store/editor'
 import { headlessEditor } from '../testing/headless-editor'
-import { addCsvNode, copySelection, pasteText } from './commands'
+import { addFileNode, copySelection, pasteText } from './commands'
 import { openDocument } from './open-document'
 import { runGraph } from './run-actions'
 import { refreshNow } from './sync'
@@ -128,7 +128,7 @@ describe('files', () => {
     const fileNodeType = registry.list().find((d) => d.fileParams?.length)!
     const param = fileNodeType.fileParams![0]
     await openDocument(ed, graph([['f', fileNodeType.type, { [param]: 'data/points.csv' }]]), 'test')
-    await addCsvNode(ed, new File(['x\n1\n'], 'points.csv'), { x: 0, y: 0 })
+    await addFileNode(ed, new File(['x\n1\n'], 'points.csv'), { x: 0, y: 0 })
     expect(ed.graph.getState().nodes).toHaveLength(1)
     expect(ed.ui.getState().files).toEqual(['data/points.csv'])
     await runGraph(ed, 'all')

@@ -26,6 +26,8 @@ export interface ParamSchema {
   enum?: unknown[]
   items?: ParamSchema
   ui?: string
+  /** File params: the file name endings the node reads. */
+  accept?: string[]
   title?: string
   description?: string
   step?: number

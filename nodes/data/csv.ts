@@ -17,7 +17,7 @@ export const csvNode = defineNode({
   inputs: {},
   outputs: { data: port.dataset() },
   params: {
-    path: p.file({ title: 'File', description: 'A .csv or .tsv file.' }),
+    path: p.file({ title: 'File', description: 'A .csv or .tsv file.', accept: ['.csv', '.tsv', '.txt'] }),
     ...tableParams,
   },
   fileParams: ['path'],

@@ -52,7 +52,7 @@ export const excelNode = defineNode({
   inputs: {},
   outputs: { data: port.dataset() },
   params: {
-    path: p.file({ title: 'File', description: 'An .xlsx workbook.' }),
+    path: p.file({ title: 'File', description: 'An .xlsx workbook.', accept: ['.xlsx'] }),
     sheet: p.text({ default: '', maxLength: 200, title: 'Sheet', description: 'Sheet name or number (1 = first). Empty: the first sheet.' }),
     ...headerParams,
     ...columnParams,

@@ -62,7 +62,7 @@ export const jsonNode = defineNode({
   inputs: {},
   outputs: { data: port.dataset() },
   params: {
-    path: p.file({ title: 'File', description: 'A .json or .jsonl file.' }),
+    path: p.file({ title: 'File', description: 'A .json or .jsonl file.', accept: ['.json', '.jsonl', '.ndjson'] }),
     ...columnParams,
   },
   fileParams: ['path'],

@@ -39,7 +39,7 @@ export const parquetNode = defineNode({
   inputs: {},
   outputs: { data: port.dataset() },
   params: {
-    path: p.file({ title: 'File', description: 'A .parquet file.' }),
+    path: p.file({ title: 'File', description: 'A .parquet file.', accept: ['.parquet'] }),
     ...columnParams,
   },
   fileParams: ['path'],

@@ -64,7 +64,7 @@ export const sqlNode = defineNode({
   },
   outputs: { data: port.dataset() },
   params: {
-    database: p.file({ title: 'Database file', description: 'An SQLite database (.sqlite, .db); optional when tables are wired in.' }),
+    database: p.file({ title: 'Database file', description: 'An SQLite database (.sqlite, .db); optional when tables are wired in.', accept: ['.sqlite', '.sqlite3', '.db'] }),
     query: p.text({ default: 'SELECT * FROM a', title: 'Query', description: 'SQLite SQL, e.g. SELECT * FROM customers JOIN a USING (id).' }),
     ...columnParams,
   },

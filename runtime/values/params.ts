@@ -10,6 +10,8 @@ export type ParamUi = 'number' | 'int' | 'bool' | 'select' | 'text' | 'column' |
 
 export interface ParamMeta {
   ui: ParamUi
+  /** File params: the file name endings the node reads (".csv"); the editor's picker and file drops use them. */
+  accept?: string[]
   title?: string
   description?: string
   step?: number
@@ -79,7 +81,7 @@ export const p = {
     return withMeta(columnList.default([]), { ui: 'columns', columnKind: kind ?? 'any', ...(emptyMeans ? { emptyMeans } : {}), ...meta })
   },
   /** A file: a path relative to the graph document (headless) or an uploaded file's name. */
-  file: (opts: Common = {}) => withMeta(z.string().default(''), { ui: 'file', ...opts }),
+  file: (opts: Common & { accept?: string[] } = {}) => withMeta(z.string().default(''), { ui: 'file', ...opts }),
   /** Any JSON-compatible schema with its own editor (e.g. a layer list). */
   custom: <T extends z.ZodType>(schema: T, ui: ParamUi, opts: Common = {}) => withMeta(schema, { ui, ...opts }),
 }

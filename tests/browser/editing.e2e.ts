@@ -48,7 +48,7 @@ describe('editing in the browser', () => {
     await page.getByRole('button', { name: 'New' }).click()
     await dropFile(page, 'tiny.csv', 'x,y\n1,a\n2,b\n3,a\n', 'text/csv')
     await expect.poll(() => nodes(page).count()).toBe(1)
-    await expect(page.getByText('Added a CSV node reading "tiny.csv".').isVisible()).resolves.toBe(true)
+    await expect(page.getByText('CSV file node added, reading "tiny.csv".').isVisible()).resolves.toBe(true)
     await page.getByRole('button', { name: 'Run all' }).click()
     await expect.poll(() => nodes(page).first().textContent()).toMatch(/3 rows × 2 cols/)
 
