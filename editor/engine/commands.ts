@@ -82,12 +82,13 @@ export async function addFileNode(ed: Editor, file: File, position: XYPosition):
     return
   }
   const type = readerFor(ed, file.name)
-  const id = type && addNode(ed, type, position)
-  if (!type || !id) {
+  if (!type) {
     ed.ui.getState().toast(`No data node reads "${file.name}"; drop a .csv, .tsv, .xlsx, .parquet, .jsonl, .sqlite or a graph .json.`, 'error')
     return
   }
   await uploadFile(ed, file)
+  const id = addNode(ed, type, position)
+  if (!id) return
   const fileParam = fileParamNames(ed, type)[0]
   if (fileParam) ed.graph.getState().setParam(id, fileParam, file.name)
   ed.ui.getState().toast(`${ed.ui.getState().descriptors.get(type)?.title ?? type} node added, reading "${file.name}".`)

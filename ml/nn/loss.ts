@@ -45,7 +45,11 @@ export function checkLoss(loss: LossChoice, head: Head): void {
   const classifying = head.kind !== 'regression'
   const classOnly = ['binary-crossentropy', 'categorical-crossentropy', 'hinge']
   if (!classifying && classOnly.includes(loss.name)) {
-    throw new Error(`${LABEL[loss.name]} is for classification but the target is numeric; use MSE, MAE or Huber.`)
+    throw new Error(
+      `${LABEL[loss.name]} is for classification but the model trains for regression (its Task, or Task = auto with a numeric target that has ` +
+        'fractions or more than 20 values). To classify, set Task = classification on the model node or make the target categorical; ' +
+        'to predict numbers, use MSE, MAE or Huber.',
+    )
   }
   if (classifying && loss.name === 'epsilon-insensitive') {
     throw new Error('Epsilon-insensitive loss is for regression; use cross-entropy or hinge for classes.')

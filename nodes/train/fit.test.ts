@@ -139,7 +139,7 @@ describe('train.fit', () => {
       'Binary cross-entropy needs a target with two classes; this one has 3. Use categorical cross-entropy.',
     )
     await expect(fit({ model: await spec(mlpNode), data: linearData([1], 0, 10), loss: { ...bce, name: 'hinge' } })).rejects.toThrow(
-      /Hinge loss is for classification but the target is numeric/,
+      /Hinge loss is for classification but the model trains for regression.*set Task = classification on the model node/,
     )
   })
 
