@@ -1,7 +1,8 @@
-import { mkdir, open, readFile, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises'
+import { access, constants, open, readFile, rm, utimes } from 'node:fs/promises'
 import { join } from 'node:path'
 import { hashString } from '../keys/hash'
 import type { EncodedValue } from '../values/codec'
+import { CacheDirError, makeDirectory, scanEntries, writeAtomically, type EntrySizes } from './dir-files'
 import { headerBytes, packEntry, readHeader, unpackEntry } from './entry-seal'
 import type { EntryInfo, PersistentStore, RunRecord, StoredEntry, StoreStats } from './types'
 
@@ -14,26 +15,15 @@ interface SavedRecord {
   record: RunRecord
 }
 
-/** Writes a file so that readers see the old content or the new one, never a part. */
-async function writeAtomically(path: string, data: string | Uint8Array): Promise<void> {
-  const tmp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
-  try {
-    await writeFile(tmp, data)
-    await rename(tmp, path)
-  } catch (e) {
-    await rm(tmp, { force: true })
-    throw e
-  }
-}
-
 /**
  * The Node persistent tier: one file per entry (sealed header with the entry's facts, then the
  * packed value). Writes go to a temporary file then rename, so a killed process never leaves
  * half an entry and header and value are always published together.
- * Least recently read entries (by mtime) are evicted past the size cap.
+ * Least recently read entries (by mtime) are evicted past the size cap. Temporary files of killed
+ * writers are swept when the store first scans the folder; those of live writers count toward the cap.
  */
 export class DirStore implements PersistentStore {
-  private sizes?: Map<string, { bytes: number; used: number }>
+  private scan?: Promise<EntrySizes>
   /** Folders this process has already created. */
   private readonly folders = new Set<string>()
 
@@ -41,6 +31,25 @@ export class DirStore implements PersistentStore {
     readonly dir: string,
     readonly capBytes = 4 * 2 ** 30,
   ) {}
+
+  /**
+   * A store over `dir`, created if needed, checked writable and swept before first use.
+   * Throws CacheDirError with a message for the user when the directory cannot serve.
+   */
+  static async open(dir: string, capBytes?: number): Promise<DirStore> {
+    await makeDirectory(dir)
+    await access(dir, constants.W_OK | constants.X_OK).catch((e) => {
+      throw new CacheDirError(`Cache directory ${dir} is not writable (${(e as { code?: string }).code}).`)
+    })
+    const store = new DirStore(dir, capBytes)
+    await store.sizes()
+    return store
+  }
+
+  /** Orphaned temporary files this store removed when it first scanned its folder. */
+  async swept(): Promise<number> {
+    return (await this.sizes()).swept
+  }
 
   private paths(key: string) {
     if (!KEY_RE.test(key)) throw new Error(`bad cache key ${key}`)
@@ -72,7 +81,7 @@ export class DirStore implements PersistentStore {
     if (!bytes) return undefined
     const now = new Date()
     await utimes(file, now, now).catch(() => undefined)
-    this.sizes?.set(key, { bytes: bytes.byteLength, used: now.getTime() })
+    ;(await this.sizes()).entries.set(key, { bytes: bytes.byteLength, used: now.getTime() })
     const { header, value } = await unpackEntry(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), key)
     return { info: header.info, value }
   }
@@ -80,32 +89,30 @@ export class DirStore implements PersistentStore {
   async write(key: string, value: EncodedValue, info: EntryInfo): Promise<void> {
     const { folder, file } = this.paths(key)
     if (!this.folders.has(folder)) {
-      await mkdir(folder, { recursive: true })
+      await makeDirectory(folder)
       this.folders.add(folder)
     }
     const bytes = await packEntry(key, value, info)
     await writeAtomically(file, bytes)
-    const sizes = await this.loadSizes()
-    sizes.set(key, { bytes: bytes.byteLength, used: Date.now() })
+    ;(await this.sizes()).entries.set(key, { bytes: bytes.byteLength, used: Date.now() })
     await this.evict(key)
   }
 
   async delete(key: string): Promise<void> {
     await rm(this.paths(key).file, { force: true })
-    this.sizes?.delete(key)
+    ;(await this.sizes()).entries.delete(key)
   }
 
+  /** Entries and their bytes; bytes include writes in progress in other processes. */
   async stats(): Promise<StoreStats> {
-    const sizes = await this.loadSizes()
-    let bytes = 0
-    for (const s of sizes.values()) bytes += s.bytes
-    return { entries: sizes.size, bytes, capBytes: this.capBytes }
+    const sizes = await this.sizes()
+    return { entries: sizes.entries.size, bytes: totalBytes(sizes), capBytes: this.capBytes }
   }
 
   async clear(): Promise<void> {
     await rm(join(this.dir, 'entries'), { recursive: true, force: true })
     await rm(join(this.dir, 'records'), { recursive: true, force: true })
-    this.sizes = new Map()
+    this.scan = Promise.resolve({ entries: new Map(), pendingBytes: 0, swept: 0 })
     this.folders.clear()
   }
 
@@ -127,39 +134,34 @@ export class DirStore implements PersistentStore {
   async putRecord(scope: string, nodeId: string, record: RunRecord): Promise<void> {
     const { folder, file } = this.recordPath(scope, nodeId)
     if (!this.folders.has(folder)) {
-      await mkdir(folder, { recursive: true })
+      await makeDirectory(folder)
       this.folders.add(folder)
     }
     const saved: SavedRecord = { scope, nodeId, record }
     await writeAtomically(file, JSON.stringify(saved))
   }
 
-  /** Sizes and last-use times of every entry, read from disk once per process. */
-  private async loadSizes() {
-    if (this.sizes) return this.sizes
-    const sizes = new Map<string, { bytes: number; used: number }>()
-    const root = join(this.dir, 'entries')
-    for (const folder of await readdir(root).catch(() => [] as string[])) {
-      for (const file of await readdir(join(root, folder)).catch(() => [] as string[])) {
-        if (!file.endsWith('.bin')) continue
-        const s = await stat(join(root, folder, file)).catch(() => undefined)
-        if (s) sizes.set(file.slice(0, -4), { bytes: s.size, used: s.mtimeMs })
-      }
-    }
-    this.sizes = sizes
-    return sizes
+  /** Sizes of every entry, scanned (and swept) once per store. */
+  private sizes(): Promise<EntrySizes> {
+    this.scan ??= scanEntries(this.dir)
+    return this.scan
   }
 
   private async evict(keep: string) {
-    const sizes = await this.loadSizes()
-    let total = 0
-    for (const s of sizes.values()) total += s.bytes
+    const sizes = await this.sizes()
+    let total = totalBytes(sizes)
     if (total <= this.capBytes) return
-    const oldest = [...sizes].filter(([k]) => k !== keep).sort((a, b) => a[1].used - b[1].used)
+    const oldest = [...sizes.entries].filter(([k]) => k !== keep).sort((a, b) => a[1].used - b[1].used)
     for (const [key, s] of oldest) {
       if (total <= this.capBytes) break
       await this.delete(key)
       total -= s.bytes
     }
   }
+}
+
+function totalBytes(sizes: EntrySizes): number {
+  let bytes = sizes.pendingBytes
+  for (const s of sizes.entries.values()) bytes += s.bytes
+  return bytes
 }

@@ -6,6 +6,7 @@ import envPaths from 'env-paths'
 import { createRegistry } from '../../nodes'
 import { isBackendName } from '../backend/choose-backend'
 import { setupNodeBackend } from '../backend/setup-node'
+import { CacheDirError } from '../cache/dir-files'
 import { DirStore } from '../cache/dir-store'
 import { NodeCache } from '../cache/node-cache'
 import { loadDocument } from '../document/load'
@@ -74,7 +75,7 @@ async function runCommand(registry: Registry, args: string[]): Promise<number> {
   if (forced && backend !== forced) console.error(`warning: the ${forced} backend could not start; running on ${backend}.`)
   setNetworkPolicy({ allowPrivate: values['allow-net'], lookup: lookupAll, howToAllow: 'run with --allow-net' })
   const cacheDir = values['cache-dir'] ? resolve(values['cache-dir']) : envPaths('mlcanvas', { suffix: '' }).cache
-  const cache = new NodeCache({ store: values['no-cache'] ? undefined : new DirStore(cacheDir) })
+  const cache = new NodeCache({ store: values['no-cache'] ? undefined : await openCacheDir(cacheDir) })
   const typeOf = new Map(loaded.doc.nodes.map((n) => [n.id, n.type]))
   let lastProgress = 0
   const report = await runGraph({
@@ -130,6 +131,16 @@ function nodeBackend(name: string): 'wasm' | 'cpu' {
 /** Every address a name resolves to, so a graph cannot reach a private address through DNS. */
 async function lookupAll(host: string): Promise<string[]> {
   return (await lookup(host, { all: true, verbatim: true })).map((a) => a.address)
+}
+
+/** The cache directory, checked before anything runs: a bad one is a usage error (exit 2). */
+async function openCacheDir(dir: string): Promise<DirStore> {
+  try {
+    return await DirStore.open(dir)
+  } catch (e) {
+    if (e instanceof CacheDirError) throw new UsageError(`${e.message} Give another --cache-dir, or --no-cache.`)
+    throw e
+  }
 }
 
 function nodesCommand(registry: Registry, args: string[]): number {

@@ -1,0 +1,31 @@
+import { execFile } from 'node:child_process'
+import { mkdtemp, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { promisify } from 'node:util'
+import { describe, expect, it } from 'vitest'
+
+const CLI = resolve('runtime/cli/bin.mjs')
+const graph = resolve('examples/blobs-kmeans.json')
+
+async function run(cacheDir: string) {
+  try {
+    await promisify(execFile)(process.execPath, [CLI, 'run', graph, '--cache-dir', cacheDir], { timeout: 30_000 })
+    return { code: 0, stderr: '' }
+  } catch (e) {
+    const err = e as { code: number; stderr: string }
+    return { code: err.code, stderr: err.stderr }
+  }
+}
+
+describe('pipeline run --cache-dir that cannot serve', () => {
+  it('says why and exits 2 before running anything (a file; a folder that cannot be created)', async () => {
+    const file = join(await mkdtemp(join(tmpdir(), 'mlcanvas-cli-')), 'not-a-dir')
+    await writeFile(file, 'x')
+    const [onFile, onProc] = await Promise.all([run(file), run('/proc/nope')])
+    expect(onFile.code).toBe(2)
+    expect(onFile.stderr).toContain(`Cache directory ${file}: ${file} is a file, not a directory. Give another --cache-dir, or --no-cache.`)
+    expect(onProc.code).toBe(2)
+    expect(onProc.stderr).toContain('Cannot create cache directory /proc/nope: ENOENT')
+  })
+})
