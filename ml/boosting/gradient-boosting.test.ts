@@ -27,10 +27,10 @@ function score(name: SetName, predictions: Float64Array, y: Float64Array, classe
 
 describe('gradient boosting against scikit-learn (default params, raw features, same split)', () => {
   for (const name of ['diabetes', 'breast_cancer', 'wine', 'iris'] as const) {
-    it(`${name}: test score within 0.01, training loss and feature importances close`, () => {
+    it(`${name}: test score within 0.01, training loss and feature importances close`, async () => {
       const { train, test } = loadSplit(name, false)
       const classes = name === 'diabetes' ? 0 : new Set(train.y).size
-      const { state, trainLoss, stages } = fitBoosting(train, train.cols, classes, BOOSTING_DEFAULTS, { random: seeded(0) })
+      const { state, trainLoss, stages } = await fitBoosting(train, train.cols, classes, BOOSTING_DEFAULTS, { random: seeded(0) })
       expect(stages).toBe(100)
       const ref = expected(name).boosting.gb
       expect(Math.abs(score(name, predictBoosting(state, test.X, test.rows), test.y, classes) - ref.score)).toBeLessThanOrEqual(0.01)
@@ -39,9 +39,9 @@ describe('gradient boosting against scikit-learn (default params, raw features, 
     })
   }
 
-  it('stops early when the validation loss stops improving', () => {
+  it('stops early when the validation loss stops improving', async () => {
     const { train, test } = loadSplit('breast_cancer', false)
-    const r = fitBoosting(train, train.cols, 2, { ...BOOSTING_DEFAULTS, nEstimators: 500, nIterNoChange: 5 }, { random: seeded(0), validation: test })
+    const r = await fitBoosting(train, train.cols, 2, { ...BOOSTING_DEFAULTS, nEstimators: 500, nIterNoChange: 5 }, { random: seeded(0), validation: test })
     expect(r.stages).toBeLessThan(500)
     expect(r.state.trees.length).toBe(r.stages)
   })

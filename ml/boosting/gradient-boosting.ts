@@ -39,13 +39,13 @@ export interface Rows {
 
 export interface BoostingContext {
   random: () => number
-  /** Called after each stage; may throw to cancel. */
-  onStage?: (stage: number, total: number) => void
+  /** Awaited after each stage: report progress, yield to the event loop, throw to cancel. */
+  onStage?: (stage: number, total: number) => Promise<void> | void
   validation?: Rows
 }
 
 /** Fits on class indices (classes ≥ 2) or values (classes = 0). */
-export function fitBoosting(train: Rows, cols: number, classes: number, o: BoostingOptions, ctx: BoostingContext) {
+export async function fitBoosting(train: Rows, cols: number, classes: number, o: BoostingOptions, ctx: BoostingContext) {
   if (classes === 1) throw new Error('Gradient boosting classification needs at least two classes in the training rows; the target has one.')
   const { X, y, rows } = train
   const k = classes > 2 ? classes : 1
@@ -77,7 +77,7 @@ export function fitBoosting(train: Rows, cols: number, classes: number, o: Boost
       trees.push(grown.tree)
     }
     stages = stage + 1
-    ctx.onStage?.(stages, o.nEstimators)
+    await ctx.onStage?.(stages, o.nEstimators)
     if (val && valRaw) {
       addStage(valRaw, val.X, val.rows, cols, trees.slice(-k), o.learningRate, k)
       const loss = lossOf(valRaw, val.y, val.rows, classes, k)

@@ -49,23 +49,25 @@ function binaryObjective(X: Float64Array, rows: number, cols: number, y: Float64
   return (w: Float64Array, g: Float64Array): number => {
     g.fill(0)
     let f = 0
+    let gb = 0
     const b = w[cols]
     for (let i = 0; i < rows; i++) {
       let z = b
       const base = i * cols
       for (let j = 0; j < cols; j++) z += X[base + j] * w[j]
-      // log(1 + e^z) − y·z without overflow.
-      f += (z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z))) - y[i] * z
-      const r = 1 / (1 + Math.exp(-z)) - y[i]
+      // log(1 + e^z) − y·z and σ(z) from one exponential, without overflow.
+      const e = Math.exp(-Math.abs(z))
+      f += (z > 0 ? z : 0) + Math.log1p(e) - y[i] * z
+      const r = (z >= 0 ? 1 / (1 + e) : e / (1 + e)) - y[i]
       for (let j = 0; j < cols; j++) g[j] += r * X[base + j]
-      g[cols] += r
+      gb += r
     }
     let reg = 0
     for (let j = 0; j < cols; j++) {
       reg += w[j] * w[j]
       g[j] = g[j] / rows + l2 * w[j]
     }
-    g[cols] /= rows
+    g[cols] = gb / rows
     return f / rows + 0.5 * l2 * reg
   }
 }

@@ -68,7 +68,7 @@ function synthetic(rows: number, cols: number, seed: number, classify: boolean):
   return { X, y, rows, cols }
 }
 
-function ours(model: Model, d: Data): void {
+async function ours(model: Model, d: Data): Promise<void> {
   const random = seededRandom(0)
   const all = Int32Array.from({ length: d.rows }, (_, i) => i)
   const treeOptions = { classes: 2, maxDepth: 0, minSamplesSplit: 2, minSamplesLeaf: 1, maxFeatures: d.cols, random }
@@ -82,7 +82,7 @@ function ours(model: Model, d: Data): void {
       const sample = Int32Array.from({ length: d.rows }, () => Math.floor(random() * d.rows))
       fitTree(d.X, d.cols, d.y, sample, { ...treeOptions, maxFeatures })
     }
-  } else if (model === 'boosting') fitBoosting(d, d.cols, 2, BOOSTING_DEFAULTS, { random })
+  } else if (model === 'boosting') await fitBoosting(d, d.cols, 2, BOOSTING_DEFAULTS, { random })
 }
 
 /** CPU milliseconds (user + system) of this process: other load on the machine barely moves it. */
@@ -96,7 +96,7 @@ async function oursMs(model: Model, d: Data, repeats: number): Promise<number> {
   for (let r = 0; r < repeats; r++) {
     const t0 = cpuMs()
     if (model === 'svc') await fitSvm(d.X, d.rows, d.cols, d.y, 2, SVM_DEFAULTS)
-    else ours(model, d)
+    else await ours(model, d)
     times.push(cpuMs() - t0)
   }
   return best(times)
