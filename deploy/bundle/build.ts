@@ -1,20 +1,17 @@
 import { sha256 } from 'hash-wasm'
 import type { Dataset } from '../../runtime/values/dataset'
 import type { TrainedModel } from '../../runtime/values/ml'
-import type { GradientState } from '../../ml/families/gradient'
+import { getFamily } from '../../ml/families'
+import type { LayersFiles } from '../../ml/families/layers-export'
 import type { SchemaState } from '../../nodes/data/schema-step'
 import { BUNDLE_FORMAT, BUNDLE_VERSION, type BundleManifest, type InputColumn } from './manifest'
 import { toBundleJson } from './json-codec'
 import { referenceOf } from './reference'
-import { layersOutputs, toLayersFiles } from './tfjs-layers'
 
 /** A bundle in memory: file name → bytes. `bundle.json` describes and checksums the others. */
 export type BundleFiles = Map<string, Uint8Array>
 
 const text = (s: string) => new TextEncoder().encode(s)
-
-const isGradient = (state: Record<string, unknown>): state is Record<string, unknown> & GradientState =>
-  typeof state.net === 'object' && Array.isArray(state.weights)
 
 /** True when a table holds rows as a loader read them (its lineage is at most the loader's schema step). */
 export function isRawTable(d: Dataset): boolean {
@@ -60,17 +57,15 @@ export async function buildBundle(model: TrainedModel, opts: BuildOptions): Prom
   const files: BundleFiles = new Map()
   const columns = inputColumns(model, opts.raw)
   files.set('lineage.json', text(toBundleJson(model.steps)))
+  // TrainedModel.state is already the family's serialized form; the scorer deserializes (and checks) it.
+  files.set('model-state.json', text(toBundleJson(model.state)))
+  const family = getFamily(model.family)
   let tfjs: BundleManifest['tfjs']
-  if (isGradient(model.state)) {
-    const probabilities = model.family !== 'linear-svm'
-    const layers = await toLayersFiles(model.state, probabilities)
+  if (family.exportTfjs) {
+    const layers = (await family.exportTfjs(family.deserialize(model.state))) as LayersFiles
     files.set('model.json', text(JSON.stringify(layers.modelJson)))
     files.set('weights.bin', layers.weights)
-    const { weights: _weights, ...rest } = model.state
-    files.set('model-state.json', text(toBundleJson(rest)))
-    tfjs = { path: 'model.json', outputs: layersOutputs(model.state, probabilities) }
-  } else {
-    files.set('model-state.json', text(toBundleJson(model.state)))
+    tfjs = { path: 'model.json', outputs: layers.outputs }
   }
   const manifest: BundleManifest = {
     format: BUNDLE_FORMAT,

@@ -1,10 +1,9 @@
 import { sha256 } from 'hash-wasm'
 import type { FittedStep } from '../../runtime/values/dataset'
 import type { TrainedModel } from '../../runtime/values/ml'
-import type { GradientState } from '../../ml/families/gradient'
 import { bundleManifestSchema, type BundleManifest } from './manifest'
 import { fromBundleJson } from './json-codec'
-import { weightsFromLayersFiles } from './tfjs-weights'
+import { checkLayersFiles } from './tfjs-weights'
 import type { BundleFiles } from './build'
 
 /** A checked bundle: its manifest and the trained model it rebuilds, ready to score. */
@@ -74,15 +73,14 @@ function lineage(files: BundleFiles, manifest: BundleManifest): FittedStep[] {
 function state(files: BundleFiles, manifest: BundleManifest): Record<string, unknown> {
   const s = parse(files, manifest.state.path)
   if (!s || typeof s !== 'object' || Array.isArray(s)) throw new BundleError(`${manifest.state.path} is not an object.`)
-  if (!manifest.tfjs) return s as Record<string, unknown>
-  const g = s as Omit<GradientState, 'weights'>
-  if (!Array.isArray(g.shapes)) throw new BundleError(`${manifest.state.path} lacks the network's weight shapes.`)
-  try {
-    const weights = weightsFromLayersFiles(parse(files, manifest.tfjs.path, JSON.parse), need(files, 'weights.bin'), g.shapes)
-    return { ...g, weights }
-  } catch (e) {
-    throw e instanceof BundleError ? e : new BundleError(`model.json / weights.bin: ${(e as Error).message}`)
+  if (manifest.tfjs) {
+    try {
+      checkLayersFiles(parse(files, manifest.tfjs.path, JSON.parse), need(files, 'weights.bin'))
+    } catch (e) {
+      throw e instanceof BundleError ? e : new BundleError(`model.json / weights.bin: ${(e as Error).message}`)
+    }
   }
+  return s as Record<string, unknown>
 }
 
 /** Checks a bundle end to end (schema, checksums, lineage, weights) and rebuilds its model. */

@@ -3,6 +3,7 @@ import type { LayerDef } from '../nn/net'
 import { alphaParam } from './config'
 import { defineFamily } from './family'
 import { deserializeGradient, predictGradient, serializeGradient } from './gradient'
+import { exportLayers } from './layers-export'
 import { fitNetwork } from './gradient-fit'
 
 export const cnn = defineFamily({
@@ -36,5 +37,6 @@ export const cnn = defineFamily({
   },
   predict: (s, X, rows) => predictGradient(s, X, rows, true),
   serialize: serializeGradient,
+  exportTfjs: (s) => exportLayers(s, true),
   deserialize: (v) => deserializeGradient('convolutional network', v),
 })

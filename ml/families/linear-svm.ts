@@ -1,6 +1,7 @@
 import { alphaParam } from './config'
 import { defineFamily } from './family'
 import { deserializeGradient, predictGradient, serializeGradient } from './gradient'
+import { exportLayers } from './layers-export'
 import { fitNetwork } from './gradient-fit'
 
 /** A linear SVM trained by gradient descent on the hinge loss (no hidden layers). */
@@ -17,5 +18,6 @@ export const linearSvm = defineFamily({
   // Hinge-trained SVMs give decision scores, not probabilities, as scikit-learn's LinearSVC.
   predict: (s, X, rows) => predictGradient(s, X, rows, false),
   serialize: serializeGradient,
+  exportTfjs: (s) => exportLayers(s, false),
   deserialize: (v) => deserializeGradient('linear SVM', v),
 })

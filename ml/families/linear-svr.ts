@@ -2,6 +2,7 @@ import { p } from '../../runtime/values/params'
 import { alphaParam } from './config'
 import { defineFamily } from './family'
 import { deserializeGradient, predictGradient, serializeGradient } from './gradient'
+import { exportLayers } from './layers-export'
 import { fitNetwork } from './gradient-fit'
 
 /** Linear SVR trained by gradient descent on the epsilon-insensitive loss (no hidden layers). */
@@ -21,5 +22,6 @@ export const linearSvr = defineFamily({
     fitNetwork(t, ctx, { hidden: () => [], alpha: config.alpha, defaultLoss: { name: 'epsilon-insensitive', config: { epsilon: config.epsilon } } }),
   predict: (s, X, rows) => predictGradient(s, X, rows, true),
   serialize: serializeGradient,
+  exportTfjs: (s) => exportLayers(s, true),
   deserialize: (v) => deserializeGradient('linear SVR', v),
 })

@@ -1,6 +1,7 @@
 import { alphaParam } from './config'
 import { defineFamily } from './family'
 import { deserializeGradient, predictGradient, serializeGradient } from './gradient'
+import { exportLayers } from './layers-export'
 import { fitNetwork } from './gradient-fit'
 
 /** Logistic regression trained by gradient descent on the tfjs backend (no hidden layers). */
@@ -16,5 +17,6 @@ export const logisticRegression = defineFamily({
   fit: (t, config, ctx) => fitNetwork(t, ctx, { hidden: () => [], alpha: config.alpha }),
   predict: (s, X, rows) => predictGradient(s, X, rows, true),
   serialize: serializeGradient,
+  exportTfjs: (s) => exportLayers(s, true),
   deserialize: (v) => deserializeGradient('logistic regression', v),
 })

@@ -4,6 +4,7 @@ import type { LayerDef } from '../nn/net'
 import { alphaParam } from './config'
 import { defineFamily } from './family'
 import { deserializeGradient, predictGradient, serializeGradient } from './gradient'
+import { exportLayers } from './layers-export'
 import { fitNetwork } from './gradient-fit'
 
 const layer = z.object({
@@ -41,6 +42,7 @@ export const mlp = defineFamily({
   },
   predict: (s, X, rows) => predictGradient(s, X, rows, true),
   serialize: serializeGradient,
+  exportTfjs: (s) => exportLayers(s, true),
   deserialize: (v) => deserializeGradient('neural network', v),
   summarizeConfig: (config) => ({ hidden: config.layers.map((l) => l.units).join('-') || 'none' }),
 })

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core'
-import type { GradientState } from '../../ml/families/gradient'
-import type { LayerDef } from '../../ml/nn/net'
+import type { LayerDef } from '../nn/net'
+import type { GradientState } from './gradient'
 
 /**
  * A trained network as TensorFlow.js LayersModel artifacts (`model.json` + one weights file),
@@ -11,6 +11,8 @@ import type { LayerDef } from '../../ml/nn/net'
 export interface LayersFiles {
   modelJson: Record<string, unknown>
   weights: Uint8Array
+  /** Probabilities when the model ends in sigmoid/softmax (classifiers), else raw values or decision scores. */
+  outputs: 'probabilities' | 'values' | 'scores'
 }
 
 type Layers = typeof import('@tensorflow/tfjs-layers')
@@ -32,14 +34,13 @@ function layerFor(layers: Layers, l: LayerDef, first: { inputShape?: number[] })
   }
 }
 
-/** What the exported model outputs: probabilities for classifiers (a sigmoid/softmax layer), else raw values. */
-export function layersOutputs(state: GradientState, probabilities: boolean): 'probabilities' | 'values' | 'scores' {
+function layersOutputs(state: GradientState, probabilities: boolean): 'probabilities' | 'values' | 'scores' {
   if (state.head.kind === 'regression') return 'values'
   return probabilities ? 'probabilities' : 'scores'
 }
 
-/** Builds the layers model in memory and saves it through tfjs' own writer. */
-export async function toLayersFiles(state: GradientState, probabilities: boolean): Promise<LayersFiles> {
+/** Builds the layers model in memory and saves it through tfjs' own writer: a gradient family's exportTfjs. */
+export async function exportLayers(state: GradientState, probabilities: boolean): Promise<LayersFiles> {
   const layers = await import('@tensorflow/tfjs-layers')
   const model = layers.sequential()
   state.net.layers.forEach((l, i) => model.add(layerFor(layers, l, i === 0 ? { inputShape: [state.net.inputDim] } : {})))
@@ -61,6 +62,7 @@ export async function toLayersFiles(state: GradientState, probabilities: boolean
         weightsManifest: [{ paths: ['weights.bin'], weights: saved!.weightSpecs }],
       },
       weights: new Uint8Array(weightData),
+      outputs: layersOutputs(state, probabilities),
     }
   } finally {
     tf.dispose(tensors)
