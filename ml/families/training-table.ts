@@ -26,6 +26,9 @@ export function resolveTask(tasks: readonly Task[], chosen: Task | 'auto', d: Da
   return inferTask(t).task
 }
 
+/** The most classes a classification target may have (20 000 classes took 6 GB in logistic regression). */
+export const MAX_CLASSES = 1000
+
 /** Encodes a dataset for training; a numeric target becomes classes (sorted values) when classifying. */
 export function trainingTable(d: Dataset, chosen: Task | 'auto', tasks: readonly Task[]): TrainingTable {
   const task = resolveTask(tasks, chosen, d)
@@ -43,7 +46,15 @@ export function trainingTable(d: Dataset, chosen: Task | 'auto', tasks: readonly
     }
     return { X, y: t.values, task, target: t.name }
   }
-  if (t.type === 'categorical') return { X, y: t.values, task, target: t.name, classes: t.classes }
+  if (t.type === 'categorical') {
+    if (t.classes && t.classes.length > MAX_CLASSES) {
+      throw new Error(
+        `Target "${t.name}" has ${t.classes.length} classes; the limit is ${MAX_CLASSES} (models keep a weight or a count per class, and ` +
+          'one-hot targets grow with rows × classes). Group rare classes first, or if this is an identifier, give it the ID role.',
+      )
+    }
+    return { X, y: t.values, task, target: t.name, classes: t.classes }
+  }
   const distinct = [...new Set(t.values)].sort((a, b) => a - b)
   if (distinct.length > 100) {
     throw new Error(

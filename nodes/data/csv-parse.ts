@@ -27,6 +27,13 @@ export interface ParseHooks {
   chunkSize?: number
 }
 
+/**
+ * The most columns a table may have. Each column costs typed arrays sized for its rows plus
+ * bookkeeping (about 12 KB before the first row); a million columns would exhaust memory
+ * long before failing on their own, so wider files are refused at the header.
+ */
+export const MAX_COLUMNS = 20_000
+
 /** The largest file the loaders accept; bigger tables do not fit a browser tab's memory. */
 export const MAX_BYTES = 200 * 1024 * 1024
 
@@ -130,6 +137,9 @@ export async function parseCsvText(
         first = row
         if (first.every((cell) => cell.trim() === '')) {
           throw new Error('The file has no columns: its first row holds only delimiters. Remove empty leading rows.')
+        }
+        if (first.length > MAX_COLUMNS) {
+          throw new Error(`The file has ${first.length} columns; the limit is ${MAX_COLUMNS}. Select fewer columns before exporting it.`)
         }
         continue
       }

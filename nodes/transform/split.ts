@@ -54,10 +54,9 @@ export function splitIndices(labels: Int32Array, nVal: number, nTest: number, sh
   const tests = allocate(nTest, sizes, sizes)
   const vals = allocate(nVal, sizes, sizes.map((s, k) => s - tests[k]))
   const parts: Parts = { train: [], validation: [], test: [] }
+  // A loop, not push(...slice): spreading 500 000 indices overflows the call stack.
   members.forEach((m, k) => {
-    parts.test.push(...m.slice(0, tests[k]))
-    parts.validation.push(...m.slice(tests[k], tests[k] + vals[k]))
-    parts.train.push(...m.slice(tests[k] + vals[k]))
+    for (let i = 0; i < m.length; i++) (i < tests[k] ? parts.test : i < tests[k] + vals[k] ? parts.validation : parts.train).push(m[i])
   })
   for (const part of Object.values(parts)) shuffleInPlace(part, random)
   return parts
