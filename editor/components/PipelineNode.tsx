@@ -105,7 +105,7 @@ export const PipelineNode = memo(function PipelineNode({ id, data, selected }: N
           {lines.map(([k, v]) => (
             <div key={k}>
               <dt>{k}</dt>
-              <dd>{v}</dd>
+              <dd title={v}>{v}</dd>
             </div>
           ))}
         </dl>

@@ -37,6 +37,9 @@ export function summaryLines(summary: Record<string, unknown> | undefined, limit
   if (typeof s.rows === 'number' && typeof s.columns === 'number') {
     const lines: [string, string][] = [['table', `${formatNumber(s.rows)} rows × ${s.columns} cols`]]
     if (typeof s.target === 'string') lines.push(['target', s.target])
+    // What Task = auto will train for, and the loader's warnings (dirty cells), kept with the cached result.
+    if (typeof s.task === 'string') lines.push(['task', s.task])
+    if (Array.isArray(s.warnings) && s.warnings.length) lines.push(['warnings', `${s.warnings.length}: ${String(s.warnings[0])}`])
     return lines
   }
   if (typeof s.train === 'number') {

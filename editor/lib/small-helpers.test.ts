@@ -45,6 +45,12 @@ describe('formatting', () => {
       ['table', '150 rows × 5 cols'],
       ['target', 'species'],
     ])
+    expect(summaryLines({ rows: 178, columns: 14, target: 'target', task: 'classification · 3 classes', warnings: ['Column "x" …'] })).toEqual([
+      ['table', '178 rows × 14 cols'],
+      ['target', 'target'],
+      ['task', 'classification · 3 classes'],
+      ['warnings', '1: Column "x" …'],
+    ])
     expect(summaryLines({ train: 120, test: 30, columns: 5 })).toEqual([['splits', 'train 120 · test 30']])
     expect(summaryLines({ accuracy: 0.9666, f1: 0.96 })).toEqual([
       ['accuracy', '0.967'],

@@ -3,7 +3,7 @@ import { parquetWriteBuffer } from 'hyparquet-writer'
 import { afterEach, describe, expect, inject, it } from 'vitest'
 import writeXlsxFile from 'write-excel-file/universal'
 import type { BrowserContext, Page } from 'playwright-core'
-import { nodeCard, nodes, openGraphFile, runAll, states } from './actions'
+import { dropFile, nodeCard, nodes, openGraphFile, runAll, states } from './actions'
 import { freshContext, openApp, SHOTS } from './browser'
 
 const url = inject('appUrl')
@@ -51,7 +51,56 @@ async function dropBytes(page: Page, name: string, bytes: Uint8Array) {
   await page.locator('.react-flow__pane').dispatchEvent('drop', { dataTransfer: transfer, clientX: 700, clientY: 400 })
 }
 
+// 90 rows: the class (0, 1, 2) is x1 / 10; x2 is noise with "abc" on line 21 (the header is line 1).
+const labelsCsv =
+  'x1,x2,label\n' +
+  Array.from({ length: 90 }, (_, i) => {
+    const x1 = (i * 7) % 30
+    return `${x1},${i === 19 ? 'abc' : ((i * 13) % 17) / 4},${Math.floor(x1 / 10)}`
+  }).join('\n')
+
+const step = (id: string, type: string, params: Record<string, unknown>, x: number, y: number) => ({ id, type, params, position: { x, y } })
+const wire = (id: string, from: string, fromPort: string, to: string, toPort: string) => ({ id, from: { node: from, port: fromPort }, to: { node: to, port: toPort } })
+const labelsDoc = {
+  format: 'mlcanvas/graph',
+  version: 1,
+  nodes: [
+    step('csv', 'data.csv', { path: 'labels.csv' }, 0, 0),
+    step('impute', 'clean.impute', {}, 280, 0),
+    step('split', 'transform.split', { test: 0.25, seed: 1 }, 560, 0),
+    step('spec', 'model.decision-tree', {}, 560, 220),
+    step('fit', 'train.fit', {}, 840, 0),
+    step('predict', 'predict.apply', {}, 1120, 0),
+    step('metrics', 'metric.classification', {}, 1400, 0),
+  ],
+  edges: [
+    wire('e1', 'csv', 'data', 'impute', 'data'),
+    wire('e2', 'impute', 'data', 'split', 'data'),
+    wire('e3', 'split', 'data', 'fit', 'data'),
+    wire('e4', 'spec', 'model', 'fit', 'model'),
+    wire('e5', 'fit', 'model', 'predict', 'model'),
+    wire('e6', 'split', 'data', 'predict', 'data'),
+    wire('e7', 'predict', 'predictions', 'metrics', 'predictions'),
+  ],
+  meta: { title: 'Integer labels', description: 'A 0/1/2 class column and a dirty number cell.' },
+}
+
 describe('data sources in the browser', () => {
+  it('trains a 0/1/2 integer label as classes and shows the task and the dirty cell on the data node', async () => {
+    const page = await app()
+    await openGraphFile(page, { name: 'labels.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(labelsDoc)) })
+    await expect.poll(() => nodes(page).count()).toBe(7)
+    await dropFile(page, 'labels.csv', labelsCsv, 'text/csv')
+    await expect.poll(() => page.getByText('Provide the file', { exact: false }).count()).toBe(0)
+    await runAll(page)
+    expect(Object.values(await states(page)).every((s) => s === 'done')).toBe(true)
+    const card = nodeCard(page, 'CSV file')
+    await expect.poll(() => card.textContent()).toContain('taskclassification · 3 classes')
+    expect(await card.textContent()).toContain('warnings1: Column "x2" is numeric except 1 cell (1.1%), read as missing: "abc" on line 21.')
+    await expect.poll(() => nodeCard(page, 'Classification metrics').textContent()).toMatch(/accuracy/)
+    await page.screenshot({ path: `${SHOTS}/integer-labels.png` })
+  })
+
   it('runs the cleaning example in a fresh browser: its data ships with the app', async () => {
     const page = await app()
     await page.getByRole('button', { name: 'Examples', exact: true }).click()
