@@ -1,4 +1,5 @@
 import type { Column, Dataset, FittedStep } from '../../runtime/values/dataset'
+import type { FittedStepKind } from './steps'
 import { summarizeValue } from '../../runtime/values/summary'
 import { fitRows, fittedOn, getColumn, mapSplits, quoteList, type DatasetOrSplits } from './table'
 
@@ -30,15 +31,10 @@ export function withStep(d: Dataset, step: FittedStep): Dataset {
  * Fits a step on the training rows (or all rows of a plain dataset), then applies it to
  * every split and records it in each split's lineage: the leakage-free pattern.
  */
-export function fitAndApply<S extends object>(
-  data: DatasetOrSplits,
-  type: string,
-  fit: (train: Dataset) => S,
-  apply: (state: S, d: Dataset) => Dataset,
-): DatasetOrSplits {
+export function fitAndApply<S extends object>(data: DatasetOrSplits, kind: FittedStepKind<S>, fit: (train: Dataset) => S): DatasetOrSplits {
   const state = fit(fitRows(data))
-  const step: FittedStep = { type, state: state as unknown as Record<string, unknown> }
-  return mapSplits(data, (d) => withStep(apply(state, d), step))
+  const step = kind.record(state)
+  return mapSplits(data, (d) => withStep(kind.apply(state, d), step))
 }
 
 /** The last step of a transform's output (its fitted state), for summaries. */

@@ -5,6 +5,7 @@ import type { Column, Dataset } from '../../runtime/values/dataset'
 import { fitRows, getColumn, mapSplits, requireData } from '../../ml/table/table'
 import { castColumn, parseTypeList } from '../../ml/table/cast'
 import { withStep } from '../../ml/table/select'
+import { fittedStep } from '../../ml/table/steps'
 
 export interface CastState {
   types: [string, Column['type']][]
@@ -18,6 +19,8 @@ export function applyCast(s: CastState, d: Dataset): Dataset {
   return { ...d, columns: d.columns.map((c) => (to.has(c.name) ? castColumn(c, to.get(c.name)!, s.categories[c.name]) : c)) }
 }
 
+const castStep = fittedStep('cast', applyCast)
+
 /** Changes column types. */
 export const castColumnsNode = defineNode({
   type: 'clean.cast-columns',
@@ -29,6 +32,7 @@ export const castColumnsNode = defineNode({
     'categories become numbers only when every one of them spells a number, otherwise the message names the first that does not.',
   inputs: { data: port.datasetOrSplits() },
   outputs: { data: port.sameAs('data') },
+  replays: [castStep],
   params: {
     types: p.text({ default: '', title: 'Types', description: '"column:numeric" or "column:categorical" pairs, separated by commas.' }),
   },
@@ -42,7 +46,7 @@ export const castColumnsNode = defineNode({
       if (c.type === 'categorical') categories[n] = c.categories
     }
     const state: CastState = { types, categories }
-    const step = { type: 'cast', state: state as unknown as Record<string, unknown> }
+    const step = castStep.record(state)
     return { data: mapSplits(input, (x) => withStep(applyCast(state, x), step)) }
   },
 })

@@ -6,6 +6,7 @@ import { requireData, withColumns, type DatasetOrSplits } from '../../ml/table/t
 import { categoricalWith, columnTexts, parseNumber } from '../../ml/table/cast'
 import { byColumn, chooseColumns, fitAndApply, fittedSummary, lastStep } from '../../ml/table/select'
 import { mean, median, mostFrequent, presentValues } from '../../ml/table/stats'
+import { fittedStep } from '../../ml/table/steps'
 
 type Strategy = 'mean' | 'median' | 'most_frequent' | 'constant'
 
@@ -53,6 +54,8 @@ export function applyImpute(s: ImputeState, d: Dataset): Dataset {
   return withColumns(d, replaced)
 }
 
+const imputeStep = fittedStep('impute', applyImpute)
+
 /** Fills missing values, as scikit-learn's SimpleImputer. */
 export const imputeNode = defineNode({
   type: 'clean.impute',
@@ -65,18 +68,14 @@ export const imputeNode = defineNode({
     'Fed splits, the fill values are learned on the training split and used for all splits; fed one table, on all its rows.',
   inputs: { data: port.datasetOrSplits() },
   outputs: { data: port.sameAs('data') },
+  replays: [imputeStep],
   params: {
     columns: p.columns({ title: 'Columns', description: 'Empty: every feature column.' }),
     strategy: p.select(['mean', 'median', 'most_frequent', 'constant'], { default: 'mean', title: 'Strategy' }),
     fill_value: p.text({ default: '', maxLength: 200, title: 'Constant', description: 'Used by the constant strategy.' }),
   },
   run({ data }, params) {
-    const out = fitAndApply(
-      requireData(data),
-      'impute',
-      (train) => fitImpute(train, params.columns, params.strategy, params.fill_value),
-      applyImpute,
-    )
+    const out = fitAndApply(requireData(data), imputeStep, (train) => fitImpute(train, params.columns, params.strategy, params.fill_value))
     return { data: out }
   },
   summarize(outputs) {

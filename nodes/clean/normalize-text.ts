@@ -6,6 +6,7 @@ import { summarizeValue } from '../../runtime/values/summary'
 import { getColumn, mapSplits, quoteList, requireData, withColumns, type DatasetOrSplits } from '../../ml/table/table'
 import { parsePairs, relabel } from '../../ml/table/cast'
 import { byColumn, withStep } from '../../ml/table/select'
+import { fittedStep } from '../../ml/table/steps'
 
 type Case = 'none' | 'lower' | 'upper' | 'title'
 
@@ -46,6 +47,8 @@ function textColumns(d: Dataset, names: string[]): CategoricalColumn[] {
   return cols as CategoricalColumn[]
 }
 
+const textStep = fittedStep('text', applyText)
+
 /** Merges inconsistent spellings of categories. */
 export const normalizeTextNode = defineNode({
   type: 'clean.normalize-text',
@@ -58,6 +61,7 @@ export const normalizeTextNode = defineNode({
     'Categories that end up equal become one. The same rules apply to rows scored later.',
   inputs: { data: port.datasetOrSplits() },
   outputs: { data: port.sameAs('data') },
+  replays: [textStep],
   params: {
     columns: p.columns({ kind: 'categorical', title: 'Columns', description: 'Empty: every categorical feature and target column.' }),
     trim: p.bool({ default: true, title: 'Trim and collapse spaces' }),
@@ -73,7 +77,7 @@ export const normalizeTextNode = defineNode({
       case: params.case,
       mapping,
     }
-    const step = { type: 'text', state: state as unknown as Record<string, unknown> }
+    const step = textStep.record(state)
     return { data: mapSplits(input, (d) => withStep(applyText(state, d), step)) }
   },
   summarize(outputs) {

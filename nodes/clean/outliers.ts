@@ -5,6 +5,7 @@ import type { Dataset, NumericColumn } from '../../runtime/values/dataset'
 import { fitRows, mapSplits, requireData, subsetRows, withColumns, type DatasetOrSplits } from '../../ml/table/table'
 import { byColumn, chooseColumns, fittedSummary, lastStep, withStep } from '../../ml/table/select'
 import { mean, populationStd, presentValues, quantile } from '../../ml/table/stats'
+import { fittedStep } from '../../ml/table/steps'
 
 export interface ClipState {
   columns: string[]
@@ -50,6 +51,8 @@ function dropOutside(s: ClipState, d: Dataset): Dataset {
   return subsetRows(d, keep)
 }
 
+const clipStep = fittedStep('clip', applyClip)
+
 /** Clips or drops outliers found by the IQR rule or z-scores. */
 export const outliersNode = defineNode({
   type: 'clean.outliers',
@@ -62,6 +65,7 @@ export const outliersNode = defineNode({
     'Clipping is remembered and applied to rows scored later; dropping removes outlier rows from every split it is given.',
   inputs: { data: port.datasetOrSplits() },
   outputs: { data: port.sameAs('data') },
+  replays: [clipStep],
   params: {
     columns: p.columns({ kind: 'numeric', title: 'Columns', description: 'Empty: every numeric feature column.' }),
     method: p.select(['iqr', 'zscore'], { default: 'iqr', title: 'Method' }),
@@ -73,7 +77,7 @@ export const outliersNode = defineNode({
     const input = requireData(data)
     const state = fitBounds(fitRows(input), params.columns, params.method, params.iqr_k, params.z)
     if (params.action === 'clip') {
-      const step = { type: 'clip', state: state as unknown as Record<string, unknown> }
+      const step = clipStep.record(state)
       return { data: mapSplits(input, (d) => withStep(applyClip(state, d), step)) }
     }
     const out = mapSplits(input, (d) => {

@@ -5,6 +5,7 @@ import type { Dataset } from '../../runtime/values/dataset'
 import { fitRows, getColumn, mapSplits, requireData } from '../../ml/table/table'
 import { parsePairs } from '../../ml/table/cast'
 import { withStep } from '../../ml/table/select'
+import { fittedStep } from '../../ml/table/steps'
 
 export interface RenameState {
   pairs: [string, string][]
@@ -15,6 +16,8 @@ export function applyRename(s: RenameState, d: Dataset): Dataset {
   return { ...d, columns: d.columns.map((c) => (to.has(c.name) ? { ...c, name: to.get(c.name)! } : c)) }
 }
 
+const renameStep = fittedStep('rename', applyRename)
+
 /** Renames columns. */
 export const renameColumnsNode = defineNode({
   type: 'clean.rename-columns',
@@ -24,6 +27,7 @@ export const renameColumnsNode = defineNode({
   description: 'Renames columns with "old=new" pairs, separated by commas or new lines, e.g. "Sepal.Length=sepal_length". Rows scored later are renamed the same way.',
   inputs: { data: port.datasetOrSplits() },
   outputs: { data: port.sameAs('data') },
+  replays: [renameStep],
   params: {
     mapping: p.text({ default: '', title: 'Renames', description: '"old=new" pairs.' }),
   },
@@ -39,7 +43,7 @@ export const renameColumnsNode = defineNode({
     const names = applyRename(state, d).columns.map((c) => c.name)
     const twice = names.find((n, i) => names.indexOf(n) !== i)
     if (twice) throw new Error(`Renames would give two columns the name "${twice}".`)
-    const step = { type: 'rename', state: state as unknown as Record<string, unknown> }
+    const step = renameStep.record(state)
     return { data: mapSplits(input, (x) => withStep(applyRename(state, x), step)) }
   },
 })

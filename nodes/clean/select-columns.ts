@@ -4,6 +4,7 @@ import { port } from '../../runtime/node-api/ports'
 import type { Dataset } from '../../runtime/values/dataset'
 import { getColumn, mapSplits, requireData, fitRows } from '../../ml/table/table'
 import { withStep } from '../../ml/table/select'
+import { fittedStep } from '../../ml/table/steps'
 
 export interface SelectState {
   drop: string[]
@@ -14,6 +15,8 @@ export function applySelect(s: SelectState, d: Dataset): Dataset {
   const drop = new Set(s.drop)
   return { ...d, columns: d.columns.filter((c) => !drop.has(c.name)) }
 }
+
+const selectStep = fittedStep('select', applySelect)
 
 /** Keeps or drops chosen columns. */
 export const selectColumnsNode = defineNode({
@@ -26,6 +29,7 @@ export const selectColumnsNode = defineNode({
     'To keep a column in the table without using it as a feature, give it the ID or ignore role instead (Set target and roles).',
   inputs: { data: port.datasetOrSplits() },
   outputs: { data: port.sameAs('data') },
+  replays: [selectStep],
   params: {
     mode: p.select(['keep', 'drop'], { default: 'drop', title: 'Mode' }),
     columns: p.columns({ title: 'Columns' }),
@@ -37,7 +41,7 @@ export const selectColumnsNode = defineNode({
     const drop = params.mode === 'drop' ? params.columns : d.columns.map((c) => c.name).filter((n) => !params.columns.includes(n))
     if (drop.length === d.columns.length) throw new Error('Select columns would remove every column; choose at least one to keep.')
     const state: SelectState = { drop }
-    const step = { type: 'select', state: state as unknown as Record<string, unknown> }
+    const step = selectStep.record(state)
     return { data: mapSplits(input, (x) => withStep(applySelect(state, x), step)) }
   },
 })

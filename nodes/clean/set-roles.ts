@@ -6,6 +6,7 @@ import { summarizeValue } from '../../runtime/values/summary'
 import { fitRows, getColumn, mapSplits, requireData, type DatasetOrSplits } from '../../ml/table/table'
 import { withStep } from '../../ml/table/select'
 import { describeTask } from '../../ml/table/task'
+import { fittedStep } from '../../ml/table/steps'
 
 export interface RolesState {
   roles: Record<string, ColumnRole>
@@ -15,6 +16,8 @@ export interface RolesState {
 export function applyRoles(s: RolesState, d: Dataset): Dataset {
   return { ...d, columns: d.columns.map((c) => ({ ...c, role: s.roles[c.name] ?? 'ignore' })) }
 }
+
+const rolesStep = fittedStep('roles', applyRoles)
 
 /** Chooses the target, ID and ignored columns; every other column becomes a feature. */
 export const setRolesNode = defineNode({
@@ -27,6 +30,7 @@ export const setRolesNode = defineNode({
     'and which to ignore; every other column becomes a feature. A categorical target means classification, a numeric one regression.',
   inputs: { data: port.datasetOrSplits() },
   outputs: { data: port.sameAs('data') },
+  replays: [rolesStep],
   params: {
     target: p.column({ title: 'Target column', description: 'Empty: no target (unsupervised).' }),
     ids: p.columns({ emptyMeans: 'none', title: 'ID columns' }),
@@ -47,7 +51,7 @@ export const setRolesNode = defineNode({
       roles[params.target] = 'target'
     }
     const state: RolesState = { roles }
-    const step = { type: 'roles', state: state as unknown as Record<string, unknown> }
+    const step = rolesStep.record(state)
     return { data: mapSplits(input, (x) => withStep(applyRoles(state, x), step)) }
   },
   summarize(outputs) {

@@ -3,6 +3,7 @@ import { p } from '../../runtime/node-api/params'
 import { port } from '../../runtime/node-api/ports'
 import { decodeText } from './csv-parse'
 import { loadCsv, tableParams, finishLoad, keepWarnings, summarizeLoaded } from './load-table'
+import { schemaReplay } from './schema-step'
 
 /** Loads a CSV or TSV file into a typed table. */
 export const csvNode = defineNode({
@@ -16,6 +17,7 @@ export const csvNode = defineNode({
     'categorical otherwise (override with Column types); text is kept exactly as written (see Normalize text). The target is the last column unless you choose another; ID columns are kept but never used as features.',
   inputs: {},
   outputs: { data: port.dataset() },
+  replays: [schemaReplay],
   params: {
     path: p.file({ title: 'File', description: 'A .csv or .tsv file.', accept: ['.csv', '.tsv', '.txt'] }),
     ...tableParams,

@@ -4,6 +4,7 @@ import { port } from '../../runtime/node-api/ports'
 import { refuseLarge } from './csv-parse'
 import { datasetFromRows } from './load-rows'
 import { columnParams, headerParams, finishLoad, keepWarnings, summarizeLoaded } from './load-table'
+import { schemaReplay } from './schema-step'
 
 type Cell = unknown
 type Row = Cell[]
@@ -51,6 +52,7 @@ export const excelNode = defineNode({
     'column types (a few stray texts in a number column become missing, with a warning naming their rows), target and ID columns.',
   inputs: {},
   outputs: { data: port.dataset() },
+  replays: [schemaReplay],
   params: {
     path: p.file({ title: 'File', description: 'An .xlsx workbook.', accept: ['.xlsx'] }),
     sheet: p.text({ default: '', maxLength: 200, title: 'Sheet', description: 'Sheet name or number (1 = first). Empty: the first sheet.' }),

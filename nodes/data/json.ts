@@ -7,6 +7,7 @@ import { decodeText } from './csv-parse'
 import { buildDataset } from './infer-columns'
 import { columnParams, inferOptions, finishLoad, keepWarnings, summarizeLoaded, type ColumnParams } from './load-table'
 import { recordsToColumns } from './records'
+import { schemaReplay } from './schema-step'
 
 /** "line 3, column 9" for a character offset into `text`. */
 function lineAndColumn(text: string, offset: number): string {
@@ -61,6 +62,7 @@ export const jsonNode = defineNode({
     'Every key becomes a column; null or a missing key is a missing value. Types, target and ID columns as for a CSV file; nested values are refused with their key.',
   inputs: {},
   outputs: { data: port.dataset() },
+  replays: [schemaReplay],
   params: {
     path: p.file({ title: 'File', description: 'A .json or .jsonl file.', accept: ['.json', '.jsonl', '.ndjson'] }),
     ...columnParams,

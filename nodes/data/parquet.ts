@@ -4,6 +4,7 @@ import { port } from '../../runtime/node-api/ports'
 import { refuseLarge } from './csv-parse'
 import { datasetFromRows } from './load-rows'
 import { columnParams, finishLoad, keepWarnings, summarizeLoaded } from './load-table'
+import { schemaReplay } from './schema-step'
 
 /** Column names and rows of a Parquet file, every compression codec included (libraries load only when the node runs). */
 export async function readParquet(bytes: Uint8Array, name: string, signal: AbortSignal): Promise<{ names: string[]; rows: unknown[][] }> {
@@ -38,6 +39,7 @@ export const parquetNode = defineNode({
     'Nested columns (lists, structs) are refused with their name.',
   inputs: {},
   outputs: { data: port.dataset() },
+  replays: [schemaReplay],
   params: {
     path: p.file({ title: 'File', description: 'A .parquet file.', accept: ['.parquet'] }),
     ...columnParams,

@@ -1,6 +1,7 @@
 import type { Column, ColumnRole, Dataset, FittedStep } from '../../runtime/values/dataset'
 import { castColumn } from '../../ml/table/cast'
 import { quoteList } from '../../ml/table/table'
+import { fittedStep } from '../../ml/table/steps'
 
 /**
  * The first step of a loaded table's lineage: the column names, types and roles the loader
@@ -23,7 +24,7 @@ export function schemaStep(d: Dataset): FittedStep {
       ...(c.type === 'categorical' ? { categories: [...c.categories] } : {}),
     })),
   }
-  return { type: 'schema', state: state as unknown as Record<string, unknown> }
+  return schemaReplay.record(state)
 }
 
 /**
@@ -48,3 +49,6 @@ export function applySchema(state: SchemaState, d: Dataset): Dataset {
   for (const c of d.columns) if (!known.has(c.name)) columns.push({ ...c, role: 'ignore' })
   return { ...d, columns }
 }
+
+/** Every loader writes the schema step first; this replays it on rows to score. */
+export const schemaReplay = fittedStep('schema', applySchema)

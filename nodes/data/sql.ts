@@ -8,6 +8,7 @@ import { datasetFromRows } from './load-rows'
 import { columnParams, finishLoad, keepWarnings, summarizeLoaded } from './load-table'
 import { openDatabase } from './sql-engine'
 import { createTable, tableNames } from './sql-tables'
+import { schemaReplay } from './schema-step'
 
 /** Input ports, each also the name of its table in queries. */
 const TABLES = ['a', 'b', 'c'] as const
@@ -63,6 +64,7 @@ export const sqlNode = defineNode({
     c: port.dataset({ optional: true, label: 'table c' }),
   },
   outputs: { data: port.dataset() },
+  replays: [schemaReplay],
   params: {
     database: p.file({ title: 'Database file', description: 'An SQLite database (.sqlite, .db); optional when tables are wired in.', accept: ['.sqlite', '.sqlite3', '.db'] }),
     query: p.text({ default: 'SELECT * FROM a', title: 'Query', description: 'SQLite SQL, e.g. SELECT * FROM customers JOIN a USING (id).' }),

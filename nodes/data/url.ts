@@ -5,6 +5,7 @@ import { guardedFetch, RefusedDownload } from '../../runtime/net/policy'
 import { decodeText } from './csv-parse'
 import { loadJson } from './json'
 import { loadCsv, tableParams, finishLoad, keepWarnings, summarizeLoaded } from './load-table'
+import { schemaReplay } from './schema-step'
 
 async function download(url: string, signal: AbortSignal): Promise<{ bytes: Uint8Array; contentType: string }> {
   let response: Response
@@ -37,6 +38,7 @@ export const urlNode = defineNode({
     'missing values, type inference, target). The page must allow cross-origin downloads. It re-downloads on every run, since the content may change.',
   inputs: {},
   outputs: { data: port.dataset() },
+  replays: [schemaReplay],
   volatile: true,
   params: {
     url: p.text({ default: '', maxLength: 2000, title: 'URL', description: 'An http(s) address of a .csv or .json file.' }),

@@ -5,6 +5,7 @@ import type { Dataset, NumericColumn } from '../../runtime/values/dataset'
 import { getColumn, requireData, withColumns, type DatasetOrSplits } from '../../ml/table/table'
 import { byColumn, chooseColumns, fitAndApply, fittedSummary, lastStep } from '../../ml/table/select'
 import { presentValues } from '../../ml/table/stats'
+import { fittedStep } from '../../ml/table/steps'
 
 export interface MinMaxState {
   columns: string[]
@@ -38,6 +39,8 @@ export function applyMinMax(s: MinMaxState, d: Dataset): Dataset {
   )
 }
 
+const minmaxStep = fittedStep('minmax', applyMinMax)
+
 /** Rescales numeric columns to a range, as scikit-learn's MinMaxScaler. */
 export const minMaxNode = defineNode({
   type: 'transform.minmax',
@@ -50,6 +53,7 @@ export const minMaxNode = defineNode({
     'the range; fed one table, it learns on all rows. A constant column maps to "min". Missing values stay missing.',
   inputs: { data: port.datasetOrSplits() },
   outputs: { data: port.sameAs('data') },
+  replays: [minmaxStep],
   params: {
     columns: p.columns({ kind: 'numeric', title: 'Columns', description: 'Empty: every numeric feature column.' }),
     min: p.number({ default: 0, min: -1e9, max: 1e9, title: 'Range minimum' }),
@@ -58,12 +62,7 @@ export const minMaxNode = defineNode({
   check: (params) => (params.min < params.max ? [] : [`Range minimum (${params.min}) must be below the maximum (${params.max}).`]),
   run({ data }, params) {
     if (!(params.min < params.max)) throw new Error(`Range minimum (${params.min}) must be below the maximum (${params.max}).`)
-    const out = fitAndApply(
-      requireData(data),
-      'minmax',
-      (train) => fitMinMax(train, params.columns, [params.min, params.max]),
-      applyMinMax,
-    )
+    const out = fitAndApply(requireData(data), minmaxStep, (train) => fitMinMax(train, params.columns, [params.min, params.max]))
     return { data: out }
   },
   summarize(outputs) {

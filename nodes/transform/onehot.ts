@@ -4,6 +4,7 @@ import { port } from '../../runtime/node-api/ports'
 import type { CategoricalColumn, Column, Dataset } from '../../runtime/values/dataset'
 import { getColumn, numericColumn, requireData, type DatasetOrSplits } from '../../ml/table/table'
 import { byColumn, chooseColumns, fitAndApply, fittedSummary, lastStep } from '../../ml/table/select'
+import { fittedStep } from '../../ml/table/steps'
 
 export interface OneHotState {
   columns: { name: string; categories: string[] }[]
@@ -52,6 +53,8 @@ export function applyOneHot(s: OneHotState, d: Dataset): Dataset {
   return { ...d, columns }
 }
 
+const oneHotStep = fittedStep('onehot', applyOneHot)
+
 /** One 0/1 column per category, as scikit-learn's OneHotEncoder(handle_unknown='ignore'). */
 export const oneHotNode = defineNode({
   type: 'transform.onehot',
@@ -64,12 +67,13 @@ export const oneHotNode = defineNode({
     'or a missing value, becomes all zeros. "Drop" can remove the first category (or only for two-category columns) to avoid redundant columns.',
   inputs: { data: port.datasetOrSplits() },
   outputs: { data: port.sameAs('data') },
+  replays: [oneHotStep],
   params: {
     columns: p.columns({ kind: 'categorical', title: 'Columns', description: 'Empty: every categorical feature column.' }),
     drop: p.select(['none', 'first', 'if_binary'], { default: 'none', title: 'Drop a category' }),
   },
   run({ data }, params) {
-    const out = fitAndApply(requireData(data), 'onehot', (train) => fitOneHot(train, params.columns, params.drop), applyOneHot)
+    const out = fitAndApply(requireData(data), oneHotStep, (train) => fitOneHot(train, params.columns, params.drop))
     return { data: out }
   },
   summarize(outputs) {

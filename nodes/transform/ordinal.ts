@@ -4,6 +4,7 @@ import { port } from '../../runtime/node-api/ports'
 import type { CategoricalColumn, Dataset } from '../../runtime/values/dataset'
 import { getColumn, numericColumn, requireData, withColumns, type DatasetOrSplits } from '../../ml/table/table'
 import { byColumn, chooseColumns, fitAndApply, fittedSummary, lastStep } from '../../ml/table/select'
+import { fittedStep } from '../../ml/table/steps'
 
 export interface OrdinalState {
   columns: { name: string; categories: string[] }[]
@@ -55,6 +56,8 @@ export function applyOrdinal(s: OrdinalState, d: Dataset): Dataset {
   )
 }
 
+const ordinalStep = fittedStep('ordinal', applyOrdinal)
+
 /** Categories to integers 0..k-1, as scikit-learn's OrdinalEncoder. */
 export const ordinalNode = defineNode({
   type: 'transform.ordinal',
@@ -67,12 +70,13 @@ export const ordinalNode = defineNode({
     'an unseen category becomes -1 and a missing value stays missing.',
   inputs: { data: port.datasetOrSplits() },
   outputs: { data: port.sameAs('data') },
+  replays: [ordinalStep],
   params: {
     columns: p.columns({ kind: 'categorical', title: 'Columns', description: 'Empty: every categorical feature column.' }),
     order: p.text({ default: '', title: 'Category order', description: 'Optional, one column per entry: "size: S < M < L; grade: C < B < A".' }),
   },
   run({ data }, params) {
-    const out = fitAndApply(requireData(data), 'ordinal', (train) => fitOrdinal(train, params.columns, params.order), applyOrdinal)
+    const out = fitAndApply(requireData(data), ordinalStep, (train) => fitOrdinal(train, params.columns, params.order))
     return { data: out }
   },
   summarize(outputs) {

@@ -5,6 +5,7 @@ import type { Column, Dataset, NumericColumn } from '../../runtime/values/datase
 import { getColumn, numericColumn, quoteList, requireData, type DatasetOrSplits } from '../../ml/table/table'
 import { fitPca as fitPcaMatrix } from '../../ml/models/pca'
 import { chooseColumns, fitAndApply, fittedSummary, lastStep, SUMMARY_COLUMNS } from '../../ml/table/select'
+import { fittedStep } from '../../ml/table/steps'
 
 export interface PcaState {
   columns: string[]
@@ -61,6 +62,8 @@ export function applyPca(s: PcaState, d: Dataset): Dataset {
   return { ...d, columns: [...before, ...pcs, ...rest.slice(before.length)] }
 }
 
+const pcaStep = fittedStep('pca', applyPca)
+
 /** Principal component analysis as a transform. */
 export const pcaNode = defineNode({
   type: 'transform.pca',
@@ -73,6 +76,7 @@ export const pcaNode = defineNode({
     'Fitted on the training split (or all rows of one table). Each component is signed so its largest loading is positive.',
   inputs: { data: port.datasetOrSplits() },
   outputs: { data: port.sameAs('data') },
+  replays: [pcaStep],
   params: {
     columns: p.columns({ kind: 'numeric', title: 'Columns', description: 'Empty: every numeric feature column.' }),
     mode: p.select(['components', 'variance'], { default: 'components', title: 'Keep', description: 'A number of components, or enough to explain a share of the variance.' }),
@@ -80,12 +84,7 @@ export const pcaNode = defineNode({
     variance: p.number({ default: 0.95, gt: 0, max: 1, step: 0.01, title: 'Explained variance target', description: 'Used when Keep is "variance".' }),
   },
   run({ data }, params) {
-    const out = fitAndApply(
-      requireData(data),
-      'pca',
-      (train) => fitPca(train, params.columns, params.mode, params.components, params.variance),
-      applyPca,
-    )
+    const out = fitAndApply(requireData(data), pcaStep, (train) => fitPca(train, params.columns, params.mode, params.components, params.variance))
     return { data: out }
   },
   summarize(outputs) {

@@ -5,6 +5,7 @@ import type { Dataset, NumericColumn } from '../../runtime/values/dataset'
 import { getColumn, requireData, withColumns, type DatasetOrSplits } from '../../ml/table/table'
 import { byColumn, chooseColumns, fitAndApply, fittedSummary, lastStep } from '../../ml/table/select'
 import { mean, populationStd, presentValues } from '../../ml/table/stats'
+import { fittedStep } from '../../ml/table/steps'
 
 export interface StandardizeState {
   columns: string[]
@@ -47,6 +48,8 @@ function warnIfNotFinite(s: StandardizeState, log: { warn(m: string): void }): S
   return s
 }
 
+const standardizeStep = fittedStep('standardize', applyStandardize)
+
 /** Zero mean, unit variance, as scikit-learn's StandardScaler. */
 export const standardizeNode = defineNode({
   type: 'transform.standardize',
@@ -59,17 +62,15 @@ export const standardizeNode = defineNode({
     'splits (no leakage); fed one table, it learns them on all rows. Missing values stay missing.',
   inputs: { data: port.datasetOrSplits() },
   outputs: { data: port.sameAs('data') },
+  replays: [standardizeStep],
   params: {
     columns: p.columns({ kind: 'numeric', title: 'Columns', description: 'Empty: every numeric feature column.' }),
     withMean: p.bool({ default: true, title: 'Center (subtract the mean)' }),
     withStd: p.bool({ default: true, title: 'Scale (divide by the std)' }),
   },
   run({ data }, params, ctx) {
-    const out = fitAndApply(
-      requireData(data),
-      'standardize',
-      (train) => warnIfNotFinite(fitStandardize(train, params.columns, params.withMean, params.withStd), ctx.log),
-      applyStandardize,
+    const out = fitAndApply(requireData(data), standardizeStep, (train) =>
+      warnIfNotFinite(fitStandardize(train, params.columns, params.withMean, params.withStd), ctx.log),
     )
     return { data: out }
   },

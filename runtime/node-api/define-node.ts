@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { PortDef, PortType } from './ports'
 import type { ParamsShape } from './params'
+import type { StepReplay } from '../values/dataset'
 
 export const NODE_CATEGORIES = [
   'data',
@@ -73,6 +74,8 @@ export interface NodeDefinition<P extends ParamsShape = ParamsShape> {
   summarize?(outputs: Values, params: z.output<z.ZodObject<P>>): Record<string, unknown>
   /** Param names whose value names a file the node reads (resolved and hashed by the host). */
   fileParams?: (keyof P & string)[]
+  /** The fitted steps this node writes into a table's lineage, and how each is replayed on new rows. */
+  replays?: readonly StepReplay[]
   /** Facts about this node that checks of nodes downstream can read (e.g. 'gradient' for loss-trained models). */
   traits?: string[]
   /**

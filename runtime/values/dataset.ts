@@ -27,6 +27,16 @@ export interface FittedStep {
   state: Record<string, unknown>
 }
 
+/**
+ * How to replay a saved fitted step on new rows: declared by the node that writes the step
+ * (NodeDefinition.replays), collected from the node list, used to score raw rows through a
+ * model's lineage. `step` is the FittedStep.type it replays.
+ */
+export interface StepReplay {
+  readonly step: string
+  replay(state: Record<string, unknown>, d: Dataset): Dataset
+}
+
 export interface Dataset {
   kind: 'dataset'
   rows: number

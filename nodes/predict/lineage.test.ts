@@ -8,13 +8,13 @@ import { outliersNode } from '../clean/outliers'
 import { csvNode } from '../data/csv'
 import { featureMatrix } from '../../ml/table/table'
 import { runNode, textFile } from '../../tests/support/table-testing'
-import { applySteps } from './apply-steps'
-import { conformToModel } from '../predict/lineage'
+import { applySteps, conformToModel } from './lineage'
+import { collectReplays, DEFAULT_REPLAYS } from './replays'
 import type { TrainedModel } from '../../runtime/values/ml'
-import { oneHotNode } from './onehot'
-import { pcaNode } from './pca'
-import { splitNode } from './split'
-import { standardizeNode } from './standardize'
+import { oneHotNode } from '../transform/onehot'
+import { pcaNode } from '../transform/pca'
+import { splitNode } from '../transform/split'
+import { standardizeNode } from '../transform/standardize'
 
 const messy = readFileSync(new URL('../../examples/data/messy-customers.csv', import.meta.url), 'utf8')
 
@@ -78,5 +78,13 @@ describe('applySteps', () => {
     const few = await load('customer_id,age,city,income,plan,visits,churned\nC1,30,Boston,5000,Basic,3,yes\n')
     const replayed = applySteps(raw.steps, few)
     expect(replayed.columns.at(-1)).toMatchObject({ name: 'churned', categories: ['no', 'yes'], codes: Int32Array.of(1) })
+  })
+
+  it('takes each replay from the node that writes the step; a second replay for one step id is refused', () => {
+    expect([...DEFAULT_REPLAYS.keys()].sort()).toEqual(
+      ['cast', 'clip', 'impute', 'minmax', 'onehot', 'ordinal', 'pca', 'rename', 'roles', 'schema', 'select', 'standardize', 'text'],
+    )
+    const clash = { type: 'test.other', replays: [{ step: 'pca', replay: (_s: Record<string, unknown>, d: Dataset) => d }] }
+    expect(() => collectReplays([pcaNode, clash])).toThrow('Node type "test.other" declares a second replay for fitted step "pca".')
   })
 })
