@@ -1,197 +1,9 @@
 import { useEffect, useRef, useState } from 'react'
 import type { Figure } from '../../runtime/values/figure'
-import { formatNumber } from '../lib/format'
-import { colorOf, extent, niceTicks, ramp } from '../lib/plot-scale'
-
-const PAD = { left: 56, right: 14, top: 12, bottom: 38 }
-
-function themeColor(name: string, fallback: string): string {
-  return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback
-}
-
-function seriesColor(f: Figure, i: number): string {
-  const s = f.series[i]
-  return s.reference ? themeColor('--muted', '#888') : colorOf(s.classIndex ?? i)
-}
-
-function drawHeatmap(ctx: CanvasRenderingContext2D, f: Figure, w: number, h: number) {
-  const m = f.heatmap!
-  const fg = themeColor('--fg', '#222')
-  const left = 90
-  const top = 8
-  const cw = (w - left - 10) / Math.max(1, m.colLabels.length)
-  const ch = (h - top - 40) / Math.max(1, m.rowLabels.length)
-  const max = Math.max(1e-12, ...m.values.flat())
-  ctx.font = '12px system-ui, sans-serif'
-  ctx.textAlign = 'center'
-  ctx.textBaseline = 'middle'
-  m.values.forEach((row, r) =>
-    row.forEach((v, c) => {
-      const t = v / max
-      ctx.fillStyle = ramp(t)
-      ctx.fillRect(left + c * cw, top + r * ch, cw - 1, ch - 1)
-      ctx.fillStyle = t > 0.6 ? '#111' : '#fff'
-      ctx.fillText(m.normalized ? v.toFixed(2) : formatNumber(v), left + (c + 0.5) * cw, top + (r + 0.5) * ch)
-    }),
-  )
-  ctx.fillStyle = fg
-  ctx.textAlign = 'right'
-  m.rowLabels.forEach((l, r) => ctx.fillText(l.slice(0, 14), left - 6, top + (r + 0.5) * ch))
-  ctx.textAlign = 'center'
-  m.colLabels.forEach((l, c) => ctx.fillText(l.slice(0, 14), left + (c + 0.5) * cw, top + m.rowLabels.length * ch + 12))
-  ctx.fillText(f.xLabel, left + (w - left) / 2, h - 10)
-  ctx.save()
-  ctx.translate(12, top + (h - 40) / 2)
-  ctx.rotate(-Math.PI / 2)
-  ctx.fillText(f.yLabel, 0, 0)
-  ctx.restore()
-}
-
-/** Horizontal bars with their labels on the left, a zero line and ± error whiskers. */
-function drawBars(ctx: CanvasRenderingContext2D, f: Figure, w: number, h: number) {
-  const b = f.bars!
-  const fg = themeColor('--fg', '#222')
-  const left = 110
-  const top = 8
-  const bottom = 34
-  const right = 12
-  const lows = b.values.map((v, i) => Math.min(0, v - (b.errors?.[i] ?? 0)))
-  const highs = b.values.map((v, i) => Math.max(0, v + (b.errors?.[i] ?? 0)))
-  const lo = Math.min(0, ...lows)
-  const hi = Math.max(1e-12, ...highs)
-  const sx = (v: number) => left + ((v - lo) / (hi - lo)) * (w - left - right)
-  const bh = (h - top - bottom) / Math.max(1, b.labels.length)
-  ctx.font = '12px system-ui, sans-serif'
-  ctx.textBaseline = 'middle'
-  b.values.forEach((v, i) => {
-    const y = top + i * bh
-    ctx.fillStyle = colorOf(0)
-    ctx.fillRect(Math.min(sx(0), sx(v)), y + bh * 0.15, Math.abs(sx(v) - sx(0)), bh * 0.7)
-    const e = b.errors?.[i]
-    if (e) {
-      ctx.strokeStyle = fg
-      ctx.beginPath()
-      ctx.moveTo(sx(v - e), y + bh / 2)
-      ctx.lineTo(sx(v + e), y + bh / 2)
-      ctx.stroke()
-    }
-    ctx.fillStyle = fg
-    ctx.textAlign = 'right'
-    ctx.fillText(b.labels[i].slice(0, 16), left - 6, y + bh / 2)
-  })
-  ctx.strokeStyle = themeColor('--muted', '#888')
-  ctx.beginPath()
-  ctx.moveTo(sx(0), top)
-  ctx.lineTo(sx(0), h - bottom)
-  ctx.stroke()
-  ctx.fillStyle = fg
-  ctx.textAlign = 'center'
-  ctx.textBaseline = 'top'
-  for (const t of niceTicks(lo, hi, Math.max(2, Math.floor((w - left) / 80)))) ctx.fillText(formatNumber(t), sx(t), h - bottom + 4)
-  ctx.textBaseline = 'bottom'
-  ctx.fillText(f.xLabel, left + (w - left) / 2, h - 2)
-}
-
-function rgb(hex: string): [number, number, number] {
-  const n = parseInt(hex.slice(1), 16)
-  return [(n >> 16) & 255, (n >> 8) & 255, n & 255]
-}
-
-/**
- * The predicted-class grid as one small image stretched over the plot: cell-by-cell
- * rectangles leave hairline seams where their antialiased edges overlap.
- */
-function drawBoundary(ctx: CanvasRenderingContext2D, b: NonNullable<Figure['boundary']>, sx: (v: number) => number, sy: (v: number) => number) {
-  const nx = b.xs.length
-  const ny = b.ys.length
-  const img = new ImageData(nx, ny)
-  for (let iy = 0; iy < ny; iy++) {
-    for (let ix = 0; ix < nx; ix++) {
-      const k = iy * nx + ix
-      const [r, g, bl] = rgb(colorOf(b.cells[k]))
-      // Image rows run top-down, grid rows bottom-up (ys ascending).
-      const o = ((ny - 1 - iy) * nx + ix) * 4
-      img.data.set([r, g, bl, Math.round(255 * (0.14 + 0.26 * (b.confidence?.[k] ?? 1)))], o)
-    }
-  }
-  const tile = new OffscreenCanvas(nx, ny)
-  tile.getContext('2d')!.putImageData(img, 0, 0)
-  const hx = (b.xs[1] - b.xs[0]) / 2
-  const hy = (b.ys[1] - b.ys[0]) / 2
-  const left = sx(b.xs[0] - hx)
-  const top = sy(b.ys[ny - 1] + hy)
-  ctx.imageSmoothingEnabled = false
-  ctx.drawImage(tile, left, top, sx(b.xs[nx - 1] + hx) - left, sy(b.ys[0] - hy) - top)
-}
-
-function drawPlot(ctx: CanvasRenderingContext2D, f: Figure, w: number, h: number) {
-  const fg = themeColor('--fg', '#222')
-  const grid = themeColor('--grid', '#ddd')
-  const b = f.boundary
-  const [x0, x1] = extent([...f.series.flatMap((s) => s.x), ...(b?.xs ?? [])])
-  const [y0, y1] = extent([...f.series.flatMap((s) => s.y), ...(b?.ys ?? [])])
-  const pw = w - PAD.left - PAD.right
-  const ph = h - PAD.top - PAD.bottom
-  const sx = (v: number) => PAD.left + ((v - x0) / (x1 - x0)) * pw
-  const sy = (v: number) => PAD.top + ph - ((v - y0) / (y1 - y0)) * ph
-
-  if (b && b.xs.length > 1 && b.ys.length > 1) drawBoundary(ctx, b, sx, sy)
-
-  ctx.strokeStyle = grid
-  ctx.fillStyle = fg
-  ctx.lineWidth = 1
-  ctx.font = '11px system-ui, sans-serif'
-  ctx.textAlign = 'center'
-  ctx.textBaseline = 'top'
-  for (const t of niceTicks(x0, x1, Math.max(2, Math.floor(pw / 80)))) {
-    ctx.beginPath()
-    ctx.moveTo(sx(t), PAD.top)
-    ctx.lineTo(sx(t), PAD.top + ph)
-    ctx.stroke()
-    ctx.fillText(formatNumber(t), sx(t), PAD.top + ph + 4)
-  }
-  ctx.textAlign = 'right'
-  ctx.textBaseline = 'middle'
-  for (const t of niceTicks(y0, y1, Math.max(2, Math.floor(ph / 40)))) {
-    ctx.beginPath()
-    ctx.moveTo(PAD.left, sy(t))
-    ctx.lineTo(PAD.left + pw, sy(t))
-    ctx.stroke()
-    ctx.fillText(formatNumber(t), PAD.left - 6, sy(t))
-  }
-  ctx.textAlign = 'center'
-  ctx.textBaseline = 'bottom'
-  ctx.fillText(f.xLabel, PAD.left + pw / 2, h - 2)
-  ctx.save()
-  ctx.translate(12, PAD.top + ph / 2)
-  ctx.rotate(-Math.PI / 2)
-  ctx.textBaseline = 'middle'
-  ctx.fillText(f.yLabel, 0, 0)
-  ctx.restore()
-
-  const [v0, v1] = extent(f.series.flatMap((s) => s.value ?? []), 0)
-  f.series.forEach((s, i) => {
-    const color = seriesColor(f, i)
-    ctx.strokeStyle = color
-    ctx.fillStyle = color
-    if (s.mode === 'line') {
-      ctx.setLineDash(s.reference ? [5, 4] : [])
-      ctx.lineWidth = s.reference ? 1 : 2
-      ctx.beginPath()
-      s.x.forEach((xv, k) => (k ? ctx.lineTo(sx(xv), sy(s.y[k])) : ctx.moveTo(sx(xv), sy(s.y[k]))))
-      ctx.stroke()
-      ctx.setLineDash([])
-      return
-    }
-    const r = s.x.length > 2000 ? 1.6 : 2.6
-    s.x.forEach((xv, k) => {
-      if (s.value) ctx.fillStyle = ramp((s.value[k] - v0) / (v1 - v0 || 1))
-      ctx.beginPath()
-      ctx.arc(sx(xv), sy(s.y[k]), r, 0, Math.PI * 2)
-      ctx.fill()
-    })
-  })
-}
+import { drawFigure, seriesColor } from '../lib/draw-figure'
+import { figurePng, figureSvg } from '../lib/figure-export'
+import { colorOf } from '../lib/plot-scale'
+import { download, fileSlug } from '../engine/commands'
 
 /** Draws any Figure value (line, scatter, heatmap, decision boundary, bars) on a canvas. */
 export function FigureCanvas({ figure, height = 190 }: { figure: Figure; height?: number }) {
@@ -214,14 +26,22 @@ export function FigureCanvas({ figure, height = 190 }: { figure: Figure; height?
     c.height = height * dpr
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0)
     ctx.clearRect(0, 0, width, height)
-    if (figure.chart === 'heatmap' && figure.heatmap) drawHeatmap(ctx, figure, width, height)
-    else if (figure.chart === 'bar' && figure.bars) drawBars(ctx, figure, width, height)
-    else drawPlot(ctx, figure, width, height)
+    drawFigure(ctx, figure, width, height)
   }, [figure, width, height])
   const legend = figure.series.filter((s) => !s.reference || figure.series.length > 1)
   return (
     <figure className="figure" aria-label={figure.title}>
-      <figcaption>{figure.title}</figcaption>
+      <figcaption>
+        {figure.title}
+        <span className="downloads">
+          <button className="link" aria-label={`Download ${figure.title} as PNG`} onClick={() => void figurePng(figure, width, height).then((b) => download(`${fileSlug(figure.title)}.png`, b, 'image/png'))}>
+            PNG
+          </button>
+          <button className="link" aria-label={`Download ${figure.title} as SVG`} onClick={() => download(`${fileSlug(figure.title)}.svg`, figureSvg(figure, width, height), 'image/svg+xml')}>
+            SVG
+          </button>
+        </span>
+      </figcaption>
       <div ref={box} className="figure-box">
         <canvas ref={canvas} style={{ width, height }} role="img" aria-label={`${figure.title} chart`} />
       </div>

@@ -1,15 +1,25 @@
 import { useEffect, useState } from 'react'
 import { usePreview } from '../hooks/usePreview'
 import { useResizeHeight } from '../hooks/useResizeHeight'
-import { useGraph, useRun, useUi } from '../store'
+import { download, fileSlug } from '../engine/commands'
+import { toCsv } from '../lib/csv'
+import { useEditor, useGraph, useRun, useUi, type Editor } from '../store'
 import { displayState } from '../store/run-store'
-import { selectFocused } from '../store/selectors'
+import { currentDoc, selectFocused } from '../store/selectors'
 import { DataTable } from './DataTable'
 import { LastRun } from './LastRun'
 import { LossChart } from './LossChart'
 import { ValueView } from './ValueView'
 
-function OutputView({ nodeId, port, stale }: { nodeId: string; port: string; stale: boolean }) {
+/** Fetches every row of a table output and downloads it as CSV. */
+async function downloadTable(ed: Editor, nodeId: string, port: string, split: string | undefined, name: string) {
+  const full = await ed.engine().preview(currentDoc(ed), nodeId, port, { rows: Number.MAX_SAFE_INTEGER, ...(split ? { split } : {}) })
+  if (full?.kind !== 'dataset') return ed.ui.getState().toast('Run the node again: its result is no longer in the cache.', 'error')
+  download(`${fileSlug(name)}${split ? `-${split}` : ''}.csv`, toCsv(full.columns.map((c) => c.name), full.head), 'text/csv')
+}
+
+function OutputView({ nodeId, port, stale, name }: { nodeId: string; port: string; stale: boolean; name: string }) {
+  const ed = useEditor()
   const [split, setSplit] = useState<string>()
   const state = usePreview(nodeId, port, split)
   if (state.status === 'loading') return <p className="muted">Loading…</p>
@@ -34,7 +44,7 @@ function OutputView({ nodeId, port, stale }: { nodeId: string; port: string; sta
             ))}
           </div>
         )}
-        <DataTable preview={p} />
+        <DataTable preview={p} onDownload={() => void downloadTable(ed, nodeId, port, p.split, name)} />
       </>
     )
   }
@@ -92,7 +102,7 @@ export function ResultsPanel() {
         <div className="results-body">
           {!node && <p className="muted">{anythingRan ? 'Select a node to see its results.' : 'Nothing has run yet: press ▶ Run all, then click a node to see its results.'}</p>}
           {node && curve && state === 'running' && <LossChart points={curve} />}
-          {node && shown && state !== 'running' && <OutputView key={`${node.id}-${shown}`} nodeId={node.id} port={shown} stale={state === 'stale'} />}
+          {node && shown && state !== 'running' && <OutputView key={`${node.id}-${shown}`} nodeId={node.id} port={shown} stale={state === 'stale'} name={node.data.label ?? desc?.title ?? node.data.nodeType} />}
           {node && state === 'running' && !curve && <p className="muted">Running… {run?.message}</p>}
           {node && ports.length === 0 && <p className="muted">This node has no outputs.</p>}
         </div>

@@ -3,6 +3,7 @@ import type { Metrics, TrainedModel } from '../../runtime/values/ml'
 import { LossChart } from './LossChart'
 import { formatNumber } from '../lib/format'
 import { FigureCanvas } from './FigureCanvas'
+import { isPredictionsView, PredictionsTable } from './PredictionsTable'
 import { EpisodeReplayFigure } from './EpisodeReplayFigure'
 import { GridPolicyFigure } from './GridPolicyFigure'
 
@@ -97,6 +98,7 @@ export function ValueView({ value }: { value: unknown }) {
   if (isFigure(value) && value.replay) return <EpisodeReplayFigure figure={value} />
   if (isFigure(value)) return <FigureCanvas figure={value} />
   if (isModel(value)) return <ModelView model={value} />
+  if (isPredictionsView(value)) return <PredictionsTable value={value} />
   if (isMetrics(value)) {
     const figs = [...nestedFigures(value).map(([, f]) => f as Figure), ...metricFigures(value)]
     return (

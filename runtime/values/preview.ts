@@ -40,6 +40,9 @@ function trimLarge(value: unknown, limit: number, depth = 0): unknown {
   return value
 }
 
+/** Prediction arrays up to this many numbers go to the UI whole (≈ 200 000 rows × 5 classes). */
+const PREDICTION_CELLS = 1_000_000
+
 /**
  * A display-sized view of a value: the first rows of a table (or of one split), or JSON with
  * large arrays trimmed. Figures are kept whole: figure nodes already cap their point counts.
@@ -58,6 +61,11 @@ export function previewValue(value: unknown, opts: { split?: string; rows?: numb
   }
   const kind = (value as { kind?: string } | null)?.kind
   if (kind === 'figure') return { kind: 'json', value: trimLarge(value, Infinity) }
+  if (kind === 'predictions') {
+    // Whole (the editor's predictions table filters and downloads every row); features are for plots only.
+    const { features: _features, ...rest } = value as Record<string, unknown>
+    return { kind: 'json', value: trimLarge(rest, PREDICTION_CELLS) }
+  }
   if (kind === 'model') {
     const { state: _state, ...rest } = value as Record<string, unknown>
     return { kind: 'json', value: trimLarge(rest, 5000) }

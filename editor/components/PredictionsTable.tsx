@@ -1,0 +1,84 @@
+import { useMemo, useState } from 'react'
+import type { Preview } from '../../runtime/worker/engine-api'
+import { download } from '../engine/commands'
+import { toCsv } from '../lib/csv'
+import { formatNumber } from '../lib/format'
+import { DataTable } from './DataTable'
+
+/** A predictions value as the preview sends it: typed arrays become plain arrays. */
+export interface PredictionsView {
+  kind: 'predictions'
+  task: string
+  rows: number
+  classes?: string[]
+  predicted: number[]
+  actual?: number[]
+  probabilities?: number[]
+  split?: string
+}
+
+export const isPredictionsView = (v: unknown): v is PredictionsView =>
+  !!v && typeof v === 'object' && (v as PredictionsView).kind === 'predictions' && Array.isArray((v as PredictionsView).predicted)
+
+type Table = { header: string[]; numeric: boolean[]; rows: string[][]; wrong: boolean[]; size: number[] }
+
+const num = (v: number) => (Number.isFinite(v) ? String(Number(v.toPrecision(6))) : '')
+
+/** Rows of the predictions table: row, actual, predicted, then per-class probabilities or the residual. */
+function tableOf(p: PredictionsView): Table {
+  const classes = p.classes
+  const label = (i: number | undefined) => (i === undefined || !Number.isFinite(i) ? '' : classes ? (classes[i] ?? String(i)) : num(i))
+  const k = classes?.length ?? 0
+  const probs = classes && p.probabilities && p.probabilities.length === p.rows * k ? p.probabilities : undefined
+  const regression = !classes && p.actual !== undefined
+  const header = ['row', ...(p.actual ? ['actual'] : []), 'predicted', ...(probs ? classes!.map((c) => `p(${c})`) : []), ...(regression ? ['residual'] : [])]
+  const numeric = header.map((h, j) => j === 0 || h.startsWith('p(') || h === 'residual' || (!classes && h !== 'row'))
+  const rows: string[][] = []
+  const wrong: boolean[] = []
+  const size: number[] = []
+  for (let r = 0; r < p.rows; r++) {
+    const actual = p.actual?.[r]
+    const residual = regression ? actual! - p.predicted[r] : NaN
+    rows.push([
+      String(r + 1),
+      ...(p.actual ? [label(actual)] : []),
+      label(p.predicted[r]),
+      ...(probs ? Array.from({ length: k }, (_, c) => probs[r * k + c].toFixed(3)) : []),
+      ...(regression ? [num(residual)] : []),
+    ])
+    wrong.push(classes ? actual !== undefined && actual !== p.predicted[r] : false)
+    size.push(regression ? Math.abs(residual) : 0)
+  }
+  return { header, numeric, rows, wrong, size }
+}
+
+/** Predictions row by row, with a filter to the misclassified rows (or the largest residuals first) and a CSV download. */
+export function PredictionsTable({ value }: { value: PredictionsView }) {
+  const table = useMemo(() => tableOf(value), [value])
+  const [onlyErrors, setOnlyErrors] = useState(false)
+  const classification = !!value.classes
+  const shown = useMemo(() => {
+    if (!onlyErrors) return table.rows
+    if (classification) return table.rows.filter((_, i) => table.wrong[i])
+    return table.rows.map((r, i) => [r, table.size[i]] as const).sort((a, b) => b[1] - a[1]).map(([r]) => r)
+  }, [table, onlyErrors, classification])
+  const errors = table.wrong.filter(Boolean).length
+  const preview: Extract<Preview, { kind: 'dataset' }> = {
+    kind: 'dataset',
+    rows: shown.length,
+    columns: table.header.map((name, j) => ({ name, type: table.numeric[j] ? 'numeric' : 'categorical', role: name === 'actual' ? 'target' : 'feature', missing: 0 })),
+    head: shown,
+  }
+  return (
+    <div className="predictions">
+      <div className="predictions-bar">
+        <label>
+          <input type="checkbox" checked={onlyErrors} onChange={(e) => setOnlyErrors(e.target.checked)} />
+          {classification ? `Only errors (${formatNumber(errors)} of ${formatNumber(value.rows)})` : 'Largest errors first'}
+        </label>
+        {value.split && <span className="muted">{value.split} rows</span>}
+      </div>
+      <DataTable preview={preview} label="Predictions" plain onDownload={() => download('predictions.csv', toCsv(table.header, shown), 'text/csv')} />
+    </div>
+  )
+}
