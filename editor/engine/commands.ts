@@ -35,7 +35,7 @@ export const fileSlug = (title: string | undefined) =>
 /** Downloads the graph as JSON, the same text the CLI reads. */
 export function saveFile(ed: Editor): void {
   const doc = currentDoc(ed)
-  download(`${fileSlug(doc.meta.title)}.json`, saveDocument(doc), 'application/json')
+  download(`${fileSlug(doc.meta.title)}.json`, saveDocument(doc, ed.ui.getState().descriptors), 'application/json')
 }
 
 /**
@@ -43,7 +43,7 @@ export function saveFile(ed: Editor): void {
  * the clipboard. The address bar is left alone: a reload must keep showing the edited graph.
  */
 export async function shareLink(ed: Editor): Promise<string> {
-  const url = location.origin + location.pathname + location.search + encodeShareFragment(saveDocument(currentDoc(ed)))
+  const url = location.origin + location.pathname + location.search + encodeShareFragment(saveDocument(currentDoc(ed), ed.ui.getState().descriptors))
   ed.ui.setState({ shareUrl: url, dialog: 'share' })
   await navigator.clipboard?.writeText(url).catch(() => undefined)
   return url

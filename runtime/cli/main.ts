@@ -65,6 +65,8 @@ async function runCommand(registry: Registry, args: string[]): Promise<number> {
     console.error(`${positionals[0]} is not a valid graph:\n${formatDiagnostics(loaded.diagnostics)}`)
     return 2
   }
+  // Warnings and notes (e.g. nodes updated from an older version) go to stderr; the run goes on.
+  if (loaded.diagnostics.length) console.error(formatDiagnostics(loaded.diagnostics))
   const ids = new Set(loaded.doc.nodes.map((n) => n.id))
   for (const id of [values.to, ...(values.force ?? [])]) {
     if (id !== undefined && !ids.has(id)) throw new UsageError(`No node with id "${id}" in ${positionals[0]}.`)

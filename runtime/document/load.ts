@@ -4,6 +4,7 @@ import { formatPath } from '../validate/paths'
 import { validateGraph } from '../validate/validate'
 import type { Registry } from '../registry'
 import { migrate } from './migrations'
+import { migrateNodes, stampVersions, type VersionLookup } from './node-migrations'
 import { CURRENT_VERSION, documentSchema, GRAPH_FORMAT, type GraphDocument } from './schema'
 
 export type LoadResult =
@@ -51,10 +52,14 @@ export function loadDocument(input: string | unknown, registry: Registry): LoadR
       }),
     }
   }
-  return { ok: true, doc: parsed.data, diagnostics: validateGraph(parsed.data, registry) }
+  const { doc, diagnostics } = migrateNodes(parsed.data, registry)
+  return { ok: true, doc, diagnostics: [...diagnostics, ...validateGraph(doc, registry)] }
 }
 
-/** Serializes a document the way Save writes it (stable key order, 2-space indent). */
-export function saveDocument(doc: GraphDocument): string {
-  return JSON.stringify(documentSchema.parse(doc), null, 2) + '\n'
+/**
+ * Serializes a document the way Save writes it (stable key order, 2-space indent). Given the
+ * registry, every known node carries its type's current version.
+ */
+export function saveDocument(doc: GraphDocument, registry?: VersionLookup): string {
+  return JSON.stringify(documentSchema.parse(registry ? stampVersions(doc, registry) : doc), null, 2) + '\n'
 }

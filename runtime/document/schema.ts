@@ -11,6 +11,8 @@ export const nodeSchema = z
   .object({
     id,
     type: z.string().min(1).max(200),
+    /** The node type's version when saved; absent in documents saved before versions were written (read as current). */
+    version: z.number().int().min(1).max(1_000_000).optional(),
     params: z.record(z.string(), z.unknown()).default({}),
     position: z.object({ x: z.number(), y: z.number() }).strict().optional(),
     label: z.string().max(200).optional(),

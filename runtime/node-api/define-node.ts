@@ -67,6 +67,12 @@ export interface NodeDefinition<P extends ParamsShape = ParamsShape> {
   inputs: Record<string, PortDef>
   outputs: Record<string, PortDef>
   params: P
+  /**
+   * Turns params saved by an older `version` of this node type into current ones (renamed or
+   * re-scaled params). Declare it whenever a version bump changes the params; documents keep
+   * loading, and the load says which nodes were updated.
+   */
+  migrate?(params: Record<string, unknown>, fromVersion: number): Record<string, unknown>
   /** True when results are not a pure function of inputs and params (e.g. fetching a URL). */
   volatile?: boolean
   run(inputs: Values, params: z.output<z.ZodObject<P>>, ctx: NodeContext): Promise<Values> | Values

@@ -4,7 +4,7 @@ export interface Diagnostic {
   /** JSON path into the document, e.g. `nodes[3].params.learningRate`. */
   path: string
   message: string
-  severity: 'error' | 'warning'
+  severity: 'error' | 'warning' | 'info'
   nodeId?: string
   edgeId?: string
 }
@@ -32,6 +32,12 @@ export const messages = {
   'missing-input': (node: string, port: string) => `Node "${node}" needs its input "${port}" connected.`,
   'invalid-param': (detail: string) => detail,
   'node-check': (detail: string) => detail,
+  'node-migrated': (node: string, type: string, from: number, to: number) =>
+    `Node "${node}" (${type}) was saved with version ${from}; its params were updated to version ${to}.`,
+  'node-newer': (node: string, type: string, saved: number, current: number) =>
+    `Node "${node}" (${type}) was saved by a newer version of its type (${saved}; this app has ${current}).`,
+  'migration-failed': (node: string, type: string, from: number, detail: string) =>
+    `Node "${node}" (${type}) could not be updated from version ${from}: ${detail}`,
   'cycle': (ids: string[]) => `The graph has a cycle: ${[...ids, ids[0]].join(' → ')}. Pipelines must flow one way.`,
 } as const
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { loadDocument, saveDocument } from '../../runtime/document/load'
-import { migrate } from '../../runtime/document/migrations'
-import { graph } from '../support/graph'
-import { testRegistry } from '../support/test-nodes'
+import { loadDocument, saveDocument } from '../../../runtime/document/load'
+import { migrate } from '../../../runtime/document/migrations'
+import { graph } from '../../support/graph'
+import { testRegistry } from '../../support/test-nodes'
 
 const registry = testRegistry()
 
