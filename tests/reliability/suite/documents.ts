@@ -100,7 +100,11 @@ function mutate(doc: Json, random: () => number, swaps: Map<string, string>): vo
       else if (slot) slot.parent[slot.key as never] = pick(random, ODD_TEXT) as never
       break
     case 9: // many nodes
-      if (nodes?.length) for (let i = 0, n = pick(random, [100, 1000, 20_001]); i < n; i++) nodes.push({ ...(nodes[0] as object), id: `bulk${i}` } as Json)
+      // Copies of the first node's type only: copying its params could multiply a 100 000-character string.
+      if (nodes?.length && nodes.length < 1000) {
+        const type = (nodes[0] as { type?: Json }).type ?? 'data.iris'
+        for (let i = 0, n = pick(random, [100, 1000, 20_001]); i < n; i++) nodes.push({ id: `bulk${i}`, type, params: {} })
+      }
       break
     default: // the params of one node replaced by another node's
       if (nodes && nodes.length > 1) (pick(random, nodes) as { params: Json }).params = structuredClone((pick(random, nodes) as { params: Json }).params)

@@ -13,17 +13,17 @@ export async function runSuite(budget: Budget, log: (row: Row) => void = () => u
     rows.push(row)
     log(row)
   }
-  add(fuzzDocuments(budget.documents))
+  if (budget.documents) add(fuzzDocuments(budget.documents))
   if (budget.cliDocuments) add(await fuzzCliDocuments(budget.cliDocuments))
-  add(await fuzzCsv(budget.csv))
+  if (budget.csv) add(await fuzzCsv(budget.csv))
   if (budget.corruptions || budget.kills || budget.concurrent) {
     const cache = await cacheRows(budget)
     add(cache.corruption)
     add(cache.kills)
     add(cache.concurrent)
   }
-  add(await repeatedRuns(budget.repeats))
-  add(await pathCases())
+  if (budget.repeats) add(await repeatedRuns(budget.repeats))
+  if (budget.paths) add(await pathCases())
   if (budget.browser) add(hostileBrowser())
   return rows
 }
