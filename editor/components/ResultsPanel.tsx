@@ -8,6 +8,7 @@ import { displayState } from '../store/run-store'
 import { currentDoc, selectFocused } from '../store/selectors'
 import { DataTable } from './DataTable'
 import { LastRun } from './LastRun'
+import { LiveScoreForm } from './LiveScoreForm'
 import { LossChart } from './LossChart'
 import { ValueView } from './ValueView'
 
@@ -48,7 +49,13 @@ function OutputView({ nodeId, port, stale, name }: { nodeId: string; port: strin
       </>
     )
   }
-  return <ValueView value={p.value} />
+  const kind = (p.value as { kind?: unknown } | null)?.kind
+  return (
+    <>
+      {(kind === 'model' || kind === 'bundle') && !stale && <LiveScoreForm nodeId={nodeId} port={port} />}
+      <ValueView value={p.value} />
+    </>
+  )
 }
 
 // The canvas keeps at least 160 px above the panel.

@@ -19,6 +19,7 @@ export async function connectWorker(onCrash: (message: string) => void): Promise
     run: (req, onEvent) => runInWorker(remote, req, onEvent),
     cancel: () => remote.cancel(),
     preview: (d, id, port, o) => remote.preview(d, id, port, o),
+    liveScore: (d, id, port, rows) => remote.liveScore(d, id, port, rows),
     putFile: (name, bytes) => putFileInWorker(remote, name, bytes),
     listFiles: () => remote.listFiles(),
     cacheStats: () => remote.cacheStats(),

@@ -1,3 +1,4 @@
+import type { LiveScore } from '../../deploy/scorer/live'
 import type { BackendName } from '../backend/choose-backend'
 import type { GraphDocument } from '../document/schema'
 import type { RunEvent, RunReport } from '../exec/events'
@@ -55,6 +56,8 @@ export interface EngineApi {
   /** Display-sized value of one output of a node, from the cache; undefined when not computed. */
   preview(doc: GraphDocument, nodeId: string, port: string, opts?: { split?: string; rows?: number }): Promise<Preview | undefined>
   /** Stores an uploaded file (CSV) for `file` params; returns its content hash. */
+  /** The live prediction form of a node with a trained model or bundle output: its input columns, and predictions for `instances`. */
+  liveScore(doc: GraphDocument, nodeId: string, port: string, instances?: unknown[]): Promise<LiveScore | undefined>
   putFile(name: string, bytes: ArrayBuffer): Promise<string>
   listFiles(): Promise<{ name: string; bytes: number; hash: string }[]>
   cacheStats(): Promise<CacheStatsView>

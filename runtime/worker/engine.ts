@@ -1,3 +1,4 @@
+import { liveModel, liveScore } from '../../deploy/scorer/live'
 import type { NodeCache } from '../cache/node-cache'
 import { loadDocument } from '../document/load'
 import type { GraphDocument } from '../document/schema'
@@ -120,6 +121,16 @@ export class Engine implements EngineApi {
     if (hit.status !== 'hit') return undefined
     const outputs = hit.value as Record<string, unknown>
     return port in outputs ? previewValue(outputs[port], opts) : undefined
+  }
+
+  async liveScore(doc: GraphDocument, nodeId: string, port: string, instances?: unknown[]) {
+    const key = (await this.keyMap(doc)).get(nodeId)
+    if (!key) return undefined
+    const hit = await this.host.cache.get(key.key)
+    if (hit.status !== 'hit') return undefined
+    const outputs = hit.value as Record<string, unknown>
+    const model = Object.hasOwn(outputs, port) ? await liveModel(outputs[port]) : undefined
+    return model ? liveScore(model, instances) : undefined
   }
 
   putFile(name: string, bytes: ArrayBuffer) {
