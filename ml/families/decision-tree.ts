@@ -1,8 +1,9 @@
 import { p } from '../../runtime/values/params'
+import { treeImportance } from '../importance/impurity'
 import { fitTree } from '../models/tree'
 import { maxDepthParam, minSamplesLeafParam } from './config'
 import { defineFamily } from './family'
-import { deserializeForest, predictForest, serializeForest, treeDepth, type ForestState } from './tree-state'
+import { deserializeForest, forestImportance, predictForest, serializeForest, treeDepth, type ForestState } from './tree-state'
 
 export const decisionTree = defineFamily({
   id: 'decision-tree',
@@ -19,16 +20,14 @@ export const decisionTree = defineFamily({
   },
   async fit(t, config, ctx) {
     const { values: X, rows, cols } = t.X
-    const tree = fitTree(X, cols, t.y!, Int32Array.from({ length: rows }, (_, i) => i), {
-      classes: t.classes?.length ?? 0,
-      ...config,
-      maxFeatures: cols,
-      random: ctx.random,
-    })
-    const state: ForestState = { trees: [tree] }
+    const all = Int32Array.from({ length: rows }, (_, i) => i)
+    const classes = t.classes?.length ?? 0
+    const tree = fitTree(X, cols, t.y!, all, { classes, ...config, maxFeatures: cols, random: ctx.random })
+    const state: ForestState = { trees: [tree], importance: treeImportance(tree, X, cols, t.y!, all, classes) }
     return { state, summary: { nodes: tree.feature.length, depth: treeDepth(tree) } }
   },
   predict: predictForest,
   serialize: serializeForest,
   deserialize: (v) => deserializeForest('decision tree', v),
+  featureImportance: forestImportance('decision tree'),
 })

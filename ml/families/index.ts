@@ -2,9 +2,12 @@ import type { AnyFamily } from './family'
 import { UnknownFamilyError } from './family'
 import { cnn } from './cnn'
 import { decisionTree } from './decision-tree'
+import { elasticNet } from './elastic-net'
+import { gradientBoosting } from './gradient-boosting'
 import { hclust } from './hclust'
 import { kmeans } from './kmeans'
 import { knn } from './knn'
+import { lasso } from './lasso'
 import { linearRegression } from './linear-regression'
 import { linearSvm } from './linear-svm'
 import { linearSvr } from './linear-svr'
@@ -13,17 +16,26 @@ import { mlp } from './mlp'
 import { naiveBayes } from './naive-bayes'
 import { pca } from './pca'
 import { randomForest } from './random-forest'
+import { ridge } from './ridge'
+import { svm } from './svm'
+import { svr } from './svr'
 
 /** Every model family, in palette order: the one list the model nodes and all dispatch come from. */
 export const FAMILIES: readonly AnyFamily[] = [
   linearRegression,
+  ridge,
+  lasso,
+  elasticNet,
   logisticRegression,
   mlp,
   cnn,
   linearSvm,
   linearSvr,
+  svm,
+  svr,
   decisionTree,
   randomForest,
+  gradientBoosting,
   knn,
   naiveBayes,
   kmeans,

@@ -1,9 +1,10 @@
 import { p, seedParam } from '../../runtime/values/params'
+import { forestImportance as meanImportance, treeImportance } from '../importance/impurity'
 import { fitTree, type Tree } from '../models/tree'
 import { checkpoints } from './checkpoint'
 import { maxDepthParam, minSamplesLeafParam } from './config'
 import { defineFamily } from './family'
-import { deserializeForest, predictForest, serializeForest, type ForestState } from './tree-state'
+import { deserializeForest, forestImportance, predictForest, serializeForest, type ForestState } from './tree-state'
 
 type MaxFeatures = 'auto' | 'sqrt' | 'log2' | 'all'
 
@@ -41,27 +42,29 @@ export const randomForest = defineFamily({
     const total = config.nEstimators
     const step = checkpoints(ctx.signal)
     const trees: Tree[] = []
+    const perTree: Float64Array[] = []
     for (let e = 0; e < total; e++) {
       await step()
       ctx.progress(e / total, `tree ${e + 1}/${total}`)
       const sample = config.bootstrap
         ? Int32Array.from({ length: rows }, () => Math.floor(ctx.random() * rows))
         : Int32Array.from({ length: rows }, (_, i) => i)
-      trees.push(
-        fitTree(X, cols, t.y!, sample, {
-          classes,
-          maxDepth: config.maxDepth,
-          minSamplesSplit: 2,
-          minSamplesLeaf: config.minSamplesLeaf,
-          maxFeatures: m,
-          random: ctx.random,
-        }),
-      )
+      const tree = fitTree(X, cols, t.y!, sample, {
+        classes,
+        maxDepth: config.maxDepth,
+        minSamplesSplit: 2,
+        minSamplesLeaf: config.minSamplesLeaf,
+        maxFeatures: m,
+        random: ctx.random,
+      })
+      trees.push(tree)
+      perTree.push(treeImportance(tree, X, cols, t.y!, sample, classes))
     }
-    const state: ForestState = { trees }
+    const state: ForestState = { trees, importance: meanImportance(perTree, cols) }
     return { state, summary: { trees: trees.length, maxFeatures: m } }
   },
   predict: predictForest,
   serialize: serializeForest,
   deserialize: (v) => deserializeForest('random forest', v),
+  featureImportance: forestImportance('random forest'),
 })

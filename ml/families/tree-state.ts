@@ -5,10 +5,12 @@ import { stateReader } from './state-check'
 /** Fitted state of the tree families: one tree (decision tree) or many (random forest). */
 export interface ForestState {
   trees: Tree[]
+  /** Impurity importance per feature, summing to 1 (scikit-learn's feature_importances_). */
+  importance?: Float64Array
 }
 
 export function serializeForest(s: ForestState): Record<string, unknown> {
-  return { trees: s.trees.map((t) => ({ ...t })) }
+  return { trees: s.trees.map((t) => ({ ...t })), ...(s.importance ? { importance: s.importance } : {}) }
 }
 
 export function deserializeForest(family: string, v: Record<string, unknown>): ForestState {
@@ -26,7 +28,8 @@ export function deserializeForest(family: string, v: Record<string, unknown>): F
     }
   })
   if (trees.length === 0) throw new Error(`The saved ${family} model has no trees.`)
-  return { trees }
+  const r = stateReader(family, v)
+  return { trees, ...(r.raw('importance') !== undefined ? { importance: r.f64('importance') } : {}) }
 }
 
 export function predictForest(s: ForestState, X: Float64Array, rows: number, model: ModelInfo): MatrixPredictions {
@@ -47,4 +50,12 @@ export function argmaxRows(p: Float64Array, rows: number, k: number): Float64Arr
 
 export function treeDepth(t: Tree, node = 0): number {
   return t.feature[node] < 0 ? 0 : 1 + Math.max(treeDepth(t, t.left[node]), treeDepth(t, t.right[node]))
+}
+
+/** The importances a tree family keeps; a model saved before they were kept must be retrained. */
+export function forestImportance(family: string) {
+  return (s: ForestState): Float64Array => {
+    if (!s.importance) throw new Error(`This ${family} model was trained before feature importances were kept; train it again.`)
+    return s.importance
+  }
 }

@@ -1,6 +1,7 @@
 import type { NodeDefinition } from '../../runtime/node-api/define-node'
 import { confusionMatrixFigureNode } from './confusion-matrix'
 import { decisionBoundaryFigureNode } from './decision-boundary'
+import { featureImportanceFigureNode } from './feature-importance'
 import { lossCurveFigureNode } from './loss-curve'
 import { residualsFigureNode } from './residuals'
 import { rocFigureNode } from './roc'
@@ -14,4 +15,5 @@ export const figureNodes: readonly NodeDefinition<any>[] = [
   confusionMatrixFigureNode,
   decisionBoundaryFigureNode,
   residualsFigureNode,
+  featureImportanceFigureNode,
 ]

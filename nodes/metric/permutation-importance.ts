@@ -69,4 +69,5 @@ export const permutationImportanceNode = defineNode({
     })
     return { metrics, figure }
   },
+  summarize: (outputs) => (outputs.figure as { summary: Record<string, unknown> }).summary,
 })

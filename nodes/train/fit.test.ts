@@ -48,15 +48,24 @@ describe('train.fit', () => {
     expect(model.summary?.r2).toBeGreaterThan(0.9999)
   })
 
-  it('logistic regression separates a toy set perfectly and its probabilities sum to 1', async () => {
+  it('logistic regression with no loss or optimizer wired is fitted exactly, separates a toy set and its probabilities sum to 1', async () => {
     const data = blobs([[-3, 0], [3, 0], [0, 5]], 20, 0.5)
-    const { model, infos } = await fit({ model: await spec(logisticRegressionNode), data }, { epochs: 60 })
-    expect(infos.join(' ')).toMatch(/default loss categorical-crossentropy and optimizer adam/)
+    const { model, infos } = await fit({ model: await spec(logisticRegressionNode), data })
+    expect(infos.join(' ')).toMatch(/No loss or optimizer wired: fitted exactly by L-BFGS/)
+    expect(model.summary).toMatchObject({ solver: 'L-BFGS', C: 1 })
     expect(model.summary?.accuracy).toBe(1)
     const X = featureMatrix(data)
     const p = predictMatrix(model, X.values, X.rows)
     for (let i = 0; i < X.rows; i++) expect(p.probabilities![3 * i] + p.probabilities![3 * i + 1] + p.probabilities![3 * i + 2]).toBeCloseTo(1, 5)
     expect(Array.from(p.predicted)).toEqual(Array.from({ length: 60 }, (_, i) => Math.floor(i / 20)))
+  })
+
+  it('an optimizer alone trains by gradient descent with the default loss', async () => {
+    const data = blobs([[-3, 0], [3, 0], [0, 5]], 20, 0.5)
+    const adam: OptimizerSpec = { kind: 'optimizer', name: 'adam', config: { learningRate: 0.01 } }
+    const { model, infos } = await fit({ model: await spec(logisticRegressionNode), data, optimizer: adam }, { epochs: 60 })
+    expect(infos.join(' ')).toMatch(/default loss categorical-crossentropy/)
+    expect(model.summary?.accuracy).toBe(1)
   })
 
   it('binary logistic regression gives two-column probabilities', async () => {

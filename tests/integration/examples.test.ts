@@ -55,6 +55,21 @@ const expectations: Record<string, (nodes: Record<string, Summary>) => void> = {
     expect(n.drift.verdict).toBe('No drift: all 5 features look like the training data.')
     expect(n.metrics.accuracy).toBeGreaterThan(0.5)
   },
+  'diabetes-linear-models': (n) => {
+    for (const id of ['linearMetrics', 'ridgeMetrics', 'lassoMetrics']) expect(n[id].r2).toBeGreaterThanOrEqual(0.55)
+    expect(n.lasso.nonZeroCoefficients).toBe(8)
+    expect(n.lassoWeights.top).toBe('bmi')
+  },
+  'kernel-svm-svr': (n) => {
+    expect(n.metrics.accuracy).toBeGreaterThanOrEqual(0.95)
+    expect(n.svrMetrics.r2).toBeGreaterThanOrEqual(0.45)
+  },
+  'gradient-boosting': (n) => {
+    expect(n.metrics.accuracy).toBeGreaterThanOrEqual(0.9)
+    expect(n.train.stages).toBeLessThan(300)
+    expect(n.permutation.top).toBe(n.importance.top)
+    expect(n.gbrMetrics.r2).toBeGreaterThanOrEqual(0.4)
+  },
   'cleaning-showcase': (n) => {
     expect(n.csv).toMatchObject({ rows: 40, missing: 10 })
     expect(n.dedupe.rows).toBe(37)
