@@ -11,7 +11,7 @@ import { permutationImportanceNode } from './permutation-importance'
 const decisionTreeNode = modelNode('decision-tree')
 
 async function stump(): Promise<TrainedModel> {
-  const spec = (await runNode(modelNode('decision-tree'), {}, { maxDepth: 1 })).model as ModelSpec
+  const spec = (await runNode(decisionTreeNode, {}, { maxDepth: 1 })).model as ModelSpec
   const out = await fitNode.run({ model: spec, data: everyThird(iris()) }, params(fitNode, {}), testContext().ctx)
   return out.model as TrainedModel
 }
