@@ -35,17 +35,8 @@ export function formatTable(rows: readonly Row[]): string {
   return [head, ...lines, ...(notes.length ? ['', ...notes] : [])].join('\n')
 }
 
-/** Small deterministic PRNG (mulberry32), so a failing case can be replayed from its seed. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** The runtime's seeded PRNG (mulberry32), so a failing case can be replayed from its seed. */
+export { seededRandom as rng } from '../../../runtime/exec/rng'
 
 export const pick = <T>(random: () => number, items: readonly T[]): T => items[Math.floor(random() * items.length)]
 
