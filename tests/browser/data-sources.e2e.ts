@@ -122,7 +122,13 @@ describe('data sources in the browser', () => {
         { name: 'label', data: ['a', 'b', 'a', 'b'], type: 'STRING' },
       ],
     })
-    await nodeCard(page, 'Parquet file').click()
+    // Dispatched to the card itself, so a view still settling after the open cannot move it from under the pointer.
+    await expect
+      .poll(async () => {
+        await nodeCard(page, 'Parquet file').dispatchEvent('click')
+        return page.locator('.inspector input[type=file]').count()
+      })
+      .toBe(1)
     await page.locator('.inspector input[type=file]').setInputFiles({ name: 'points.parquet', mimeType: 'application/octet-stream', buffer: Buffer.from(parquet) })
     await expect.poll(() => page.getByText('Provide the file', { exact: false }).count()).toBe(0)
     await runAll(page)
