@@ -12,6 +12,7 @@ import { explainMiss } from './reasons'
 import { Reporter } from './reporter'
 import { RunKeys } from './run-keys'
 import { schedule, type Outcome } from './scheduler'
+import { subgraphHost } from './subgraph-run'
 
 export type { FileProvider } from './node-files'
 
@@ -31,6 +32,8 @@ export interface RunOptions {
   backend?: string
   /** How many ready nodes may run at once (async nodes interleave). */
   concurrency?: number
+  /** Cache keys fixed from outside (the stand-ins of a nested run, see subgraph-run.ts). */
+  keyOverrides?: ReadonlyMap<string, string>
 }
 
 /**
@@ -71,10 +74,10 @@ class GraphRun {
   ) {
     this.signal = opts.signal ?? new AbortController().signal
     this.scope = opts.scope ?? 'default'
-    this.keys = new RunKeys(opts.doc, opts.registry, plan.fileHashes, topo)
+    this.keys = new RunKeys(opts.doc, opts.registry, plan.fileHashes, topo, opts.keyOverrides)
     this.outputs = new Materializer(opts.cache, (id) => this.keys.get(id), (id, reason) => this.execute(id, reason))
     const emit = opts.onEvent ?? (() => undefined)
-    this.env = { signal: this.signal, emit: (e: NodeEvent) => emit(e), backend: reporter.backend }
+    this.env = { signal: this.signal, emit: (e: NodeEvent) => emit(e), backend: reporter.backend, subgraphs: (id) => this.nesting(id) }
   }
 
   readonly blocked = (id: string, by: string) => this.reporter.blocked(id, by)
@@ -118,6 +121,13 @@ class GraphRun {
     }
     if (found.status === 'corrupt') return explainMiss(key.recipe, undefined, true)
     return explainMiss(key.recipe, (await this.opts.cache.getRecord(this.scope, id))?.recipe)
+  }
+
+  /** The `ctx.subgraph` of node `id`: nested runs of this graph in this cache. */
+  private nesting(id: string) {
+    const { doc, registry, cache, files, concurrency } = this.opts
+    const env = { doc, registry, cache, files, concurrency, topo: this.topo, scope: this.scope, signal: this.signal, backend: this.reporter.backend }
+    return subgraphHost({ ...env, keyOf: (n) => this.keys.get(n), fileHashes: this.plan.fileHashes, runGraph }, id)
   }
 
   /** Runs the node on its inputs, stores the result and what it ran with, reports it. */

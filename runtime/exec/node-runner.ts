@@ -4,6 +4,7 @@ import type { NodeContext, RegisteredNode, ResolvedFile, Values } from '../node-
 import { summarizeOutputs, type Summary } from '../values/summary'
 import type { NodeEvent } from './events'
 import { seededRandom, seedFromHex } from './rng'
+import type { SubgraphHost } from '../node-api/subgraph'
 
 /** Thrown when the run was cancelled while a node was about to start or was running. */
 export class Cancelled extends Error {
@@ -17,6 +18,8 @@ export interface RunnerEnv {
   signal: AbortSignal
   emit(event: NodeEvent): void
   backend: string
+  /** Nested runs for the node with this id (absent: the host cannot nest runs). */
+  subgraphs?(nodeId: string): SubgraphHost
 }
 
 export interface NodeResult {
@@ -42,6 +45,7 @@ export function nodeContext(
     log: { info: note, warn: (m) => note(`warning: ${m}`) },
     files,
     backend: env.backend,
+    subgraph: env.subgraphs?.(nodeId),
   }
 }
 

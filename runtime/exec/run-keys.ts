@@ -9,15 +9,18 @@ import { encodeValue } from '../values/codec'
 /** The cache keys of one run; a volatile node's key is pinned to its output once it has run. */
 export class RunKeys {
   private keys: Map<string, NodeKey>
-  private readonly overrides = new Map<string, string>()
+  private readonly overrides: Map<string, string>
 
   constructor(
     private readonly doc: GraphDocument,
     private readonly registry: Registry,
     private readonly fileHashes: FileHashes,
     private readonly topo: Topology,
+    /** Keys fixed from outside (a nested run's stand-in values). */
+    fixed: ReadonlyMap<string, string> = new Map(),
   ) {
-    this.keys = computeKeys(doc, registry, fileHashes, topo)
+    this.overrides = new Map(fixed)
+    this.keys = computeKeys(doc, registry, fileHashes, topo, this.overrides)
   }
 
   get(id: string): NodeKey | undefined {

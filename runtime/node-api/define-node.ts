@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { PortDef, PortType } from './ports'
 import type { ParamsShape } from './params'
 import type { StepReplay } from '../values/dataset'
+import type { SubgraphHost } from './subgraph'
 
 export const NODE_CATEGORIES = [
   'data',
@@ -52,6 +53,11 @@ export interface NodeContext {
   files: Record<string, ResolvedFile | undefined>
   /** The tfjs backend in use ('wasm', 'webgl', ...). */
   backend: string
+  /**
+   * Nested runs of the pipeline upstream of this node's inputs (cross-validation folds, search
+   * trials), sharing this run's cache; absent where the host cannot nest runs.
+   */
+  subgraph?: SubgraphHost
 }
 
 export type Values = Record<string, unknown>

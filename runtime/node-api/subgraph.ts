@@ -1,0 +1,43 @@
+/**
+ * What a node may ask of the run around it: run the pipeline that feeds one of its inputs again,
+ * nested in the same executor and cache, with some upstream values replaced and some params
+ * overridden (a fold of a cross-validation, a trial of a search). Every node of the nested run
+ * is an ordinary cached node, so a repeated fold or trial is all cache hits.
+ */
+export interface SubgraphRequest {
+  /** The calling node's input port whose upstream output the nested run computes. */
+  output: string
+  /**
+   * Calling node's input ports whose upstream value is swapped for `value` in the nested run.
+   * `tag` says how `value` derives from the original (e.g. `{ fold: 2, k: 5, seed: 0 }`): the
+   * replacement is keyed in the cache by the original's key and the tag, so it must be complete.
+   */
+  replace?: Record<string, { value: unknown; tag: unknown }>
+  /** Node id → params merged over the document's, for nodes upstream of `output`. */
+  params?: ReadonlyMap<string, Record<string, unknown>>
+}
+
+export interface SubgraphResult {
+  /** The value on the `output` port's wire in the nested run. */
+  value: unknown
+  /** Nodes the nested run computed and found cached. */
+  ran: number
+  cached: number
+  /** Cache key of the node feeding `output` in the nested run: one key per distinct trial. */
+  key: string
+  ms: number
+}
+
+/** A node upstream of one of the calling node's inputs, with its params as saved (defaults filled in). */
+export interface UpstreamNode {
+  id: string
+  type: string
+  title: string
+  params: Record<string, unknown>
+}
+
+export interface SubgraphHost {
+  run(request: SubgraphRequest): Promise<SubgraphResult>
+  /** The nodes a nested run for input `output` would contain, in dependency order. */
+  upstream(output: string): UpstreamNode[]
+}
