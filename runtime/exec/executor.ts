@@ -4,6 +4,7 @@ import { buildTopology, type Topology } from '../graph/topology'
 import type { Values } from '../node-api/define-node'
 import type { Registry } from '../registry'
 import type { NodeEvent, RunEvent, RunReport } from './events'
+import { Continuation } from './continuation'
 import { Materializer } from './materializer'
 import type { FileProvider } from './node-files'
 import { Cancelled, runNode, type RunnerEnv } from './node-runner'
@@ -138,11 +139,13 @@ class GraphRun {
     if (this.signal.aborted) throw new Cancelled()
     this.env.emit({ type: 'running', nodeId: id, reason })
     const key = this.keys.get(id)!
-    const result = await runNode(node, def, key, inputs, this.env, this.plan.files.get(id))
+    const resume = def.continueOn?.length && !def.volatile ? new Continuation(this.opts.cache, key, def.continueOn) : undefined
+    const result = await runNode(node, def, key, inputs, this.env, this.plan.files.get(id), resume?.previous)
     const storeKey = def.volatile ? await this.keys.pin(id, result.outputs) : key.key
     await this.opts.cache.put(storeKey, result.outputs, { summary: result.summary, ms: result.ms })
     await this.opts.cache.putRecord(this.scope, id, { key: storeKey, recipe: key.recipe })
-    this.reporter.ran(id, reason, result)
+    await resume?.remember(storeKey)
+    this.reporter.ran(id, resume?.reason(reason) ?? reason, result)
     return result.outputs
   }
 }

@@ -1,6 +1,6 @@
 import type { GraphNode } from '../document/schema'
 import type { NodeKey } from '../keys/cache-keys'
-import type { NodeContext, RegisteredNode, ResolvedFile, Values } from '../node-api/define-node'
+import type { NodeContext, PreviousResult, RegisteredNode, ResolvedFile, Values } from '../node-api/define-node'
 import { summarizeOutputs, type Summary } from '../values/summary'
 import type { NodeEvent } from './events'
 import { seededRandom, seedFromHex } from './rng'
@@ -34,6 +34,7 @@ export function nodeContext(
   key: NodeKey,
   env: RunnerEnv,
   files: Record<string, ResolvedFile> = {},
+  previous: () => Promise<PreviousResult | undefined> = async () => undefined,
 ): NodeContext {
   const note = (message: string) => env.emit({ type: 'progress', nodeId, fraction: NaN, message })
   return {
@@ -46,6 +47,7 @@ export function nodeContext(
     files,
     backend: env.backend,
     subgraph: env.subgraphs?.(nodeId),
+    previous,
   }
 }
 
@@ -60,11 +62,12 @@ export async function runNode(
   inputs: Values,
   env: RunnerEnv,
   files?: Record<string, ResolvedFile>,
+  previous?: NodeContext['previous'],
 ): Promise<NodeResult> {
   if (env.signal.aborted) throw new Cancelled()
   const params = key.recipe.params as Record<string, never>
   const t0 = performance.now()
-  const outputs = await def.run(inputs, params, nodeContext(node.id, key, env, files))
+  const outputs = await def.run(inputs, params, nodeContext(node.id, key, env, files, previous))
   if (env.signal.aborted) throw new Cancelled()
   for (const port of Object.keys(def.outputs)) {
     if (!Object.hasOwn(outputs, port)) throw new Error(`Node type ${def.type} did not produce its "${port}" output.`)

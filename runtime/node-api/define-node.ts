@@ -58,6 +58,23 @@ export interface NodeContext {
    * trials), sharing this run's cache; absent where the host cannot nest runs.
    */
   subgraph?: SubgraphHost
+  /**
+   * This node's own earlier result, for a node that declares `continueOn` and whose continuable
+   * params grew while nothing else changed (e.g. more epochs): undefined otherwise, and when the
+   * earlier result is gone or unreadable (the run's reason then says it ran from scratch).
+   * Absent where no cache stands behind the run (a context built by hand).
+   */
+  previous?(): Promise<PreviousResult | undefined>
+}
+
+/** A node's earlier cached result, offered to continue from (see NodeDefinition.continueOn). */
+export interface PreviousResult {
+  /** The decoded outputs; shared with the cache's memory tier, so copy before changing them. */
+  outputs: Values
+  /** The params it ran with (defaults filled in). */
+  params: Record<string, unknown>
+  /** Call when the run builds on this result; `note` ("epoch 50") ends up in the reason: "continued from epoch 50". */
+  used(note: string): void
 }
 
 export type Values = Record<string, unknown>
@@ -81,6 +98,12 @@ export interface NodeDefinition<P extends ParamsShape = ParamsShape> {
   migrate?(params: Record<string, unknown>, fromVersion: number): Record<string, unknown>
   /** True when results are not a pure function of inputs and params (e.g. fetching a URL). */
   volatile?: boolean
+  /**
+   * Numeric params that may only grow a result (epochs, episodes): when they are raised and
+   * nothing else changed, `ctx.previous()` offers the result of the shorter run to continue from.
+   * The node must then give exactly the result a run from scratch would give.
+   */
+  continueOn?: readonly (keyof P & string)[]
   run(inputs: Values, params: z.output<z.ZodObject<P>>, ctx: NodeContext): Promise<Values> | Values
   /** Small JSON shown on the node and in reports; defaults to a summary per output type. */
   summarize?(outputs: Values, params: z.output<z.ZodObject<P>>): Record<string, unknown>
