@@ -2,12 +2,9 @@ import { lookup } from 'node:dns/promises'
 import { readFile } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import envPaths from 'env-paths'
 import { createRegistry } from '../../nodes'
 import { isBackendName } from '../backend/choose-backend'
 import { setupNodeBackend } from '../backend/setup-node'
-import { CacheDirError } from '../cache/dir-files'
-import { DirStore } from '../cache/dir-store'
 import { NodeCache } from '../cache/node-cache'
 import { loadDocument } from '../document/load'
 import type { GraphDocument } from '../document/schema'
@@ -16,6 +13,7 @@ import { setNetworkPolicy } from '../net/policy'
 import { describeNode, type Registry } from '../registry'
 import { formatDiagnostics, hasErrors } from '../validate/diagnostics'
 import { formatEvent, formatTotals } from './format'
+import { CACHE_URL_HELP, openCacheStore, UsageError } from './open-cache'
 import { nodeFileProvider } from './node-files'
 import { DEPLOY_USAGE, deployCommand } from '../../deploy/cli/commands'
 import { CommandError } from '../../deploy/cli/load-graph'
@@ -23,7 +21,7 @@ import { parseOutSpec, type OutSpec } from './table-out'
 import { checkOutSpecs, writeOuts } from './write-outs'
 
 const USAGE = `Usage:
-  pipeline run <graph.json> [--json] [--cache-dir DIR] [--no-cache] [--to NODE_ID] [--force NODE_ID] [--backend wasm|cpu]
+  pipeline run <graph.json> [--json] [--cache-dir DIR | --cache-url s3://bucket/prefix | --no-cache] [--to NODE_ID] [--force NODE_ID] [--backend wasm|cpu]
                              [--allow-read DIR]... [--allow-net] [--out NODE=path.csv]...
   pipeline nodes [--json]
 ${DEPLOY_USAGE}
@@ -32,10 +30,9 @@ A graph reads files only inside its own folder; --allow-read DIR allows another 
 --out NODE=path writes that node's table output (a dataset, splits or predictions) to a file once the run ends:
 CSV, or TSV / JSON records for a .tsv / .json path; NODE.PORT=path picks an output by name (repeatable).
 data.url nodes fetch only public internet addresses; --allow-net allows this computer and private networks.
+${CACHE_URL_HELP}
 
 Exit codes: 0 every requested node succeeded, 1 a node failed, 2 invalid document or arguments.`
-
-class UsageError extends Error {}
 
 async function runCommand(registry: Registry, args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -44,6 +41,7 @@ async function runCommand(registry: Registry, args: string[]): Promise<number> {
     options: {
       json: { type: 'boolean', default: false },
       'cache-dir': { type: 'string' },
+      'cache-url': { type: 'string' },
       'no-cache': { type: 'boolean', default: false },
       to: { type: 'string' },
       force: { type: 'string', multiple: true },
@@ -76,8 +74,7 @@ async function runCommand(registry: Registry, args: string[]): Promise<number> {
   const backend = await setupNodeBackend(forced || undefined)
   if (forced && backend !== forced) console.error(`warning: the ${forced} backend could not start; running on ${backend}.`)
   setNetworkPolicy({ allowPrivate: values['allow-net'], lookup: lookupAll, howToAllow: 'run with --allow-net' })
-  const cacheDir = values['cache-dir'] ? resolve(values['cache-dir']) : envPaths('mlcanvas', { suffix: '' }).cache
-  const cache = new NodeCache({ store: values['no-cache'] ? undefined : await openCacheDir(cacheDir) })
+  const cache = new NodeCache({ store: await openCacheStore(values) })
   const typeOf = new Map(loaded.doc.nodes.map((n) => [n.id, n.type]))
   let lastProgress = 0
   const report = await runGraph({
@@ -133,16 +130,6 @@ function nodeBackend(name: string): 'wasm' | 'cpu' {
 /** Every address a name resolves to, so a graph cannot reach a private address through DNS. */
 async function lookupAll(host: string): Promise<string[]> {
   return (await lookup(host, { all: true, verbatim: true })).map((a) => a.address)
-}
-
-/** The cache directory, checked before anything runs: a bad one is a usage error (exit 2). */
-async function openCacheDir(dir: string): Promise<DirStore> {
-  try {
-    return await DirStore.open(dir)
-  } catch (e) {
-    if (e instanceof CacheDirError) throw new UsageError(`${e.message} Give another --cache-dir, or --no-cache.`)
-    throw e
-  }
 }
 
 function nodesCommand(registry: Registry, args: string[]): number {

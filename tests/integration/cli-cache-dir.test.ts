@@ -24,7 +24,7 @@ describe('pipeline run --cache-dir that cannot serve', () => {
     await writeFile(file, 'x')
     const [onFile, onProc] = await Promise.all([run(file), run('/proc/nope')])
     expect(onFile.code).toBe(2)
-    expect(onFile.stderr).toContain(`Cache directory ${file}: ${file} is a file, not a directory. Give another --cache-dir, or --no-cache.`)
+    expect(onFile.stderr).toContain(`Cache directory ${file}: ${file} is a file, not a directory. Give another --cache-dir or --cache-url, or --no-cache.`)
     expect(onProc.code).toBe(2)
     expect(onProc.stderr).toContain('Cannot create cache directory /proc/nope: ENOENT')
   })

@@ -12,9 +12,8 @@ import { runGraph } from '../../../runtime/exec/executor'
 import { encodeValue } from '../../../runtime/values/codec'
 import { graph } from '../../support/graph'
 import { testRegistry } from '../../support/test-nodes'
+import { checkRoundTrip, info, key } from './store-conformance'
 
-const info = { summary: { rows: 1 }, ms: 5, bytes: 0, createdAt: 0 }
-const key = (n: number) => n.toString(16).padStart(32, '0')
 const tempDir = () => mkdtemp(join(tmpdir(), 'mlcanvas-cache-'))
 
 describe('MemoryCache', () => {
@@ -39,21 +38,7 @@ const stores: [string, () => Promise<PersistentStore>, number][] = [
 
 describe.each(stores)('%s', (_name, make) => {
   it('round-trips entries, facts and run records', async () => {
-    const store = await make()
-    const enc = await encodeValue({ v: new Float32Array([1, 2, 3]) })
-    await store.write(key(1), enc, { ...info, bytes: enc.bytes })
-    const back = await store.read(key(1))
-    expect(back?.value.checksum).toBe(enc.checksum)
-    expect(Array.from(new Float32Array(back!.value.buffers[0].slice().buffer))).toEqual([1, 2, 3])
-    expect((await store.info(key(1)))?.summary).toEqual({ rows: 1 })
-    expect(await store.read(key(2))).toBeUndefined()
-    const record = { key: key(1), recipe: { type: 't', version: 1, params: { a: 1 }, inputs: {}, files: {} } }
-    await store.putRecord('/g.json', 'n1', record)
-    expect(await store.getRecord('/g.json', 'n1')).toEqual(record)
-    expect(await store.getRecord('/other.json', 'n1')).toBeUndefined()
-    expect((await store.stats()).entries).toBe(1)
-    await store.clear()
-    expect((await store.stats()).entries).toBe(0)
+    await checkRoundTrip(await make())
   })
 
   it('evicts least recently used entries past its size cap', async () => {
