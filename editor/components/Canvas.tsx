@@ -1,8 +1,6 @@
 import { useCallback, useEffect, useRef, type DragEvent } from 'react'
 import {
   Background,
-  Controls,
-  MiniMap,
   ReactFlow,
   useReactFlow,
   type Connection,
@@ -16,6 +14,7 @@ import { useEditor, useGraph, useRun, useUi, type Editor } from '../store'
 import { selectEdges, selectIsEmpty, selectNodes } from '../store/selectors'
 import type { RunState } from '../store/run-store'
 import { ConnectionHint } from './ConnectionHint'
+import { CanvasControls } from './CanvasControls'
 import { PipelineNode } from './PipelineNode'
 import { NODE_DRAG_TYPE } from './Palette'
 
@@ -36,9 +35,9 @@ function wireOf(state: FinalConnectionState): Wire | undefined {
 
 /** Node text is at least 11 px, so at this zoom or more every word on the canvas reads at ≥ 11 px. */
 export const READABLE_ZOOM = 1
-/** Fits keep clear of the minimap (bottom right) and the zoom buttons (bottom left). */
-const FIT_PADDING = { top: '24px', left: '56px', right: '160px', bottom: '24px' } as const
-const FIT_MARGIN = { x: 56 + 160, y: 48 }
+/** Fits keep clear of the zoom buttons (bottom left); the mini map starts folded (CanvasControls). */
+const FIT_PADDING = { top: '24px', left: '56px', right: '24px', bottom: '24px' } as const
+const FIT_MARGIN = { x: 56 + 24, y: 48 }
 
 /**
  * Frames the graph at a readable zoom: the whole graph when it fits at ≥ READABLE_ZOOM,
@@ -158,8 +157,7 @@ export function Canvas() {
         fitView
       >
         <Background gap={20} size={1} />
-        <MiniMap pannable zoomable ariaLabel="Mini map" style={{ width: 128, height: 80 }} />
-        <Controls />
+        <CanvasControls />
         <ConnectionHint />
       </ReactFlow>
       <EmptyHint />

@@ -1,4 +1,4 @@
-import { formatMs } from '../lib/format'
+import { etaMs, formatMs } from '../lib/format'
 import { useNow } from '../hooks/useNow'
 import type { DisplayState, NodeRun } from '../store/run-store'
 
@@ -14,9 +14,12 @@ const LABEL: Record<DisplayState, string> = {
   cancelled: 'cancelled',
 }
 
-function Elapsed({ since }: { since: number }) {
+/** Time so far, or once the pace is known, the time left ("~12 s left"). */
+function Timing({ since, fraction }: { since: number; fraction: number | undefined }) {
   const now = useNow(500)
-  return <> {formatMs(Math.max(0, now - since))}</>
+  const elapsed = Math.max(0, now - since)
+  const left = etaMs(elapsed, fraction)
+  return <> {left === undefined ? formatMs(elapsed) : `· ~${formatMs(left)} left`}</>
 }
 
 /** The node's state in one word, with time taken or progress. */
@@ -25,7 +28,7 @@ export function StatusBadge({ state, run }: { state: DisplayState; run: NodeRun 
     <span className={`badge badge-${state}`} data-state={state}>
       {LABEL[state]}
       {state === 'running' && run?.progress !== undefined && run.progress >= 0.01 && ` ${Math.round(run.progress * 100)}%`}
-      {state === 'running' && run?.startedAt !== undefined && <Elapsed since={run.startedAt} />}
+      {state === 'running' && run?.startedAt !== undefined && <Timing since={run.startedAt} fraction={run.progress} />}
       {state === 'done' && run?.ms !== undefined && ` · ${formatMs(run.ms)}`}
     </span>
   )

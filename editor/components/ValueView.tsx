@@ -1,62 +1,11 @@
 import { isFigure, type Figure } from '../../runtime/values/figure'
-import type { Metrics, TrainedModel } from '../../runtime/values/ml'
+import type { TrainedModel } from '../../runtime/values/ml'
 import { LossChart } from './LossChart'
-import { formatNumber } from '../lib/format'
 import { FigureCanvas } from './FigureCanvas'
+import { isMetrics, MetricsView } from './MetricsView'
 import { isPredictionsView, PredictionsTable } from './PredictionsTable'
 import { EpisodeReplayFigure } from './EpisodeReplayFigure'
 import { GridPolicyFigure } from './GridPolicyFigure'
-
-type MetricsValue = Metrics & Record<string, unknown>
-
-const isMetrics = (v: unknown): v is MetricsValue =>
-  !!v && typeof v === 'object' && (v as MetricsValue).kind === 'metrics' && typeof (v as MetricsValue).scalars === 'object'
-
-const words = (name: string) => name.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/^./, (c) => c.toUpperCase())
-
-/** A metrics value's matrices and curves, drawn with the same renderer as figure values. */
-function metricFigures(m: MetricsValue): Figure[] {
-  const base = { kind: 'figure' as const, summary: {}, notes: [] }
-  const matrices = Object.entries(m.matrices ?? {}).map(([name, h]) => ({
-    ...base,
-    chart: 'heatmap' as const,
-    title: words(name),
-    xLabel: 'Predicted',
-    yLabel: 'True',
-    series: [],
-    heatmap: h,
-  }))
-  const curves = Object.entries(m.curves ?? {}).map(([name, c]) => ({
-    ...base,
-    chart: 'line' as const,
-    title: words(name),
-    xLabel: c.xLabel,
-    yLabel: c.yLabel,
-    series: [{ name, x: c.x, y: c.y, mode: 'line' as const }],
-  }))
-  return [...matrices, ...curves]
-}
-
-function MetricsTable({ value }: { value: MetricsValue }) {
-  return (
-    <table className="metrics-table" aria-label="Metrics">
-      <thead>
-        <tr>
-          <th>metric</th>
-          <th>value</th>
-        </tr>
-      </thead>
-      <tbody>
-        {Object.entries(value.scalars).map(([k, v]) => (
-          <tr key={k}>
-            <th scope="row">{k}</th>
-            <td>{typeof v === 'number' ? formatNumber(v) : String(v)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  )
-}
 
 /** Figures that travel inside a value (e.g. a metrics value's ROC curve), found one level deep. */
 function nestedFigures(value: Record<string, unknown>) {
@@ -99,17 +48,7 @@ export function ValueView({ value }: { value: unknown }) {
   if (isFigure(value)) return <FigureCanvas figure={value} />
   if (isModel(value)) return <ModelView model={value} />
   if (isPredictionsView(value)) return <PredictionsTable value={value} />
-  if (isMetrics(value)) {
-    const figs = [...nestedFigures(value).map(([, f]) => f as Figure), ...metricFigures(value)]
-    return (
-      <div className="value-grid">
-        <MetricsTable value={value} />
-        {figs.map((f, i) => (
-          <FigureCanvas key={`${f.title}-${i}`} figure={f} height={190} />
-        ))}
-      </div>
-    )
-  }
+  if (isMetrics(value)) return <MetricsView value={value} nested={nestedFigures(value).map(([, f]) => f as Figure)} />
   const text = JSON.stringify(value, null, 2) ?? 'undefined'
   return <pre className="json-view">{text.length > 20_000 ? text.slice(0, 20_000) + '\n…' : text}</pre>
 }

@@ -13,6 +13,16 @@ export function formatMs(ms: number): string {
   return `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`
 }
 
+/**
+ * Time left for a running node at a steady pace: elapsed × (1 − done) / done. Undefined until
+ * there is something to extrapolate from (2 % done and a second gone), so it never shows a guess
+ * from the first, slowest steps.
+ */
+export function etaMs(elapsedMs: number, fraction: number | undefined): number | undefined {
+  if (fraction === undefined || fraction < 0.02 || fraction >= 1 || elapsedMs < 1000) return undefined
+  return (elapsedMs * (1 - fraction)) / fraction
+}
+
 export function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`
   if (n < 1024 ** 2) return `${(n / 1024).toFixed(1)} KB`

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { formatBytes, formatMs, formatNumber, summaryLines } from './format'
+import { etaMs, formatBytes, formatMs, formatNumber, summaryLines } from './format'
+import { readableName } from './metric-names'
 import { paramProblem } from './param-check'
 import { niceTicks } from './plot-scale'
 import { decodeShareFragment, encodeShareFragment } from './share-link'
@@ -61,5 +62,31 @@ describe('formatting', () => {
   it('picks 1-2-5 ticks', () => {
     expect(niceTicks(0, 1, 5)).toEqual([0, 0.2, 0.4, 0.6, 0.8, 1])
     expect(niceTicks(-3, 17, 4)).toEqual([0, 5, 10, 15])
+  })
+})
+
+describe('readable metric names', () => {
+  it('spell out keys and keep the class or column they name as written', () => {
+    expect(readableName('roc:setosa', 'section')).toBe('ROC curve — setosa')
+    expect(readableName('roc', 'section')).toBe('ROC curve')
+    expect(readableName('perClass', 'section')).toBe('Per class')
+    expect(readableName('rocAuc')).toBe('ROC AUC')
+    expect(readableName('logLoss')).toBe('Log loss')
+    expect(readableName('explainedVariance')).toBe('Explained variance')
+    expect(readableName('r2')).toBe('R²')
+    expect(readableName('psi.Sepal_Width')).toBe('PSI — Sepal_Width')
+    expect(readableName('ks_p.age')).toBe('KS p — age')
+    expect(readableName('drifted_features')).toBe('Drifted features')
+  })
+})
+
+describe('training time left', () => {
+  it('extrapolates the pace so far, and says nothing before there is one', () => {
+    expect(etaMs(3000, 0.25)).toBe(9000)
+    expect(etaMs(10_000, 0.5)).toBe(10_000)
+    expect(etaMs(500, 0.5)).toBeUndefined()
+    expect(etaMs(5000, 0.01)).toBeUndefined()
+    expect(etaMs(5000, 1)).toBeUndefined()
+    expect(etaMs(5000, undefined)).toBeUndefined()
   })
 })
