@@ -23,7 +23,11 @@ export async function fitCoordinateDescent(t: TrainingTable, o: ElasticNetOption
   const s = fitElasticNet(t.X.values, t.X.rows, t.X.cols, t.y!, o)
   if (!s.converged) ctx.log.warn(`Coordinate descent did not converge in ${o.maxIter} sweeps (duality gap ${s.gap.toPrecision(3)}); raise Max sweeps or scale the features.`)
   const state = { coef: s.coef, intercept: s.intercept }
-  return { state, summary: linearSummary(state, { sweeps: s.iterations }) }
+  return {
+    state,
+    summary: linearSummary(state, { solver: 'coordinate descent', sweeps: s.iterations }),
+    history: s.trace.map((loss, i) => ({ epoch: i + 1, loss })),
+  }
 }
 
 /** scikit-learn's ElasticNet: an L1 + L2 penalty mix. */

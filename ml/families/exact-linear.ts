@@ -39,8 +39,27 @@ export function fitExactRegression(t: TrainingTable, alpha: number, ctx: FitCont
   ctx.log.info(`No loss or optimizer wired: solved exactly by ${solver}, as scikit-learn. Wire both to train by gradient descent.`)
   const { rank } = fit
   if (rank < cols) ctx.log.warn(`${cols - rank} feature(s) are combinations of the others (e.g. a full one-hot block); their weights are set to 0.`)
-  const r2 = regressionScores(t.y!, predictLinear(fit, X, rows)).r2
-  return { state: linearNet(t, fit.coef, [fit.intercept]), summary: { solver, rank, ...(r2 !== undefined ? { r2 } : {}) } }
+  const predicted = predictLinear(fit, X, rows)
+  const r2 = regressionScores(t.y!, predicted).r2
+  // One point: a direct solve has no epochs; the loss curve shows it with a note (nodes/figure/loss-curve.ts).
+  const loss = meanSquaredError(t.y!, predicted) + (alpha / 2) * sumOfSquares(fit.coef)
+  return {
+    state: linearNet(t, fit.coef, [fit.intercept]),
+    summary: { solver, rank, ...(r2 !== undefined ? { r2 } : {}) },
+    history: [{ epoch: 0, loss, ...(r2 !== undefined ? { metric: r2 } : {}) }],
+  }
+}
+
+function meanSquaredError(y: Float64Array, p: Float64Array): number {
+  let s = 0
+  for (let i = 0; i < p.length; i++) s += (y[i] - p[i]) ** 2
+  return s / p.length
+}
+
+function sumOfSquares(w: Float64Array): number {
+  let s = 0
+  for (const v of w) s += v * v
+  return s
 }
 
 /** L-BFGS on C·Σ log loss + ½‖w‖², as scikit-learn's LogisticRegression. */
@@ -56,7 +75,12 @@ export function fitExactLogistic(t: TrainingTable, C: number, ctx: FitContext): 
     for (let c = 1; c < classes; c++) if (p[i * classes + c] > p[i * classes + best]) best = c
     return best
   })
-  return { state: linearNet(t, r.state.coef, r.state.intercept), summary: { solver: 'L-BFGS', iterations: r.iterations, C, accuracy: accuracy(t.y!, predicted) } }
+  return {
+    state: linearNet(t, r.state.coef, r.state.intercept),
+    summary: { solver: 'L-BFGS', iterations: r.iterations, C, accuracy: accuracy(t.y!, predicted) },
+    // Iteration 0 is the starting point, so the curve starts where the solver did.
+    history: r.trace.map((loss, i) => ({ epoch: i, loss })),
+  }
 }
 
 /** Weight magnitudes of a linear network (summed over output units), for the feature-importance chart. */

@@ -24,7 +24,7 @@ export function fitElasticNet(
   cols: number,
   y: Float64Array,
   o: ElasticNetOptions,
-): LinearFit & { iterations: number; gap: number; converged: boolean } {
+): LinearFit & { iterations: number; gap: number; converged: boolean; trace: number[] } {
   if (!(o.alpha >= 0)) throw new Error(`alpha must be ≥ 0 (got ${o.alpha}).`)
   if (!(o.l1Ratio >= 0 && o.l1Ratio <= 1)) throw new Error(`l1Ratio must be between 0 and 1 (got ${o.l1Ratio}).`)
   const c = center(X, rows, cols, y)
@@ -41,6 +41,8 @@ export function fitElasticNet(
   const gapTol = o.tol * yy
   let gap = Infinity
   let iterations = 0
+  // The objective after each sweep (the solver's loss curve): O(rows + cols), against a sweep's O(rows·cols).
+  const trace: number[] = []
   for (let iter = 0; iter < o.maxIter; iter++) {
     iterations = iter + 1
     let wMax = 0
@@ -58,12 +60,23 @@ export function fitElasticNet(
       dwMax = Math.max(dwMax, Math.abs(next - old))
       wMax = Math.max(wMax, Math.abs(next))
     }
+    trace.push(objective(R, w, l1, l2, n))
     if (wMax === 0 || dwMax / wMax < o.tol || iter === o.maxIter - 1) {
       gap = dualityGap(Xc, n, cols, yc, R, w, l1, l2)
-      if (gap < gapTol) return { ...withIntercept(c, w), iterations, gap, converged: true }
+      if (gap < gapTol) return { ...withIntercept(c, w), iterations, gap, converged: true, trace }
     }
   }
-  return { ...withIntercept(c, w), iterations, gap, converged: false }
+  return { ...withIntercept(c, w), iterations, gap, converged: false, trace }
+}
+
+/** 1/(2n)·‖R‖² + (l1·‖w‖₁ + ½·l2·‖w‖²)/n, with l1 and l2 already scaled by n. */
+function objective(R: Float64Array, w: Float64Array, l1: number, l2: number, n: number): number {
+  let rr = 0
+  for (let i = 0; i < n; i++) rr += R[i] * R[i]
+  let a = 0
+  let q = 0
+  for (let j = 0; j < w.length; j++) (a += Math.abs(w[j])), (q += w[j] * w[j])
+  return (0.5 * rr + l1 * a + 0.5 * l2 * q) / n
 }
 
 function dualityGap(Xc: Float64Array, n: number, cols: number, y: Float64Array, R: Float64Array, w: Float64Array, l1: number, l2: number): number {

@@ -8,6 +8,8 @@ export interface LbfgsResult {
   f: number
   iterations: number
   converged: boolean
+  /** The objective at the start and after each iteration (the solver's loss curve). */
+  trace: number[]
 }
 
 export interface LbfgsOptions {
@@ -37,6 +39,7 @@ export function lbfgs(fg: (x: Float64Array, g: Float64Array) => number, x0: Floa
   const x = Float64Array.from(x0)
   const g = new Float64Array(n)
   let f = fg(x, g)
+  const trace = [f]
   const S: Float64Array[] = []
   const Y: Float64Array[] = []
   const rho: number[] = []
@@ -45,7 +48,7 @@ export function lbfgs(fg: (x: Float64Array, g: Float64Array) => number, x0: Floa
   const gNew = new Float64Array(n)
   const alpha = new Float64Array(m)
   for (let iter = 0; iter < o.maxIter; iter++) {
-    if (maxAbs(g) <= o.gtol) return { x, f, iterations: iter, converged: true }
+    if (maxAbs(g) <= o.gtol) return { x, f, iterations: iter, converged: true, trace }
     direction(g, S, Y, rho, alpha, d)
     let slope = dot(g, d)
     if (slope >= 0) {
@@ -62,7 +65,7 @@ export function lbfgs(fg: (x: Float64Array, g: Float64Array) => number, x0: Floa
       if (fNew <= f + 1e-4 * step * slope) break
       step /= 2
     }
-    if (!(fNew < f) && !(fNew <= f)) return { x, f, iterations: iter, converged: false }
+    if (!(fNew < f) && !(fNew <= f)) return { x, f, iterations: iter, converged: false, trace }
     const s = new Float64Array(n)
     const y = new Float64Array(n)
     for (let i = 0; i < n; i++) (s[i] = xNew[i] - x[i]), (y[i] = gNew[i] - g[i])
@@ -75,10 +78,11 @@ export function lbfgs(fg: (x: Float64Array, g: Float64Array) => number, x0: Floa
     x.set(xNew)
     g.set(gNew)
     f = fNew
+    trace.push(f)
     // A step that no longer moves the objective at double precision: as converged as it gets.
-    if (decrease <= 1e-15 * Math.max(1, Math.abs(f)) && maxAbs(g) <= Math.sqrt(o.gtol)) return { x, f, iterations: iter + 1, converged: true }
+    if (decrease <= 1e-15 * Math.max(1, Math.abs(f)) && maxAbs(g) <= Math.sqrt(o.gtol)) return { x, f, iterations: iter + 1, converged: true, trace }
   }
-  return { x, f, iterations: o.maxIter, converged: maxAbs(g) <= o.gtol }
+  return { x, f, iterations: o.maxIter, converged: maxAbs(g) <= o.gtol, trace }
 }
 
 /** Two-loop recursion: d = −H·g with the stored pairs and the usual initial scaling. */

@@ -43,6 +43,16 @@ describe('regression solvers against scikit-learn (diabetes, 80/20 split)', () =
     expect(fitElasticNet(d.X, d.rows, d.cols, d.y, ELASTIC_NET_DEFAULTS).iterations).toBe(ref.elastic_net.n_iter)
   })
 
+  it('records the lasso objective per sweep, never rising', () => {
+    const d = std.train
+    const f = fitElasticNet(d.X, d.rows, d.cols, d.y, LASSO_DEFAULTS)
+    expect(f.trace).toHaveLength(f.iterations)
+    for (let i = 1; i < f.trace.length; i++) expect(f.trace[i]).toBeLessThanOrEqual(f.trace[i - 1] + 1e-9)
+    const p = predictLinear(f, d.X, d.rows)
+    const l1 = f.coef.reduce((s, w) => s + Math.abs(w), 0)
+    expect(f.trace[f.trace.length - 1]).toBeCloseTo(d.y.reduce((s, v, i) => s + (v - p[i]) ** 2, 0) / (2 * d.rows) + l1, 6)
+  })
+
   it('a duplicated column is dropped by least squares, with the same predictions', () => {
     const d = std.train
     const cols = d.cols + 1
@@ -83,6 +93,18 @@ describe('logistic regression against scikit-learn (standardized features, lbfgs
       }
     })
   }
+
+  it('records the objective per L-BFGS iteration: never rising, ending at the mean log loss + penalty of the solution', () => {
+    const { train } = loadSplit('breast_cancer', true)
+    const r = fitLogistic(train.X, train.rows, train.cols, train.y, 2, LOGISTIC_DEFAULTS)
+    expect(r.trace).toHaveLength(r.iterations + 1)
+    for (let i = 1; i < r.trace.length; i++) expect(r.trace[i]).toBeLessThanOrEqual(r.trace[i - 1])
+    const p = predictLogistic(r.state, train.X, train.rows)
+    let loss = 0
+    for (let i = 0; i < train.rows; i++) loss -= Math.log(p[2 * i + train.y[i]]) / train.rows
+    const penalty = r.state.coef.reduce((s, w) => s + w * w, 0) / (2 * train.rows)
+    expect(r.trace[r.trace.length - 1]).toBeCloseTo(loss + penalty, 10)
+  })
 
   it('refuses one class and a non-positive C', () => {
     expect(() => fitLogistic(new Float64Array(2), 2, 1, new Float64Array(2), 1, LOGISTIC_DEFAULTS)).toThrow(/two classes/)

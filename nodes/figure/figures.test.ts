@@ -123,6 +123,19 @@ describe('figure.loss-curve', () => {
     expect(f.series[0].y).toEqual([0.3])
   })
 
+  it('shows an exact solver\'s objective per iteration, or one point with a note for a direct solve', async () => {
+    const lbfgs = { ...model([{ epoch: 0, loss: 0.69 }, { epoch: 1, loss: 0.4 }, { epoch: 2, loss: 0.3 }]), summary: { solver: 'L-BFGS' } }
+    const f = await fig(lossCurveFigureNode, { model: lbfgs })
+    expect(f.title).toBe('Loss per L-BFGS iteration')
+    expect(f.xLabel).toBe('Solver iteration')
+    expect(f.series).toEqual([{ name: 'train loss', mode: 'line', x: [0, 1, 2], y: [0.69, 0.4, 0.3] }])
+    expect(f.summary).toEqual({ chart: 'loss curve', iterations: 3, finalLoss: 0.3, solver: 'L-BFGS' })
+    const qr = { ...model([{ epoch: 0, loss: 2900, metric: 0.52 }], 'regression'), summary: { solver: 'least squares (QR)' } }
+    const g = await fig(lossCurveFigureNode, { model: qr })
+    expect(g.series).toEqual([{ name: 'train loss', mode: 'points', x: [0], y: [2900] }])
+    expect(g.notes).toEqual(['Solved exactly (least squares (QR)): no epochs; the point is the training objective at the solution.'])
+  })
+
   it('explains that classical models have no history', async () => {
     await expect(fig(lossCurveFigureNode, { model: { ...model(undefined), family: 'random-forest' } })).rejects.toThrow(
       /random-forest model has no training history/,
