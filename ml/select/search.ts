@@ -1,0 +1,114 @@
+import { seededRandom } from '../../runtime/values/random'
+import { gridPoint, randomPoint, type Dimension, type Point } from './space'
+import { proposeTpe, type Observation } from './tpe'
+
+export type Strategy = 'grid' | 'random' | 'tpe'
+
+export interface SearchSpec {
+  space: Dimension[]
+  strategy: Strategy
+  /** How many configurations to try (a grid stops at its end). */
+  trials: number
+  /** Stop starting trials after this many seconds (0: no limit). */
+  seconds: number
+  seed: number
+  maximize: boolean
+  /**
+   * Successive halving: every configuration first runs with `min` of the resource (e.g. epochs),
+   * the best 1/eta go on with eta times more, up to `max`.
+   */
+  halving?: { min: number; max: number; eta: number }
+}
+
+/** What to evaluate: a configuration, and with halving its rung and resource. */
+export interface TrialPlan {
+  /** 1-based, in the order trials start. */
+  trial: number
+  point: Point
+  rung: number
+  resource?: number
+}
+
+export interface TrialOutcome {
+  /** NaN when the trial failed. */
+  score: number
+  status: 'ran' | 'cached' | 'error'
+  ms: number
+  error?: string
+}
+
+export type TrialResult = TrialPlan & TrialOutcome
+
+export interface SearchHooks {
+  evaluate(plan: TrialPlan): Promise<TrialOutcome>
+  onTrial?(result: TrialResult, done: readonly TrialResult[]): void
+  now?(): number
+  signal?: AbortSignal
+}
+
+/**
+ * Runs a search to its budget. Proposals are a function of the seed and of earlier scores
+ * only, so a search re-run (or resumed, or given a larger budget) proposes the same trials
+ * in the same order, and each one finds its cached result.
+ */
+export async function runSearch(spec: SearchSpec, hooks: SearchHooks): Promise<TrialResult[]> {
+  const now = hooks.now ?? (() => performance.now())
+  const start = now()
+  const done: TrialResult[] = []
+  const random = seededRandom(spec.seed)
+  const outOfTime = () => spec.seconds > 0 && now() - start >= spec.seconds * 1000
+  const run = async (plan: TrialPlan) => {
+    const result = { ...plan, ...(await hooks.evaluate(plan)) }
+    done.push(result)
+    hooks.onTrial?.(result, done)
+    return result
+  }
+  const rungs = spec.halving ? resources(spec.halving) : [undefined]
+  let current: TrialResult[] = []
+  for (let t = 0; t < spec.trials && !outOfTime() && !hooks.signal?.aborted; t++) {
+    const point = propose(spec, t, current, random)
+    if (!point) break
+    current.push(await run({ trial: done.length + 1, point, rung: 0, resource: rungs[0] }))
+  }
+  for (let rung = 1; rung < rungs.length && current.length > 1; rung++) {
+    const keep = ranked(current, spec.maximize).slice(0, Math.max(1, Math.floor(current.length / spec.halving!.eta)))
+    const next: TrialResult[] = []
+    for (const prev of keep) {
+      if (outOfTime() || hooks.signal?.aborted) break
+      next.push(await run({ trial: done.length + 1, point: prev.point, rung, resource: rungs[rung] }))
+    }
+    if (!next.length) break
+    current = next
+  }
+  return done
+}
+
+function propose(spec: SearchSpec, t: number, history: readonly TrialResult[], random: () => number): Point | undefined {
+  if (spec.strategy === 'grid') return gridPoint(spec.space, t)
+  if (spec.strategy === 'random') return randomPoint(spec.space, random)
+  const observations: Observation[] = history.map((r) => ({ point: r.point, loss: spec.maximize ? -r.score : r.score }))
+  return proposeTpe(spec.space, observations, random)
+}
+
+/** The resource of each rung: min, min·eta, … capped at max (the last rung always runs max). */
+export function resources({ min, max, eta }: { min: number; max: number; eta: number }): number[] {
+  if (!(eta >= 2)) throw new Error(`Successive halving needs a factor of at least 2 (got ${eta}).`)
+  if (!(min > 0 && min <= max)) throw new Error(`Successive halving needs 0 < min resource ≤ max (got ${min} and ${max}).`)
+  const out: number[] = []
+  for (let r = min; r < max; r *= eta) out.push(Math.round(r))
+  out.push(max)
+  return out
+}
+
+/** Best first; failed trials (NaN) last. */
+export function ranked(results: readonly TrialResult[], maximize: boolean): TrialResult[] {
+  const key = (r: TrialResult) => (Number.isNaN(r.score) ? Infinity : maximize ? -r.score : r.score)
+  return [...results].sort((a, b) => key(a) - key(b) || a.trial - b.trial)
+}
+
+/** The best trial: among those of the highest rung reached (the longest trained), the best score. */
+export function bestTrial(results: readonly TrialResult[], maximize: boolean): TrialResult | undefined {
+  let top = -1
+  for (const r of results) if (!Number.isNaN(r.score) && r.rung > top) top = r.rung
+  return ranked(results.filter((r) => r.rung === top), maximize)[0]
+}
