@@ -10,6 +10,7 @@ import { modelNodes } from './model'
 import { optimizerNodes } from './optimizer'
 import { predictNodes } from './predict'
 import { rlNodes } from './rl'
+import { selectNodes } from './select'
 import { trainNodes } from './train'
 import { transformNodes } from './transform'
 
@@ -27,6 +28,7 @@ export const allNodes: readonly NodeDefinition<any>[] = [
   ...trainNodes,
   ...predictNodes,
   ...metricNodes,
+  ...selectNodes,
   ...figureNodes,
   ...deployNodes,
   ...rlNodes,

@@ -14,6 +14,7 @@ export const NODE_CATEGORIES = [
   'train',
   'predict',
   'metric',
+  'select',
   'figure',
   'deploy',
   'rl',

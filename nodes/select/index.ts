@@ -1,0 +1,5 @@
+import type { NodeDefinition } from '../../runtime/node-api/define-node'
+import { crossValidateNode } from './cross-validate'
+
+/** Model selection: cross-validation and hyperparameter search over the pipeline upstream. */
+export const selectNodes: readonly NodeDefinition<any>[] = [crossValidateNode]
