@@ -36,8 +36,12 @@ async function isStale() {
 if (await isStale()) {
   await mkdir(dirname(bundle), { recursive: true })
   // Parallel first runs may both build: each writes its own file and renames it into place.
-  const tmp = `${bundle}.${process.pid}.tmp.mjs`
-  await bundleModule(join(root, 'runtime', 'cli', 'main.ts'), tmp)
-  await rename(tmp, bundle)
+  // The pool's thread script goes first: a fresh main.mjs means its thread script is there too.
+  for (const name of ['pool-thread', 'main']) {
+    const out = join(dirname(bundle), `${name}.mjs`)
+    const tmp = `${out}.${process.pid}.tmp.mjs`
+    await bundleModule(join(root, 'runtime', 'cli', `${name}.ts`), tmp)
+    await rename(tmp, out)
+  }
 }
 await import(pathToFileURL(bundle).href)

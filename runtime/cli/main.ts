@@ -1,5 +1,5 @@
-import { lookup } from 'node:dns/promises'
 import { readFile } from 'node:fs/promises'
+import { availableParallelism } from 'node:os'
 import { dirname, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { createRegistry } from '../../nodes'
@@ -14,7 +14,9 @@ import { describeNode, type Registry } from '../registry'
 import { formatDiagnostics, hasErrors } from '../validate/diagnostics'
 import { formatEvent, formatTotals } from './format'
 import { CACHE_URL_HELP, openCacheStore, UsageError } from './open-cache'
+import { lookupAll } from './net-lookup'
 import { nodeFileProvider } from './node-files'
+import { threadPool } from './thread-pool'
 import { DEPLOY_USAGE, deployCommand } from '../../deploy/cli/commands'
 import { CommandError } from '../../deploy/cli/load-graph'
 import { parseOutSpec, type OutSpec } from './table-out'
@@ -22,11 +24,12 @@ import { checkOutSpecs, writeOuts } from './write-outs'
 
 const USAGE = `Usage:
   pipeline run <graph.json> [--json] [--cache-dir DIR | --cache-url s3://bucket/prefix | --no-cache] [--to NODE_ID] [--force NODE_ID] [--backend wasm|cpu]
-                             [--allow-read DIR]... [--allow-net] [--out NODE=path.csv]...
+                             [--allow-read DIR]... [--allow-net] [--out NODE=path.csv]... [--workers N]
   pipeline nodes [--json]
 ${DEPLOY_USAGE}
 
 A graph reads files only inside its own folder; --allow-read DIR allows another folder (repeatable).
+--workers N runs up to N nodes at once, each on its own thread (default: one per core; 1 = one thread).
 --out NODE=path writes that node's table output (a dataset, splits or predictions) to a file once the run ends:
 CSV, or TSV / JSON records for a .tsv / .json path; NODE.PORT=path picks an output by name (repeatable).
 data.url nodes fetch only public internet addresses; --allow-net allows this computer and private networks.
@@ -49,6 +52,7 @@ async function runCommand(registry: Registry, args: string[]): Promise<number> {
       'allow-read': { type: 'string', multiple: true },
       'allow-net': { type: 'boolean', default: false },
       out: { type: 'string', multiple: true },
+      workers: { type: 'string' },
     },
   })
   if (positionals.length !== 1) throw new UsageError('run takes exactly one graph file.')
@@ -70,6 +74,7 @@ async function runCommand(registry: Registry, args: string[]): Promise<number> {
     if (id !== undefined && !ids.has(id)) throw new UsageError(`No node with id "${id}" in ${positionals[0]}.`)
   }
   const outs = outSpecs(values.out ?? [], ids, loaded.doc, registry)
+  const workers = workerCount(values.workers)
 
   const backend = await setupNodeBackend(forced || undefined)
   if (forced && backend !== forced) console.error(`warning: the ${forced} backend could not start; running on ${backend}.`)
@@ -77,7 +82,10 @@ async function runCommand(registry: Registry, args: string[]): Promise<number> {
   const cache = new NodeCache({ store: await openCacheStore(values) })
   const typeOf = new Map(loaded.doc.nodes.map((n) => [n.id, n.type]))
   let lastProgress = 0
+  const pool = workers > 1 ? threadPool({ backend, allowNet: values['allow-net'] }, workers) : undefined
   const report = await runGraph({
+    runner: pool,
+    concurrency: Math.max(4, workers),
     doc: loaded.doc,
     registry,
     cache,
@@ -98,6 +106,7 @@ async function runCommand(registry: Registry, args: string[]): Promise<number> {
       if (line) (e.type === 'progress' ? process.stderr : process.stdout).write(line + '\n')
     },
   })
+  pool?.close()
   if (values.json) process.stdout.write(JSON.stringify(report) + '\n')
   else console.log(formatTotals(report))
   const written = await writeOuts(outs, report, cache, path)
@@ -120,16 +129,19 @@ function outSpecs(texts: string[], ids: ReadonlySet<string>, doc: GraphDocument,
   return specs
 }
 
+/** `--workers N`: a whole number from 1; default one per core. */
+function workerCount(text: string | undefined): number {
+  if (text === undefined) return availableParallelism()
+  const n = Number(text)
+  if (!Number.isInteger(n) || n < 1 || n > 256) throw new UsageError(`--workers takes a whole number from 1 to 256, not "${text}".`)
+  return n
+}
+
 /** The backends Node can run here; a GPU backend needs a browser. */
 function nodeBackend(name: string): 'wasm' | 'cpu' {
   if (name === 'wasm' || name === 'cpu') return name
   if (isBackendName(name)) throw new UsageError(`The ${name} backend needs a browser with a GPU; the CLI runs on wasm or cpu.`)
   throw new UsageError(`Unknown backend "${name}"; the CLI runs on wasm or cpu.`)
-}
-
-/** Every address a name resolves to, so a graph cannot reach a private address through DNS. */
-async function lookupAll(host: string): Promise<string[]> {
-  return (await lookup(host, { all: true, verbatim: true })).map((a) => a.address)
 }
 
 function nodesCommand(registry: Registry, args: string[]): number {

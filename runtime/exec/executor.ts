@@ -7,11 +7,12 @@ import type { NodeEvent, RunEvent, RunReport } from './events'
 import { Continuation } from './continuation'
 import { Materializer } from './materializer'
 import type { FileProvider } from './node-files'
-import { Cancelled, runNode, type RunnerEnv } from './node-runner'
+import { Cancelled, type RunnerEnv } from './node-runner'
 import { planRun, readPlanFiles, type RunPlan } from './plan'
 import { explainMiss } from './reasons'
 import { Reporter } from './reporter'
 import { RunKeys } from './run-keys'
+import { inProcessRunner, type NodeRunner } from './runner'
 import { schedule, type Outcome } from './scheduler'
 import { subgraphHost } from './subgraph-run'
 
@@ -35,6 +36,8 @@ export interface RunOptions {
   concurrency?: number
   /** Cache keys fixed from outside (the stand-ins of a nested run, see subgraph-run.ts). */
   keyOverrides?: ReadonlyMap<string, string>
+  /** Where nodes run (default: this thread); a worker pool runs independent nodes in parallel. */
+  runner?: NodeRunner
 }
 
 /**
@@ -126,8 +129,8 @@ class GraphRun {
 
   /** The `ctx.subgraph` of node `id`: nested runs of this graph in this cache. */
   private nesting(id: string) {
-    const { doc, registry, cache, files, concurrency } = this.opts
-    const env = { doc, registry, cache, files, concurrency, topo: this.topo, scope: this.scope, signal: this.signal, backend: this.reporter.backend }
+    const { doc, registry, cache, files, concurrency, runner } = this.opts
+    const env = { doc, registry, cache, files, concurrency, runner, topo: this.topo, scope: this.scope, signal: this.signal, backend: this.reporter.backend }
     return subgraphHost({ ...env, keyOf: (n) => this.keys.get(n), fileHashes: this.plan.fileHashes, runGraph }, id)
   }
 
@@ -140,7 +143,8 @@ class GraphRun {
     this.env.emit({ type: 'running', nodeId: id, reason })
     const key = this.keys.get(id)!
     const resume = def.continueOn?.length && !def.volatile ? new Continuation(this.opts.cache, key, def.continueOn) : undefined
-    const result = await runNode(node, def, key, inputs, this.env, this.plan.files.get(id), resume?.previous)
+    const runner = this.opts.runner ?? inProcessRunner
+    const result = await runner.run({ node, def, key, inputs, files: this.plan.files.get(id), previous: resume?.previous }, this.env)
     const storeKey = def.volatile ? await this.keys.pin(id, result.outputs) : key.key
     await this.opts.cache.put(storeKey, result.outputs, { summary: result.summary, ms: result.ms })
     await this.opts.cache.putRecord(this.scope, id, { key: storeKey, recipe: key.recipe })

@@ -10,6 +10,7 @@ import type { SubgraphHost, SubgraphRequest, SubgraphResult, UpstreamNode } from
 import type { Registry } from '../registry'
 import type { RunReport } from './events'
 import type { FileProvider } from './node-files'
+import type { NodeRunner } from './runner'
 
 /** Type id of the stand-in node that carries a replaced value into a nested run. */
 export const INJECT_TYPE = 'runtime.inject'
@@ -27,6 +28,7 @@ export interface NestingEnv {
   signal: AbortSignal
   backend: string
   concurrency?: number
+  runner?: NodeRunner
   runGraph(opts: NestedRunOptions): Promise<RunReport>
 }
 
@@ -41,6 +43,8 @@ export interface NestedRunOptions {
   files?: FileProvider
   backend: string
   concurrency?: number
+  /** The outer run's runner: trials spread over the same worker pool. */
+  runner?: NodeRunner
   keyOverrides: ReadonlyMap<string, string>
 }
 
@@ -76,6 +80,7 @@ async function runNested(env: NestingEnv, callerId: string, request: SubgraphReq
     files,
     backend: env.backend,
     concurrency: env.concurrency,
+    runner: env.runner,
     keyOverrides: nested.overrides,
   })
   const status = report.nodes[nested.target.node]?.status
@@ -184,6 +189,8 @@ function injectNode(values: ReadonlyMap<string, unknown>, types: PortType[]): Re
     outputs: { value: { types } },
     params,
     paramsSchema: z.object(params).strict(),
+    // Its values live in this closure, on the host thread.
+    hostOnly: true,
     run: (_inputs, p) => {
       const port = (p as { port: string }).port
       if (!values.has(port)) throw new Error(`No replaced value for "${port}".`)

@@ -105,6 +105,12 @@ export interface NodeDefinition<P extends ParamsShape = ParamsShape> {
    * The node must then give exactly the result a run from scratch would give.
    */
   continueOn?: readonly (keyof P & string)[]
+  /**
+   * Runs on the thread that hosts the run, never on a pool worker: set it on a node that calls
+   * `ctx.subgraph` (nested runs need the host's executor and cache) or whose `run` closes over
+   * host state. A worker's context has no `subgraph`.
+   */
+  hostOnly?: boolean
   run(inputs: Values, params: z.output<z.ZodObject<P>>, ctx: NodeContext): Promise<Values> | Values
   /** Small JSON shown on the node and in reports; defaults to a summary per output type. */
   summarize?(outputs: Values, params: z.output<z.ZodObject<P>>): Record<string, unknown>

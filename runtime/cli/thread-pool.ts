@@ -1,0 +1,63 @@
+import { availableParallelism } from 'node:os'
+import { parentPort, Worker, workerData } from 'node:worker_threads'
+import type { FromWorker, PoolPort, ToWorker } from '../exec/pool/protocol'
+import { servePool } from '../exec/pool/serve'
+import { WorkerPool } from '../exec/pool/worker-pool'
+import type { Registry } from '../registry'
+
+/** What a pool thread needs to start like the main thread did. */
+export interface ThreadSetup {
+  backend: string
+  allowNet: boolean
+}
+
+/** A worker thread's script and its argv. */
+export interface ThreadScript {
+  url: URL
+  argv: string[]
+}
+
+/** A TypeScript entry started through tsx (tests, the CLI run from its sources). */
+export function tsThread(entry: URL): ThreadScript {
+  return { url: new URL('./ts-thread.mjs', import.meta.url), argv: [entry.href] }
+}
+
+/** The bundled `pool-thread.mjs` next to the CLI bundle, or the TypeScript entry through tsx. */
+function threadScript(): ThreadScript {
+  return import.meta.url.endsWith('.mjs')
+    ? { url: new URL('./pool-thread.mjs', import.meta.url), argv: [] }
+    : tsThread(new URL('./pool-thread.ts', import.meta.url))
+}
+
+/** One worker thread as a pool port. Threads are unref'd: a finished CLI exits without closing them. */
+export function threadPort(setup: ThreadSetup, script = threadScript()): PoolPort {
+  const worker = new Worker(script.url, { workerData: setup, argv: script.argv })
+  worker.unref()
+  return {
+    post: (m: ToWorker) => worker.postMessage(m),
+    listen(message, fail) {
+      let failed = false
+      const once = (reason: string) => {
+        if (!failed) fail(reason)
+        failed = true
+      }
+      worker.on('message', (m: FromWorker) => message(m))
+      worker.on('error', (e: Error) => once(e.message))
+      worker.on('exit', (code) => once(`exit code ${code}`))
+    },
+    close: () => void worker.terminate(),
+  }
+}
+
+/** A pool of `workers` (this thread counts as one; default: one per core) for the CLI. */
+export function threadPool(setup: ThreadSetup, workers = availableParallelism(), script?: ThreadScript): WorkerPool {
+  return new WorkerPool({ size: workers, spawn: () => threadPort(setup, script) })
+}
+
+/** The thread side: serves nodes from `registry` once `ready` (the backend) resolves. */
+export function serveThread(registry: Registry, ready: (setup: ThreadSetup) => Promise<string>): void {
+  if (!parentPort) throw new Error('serveThread runs inside a worker thread.')
+  const port = parentPort
+  const handle = servePool(registry, ready(workerData as ThreadSetup), (m) => port.postMessage(m))
+  port.on('message', handle)
+}

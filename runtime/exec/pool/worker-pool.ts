@@ -1,0 +1,136 @@
+import type { NodeResult, RunnerEnv } from '../node-runner'
+import { Cancelled } from '../node-runner'
+import { inProcessRunner, type NodeRunner, type RunTask } from '../runner'
+import type { FromWorker, PoolPort } from './protocol'
+
+export interface PoolOptions {
+  /** Nodes that may run at once: this thread plus `size - 1` workers. */
+  size: number
+  /** Starts one worker; called lazily, the first time a node finds this thread busy. */
+  spawn: () => PoolPort
+  /** Where the first node runs (default: this thread). */
+  local?: NodeRunner
+}
+
+interface Slot {
+  port?: PoolPort
+  busy: boolean
+  /** Callbacks of the node this worker runs, by message id. */
+  tasks: Map<number, { env: RunnerEnv; used?(note: string): void; resolve(r: NodeResult): void; reject(e: Error): void }>
+}
+
+/**
+ * Runs ready nodes on this thread and on up to `size - 1` workers. A node runs here when this
+ * thread is free, so a chain of nodes (the common case) never pays for starting a worker or
+ * copying values; a node that becomes ready while another runs goes to an idle worker, and
+ * waits when every slot is busy. Results are the node's own, computed from the same key and
+ * inputs, so they (and the cache) are the same whichever slot ran it.
+ */
+export class WorkerPool implements NodeRunner {
+  private readonly slots: Slot[] = []
+  private localBusy = false
+  private readonly waiting: (() => void)[] = []
+  private nextId = 1
+  /** How many nodes ran on a worker (tests and the bench check parallel runs happened). */
+  remoteRuns = 0
+
+  constructor(private readonly opts: PoolOptions) {}
+
+  async run(task: RunTask, env: RunnerEnv): Promise<NodeResult> {
+    // Outside the slots: a host-only node may wait on nested runs that need them.
+    if (task.def.hostOnly) return (this.opts.local ?? inProcessRunner).run(task, env)
+    for (;;) {
+      if (!this.localBusy) return this.runLocal(task, env)
+      const slot = this.freeSlot()
+      if (slot) return this.runRemote(slot, task, env)
+      await new Promise<void>((resolve) => this.waiting.push(resolve))
+    }
+  }
+
+  /** Stops every worker; a pool can be used again afterwards (workers start anew). */
+  close() {
+    for (const slot of this.slots) slot.port?.close()
+    this.slots.length = 0
+  }
+
+  private async runLocal(task: RunTask, env: RunnerEnv) {
+    this.localBusy = true
+    try {
+      return await (this.opts.local ?? inProcessRunner).run(task, env)
+    } finally {
+      this.localBusy = false
+      this.wake()
+    }
+  }
+
+  private freeSlot(): Slot | undefined {
+    const idle = this.slots.find((s) => !s.busy)
+    if (idle) return idle
+    if (this.slots.length >= this.opts.size - 1) return undefined
+    const slot: Slot = { busy: false, tasks: new Map() }
+    this.slots.push(slot)
+    return slot
+  }
+
+  private async runRemote(slot: Slot, task: RunTask, env: RunnerEnv): Promise<NodeResult> {
+    slot.busy = true
+    this.remoteRuns += 1
+    let previous: Awaited<ReturnType<NonNullable<RunTask['previous']>>>
+    try {
+      previous = await task.previous?.()
+    } catch (e) {
+      slot.busy = false
+      this.wake()
+      throw e
+    }
+    const port = slot.port ?? this.start(slot)
+    const id = this.nextId++
+    const onAbort = () => port.post({ kind: 'cancel', id })
+    env.signal.addEventListener('abort', onAbort)
+    const done = () => {
+      env.signal.removeEventListener('abort', onAbort)
+      slot.tasks.delete(id)
+      slot.busy = false
+      this.wake()
+    }
+    return new Promise<NodeResult>((resolve, reject) => {
+      slot.tasks.set(id, {
+        env,
+        used: previous?.used,
+        resolve: (r) => (done(), resolve(r)),
+        reject: (e) => (done(), reject(e)),
+      })
+      const { node, def, key, inputs, files } = task
+      const earlier = previous && { outputs: previous.outputs, params: previous.params }
+      port.post({ kind: 'run', id, node, type: def.type, key, inputs, files, previous: earlier })
+    })
+  }
+
+  private start(slot: Slot): PoolPort {
+    const port = this.opts.spawn()
+    slot.port = port
+    port.listen(
+      (m) => this.receive(slot, m),
+      (reason) => {
+        // A dead worker fails the node it ran; the next node gets a fresh worker.
+        const at = this.slots.indexOf(slot)
+        if (at >= 0) this.slots.splice(at, 1)
+        for (const t of [...slot.tasks.values()]) t.reject(new Error(`The worker running this node stopped: ${reason}`))
+      },
+    )
+    return port
+  }
+
+  private receive(slot: Slot, m: FromWorker) {
+    const task = slot.tasks.get(m.id)
+    if (!task) return
+    if (m.kind === 'event') task.env.emit(m.event)
+    else if (m.kind === 'used') task.used?.(m.note)
+    else if (m.kind === 'done') task.resolve(m.result)
+    else task.reject(m.cancelled ? new Cancelled() : new Error(m.message))
+  }
+
+  private wake() {
+    this.waiting.splice(0).forEach((resolve) => resolve())
+  }
+}

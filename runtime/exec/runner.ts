@@ -1,0 +1,29 @@
+import type { GraphNode } from '../document/schema'
+import type { NodeKey } from '../keys/cache-keys'
+import type { NodeContext, RegisteredNode, ResolvedFile, Values } from '../node-api/define-node'
+import { runNode, type NodeResult, type RunnerEnv } from './node-runner'
+
+/** One node to run: everything a runner needs, with its inputs already materialized. */
+export interface RunTask {
+  node: GraphNode
+  def: RegisteredNode
+  key: NodeKey
+  inputs: Values
+  files?: Record<string, ResolvedFile>
+  /** The node's `ctx.previous` (nodes declaring `continueOn`). */
+  previous?: NodeContext['previous']
+}
+
+/**
+ * Where a ready node runs. The scheduler decides when; a runner decides where: on this thread
+ * (`inProcessRunner`), on a pool of worker threads (`runtime/exec/pool`), or elsewhere. A runner
+ * resolves with the same outputs, summary and time as `runNode`, throws `Cancelled` when the run
+ * is cancelled and the node's own error otherwise.
+ */
+export interface NodeRunner {
+  run(task: RunTask, env: RunnerEnv): Promise<NodeResult>
+}
+
+export const inProcessRunner: NodeRunner = {
+  run: (t, env) => runNode(t.node, t.def, t.key, t.inputs, env, t.files, t.previous),
+}
