@@ -51,6 +51,15 @@ function RunInfo({ nodeId }: { nodeId: string }) {
   )
 }
 
+/** Removes a setting the node does not have, or puts a bad one back to its default (one undo step). */
+function FixParam({ param, known, title, onFix }: { param: string; known: boolean; title: string | undefined; onFix(): void }) {
+  return (
+    <button type="button" className="fix" onClick={onFix}>
+      {known ? `Reset ${title ?? param} to default` : `Remove “${param}”`}
+    </button>
+  )
+}
+
 /** The selected node: label, description, status, and the params form built from its schema. */
 export function Inspector() {
   const node = useGraph(selectFocused)
@@ -88,7 +97,10 @@ export function Inspector() {
       {problems && problems.length > 0 && (
         <ul className="node-problems" aria-label="Problems">
           {problems.map((p, i) => (
-            <li key={i}>{p.message}</li>
+            <li key={i}>
+              {p.message}
+              {p.param !== undefined && <FixParam param={p.param} known={Object.hasOwn(schemas, p.param)} title={schemas[p.param]?.title} onFix={() => g.resetParam(node.id, p.param!)} />}
+            </li>
           ))}
         </ul>
       )}

@@ -1,5 +1,5 @@
-import type { Diagnostic } from '../../runtime/validate/diagnostics'
 import { canonicalJson } from '../../runtime/keys/canonical'
+import { wordParamProblem, type NodeProblem } from '../lib/param-problems'
 import type { Editor } from '../store/editor'
 import { currentDoc, selectedIds } from '../store/selectors'
 import { saveGraph } from './autosave-db'
@@ -11,8 +11,14 @@ export async function refreshNow(ed: Editor): Promise<void> {
   const [keys, check] = await Promise.all([ed.engine().keys(doc), ed.engine().validate(doc)])
   if (mine !== ed.sync.generation) return // a newer edit already asked again
   ed.run.getState().setKeys(keys)
-  const byNode = new Map<string, Diagnostic[]>()
-  for (const d of check.diagnostics) if (d.nodeId) byNode.set(d.nodeId, [...(byNode.get(d.nodeId) ?? []), d])
+  const nodes = new Map(doc.nodes.map((n) => [n.id, n]))
+  const descriptors = ed.ui.getState().descriptors
+  const byNode = new Map<string, NodeProblem[]>()
+  for (const d of check.diagnostics) {
+    const node = d.nodeId === undefined ? undefined : nodes.get(d.nodeId)
+    if (!node) continue
+    byNode.set(node.id, [...(byNode.get(node.id) ?? []), wordParamProblem(d, descriptors.get(node.type), node.params)])
+  }
   ed.ui.setState({ diagnostics: byNode })
 }
 

@@ -1,6 +1,7 @@
 import { createStore } from 'zustand/vanilla'
 import type { Diagnostic } from '../../runtime/validate/diagnostics'
 import type { NodeDescriptor } from '../../runtime/worker/engine-api'
+import type { NodeProblem } from '../lib/param-problems'
 
 export type DialogName = 'examples' | 'help' | 'cache' | 'share' | 'recent' | null
 
@@ -23,7 +24,7 @@ export interface UiState {
   backendsAvailable: string[]
   descriptors: Map<string, NodeDescriptor>
   /** Graph diagnostics by node id (from engine.validate), shown on nodes and in the inspector. */
-  diagnostics: Map<string, Diagnostic[]>
+  diagnostics: Map<string, NodeProblem[]>
   dialog: DialogName
   /** Names of the files uploaded to the engine (a `file` param naming another one needs it). */
   files: string[]
