@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Every test: type check, unit + integration (Vitest, Node), browser end-to-end (Chromium).
+# Every test: type check, boundary checks (no DOM below the editor, import directions, nothing
+# unused), unit + integration (Vitest, Node), browser end-to-end (Chromium).
 # Ends with one "N passed, N failed" line summing both Vitest runs.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 out=$(mktemp -d)
 status=0
 npx tsc --noEmit -p tsconfig.json || status=1
+bash tests/boundaries/check.sh || status=1
 npx vitest run --reporter=default --reporter=json --outputFile.json="$out/unit.json" || status=1
 if [ -f tests/browser/run.sh ]; then
   bash tests/browser/run.sh "$out/browser.json" || status=1

@@ -6,7 +6,7 @@ import type { GraphState, History } from './graph-store'
 import type { RunState } from './run-store'
 import type { UiState } from './ui-store'
 
-export { createEditor, type Editor } from './editor'
+export type { Editor } from './editor'
 
 const EditorContext = createContext<Editor | null>(null)
 

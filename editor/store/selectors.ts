@@ -26,6 +26,3 @@ export function currentDoc(ed: Editor): GraphDocument {
 export function selectedIds(ed: Editor): string[] {
   return selectSelectedIds(ed.graph.getState())
 }
-
-/** Ids in string-array equality, so components re-render only when the selection changes. */
-export const sameIds = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i])

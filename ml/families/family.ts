@@ -89,17 +89,6 @@ export function defineFamily<Shape extends ParamsShape, State>(f: ModelFamily<Sh
   return f
 }
 
-/** A family was asked for something it does not offer (e.g. feature importance of k-NN). */
-export class MissingCapabilityError extends Error {
-  constructor(
-    readonly family: string,
-    readonly capability: 'featureImportance' | 'exportTfjs',
-  ) {
-    super(`The ${family} model family does not provide ${capability === 'exportTfjs' ? 'a TensorFlow.js export' : 'feature importances'}.`)
-    this.name = 'MissingCapabilityError'
-  }
-}
-
 /** A saved model or spec names a family this build does not have. */
 export class UnknownFamilyError extends Error {
   constructor(readonly family: string) {

@@ -48,8 +48,3 @@ export interface EnvKind {
 export function isEnvSpec(v: unknown): v is EnvSpec {
   return !!v && typeof v === 'object' && (v as EnvSpec).kind === 'environment' && typeof (v as EnvSpec).env === 'string'
 }
-
-/** Observation vector length: 1 for a discrete state index, the box size otherwise. */
-export function observationSize(space: Space): number {
-  return space.kind === 'discrete' ? 1 : space.low.length
-}

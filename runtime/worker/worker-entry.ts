@@ -1,4 +1,3 @@
-/// <reference lib="webworker" />
 import '../no-eval'
 import * as Comlink from 'comlink'
 import sqlWasm from 'sql.js/dist/sql-wasm-browser.wasm?url'

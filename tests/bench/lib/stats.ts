@@ -6,10 +6,3 @@ export const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[M
  * so the fastest repeat of each side is the closest to what the work itself costs.
  */
 export const best = (xs: readonly number[]) => Math.min(...xs)
-
-/** Times an async function, in milliseconds. */
-export async function timed<T>(f: () => Promise<T> | T): Promise<{ ms: number; value: T }> {
-  const t0 = performance.now()
-  const value = await f()
-  return { ms: performance.now() - t0, value }
-}
