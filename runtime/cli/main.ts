@@ -15,6 +15,7 @@ import { formatDiagnostics, hasErrors } from '../validate/diagnostics'
 import { formatEvent, formatTotals } from './format'
 import { CACHE_URL_HELP, openCacheStore, UsageError } from './open-cache'
 import { lookupAll } from './net-lookup'
+import { WORKER_HELP, WORKER_USAGE, workerCommand } from './worker-command'
 import { nodeFileProvider } from './node-files'
 import { threadPool } from './thread-pool'
 import { DEPLOY_USAGE, deployCommand } from '../../deploy/cli/commands'
@@ -25,6 +26,7 @@ import { checkOutSpecs, writeOuts } from './write-outs'
 const USAGE = `Usage:
   pipeline run <graph.json> [--json] [--cache-dir DIR | --cache-url s3://bucket/prefix | --no-cache] [--to NODE_ID] [--force NODE_ID] [--backend wasm|cpu]
                              [--allow-read DIR]... [--allow-net] [--out NODE=path.csv]... [--workers N]
+${WORKER_USAGE}
   pipeline nodes [--json]
 ${DEPLOY_USAGE}
 
@@ -34,6 +36,7 @@ A graph reads files only inside its own folder; --allow-read DIR allows another 
 CSV, or TSV / JSON records for a .tsv / .json path; NODE.PORT=path picks an output by name (repeatable).
 data.url nodes fetch only public internet addresses; --allow-net allows this computer and private networks.
 ${CACHE_URL_HELP}
+${WORKER_HELP}
 
 Exit codes: 0 every requested node succeeded, 1 a node failed, 2 invalid document or arguments.`
 
@@ -165,6 +168,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     if (command === 'run') return await runCommand(registry, rest)
     if (command === 'nodes') return nodesCommand(registry, rest)
+    if (command === 'worker') return await workerCommand(registry, rest)
     const deployed = await deployCommand(command, rest)
     if (deployed !== undefined) return deployed
     throw new UsageError(command ? `Unknown command "${command}".` : 'No command given.')

@@ -1,0 +1,63 @@
+import { parseArgs } from 'node:util'
+import type { Registry } from '../registry'
+import { setupNodeBackend } from '../backend/setup-node'
+import { NodeCache } from '../cache/node-cache'
+import { CACHE_URL_HELP, openCacheStore, UsageError } from './open-cache'
+import { QueueUrlError } from '../queue/connection'
+import { NodeWorker } from '../queue/node-worker'
+
+export const WORKER_USAGE = `  pipeline worker --queue redis://host:port (--cache-dir DIR | --cache-url s3://bucket/prefix) [--concurrency N] [--lock-ms MS]`
+
+export const WORKER_HELP = `pipeline worker runs node jobs queued by 'pipeline run --queue' until SIGTERM or SIGINT (then it finishes
+its running jobs; a second signal abandons them to other workers). Its cache must be the one the runs use.
+--lock-ms: a worker silent this long is presumed dead and its job is run again elsewhere (default 30000).
+${CACHE_URL_HELP}`
+
+/** `pipeline worker`: serves the node queue until asked to stop. Resolves with the exit code. */
+export async function workerCommand(registry: Registry, args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      queue: { type: 'string' },
+      'cache-dir': { type: 'string' },
+      'cache-url': { type: 'string' },
+      concurrency: { type: 'string', default: '1' },
+      'lock-ms': { type: 'string', default: '30000' },
+    },
+  })
+  if (!values.queue) throw new UsageError('worker needs --queue redis://host:port.')
+  if (!values['cache-dir'] && !values['cache-url']) throw new UsageError('worker needs the shared cache: --cache-dir DIR or --cache-url s3://bucket/prefix.')
+  const concurrency = positiveInt(values.concurrency, '--concurrency')
+  const lockMs = positiveInt(values['lock-ms'], '--lock-ms')
+  const cache = new NodeCache({ store: await openCacheStore(values) })
+  const backend = await setupNodeBackend()
+  let worker: NodeWorker
+  try {
+    worker = await NodeWorker.start({ url: values.queue, registry, cache, backend, concurrency, lockMs, log: (line) => console.log(line) })
+  } catch (e) {
+    if (e instanceof QueueUrlError) throw new UsageError(e.message)
+    throw e
+  }
+  console.log(`worker ${worker.name} serving ${values.queue} on ${backend}, ${concurrency} at a time`)
+  return new Promise((resolve) => {
+    let stopping = false
+    const stop = (signal: string) => {
+      if (stopping) {
+        console.log(`worker ${worker.name}: ${signal} again, abandoning running jobs`)
+        void worker.close(true).then(() => resolve(0))
+        return
+      }
+      stopping = true
+      console.log(`worker ${worker.name}: ${signal}, finishing running jobs`)
+      void worker.close().then(() => resolve(0))
+    }
+    process.on('SIGTERM', () => stop('SIGTERM'))
+    process.on('SIGINT', () => stop('SIGINT'))
+  })
+}
+
+function positiveInt(text: string, flag: string): number {
+  const n = Number(text)
+  if (!Number.isSafeInteger(n) || n < 1) throw new UsageError(`${flag} takes a whole number of at least 1, not "${text}".`)
+  return n
+}

@@ -1,0 +1,178 @@
+import type { Job, Queue, QueueEvents } from 'bullmq'
+import type { Redis } from 'ioredis'
+import type { NodeCache } from '../cache/node-cache'
+import type { GraphNode } from '../document/schema'
+import type { NodeKey } from '../keys/cache-keys'
+import type { RegisteredNode, ResolvedFile, Values } from '../node-api/define-node'
+import { Cancelled, runNode, type NodeResult, type RunnerEnv } from '../exec/node-runner'
+import { CANCEL_CHANNEL, connectRedis, NODE_QUEUE } from './connection'
+import { isRecipeKey, type NodeJobData, type NodeJobResult } from './node-job'
+import { JobWaits, type JobProgressData } from './job-waits'
+
+/** One node to run, as the executor hands it over (inputs already materialized). */
+export interface QueueTask {
+  node: GraphNode
+  def: RegisteredNode
+  key: NodeKey
+  inputs: Values
+  files?: Record<string, ResolvedFile>
+}
+
+export interface QueueRunnerOptions {
+  /** Tries per node before it goes to the dead-letter queue (BullMQ `attempts`). */
+  attempts?: number
+  /** First retry delay; each next one doubles (BullMQ exponential backoff). */
+  backoffMs?: number
+  /** How often a wait re-reads its job's state, in case an event was missed. */
+  pollMs?: number
+}
+
+/**
+ * Runs nodes as BullMQ jobs on `pipeline worker` processes sharing this run's cache. The job id
+ * is the node's cache key, so a key already queued (by this run or another) is waited on, not
+ * queued twice. Nodes that only this process can run stay here: nodes that read the graph's
+ * files, volatile ones, and nodes whose key is not their recipe's hash (a nested run's stand-in
+ * values). Progress comes back through queue events; cancelling the run removes waiting jobs and
+ * asks workers to stop active ones.
+ */
+export class QueueRunner {
+  /** How many nodes went to workers, and how many of those an earlier request had already queued. */
+  readonly counts = { queued: 0, joined: 0, here: 0 }
+
+  private readonly waits: JobWaits
+  /** Keys this process has queued or joined and still waits on: a second node with the key only waits. */
+  private readonly pending = new Set<string>()
+
+  static async open(url: string, cache: NodeCache, opts: QueueRunnerOptions = {}): Promise<QueueRunner> {
+    if (!cache.store) throw new Error('Running on a queue needs a shared cache (--cache-dir on a shared volume, or --cache-url).')
+    const { Queue, QueueEvents } = await import('bullmq')
+    const publisher = await connectRedis(url)
+    const queue = new Queue<NodeJobData, NodeJobResult>(NODE_QUEUE, { connection: publisher })
+    const events = new QueueEvents(NODE_QUEUE, { connection: await connectRedis(url) })
+    await events.waitUntilReady()
+    const full = { attempts: opts.attempts ?? 3, backoffMs: opts.backoffMs ?? 1000, pollMs: opts.pollMs ?? 2000 }
+    return new QueueRunner(cache, queue, events, publisher, full)
+  }
+
+  private constructor(
+    private readonly cache: NodeCache,
+    private readonly queue: Queue<NodeJobData, NodeJobResult>,
+    private readonly events: QueueEvents,
+    private readonly publisher: Redis,
+    private readonly opts: Required<QueueRunnerOptions>,
+  ) {
+    this.waits = new JobWaits(events, (key) => void this.check(key))
+  }
+
+  async run(task: QueueTask, env: RunnerEnv): Promise<NodeResult> {
+    if (!runsAnywhere(task)) {
+      this.counts.here += 1
+      return runNode(task.node, task.def, task.key, task.inputs, env, task.files)
+    }
+    const { key } = task.key
+    const wait = this.waits.watch(key, (p) => env.emit(progressEvent(task.node.id, p)))
+    const abort = () => void this.cancel(key)
+    env.signal.addEventListener('abort', abort, { once: true })
+    try {
+      const data = { key, recipe: task.key.recipe, nodeId: task.node.id }
+      const poll = setInterval(() => void this.check(data), this.opts.pollMs)
+      const first = !this.pending.has(key)
+      try {
+        if (first) {
+          this.pending.add(key)
+          await this.submit(data)
+        } else this.counts.joined += 1
+        const done = await Promise.race([wait.result, cancelled(env.signal)])
+        return await this.result(task, done)
+      } finally {
+        clearInterval(poll)
+        if (first) this.pending.delete(key)
+      }
+    } finally {
+      env.signal.removeEventListener('abort', abort)
+      wait.stop()
+    }
+  }
+
+  /** Queues the job unless the same key is already waiting or running; a finished job whose entry is gone is asked again. */
+  private async submit(data: NodeJobData): Promise<void> {
+    const existing = await this.queue.getJob(data.key)
+    const state = existing ? await existing.getState() : 'missing'
+    if (state === 'completed' && (await this.cache.check(data.key)).status === 'hit') {
+      this.waits.settle(data.key, { ok: true, value: existing!.returnvalue })
+      return
+    }
+    if (state === 'completed' || state === 'failed') await existing!.remove().catch(() => undefined)
+    else if (state !== 'missing' && state !== 'unknown') {
+      this.counts.joined += 1
+      return
+    }
+    this.counts.queued += 1
+    await this.queue.add('node', data, {
+      jobId: data.key,
+      attempts: this.opts.attempts,
+      backoff: { type: 'exponential', delay: this.opts.backoffMs },
+      removeOnComplete: { age: 3600 },
+      removeOnFail: { age: 7 * 24 * 3600 },
+    })
+  }
+
+  /**
+   * Settles a wait from the job's state when its event was missed; queues the job again when it
+   * vanished without a result (another run that shared it was cancelled).
+   */
+  private async check(data: NodeJobData | string): Promise<void> {
+    const key = typeof data === 'string' ? data : data.key
+    const job = await this.queue.getJob(key).catch(() => undefined)
+    const state = job ? await job.getState().catch(() => 'unknown') : 'missing'
+    if (state === 'completed') this.waits.settle(key, { ok: true, value: job!.returnvalue })
+    else if (state === 'failed') this.waits.settle(key, { ok: false, message: job!.failedReason })
+    else if (state === 'missing') {
+      const info = await this.cache.info(key)
+      if (info) this.waits.settle(key, { ok: true, value: { summary: info.summary, ms: info.ms, reason: 'cached', worker: '' } })
+      else if (typeof data !== 'string') await this.submit(data)
+    }
+  }
+
+  /** The outputs a worker published, read back from the shared cache. */
+  private async result(task: QueueTask, done: Awaited<ReturnType<typeof this.waits.watch>['result']>): Promise<NodeResult> {
+    if (!done.ok) throw new Error(done.message)
+    const hit = await this.cache.get(task.key.key)
+    if (hit.status !== 'hit') throw new Error(`Node "${task.node.id}" finished on a worker, but its result is not in the shared cache.`)
+    return { outputs: hit.value as Values, ms: done.value.ms, summary: done.value.summary }
+  }
+
+  /** Removes a job still waiting; asks the worker running it to stop. */
+  private async cancel(key: string): Promise<void> {
+    const job: Job | undefined = await this.queue.getJob(key).catch(() => undefined)
+    const state = job ? await job.getState().catch(() => 'unknown') : 'missing'
+    if (state === 'waiting' || state === 'delayed' || state === 'prioritized') await job!.remove().catch(() => undefined)
+    else if (state === 'active') await this.publisher.publish(CANCEL_CHANNEL, key)
+  }
+
+  async close(): Promise<void> {
+    await this.events.close()
+    await this.queue.close()
+    this.publisher.disconnect()
+  }
+}
+
+/** Whether a node can run on any worker from its recipe alone. */
+function runsAnywhere(task: QueueTask): boolean {
+  if (task.def.volatile || task.def.fileParams?.length) return false
+  if (task.files && Object.keys(task.files).length) return false
+  return isRecipeKey(task.key)
+}
+
+function progressEvent(nodeId: string, p: JobProgressData) {
+  return { type: 'progress' as const, nodeId, fraction: p.fraction ?? NaN, message: p.message, data: p.data }
+}
+
+/** Rejects with Cancelled when the run is cancelled. */
+function cancelled(signal: AbortSignal): Promise<never> {
+  return new Promise((_, reject) => {
+    if (signal.aborted) reject(new Cancelled())
+    signal.addEventListener('abort', () => reject(new Cancelled()), { once: true })
+  })
+}
+
