@@ -2,9 +2,12 @@ import type { LayerDef } from '../nn/net'
 import type { LossChoice } from '../nn/loss'
 import { DEFAULT_OPTIMIZER } from '../nn/optimizer'
 import { trainNet } from '../nn/train'
-import type { FitContext, FitResult } from './family'
+import { requireFloat32 } from '../table/magnitude'
+import type { FitContext, FitResult, TrainingSettings } from './family'
 import { gradientState, headFor, headLoss, lossChoice, netFor, type GradientState } from './gradient'
+import { fitScaling, initializer, scaleLoss, scaleX, scaleY, unscaleWeights } from './gradient-scaling'
 import type { TrainingTable } from './training-table'
+import { holdOut, VALIDATION_FRACTION } from './validation-share'
 
 export interface NetworkSetup {
   /** Hidden layers for this input width; the output layer is added from the task. */
@@ -14,11 +17,11 @@ export interface NetworkSetup {
   alpha: number
 }
 
-/** Trains a gradient family's network with the wired (or default) loss and optimizer. */
-export async function fitNetwork(t: TrainingTable, ctx: FitContext, setup: NetworkSetup): Promise<FitResult<GradientState>> {
-  const { training } = ctx
-  const head = headFor(t.task, t.classes)
-  const net = netFor(setup.hidden(t.X.cols), t.X.cols, head)
+/** Early stopping counts an epoch as better only when the watched loss drops by more than this (scikit-learn's MLP tol). */
+export const EARLY_STOPPING_TOL = 1e-4
+
+/** The loss and optimizer to train with: the wired ones, else the family's defaults (said in the log). */
+function choices(training: TrainingSettings, setup: NetworkSetup, head: ReturnType<typeof headFor>, ctx: FitContext) {
   const defaults: string[] = []
   const loss = training.loss ? lossChoice(training.loss) : (setup.defaultLoss ?? headLoss(head))
   if (!training.loss) defaults.push(`loss ${loss.name}`)
@@ -28,21 +31,63 @@ export async function fitNetwork(t: TrainingTable, ctx: FitContext, setup: Netwo
     const missing = training.loss ? 'optimizer' : training.optimizer ? 'loss' : 'loss or optimizer'
     ctx.log.info(`No ${missing} wired; using the default ${defaults.join(' and ')}.`)
   }
-  const val = training.validation
-  if (training.patience > 0 && !val) ctx.log.warn('No validation split: early stopping watches the training loss.')
+  return { loss, optimizer, defaults }
+}
+
+/**
+ * The rows to train on and to watch: the validation split when there is one; with early stopping
+ * on (patience > 0) and no validation split, a held-out 10 % of the training rows, as
+ * scikit-learn's MLP with early_stopping=True (validation_fraction=0.1).
+ */
+interface Rows {
+  X: Float64Array
+  y: Float64Array
+  rows: number
+}
+
+function trainingRows(t: TrainingTable, ctx: FitContext): Rows & { val?: Rows; heldOut: number } {
+  const { training } = ctx
+  const all = { X: t.X.values, y: t.y!, rows: t.X.rows }
+  const given = training.validation
+  if (given?.y) return { ...all, val: { X: given.X, y: given.y, rows: given.rows }, heldOut: 0 }
+  if (training.patience <= 0) return { ...all, heldOut: 0 }
+  const held = holdOut(all.X, all.y, all.rows, t.X.cols, t.task === 'classification', ctx.random)
+  if (!held) {
+    ctx.log.warn('No validation split and too few rows to hold some out: early stopping watches the training loss.')
+    return { ...all, heldOut: 0 }
+  }
+  ctx.log.info(`No validation split: early stopping holds out ${held.val.rows} training rows (${VALIDATION_FRACTION * 100} %) and watches their loss.`)
+  return { ...held.train, val: held.val, heldOut: held.val.rows }
+}
+
+/**
+ * Trains a gradient family's network with the wired (or default) loss and optimizer, in
+ * standardized units (ml/families/gradient-scaling.ts), from an output bias at the base rate.
+ */
+export async function fitNetwork(t: TrainingTable, ctx: FitContext, setup: NetworkSetup): Promise<FitResult<GradientState>> {
+  const { training } = ctx
+  const head = headFor(t.task, t.classes)
+  const cols = t.X.cols
+  const net = netFor(setup.hidden(cols), cols, head)
+  const { loss, optimizer, defaults } = choices(training, setup, head, ctx)
+  requireFloat32(t.X.values, 'training features')
+  const data = trainingRows(t, ctx)
+  const scaling = fitScaling(net, head, data.X, data.rows, data.y)
   const result = await trainNet({
     net,
     head,
-    loss,
+    loss: scaleLoss(scaling, loss),
     optimizer,
     alpha: setup.alpha,
-    X: t.X.values,
-    rows: t.X.rows,
-    y: t.y!,
-    val: val?.y && { X: val.X, rows: val.rows, y: val.y },
+    X: scaleX(scaling, data.X, cols),
+    rows: data.rows,
+    y: scaleY(scaling, data.y),
+    val: data.val && { X: scaleX(scaling, data.val.X, cols), rows: data.val.rows, y: scaleY(scaling, data.val.y) },
     epochs: training.epochs,
     batchSize: training.batchSize,
     patience: training.patience,
+    minDelta: EARLY_STOPPING_TOL,
+    initialize: initializer(net, head, data.y),
     shuffle: training.shuffle,
     random: ctx.random,
     signal: ctx.signal,
@@ -54,7 +99,7 @@ export async function fitNetwork(t: TrainingTable, ctx: FitContext, setup: Netwo
   const last = result.history[result.bestEpoch - 1]
   const metric = t.task === 'regression' ? 'r2' : 'accuracy'
   return {
-    state: gradientState(net, head, result.weights),
+    state: gradientState(net, head, unscaleWeights(scaling, result.weights)),
     history: result.history,
     summary: {
       epochs: result.history.length,
@@ -65,6 +110,8 @@ export async function fitNetwork(t: TrainingTable, ctx: FitContext, setup: Netwo
       ...(last.valMetric !== undefined ? { [t.task === 'regression' ? 'valR2' : 'valAccuracy']: last.valMetric } : {}),
       lossFunction: loss.name,
       optimizer: optimizer.name,
+      standardized: [scaling.x ? 'features' : '', scaling.y ? 'target (losses are in its standard deviations)' : ''].filter(Boolean).join(', ') || 'none',
+      ...(data.heldOut ? { heldOutRows: data.heldOut } : {}),
       ...(defaults.length ? { defaults: defaults.join(', ') } : {}),
     },
   }

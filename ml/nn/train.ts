@@ -21,6 +21,10 @@ export interface NetTrainInput {
   batchSize: number
   /** Stop after this many epochs without a better validation loss and restore the best weights; 0 = off. */
   patience: number
+  /** An epoch counts as better only when it lowers the watched loss by more than this (scikit-learn's tol); default 0. */
+  minDelta?: number
+  /** Adjusts the drawn starting weights in place (a family's output bias at the base rate, zero kernels for a linear model). */
+  initialize?(weights: NetWeights): void
   shuffle: boolean
   random: () => number
   signal: AbortSignal
@@ -64,6 +68,7 @@ export async function trainNet(input: NetTrainInput): Promise<NetTrainResult> {
   requireFloat32(input.X, 'training features')
   if (head.kind === 'regression') requireFloat32(input.y, 'training targets')
   const init = initWeights(net, input.random)
+  input.initialize?.(init)
   const vars = init.values.map((v, i) => tf.tidy(() => tf.variable(tf.tensor(v, init.shapes[i]), true)))
   const kernels = kernelIndices(init).map((i) => vars[i])
   const optimizer = makeOptimizer(input.optimizer)
@@ -156,7 +161,7 @@ export async function trainNet(input: NetTrainInput): Promise<NetTrainResult> {
       input.onEpoch?.(record, input.epochs)
       if (input.patience > 0) {
         const watched = record.valLoss ?? record.loss
-        if (watched < best.loss) {
+        if (watched < best.loss - (input.minDelta ?? 0)) {
           best = { loss: watched, epoch, values: vars.map((v) => Float32Array.from(v.dataSync() as Float32Array)) }
           stale = 0
         } else if (++stale >= input.patience) break
