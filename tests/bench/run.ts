@@ -19,6 +19,7 @@ import { measureIncremental } from './parts/incremental'
 import { measureMemory } from './parts/memory'
 import { measureModels } from './parts/models'
 import { measureOverhead, mlpGraph } from './parts/overhead'
+import { measurePool } from './parts/pool'
 import { measureRl } from './parts/rl'
 import { measureScale } from './parts/scale'
 import { formatTable, toJson, type PartResult } from './report'
@@ -47,6 +48,7 @@ const FULL = {
   backendRepeats: 3,
   csvRows: 100_000,
   browser: { rows: 20_000, epochs: 10, repeats: 3, idbMB: [10, 100], epochRows: 2_000, layoutNodes: 500 },
+  pool: { rows: 20_000, epochs: 5, repeats: 2 },
   rl: {},
   models: { smallRows: 455, bigRows: 100_000, midRows: 5_000, repeats: 2, sklearn: true },
   deploy: { predictMB: [20, 200], loadSeconds: 10 },
@@ -63,6 +65,7 @@ const QUICK: typeof FULL = {
   backendRepeats: 1,
   csvRows: 2_000,
   browser: { rows: 2_000, epochs: 1, repeats: 1, idbMB: [1, 4], epochRows: 256, layoutNodes: 50 },
+  pool: { rows: 1_000, epochs: 1, repeats: 1 },
   rl: { dqnEpisodes: 5, evalEpisodes: 5 },
   models: { smallRows: 100, bigRows: 1_000, midRows: 200, repeats: 1, sklearn: false },
   deploy: { predictMB: [1], loadSeconds: 1 },
@@ -86,6 +89,7 @@ const PARTS: Record<string, () => Promise<PartResult> | PartResult> = {
     return measureBrowser({ rows: epochRows, matmulSize: c.matmulSize, repeats, idbMB, layoutNodes, doc: mlpGraph(c.browser).doc })
   },
   editor: () => measureEditor(c.browser.layoutNodes),
+  pool: () => measurePool(c.pool),
   rl: () => measureRl(c.rl),
   models: () => measureModels(c.models),
   deploy: () => measureDeploy({ ...c.deploy, predictMB: args['predict-mb'] ? args['predict-mb'].split(',').map(Number) : c.deploy.predictMB }),

@@ -10,6 +10,11 @@ export interface PoolOptions {
   spawn: () => PoolPort
   /** Where the first node runs (default: this thread). */
   local?: NodeRunner
+  /**
+   * How long a node waits for this thread before it goes to a worker (default 100 ms): cheap
+   * nodes queued behind a cheap node stay here, and no worker starts for them.
+   */
+  spillAfterMs?: number
 }
 
 interface Slot {
@@ -39,12 +44,25 @@ export class WorkerPool implements NodeRunner {
   async run(task: RunTask, env: RunnerEnv): Promise<NodeResult> {
     // Outside the slots: a host-only node may wait on nested runs that need them.
     if (task.def.hostOnly) return (this.opts.local ?? inProcessRunner).run(task, env)
+    let patience = this.opts.spillAfterMs ?? 100
     for (;;) {
       if (!this.localBusy) return this.runLocal(task, env)
-      const slot = this.freeSlot()
+      const slot = patience > 0 ? undefined : this.freeSlot()
       if (slot) return this.runRemote(slot, task, env)
-      await new Promise<void>((resolve) => this.waiting.push(resolve))
+      const timedOut = await this.nextFree(patience)
+      if (timedOut) patience = 0
     }
+  }
+
+  /** Resolves when a slot frees (false) or, given a positive `ms`, once that time passed (true). */
+  private nextFree(ms: number): Promise<boolean> {
+    return new Promise((resolve) => {
+      const timer = ms > 0 ? setTimeout(() => resolve(true), ms) : undefined
+      this.waiting.push(() => {
+        clearTimeout(timer)
+        resolve(false)
+      })
+    })
   }
 
   /** Stops every worker; a pool can be used again afterwards (workers start anew). */

@@ -25,8 +25,8 @@ const branches = () =>
       ['copy', 'test.pass'],
       ['left', 'test.random', { seed: 1 }],
       ['right', 'test.random', { seed: 2 }],
-      ['slowL', 'test.slow', { steps: 5 }],
-      ['slowR', 'test.slow', { steps: 6 }],
+      ['slowL', 'test.slow', { steps: 20 }],
+      ['slowR', 'test.slow', { steps: 21 }],
       ['sum', 'test.add'],
     ],
     ['table.data->copy.data', 'left.out->slowL.a', 'right.out->slowR.a', 'slowL.out->sum.a', 'slowR.out->sum.b'],
@@ -45,7 +45,7 @@ describe('WorkerPool on worker threads', () => {
     for (const [id, node] of Object.entries(alone.nodes)) expect(pooled.nodes[id].summary).toEqual(node.summary)
     expect(pooled.nodes.sum.summary?.value).toBe((alone.nodes.left.summary?.value as number) + (alone.nodes.right.summary?.value as number))
     // Progress from a worker reaches the run's listener.
-    expect(events.filter((e) => e.type === 'progress' && e.nodeId === 'slowR')).toHaveLength(6)
+    expect(events.filter((e) => e.type === 'progress' && e.nodeId === 'slowR')).toHaveLength(21)
     for (const { key } of computeKeys(branches(), registry, new Map()).values()) {
       const cached = await one.get(key)
       expect(cached.status).toBe('hit')

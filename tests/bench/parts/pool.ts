@@ -1,0 +1,67 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { RunReport } from '../../../runtime/exec/events'
+import type { PartResult } from '../report'
+import { CLI, warmCli } from '../lib/cli-bundle'
+import { benchGraph, withParams, writeGraph } from '../lib/graphs'
+import { lastJson, runTs } from '../lib/proc'
+import { best } from '../lib/stats'
+
+export interface PoolBenchOptions {
+  rows: number
+  epochs: number
+  repeats: number
+}
+
+/** Every node's summary, for checking that the pool changes no result. */
+const summaries = (r: RunReport) => JSON.stringify(Object.entries(r.nodes).map(([id, n]) => [id, n.status, n.summary]))
+
+/**
+ * `tests/bench/graphs/two-branches.json` (one data set, two independent MLP trainings) through
+ * the CLI with `--workers 1` and `--workers 2`, fresh processes, interleaved, best of the repeats:
+ * the speed-up of the worker pool on two cores, with the same results.
+ */
+export async function measurePool(o: PoolBenchOptions): Promise<PartResult> {
+  const doc = benchGraph('two-branches')
+  const sized = withParams(doc, { data: { samples: o.rows }, fit_a: { epochs: o.epochs }, fit_b: { epochs: o.epochs } })
+  const dir = await mkdtemp(join(tmpdir(), 'bench-pool-'))
+  const wall: Record<'one' | 'two', number[]> = { one: [], two: [] }
+  const results = new Set<string>()
+  try {
+    const path = await writeGraph(dir, 'two-branches', sized)
+    await warmCli()
+    for (let r = 0; r < o.repeats; r++) {
+      for (const [name, workers] of [['one', '1'], ['two', '2']] as const) {
+        const run = await runTs(CLI, ['run', path, '--json', '--no-cache', '--backend', 'wasm', '--workers', workers], { tsx: false })
+        const report = lastJson<RunReport>(run, `the CLI with --workers ${workers}`)
+        if (report.ran !== sized.nodes.length) throw new Error(`--workers ${workers}: ${report.ran} of ${sized.nodes.length} nodes ran`)
+        results.add(summaries(report))
+        wall[name].push(run.wallMs)
+      }
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+  const [one, two] = [best(wall.one), best(wall.two)]
+  return {
+    figures: [
+      {
+        key: 'poolSpeedup',
+        label: 'two training branches: 1 worker / 2 workers (CLI wall)',
+        value: one / two,
+        unit: 'x',
+        target: { op: '>=', value: 1.6 },
+        note: `${(one / 1000).toFixed(2)} s vs ${(two / 1000).toFixed(2)} s, best of ${o.repeats}`,
+      },
+      {
+        key: 'poolSameResults',
+        label: 'same results with 1 and 2 workers',
+        value: results.size === 1 ? 1 : 0,
+        unit: 'bool',
+        target: { op: '=', value: 1 },
+      },
+    ],
+    details: { rows: o.rows, epochs: o.epochs, wall },
+  }
+}
