@@ -46,7 +46,8 @@ export async function saveGraph(rec: SavedGraph): Promise<void> {
 
 /** Changes part of a saved record (run start/end), leaving the rest. */
 export async function patchGraph(id: string, patch: Partial<Omit<SavedGraph, 'id'>>): Promise<void> {
-  await open().graphs.update(id, patch)
+  // The untyped table: Dexie's key-path types recurse without end into a document's nested groups.
+  await open().table('graphs').update(id, patch)
 }
 
 export async function loadGraph(id: string): Promise<SavedGraph | undefined> {

@@ -7,10 +7,11 @@ export interface Migration {
 }
 
 /**
- * Forward migrations, oldest first. Version 1 is the first released format, so the list is
- * empty; a format change adds `{ from: 1, migrate }` here and bumps CURRENT_VERSION.
+ * Forward migrations, oldest first; a format change adds `{ from: n, migrate }` here and bumps
+ * CURRENT_VERSION. 1 → 2 added groups, an addition only: every version 1 document is a valid
+ * version 2 document as it stands.
  */
-export const MIGRATIONS: readonly Migration[] = []
+export const MIGRATIONS: readonly Migration[] = [{ from: 1, migrate: (doc) => doc }]
 
 /** Applies migrations until the document reaches `target`; returns undefined when one is missing. */
 export function migrate(

@@ -1,5 +1,6 @@
 import type { NodeCache } from '../cache/node-cache'
 import type { GraphDocument } from '../document/schema'
+import { flattenGroups } from '../graph/groups'
 import { buildTopology, type Topology } from '../graph/topology'
 import type { Values } from '../node-api/define-node'
 import type { Registry } from '../registry'
@@ -45,7 +46,9 @@ export interface RunOptions {
  * decoding, cached values loaded only when a node downstream has to run. A failing node
  * blocks its descendants only; independent branches go on.
  */
-export async function runGraph(opts: RunOptions): Promise<RunReport> {
+export async function runGraph(options: RunOptions): Promise<RunReport> {
+  // Groups are presentation: the run sees their inner nodes, ids and keys unchanged.
+  const opts = { ...options, doc: flattenGroups(options.doc) }
   const topo = buildTopology(opts.doc)
   const emit = opts.onEvent ?? (() => undefined)
   const reporter = new Reporter((id) => topo.nodes.get(id)!.type, emit, opts.backend ?? 'unknown')

@@ -38,6 +38,13 @@ export const messages = {
     `Node "${node}" (${type}) was saved by a newer version of its type (${saved}; this app has ${current}).`,
   'migration-failed': (node: string, type: string, from: number, detail: string) =>
     `Node "${node}" (${type}) could not be updated from version ${from}: ${detail}`,
+  'group-body': (node: string, type: string) =>
+    type === 'group' ? `Group "${node}" has no inner graph.` : `Node "${node}" (${type}) is not a group but holds an inner graph.`,
+  'group-port': (group: string, name: string, node: string) =>
+    `Port "${name}" of group "${group}" stands for node "${node}", which is not inside the group.`,
+  'group-port-twice': (group: string, name: string) => `Group "${group}" has two outputs named "${name}"; output names must differ.`,
+  'group-too-deep': (group: string, max: number) =>
+    `Group "${group}" is nested more than ${max} groups deep; groups may nest at most ${max} levels.`,
   'cycle': (ids: string[]) => `The graph has a cycle: ${[...ids, ids[0]].join(' → ')}. Pipelines must flow one way.`,
 } as const
 

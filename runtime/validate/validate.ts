@@ -1,10 +1,12 @@
-import type { GraphDocument } from '../document/schema'
+import { GROUP_TYPE, type GraphDocument } from '../document/schema'
+import { flattenLevel } from '../graph/groups'
 import { buildTopology, findCycle, topologicalOrder, type Topology } from '../graph/topology'
 import { parseParams } from '../node-api/parse-params'
 import type { ConnectedInput } from '../node-api/define-node'
 import { portsCompatible } from '../node-api/ports'
 import type { Registry } from '../registry'
 import { messages, type Diagnostic, type DiagnosticCode } from './diagnostics'
+import { groupDiagnostics, relocate } from './groups'
 import { own } from './own'
 import { formatPath } from './paths'
 import { outputTypeResolver } from './port-types'
@@ -26,9 +28,21 @@ const edgePath = (i: number, end: string) => `edges[${i}].${end}`
 
 /**
  * Checks a schema-valid document against the registry and returns every problem found.
- * Never throws: a broken document yields diagnostics, not a crash.
+ * Never throws: a broken document yields diagnostics, not a crash. A document with groups is
+ * checked as its flat graph (paths point back into the groups) plus the groups' own rules.
  */
-export function validateGraph(doc: GraphDocument, registry: Registry, topo: Topology = buildTopology(doc)): Diagnostic[] {
+export function validateGraph(doc: GraphDocument, registry: Registry, topo?: Topology): Diagnostic[] {
+  if (!doc.nodes.some((n) => n.type === GROUP_TYPE || n.group)) return validateFlat(doc, registry, topo ?? buildTopology(doc))
+  const flat = flattenLevel(doc.nodes, doc.edges)
+  const flatDoc = { ...doc, nodes: flat.nodes, edges: flat.edges }
+  // A group left in the flat graph (no body, or too deep) is reported by the group rules alone.
+  const inner = validateFlat(flatDoc, registry, buildTopology(flatDoc))
+    .filter((d) => !(d.code === 'unknown-node-type' && flatDoc.nodes.some((n) => n.id === d.nodeId && n.type === GROUP_TYPE)))
+    .map((d) => relocate(d, flat))
+  return [...groupDiagnostics(doc, flat), ...inner]
+}
+
+function validateFlat(doc: GraphDocument, registry: Registry, topo: Topology): Diagnostic[] {
   const out: Diagnostic[] = []
   const nodeIndex = new Map<string, number>()
 

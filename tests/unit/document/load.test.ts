@@ -33,7 +33,7 @@ describe('loadDocument', () => {
     )
     expect(loadDocument([1, 2], registry).diagnostics[0].code).toBe('wrong-format')
     const newer = loadDocument({ format: 'mlcanvas/graph', version: 9, nodes: [] }, registry)
-    expect(newer.diagnostics[0].message).toMatch(/saved by a newer version \(document version 9, this app reads up to 1\)/)
+    expect(newer.diagnostics[0].message).toMatch(/saved by a newer version \(document version 9, this app reads up to 2\)/)
   })
 
   it('names the path of every shape problem', () => {
