@@ -1,9 +1,7 @@
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { basename, join, resolve } from 'node:path'
 import type { BundleFiles } from '../bundle/build'
-
-/** Largest file read from a bundle folder: a model's weights, not a data set. */
-const MAX_FILE = 512 * 2 ** 20
+import { MAX_BUNDLE_FILE as MAX_FILE, unzipBundle } from '../bundle/zip'
 
 /** Writes a bundle folder; the files go to a temporary folder first, so a failed export leaves no half bundle. */
 export async function writeBundleDir(dir: string, files: BundleFiles): Promise<void> {
@@ -21,8 +19,15 @@ export async function writeBundleDir(dir: string, files: BundleFiles): Promise<v
   await rename(tmp, target)
 }
 
-/** Reads every file of a bundle folder (names only, no sub-folders). */
+const isZip = (path: string) => /\.zip$/i.test(path)
+
+/** Reads every file of a bundle folder (names only, no sub-folders), or of a bundle .zip (the editor's download). */
 export async function readBundleDir(dir: string): Promise<BundleFiles> {
+  const archive = isZip(dir) ? await stat(dir).catch(() => undefined) : undefined
+  if (archive?.isFile()) {
+    if (archive.size > MAX_FILE) throw new Error(`${dir} is over ${MAX_FILE / 2 ** 20} MB.`)
+    return unzipBundle(new Uint8Array(await readFile(dir)), dir)
+  }
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => {
     throw new Error(`Cannot read bundle folder ${dir}.`)
   })
@@ -37,5 +42,5 @@ export async function readBundleDir(dir: string): Promise<BundleFiles> {
   return files
 }
 
-/** The model name a bundle folder serves under: the folder's own name. */
-export const bundleDirName = (dir: string) => basename(resolve(dir))
+/** The model name a bundle folder (or .zip) serves under: the folder's own name (the archive's, without .zip). */
+export const bundleDirName = (dir: string) => basename(resolve(dir)).replace(/\.zip$/i, '')

@@ -74,7 +74,7 @@ describe('pipeline export / predict', () => {
     expect(await readdir(dir)).not.toContain('bad-out.csv')
     const usage = await cli('predict', at('churn'))
     expect(usage.code).toBe(2)
-    expect(usage.stderr).toContain('pipeline serve <bundle-dir>...')
+    expect(usage.stderr).toContain('pipeline serve <bundle-dir|bundle.zip>...')
   })
 })
 

@@ -11,10 +11,10 @@ import { buildScorerPage } from '../html/build-page'
 
 /** Usage lines of the deployment subcommands, for the CLI's help. */
 export const DEPLOY_USAGE = `  pipeline export <graph.json> --node ID -o DIR [--cache-dir DIR]
-  pipeline predict <bundle-dir> <input.csv> -o out.csv
+  pipeline predict <bundle-dir|bundle.zip> <input.csv> -o out.csv
   pipeline predict --graph <graph.json> --node ID <input.csv> -o out.csv [--cache-dir DIR]
-  pipeline html <bundle-dir> -o scorer.html
-  pipeline serve <bundle-dir>... [--port 8080] [--host 127.0.0.1] [--name NAME]... [--body-limit BYTES]`
+  pipeline html <bundle-dir|bundle.zip> -o scorer.html
+  pipeline serve <bundle-dir|bundle.zip>... [--port 8080] [--host 127.0.0.1] [--name NAME]... [--body-limit BYTES]`
 
 const log = (line: string) => process.stderr.write(line + '\n')
 

@@ -6,6 +6,7 @@ import { toCsv } from '../lib/csv'
 import { useEditor, useGraph, useRun, useUi, type Editor } from '../store'
 import { displayState } from '../store/run-store'
 import { currentDoc, selectFocused } from '../store/selectors'
+import { BundleView, isBundlePreview } from './BundleView'
 import { DataTable } from './DataTable'
 import { LastRun } from './LastRun'
 import { LiveScoreForm } from './LiveScoreForm'
@@ -52,8 +53,9 @@ function OutputView({ nodeId, port, stale, name }: { nodeId: string; port: strin
   const kind = (p.value as { kind?: unknown } | null)?.kind
   return (
     <>
+      {isBundlePreview(p.value) && <BundleView nodeId={nodeId} port={port} value={p.value} />}
       {(kind === 'model' || kind === 'bundle') && !stale && <LiveScoreForm nodeId={nodeId} port={port} />}
-      <ValueView value={p.value} />
+      {!isBundlePreview(p.value) && <ValueView value={p.value} />}
     </>
   )
 }

@@ -20,6 +20,7 @@ export async function connectWorker(onCrash: (message: string) => void): Promise
     cancel: () => remote.cancel(),
     preview: (d, id, port, o) => remote.preview(d, id, port, o),
     liveScore: (d, id, port, rows) => remote.liveScore(d, id, port, rows),
+    bundleArchive: (d, id, port) => remote.bundleArchive(d, id, port),
     putFile: (name, bytes) => putFileInWorker(remote, name, bytes),
     listFiles: () => remote.listFiles(),
     cacheStats: () => remote.cacheStats(),

@@ -58,6 +58,8 @@ export interface EngineApi {
   /** Stores an uploaded file (CSV) for `file` params; returns its content hash. */
   /** The live prediction form of a node with a trained model or bundle output: its input columns, and predictions for `instances`. */
   liveScore(doc: GraphDocument, nodeId: string, port: string, instances?: unknown[]): Promise<LiveScore | undefined>
+  /** A bundle output as one .zip (what `pipeline predict|serve|html` read), from the cache; undefined when not computed. */
+  bundleArchive(doc: GraphDocument, nodeId: string, port: string): Promise<{ name: string; zip: Uint8Array } | undefined>
   putFile(name: string, bytes: ArrayBuffer): Promise<string>
   listFiles(): Promise<{ name: string; bytes: number; hash: string }[]>
   cacheStats(): Promise<CacheStatsView>

@@ -1,4 +1,6 @@
 import { liveModel, liveScore } from '../../deploy/scorer/live'
+import { bundleFiles, isBundleValue } from '../../deploy/bundle/value'
+import { zipBundle } from '../../deploy/bundle/zip'
 import type { NodeCache } from '../cache/node-cache'
 import { loadDocument } from '../document/load'
 import type { GraphDocument } from '../document/schema'
@@ -131,6 +133,16 @@ export class Engine implements EngineApi {
     const outputs = hit.value as Record<string, unknown>
     const model = Object.hasOwn(outputs, port) ? await liveModel(outputs[port]) : undefined
     return model ? liveScore(model, instances) : undefined
+  }
+
+  async bundleArchive(doc: GraphDocument, nodeId: string, port: string) {
+    const key = (await this.keyMap(doc)).get(nodeId)
+    if (!key) return undefined
+    const hit = await this.host.cache.get(key.key)
+    if (hit.status !== 'hit') return undefined
+    const value = (hit.value as Record<string, unknown>)[port]
+    if (!Object.hasOwn(hit.value as object, port) || !isBundleValue(value)) return undefined
+    return { name: value.name, zip: zipBundle(value.name, bundleFiles(value)) }
   }
 
   putFile(name: string, bytes: ArrayBuffer) {
