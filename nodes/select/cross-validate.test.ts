@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { NodeCache } from '../../runtime/cache/node-cache'
 import type { RunEvent } from '../../runtime/exec/events'
 import { runGraph } from '../../runtime/exec/executor'
+import { definedPorts, groupSelection } from '../../runtime/graph/group-edit'
 import { computeKeys } from '../../runtime/keys/cache-keys'
 import { defineNode } from '../../runtime/node-api/define-node'
 import { port } from '../../runtime/node-api/ports'
@@ -123,5 +124,20 @@ describe('cross-validation results', () => {
     const mean = acc.reduce((a, b) => a + b, 0) / 3
     expect(m.scalars.accuracy).toBeCloseTo(mean, 12)
     expect(m.scalars['accuracy std']).toBeCloseTo(Math.sqrt(acc.reduce((a, b) => a + (b - mean) ** 2, 0) / 3), 12)
+  })
+})
+
+describe('cross-validation of a group', () => {
+  it('runs the grouped pipeline per fold with the same results, all cache hits after grouping', async () => {
+    const cache = new NodeCache()
+    const flat = doc()
+    const first = await runGraph({ doc: flat, registry, cache })
+    const grouped = { ...flat, ...groupSelection(flat, ['scale', 'record', 'tree', 'fit', 'predict', 'metrics'], 'model', definedPorts(registry)) }
+    expect(grouped.nodes.map((n) => n.id)).toEqual(['iris', 'split', 'model', 'cv'])
+    seen.length = 0
+    const again = await runGraph({ doc: grouped, registry, cache, force: ['cv'] })
+    expect(again.nodes.cv.status, again.nodes.cv.error).toBe('ran')
+    expect(again.nodes.cv.summary).toEqual(first.nodes.cv.summary)
+    expect(seen).toHaveLength(0)
   })
 })

@@ -14,6 +14,8 @@ export const crossValidateNode = defineNode({
   version: 1,
   category: 'select',
   title: TITLE,
+  // Nested runs need the host's executor and cache (pool workers have no ctx.subgraph).
+  hostOnly: true,
   description:
     'Scores the pipeline between a Train / test split (wire its output to Data) and a metrics node (wire it to Result) by k-fold ' +
     'cross-validation of the training rows, as scikit-learn\'s KFold / StratifiedKFold / RepeatedKFold: the pipeline runs once per fold with ' +

@@ -23,6 +23,8 @@ export const searchNode = defineNode({
   version: 1,
   category: 'select',
   title: TITLE,
+  // Nested runs need the host's executor and cache (pool workers have no ctx.subgraph).
+  hostOnly: true,
   description:
     'Tunes params of the nodes between a Train / test split (wire it to Data) and a metrics node (wire it to Result): each trial re-runs ' +
     'that pipeline with one configuration from the search space and scores it on the validation rows (the split needs a validation share) ' +
