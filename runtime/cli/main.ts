@@ -15,6 +15,7 @@ import { formatDiagnostics, hasErrors } from '../validate/diagnostics'
 import { formatEvent, formatTotals } from './format'
 import { CACHE_URL_HELP, openCacheStore, UsageError } from './open-cache'
 import { lookupAll } from './net-lookup'
+import { cancelOnSignals, openQueueRunner, QUEUE_HELP } from './queue-run'
 import { WORKER_HELP, WORKER_USAGE, workerCommand } from './worker-command'
 import { nodeFileProvider } from './node-files'
 import { threadPool } from './thread-pool'
@@ -26,6 +27,7 @@ import { checkOutSpecs, writeOuts } from './write-outs'
 const USAGE = `Usage:
   pipeline run <graph.json> [--json] [--cache-dir DIR | --cache-url s3://bucket/prefix | --no-cache] [--to NODE_ID] [--force NODE_ID] [--backend wasm|cpu]
                              [--allow-read DIR]... [--allow-net] [--out NODE=path.csv]... [--workers N]
+                             [--queue redis://host:port [--attempts N]]
 ${WORKER_USAGE}
   pipeline nodes [--json]
 ${DEPLOY_USAGE}
@@ -36,6 +38,7 @@ A graph reads files only inside its own folder; --allow-read DIR allows another 
 CSV, or TSV / JSON records for a .tsv / .json path; NODE.PORT=path picks an output by name (repeatable).
 data.url nodes fetch only public internet addresses; --allow-net allows this computer and private networks.
 ${CACHE_URL_HELP}
+${QUEUE_HELP}
 ${WORKER_HELP}
 
 Exit codes: 0 every requested node succeeded, 1 a node failed, 2 invalid document or arguments.`
@@ -55,6 +58,8 @@ async function runCommand(registry: Registry, args: string[]): Promise<number> {
       'allow-read': { type: 'string', multiple: true },
       'allow-net': { type: 'boolean', default: false },
       out: { type: 'string', multiple: true },
+      queue: { type: 'string' },
+      attempts: { type: 'string' },
       workers: { type: 'string' },
     },
   })
@@ -86,9 +91,14 @@ async function runCommand(registry: Registry, args: string[]): Promise<number> {
   const typeOf = new Map(loaded.doc.nodes.map((n) => [n.id, n.type]))
   let lastProgress = 0
   const pool = workers > 1 ? threadPool({ backend, allowNet: values['allow-net'] }, workers) : undefined
+  const queue = await openQueueRunner(values, cache, pool)
+  const controller = new AbortController()
+  const release = queue ? cancelOnSignals(controller) : () => undefined
   const report = await runGraph({
-    runner: pool,
-    concurrency: Math.max(4, workers),
+    runner: queue ?? pool,
+    signal: controller.signal,
+    // Queued nodes wait on workers, not on this process: every ready node may be queued at once.
+    concurrency: queue ? 256 : Math.max(4, workers),
     doc: loaded.doc,
     registry,
     cache,
@@ -108,6 +118,9 @@ async function runCommand(registry: Registry, args: string[]): Promise<number> {
       const line = formatEvent(e, typeOf.get(e.nodeId) ?? '')
       if (line) (e.type === 'progress' ? process.stderr : process.stdout).write(line + '\n')
     },
+  }).finally(async () => {
+    release()
+    await queue?.close()
   })
   pool?.close()
   if (values.json) process.stdout.write(JSON.stringify(report) + '\n')

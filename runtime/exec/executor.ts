@@ -149,7 +149,7 @@ class GraphRun {
     const runner = this.opts.runner ?? inProcessRunner
     const result = await runner.run({ node, def, key, inputs, files: this.plan.files.get(id), previous: resume?.previous }, this.env)
     const storeKey = def.volatile ? await this.keys.pin(id, result.outputs) : key.key
-    await this.opts.cache.put(storeKey, result.outputs, { summary: result.summary, ms: result.ms })
+    if (!result.stored) await this.opts.cache.put(storeKey, result.outputs, { summary: result.summary, ms: result.ms })
     await this.opts.cache.putRecord(this.scope, id, { key: storeKey, recipe: key.recipe })
     await resume?.remember(storeKey)
     this.reporter.ran(id, resume?.reason(reason) ?? reason, result)

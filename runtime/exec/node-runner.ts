@@ -26,6 +26,8 @@ export interface NodeResult {
   outputs: Values
   ms: number
   summary: Summary
+  /** The runner already published the outputs under the node's key (a worker sharing the cache). */
+  stored?: boolean
 }
 
 /** The context a node's `run` receives: cancel signal, progress and log events, seeded RNG, files. */

@@ -43,7 +43,8 @@ export class NodeWorker {
     readonly name: string,
     private readonly worker: Worker<NodeJobData, NodeJobResult>,
     private readonly dead: Queue<DeadLetter>,
-    private readonly subscriber: Redis,
+    /** The worker's connection and the cancel subscriber: BullMQ leaves given connections open. */
+    private readonly connections: Redis[],
   ) {}
 
   static async start(opts: NodeWorkerOptions): Promise<NodeWorker> {
@@ -78,14 +79,14 @@ export class NodeWorker {
     subscriber.on('message', (_channel, jobId: string) => worker.cancelJob(jobId, 'cancelled'))
     void worker.run()
     await worker.waitUntilReady()
-    return new NodeWorker(name, worker, dead, subscriber)
+    return new NodeWorker(name, worker, dead, [connection, subscriber])
   }
 
   /** Stops taking jobs and waits for the running ones to finish (`force`: abandons them to other workers). */
   async close(force = false): Promise<void> {
     await this.worker.close(force)
     await this.dead.close()
-    this.subscriber.disconnect()
+    for (const c of this.connections) c.disconnect()
   }
 }
 

@@ -1,22 +1,12 @@
 import type { Job, Queue, QueueEvents } from 'bullmq'
 import type { Redis } from 'ioredis'
 import type { NodeCache } from '../cache/node-cache'
-import type { GraphNode } from '../document/schema'
-import type { NodeKey } from '../keys/cache-keys'
-import type { RegisteredNode, ResolvedFile, Values } from '../node-api/define-node'
-import { Cancelled, runNode, type NodeResult, type RunnerEnv } from '../exec/node-runner'
+import type { Values } from '../node-api/define-node'
+import { Cancelled, type NodeResult, type RunnerEnv } from '../exec/node-runner'
+import { inProcessRunner, type NodeRunner, type RunTask } from '../exec/runner'
 import { CANCEL_CHANNEL, connectRedis, NODE_QUEUE } from './connection'
 import { isRecipeKey, type NodeJobData, type NodeJobResult } from './node-job'
-import { JobWaits, type JobProgressData } from './job-waits'
-
-/** One node to run, as the executor hands it over (inputs already materialized). */
-export interface QueueTask {
-  node: GraphNode
-  def: RegisteredNode
-  key: NodeKey
-  inputs: Values
-  files?: Record<string, ResolvedFile>
-}
+import { JobWaits, type JobOutcome, type JobProgressData } from './job-waits'
 
 export interface QueueRunnerOptions {
   /** Tries per node before it goes to the dead-letter queue (BullMQ `attempts`). */
@@ -25,17 +15,19 @@ export interface QueueRunnerOptions {
   backoffMs?: number
   /** How often a wait re-reads its job's state, in case an event was missed. */
   pollMs?: number
+  /** Where the nodes that must stay in this process run (default: this thread). */
+  local?: NodeRunner
 }
 
 /**
  * Runs nodes as BullMQ jobs on `pipeline worker` processes sharing this run's cache. The job id
  * is the node's cache key, so a key already queued (by this run or another) is waited on, not
  * queued twice. Nodes that only this process can run stay here: nodes that read the graph's
- * files, volatile ones, and nodes whose key is not their recipe's hash (a nested run's stand-in
- * values). Progress comes back through queue events; cancelling the run removes waiting jobs and
+ * files, host-only nodes (those that run nested runs: their nested nodes are queued in turn),
+ * volatile ones, and nodes whose key is not their recipe's hash (a nested run's stand-in values). Progress comes back through queue events; cancelling the run removes waiting jobs and
  * asks workers to stop active ones.
  */
-export class QueueRunner {
+export class QueueRunner implements NodeRunner {
   /** How many nodes went to workers, and how many of those an earlier request had already queued. */
   readonly counts = { queued: 0, joined: 0, here: 0 }
 
@@ -48,26 +40,28 @@ export class QueueRunner {
     const { Queue, QueueEvents } = await import('bullmq')
     const publisher = await connectRedis(url)
     const queue = new Queue<NodeJobData, NodeJobResult>(NODE_QUEUE, { connection: publisher })
-    const events = new QueueEvents(NODE_QUEUE, { connection: await connectRedis(url) })
+    const listener = await connectRedis(url)
+    const events = new QueueEvents(NODE_QUEUE, { connection: listener })
     await events.waitUntilReady()
-    const full = { attempts: opts.attempts ?? 3, backoffMs: opts.backoffMs ?? 1000, pollMs: opts.pollMs ?? 2000 }
-    return new QueueRunner(cache, queue, events, publisher, full)
+    const full = { attempts: opts.attempts ?? 3, backoffMs: opts.backoffMs ?? 1000, pollMs: opts.pollMs ?? 2000, local: opts.local ?? inProcessRunner }
+    return new QueueRunner(cache, queue, events, [publisher, listener], full)
   }
 
   private constructor(
     private readonly cache: NodeCache,
     private readonly queue: Queue<NodeJobData, NodeJobResult>,
     private readonly events: QueueEvents,
-    private readonly publisher: Redis,
+    /** The publisher (queue commands, cancel messages) and the events listener: BullMQ leaves given connections open. */
+    private readonly connections: [Redis, Redis],
     private readonly opts: Required<QueueRunnerOptions>,
   ) {
     this.waits = new JobWaits(events, (key) => void this.check(key))
   }
 
-  async run(task: QueueTask, env: RunnerEnv): Promise<NodeResult> {
+  async run(task: RunTask, env: RunnerEnv): Promise<NodeResult> {
     if (!runsAnywhere(task)) {
       this.counts.here += 1
-      return runNode(task.node, task.def, task.key, task.inputs, env, task.files)
+      return this.opts.local.run(task, env)
     }
     const { key } = task.key
     const wait = this.waits.watch(key, (p) => env.emit(progressEvent(task.node.id, p)))
@@ -83,7 +77,7 @@ export class QueueRunner {
           await this.submit(data)
         } else this.counts.joined += 1
         const done = await Promise.race([wait.result, cancelled(env.signal)])
-        return await this.result(task, done)
+        return await this.result(task, env, done)
       } finally {
         clearInterval(poll)
         if (first) this.pending.delete(key)
@@ -135,11 +129,14 @@ export class QueueRunner {
   }
 
   /** The outputs a worker published, read back from the shared cache. */
-  private async result(task: QueueTask, done: Awaited<ReturnType<typeof this.waits.watch>['result']>): Promise<NodeResult> {
+  private async result(task: RunTask, env: RunnerEnv, done: JobOutcome): Promise<NodeResult> {
     if (!done.ok) throw new Error(done.message)
     const hit = await this.cache.get(task.key.key)
     if (hit.status !== 'hit') throw new Error(`Node "${task.node.id}" finished on a worker, but its result is not in the shared cache.`)
-    return { outputs: hit.value as Values, ms: done.value.ms, summary: done.value.summary }
+    const { reason, worker, ms, summary } = done.value
+    if (reason !== 'queued') env.emit({ type: 'progress', nodeId: task.node.id, fraction: NaN, message: `${reason}${worker ? ` on ${worker}` : ''}` })
+    // The worker published the entry; reading it back put the value in this process's memory tier.
+    return { outputs: hit.value as Values, ms, summary, stored: true }
   }
 
   /** Removes a job still waiting; asks the worker running it to stop. */
@@ -147,19 +144,19 @@ export class QueueRunner {
     const job: Job | undefined = await this.queue.getJob(key).catch(() => undefined)
     const state = job ? await job.getState().catch(() => 'unknown') : 'missing'
     if (state === 'waiting' || state === 'delayed' || state === 'prioritized') await job!.remove().catch(() => undefined)
-    else if (state === 'active') await this.publisher.publish(CANCEL_CHANNEL, key)
+    else if (state === 'active') await this.connections[0].publish(CANCEL_CHANNEL, key)
   }
 
   async close(): Promise<void> {
     await this.events.close()
     await this.queue.close()
-    this.publisher.disconnect()
+    for (const c of this.connections) c.disconnect()
   }
 }
 
 /** Whether a node can run on any worker from its recipe alone. */
-function runsAnywhere(task: QueueTask): boolean {
-  if (task.def.volatile || task.def.fileParams?.length) return false
+function runsAnywhere(task: RunTask): boolean {
+  if (task.def.hostOnly || task.def.volatile || task.def.fileParams?.length) return false
   if (task.files && Object.keys(task.files).length) return false
   return isRecipeKey(task.key)
 }

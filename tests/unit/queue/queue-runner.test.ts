@@ -11,7 +11,8 @@ import { Cancelled } from '../../../runtime/exec/node-runner'
 import { computeKeys } from '../../../runtime/keys/cache-keys'
 import { DEAD_QUEUE, NODE_QUEUE } from '../../../runtime/queue/connection'
 import { NodeWorker } from '../../../runtime/queue/node-worker'
-import { QueueRunner, type QueueTask } from '../../../runtime/queue/queue-runner'
+import { QueueRunner } from '../../../runtime/queue/queue-runner'
+import type { RunTask } from '../../../runtime/exec/runner'
 import type { GraphDocument } from '../../../runtime/document/schema'
 import { graph } from '../../support/graph'
 import { startRedis, type LocalRedis } from '../../support/redis-server'
@@ -40,7 +41,7 @@ afterAll(async () => {
 })
 
 /** The task the executor would hand over for node `id` of `doc`. */
-function task(doc: GraphDocument, id: string): QueueTask {
+function task(doc: GraphDocument, id: string): RunTask {
   const node = doc.nodes.find((n) => n.id === id)!
   return { node, def: registry.get(node.type)!, key: computeKeys(doc, registry).get(id)!, inputs: {} }
 }
