@@ -7,6 +7,7 @@ import { displayState } from '../store/run-store'
 import { selectFocused, selectSelectedCount } from '../store/selectors'
 import { ParamField } from './ParamField'
 import { StatusBadge } from './StatusBadge'
+import { TaskSwitch } from './TaskSwitch'
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
@@ -94,6 +95,7 @@ export function Inspector() {
       </header>
       {desc && <Description text={desc.description} />}
       <RunInfo nodeId={node.id} />
+      {Object.hasOwn(schemas, 'types') && <TaskSwitch node={node} columns={columns} />}
       {problems && problems.length > 0 && (
         <ul className="node-problems" aria-label="Problems">
           {problems.map((p, i) => (

@@ -1,0 +1,65 @@
+import { runGraph } from '../engine/run-actions'
+import type { ColumnInfo } from '../hooks/useUpstreamColumns'
+import type { FlowNode } from '../lib/flow-types'
+import { modelsTrainedOn, taskEdits, withColumnType, type Task } from '../lib/task-switch'
+import { useEditor, useGraph, useRun, useUi } from '../store'
+import { selectEdges, selectNodes } from '../store/selectors'
+
+const label = (n: FlowNode, title: string | undefined) => n.data.label ?? title ?? n.data.nodeType
+
+/** Why the target cannot be a number: it holds text (categorical without an override saying so). */
+function textTarget(node: FlowNode, target: string, columns: ColumnInfo[] | undefined): boolean {
+  const col = columns?.find((c) => c.name === target)
+  const types = typeof node.data.params.types === 'string' ? node.data.params.types : ''
+  return col?.type === 'categorical' && withColumnType(types, target, undefined) === types
+}
+
+/**
+ * On a data node: what its target trains for ("classification · 3 classes" or "regression") and
+ * one button to train for the other, which edits the data node's Column types and the models'
+ * Task as one undo step, then runs the graph (each re-run node says why it ran).
+ */
+export function TaskSwitch({ node, columns }: { node: FlowNode; columns: ColumnInfo[] | undefined }) {
+  const ed = useEditor()
+  const summary = useRun((s) => s.runs[node.id]?.summary)
+  const running = useRun((s) => s.running)
+  const nodes = useGraph(selectNodes)
+  const edges = useGraph(selectEdges)
+  const descriptors = useUi((s) => s.descriptors)
+  const target = summary?.target
+  const inferred = summary?.task
+  if (typeof target !== 'string' || typeof inferred !== 'string') return null
+  const models = modelsTrainedOn(node.id, nodes, edges, descriptors)
+  const set = new Set(models.map((m) => m.data.params.task))
+  const forced = set.size === 1 && (set.has('regression') || set.has('classification')) ? ([...set][0] as Task) : undefined
+  const now: Task = forced ?? (inferred.startsWith('classification') ? 'classification' : 'regression')
+  const other: Task = now === 'classification' ? 'regression' : 'classification'
+  const blocked =
+    other === 'regression' && textTarget(node, target, columns)
+      ? `“${target}” holds text, so it can only be a class label.`
+      : other === 'regression' && models.length === 0
+        ? 'No model with a Task setting trains on this data yet.'
+        : undefined
+  const names = models.map((m) => label(m, descriptors.get(m.data.nodeType)?.title)).join(', ')
+  const apply = () => {
+    const g = ed.graph.getState()
+    g.beginGesture()
+    for (const e of taskEdits(other, node, target, models)) g.setParam(e.nodeId, e.param, e.value)
+    g.endGesture()
+    void runGraph(ed, 'all')
+  }
+  return (
+    <section className="task-switch" aria-label="Task">
+      <p>
+        Target <strong>{target}</strong> trains for <strong>{forced ? forced : inferred}</strong>
+        {forced && forced !== (inferred.startsWith('classification') ? 'classification' : 'regression') && (
+          <span className="muted"> (set on {names}; read alone it is {inferred})</span>
+        )}
+      </p>
+      <button type="button" onClick={apply} disabled={!!blocked || running}>
+        {other === 'regression' ? 'Train as regression' : 'Train as classes'}
+      </button>
+      {blocked && <p className="muted">{blocked}</p>}
+    </section>
+  )
+}
