@@ -70,6 +70,18 @@ const expectations: Record<string, (nodes: Record<string, Summary>) => void> = {
     expect(n.permutation.top).toBe(n.importance.top)
     expect(n.gbrMetrics.r2).toBeGreaterThanOrEqual(0.4)
   },
+  'two-moons-mlp-search': (n) => {
+    expect(n.search.accuracy).toBeGreaterThanOrEqual(0.9)
+    expect(n.search.bestParams).toMatchObject({ opt: { learningRate: expect.any(Number) }, spec: { layers: expect.any(Array) } })
+    expect(n.metrics.accuracy).toBeGreaterThanOrEqual(0.9)
+  },
+  // Cross-validation summaries read "mean ± std".
+  'iris-cross-validated-comparison': (n) => {
+    for (const id of ['treeCV', 'knnCV', 'logitCV']) {
+      expect(n[id].folds).toBe(5)
+      expect(parseFloat(String(n[id].accuracy))).toBeGreaterThanOrEqual(0.9)
+    }
+  },
   'cleaning-showcase': (n) => {
     expect(n.csv).toMatchObject({ rows: 40, missing: 10 })
     expect(n.dedupe.rows).toBe(37)
