@@ -12,3 +12,13 @@ export const maxDepthParam = () =>
 export const minSamplesLeafParam = () => p.int({ default: 1, min: 1, max: 10_000, title: 'Min rows per leaf' })
 
 export const clustersParam = () => p.int({ default: 3, min: 1, max: 1000, title: 'Clusters (k)' })
+
+/** Inverse L2 strength of the exact linear SVM solvers, scikit-learn's C. */
+export const svmCParam = () =>
+  p.number({
+    default: 1,
+    gt: 0,
+    max: 1e9,
+    title: 'C',
+    description: 'No loss/optimizer wired: cost of a margin violation as scikit-learn\'s C (objective ½‖w‖² + C·Σ loss); larger fits the training rows more closely.',
+  })

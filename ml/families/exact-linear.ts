@@ -18,7 +18,7 @@ export function exactWired(ctx: FitContext): boolean {
 }
 
 /** rows × cols weights (row per output unit) and intercepts as a dense layer's kernel [cols, units] and bias. */
-function linearNet(t: TrainingTable, coef: Float64Array, intercept: ArrayLike<number>): GradientState {
+export function linearNet(t: TrainingTable, coef: Float64Array, intercept: ArrayLike<number>): GradientState {
   const head = headFor(t.task, t.classes)
   const cols = t.X.cols
   const net = netFor([], cols, head)

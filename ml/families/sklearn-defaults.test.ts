@@ -64,6 +64,16 @@ describe('new families with default params match scikit-learn defaults', () => {
     }
   })
 
+  it('linear SVM (no loss or optimizer wired) is LinearSVC(): same predictions; linear SVR is LinearSVR(): test R² within 0.005', async () => {
+    for (const name of ['breast_cancer', 'wine', 'iris'] as const) {
+      const { out } = await fitDefault('linear-svm', name, true)
+      expect(Array.from(out.predicted)).toEqual(expected(name).linear_svm.predictions)
+      expect(maxAbsDiff(out.scores!, expected(name).linear_svm.decision)).toBeLessThan(1e-3)
+    }
+    const { out, test } = await fitDefault('linear-svr', 'diabetes', true)
+    expect(Math.abs(r2(test.y, out.predicted) - expected('diabetes').linear_svm.score)).toBeLessThan(0.005)
+  })
+
   it('SVM is SVC(): same predictions; SVR is SVR(): same predictions', async () => {
     for (const name of ['breast_cancer', 'wine', 'iris'] as const) {
       const { out } = await fitDefault('svm', name, true)

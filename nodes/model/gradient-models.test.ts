@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { setupNodeBackend } from '../../runtime/backend/setup-node'
 import { seededRandom } from '../../runtime/exec/rng'
 import type { Dataset } from '../../runtime/values/dataset'
-import type { ModelSpec, TrainedModel } from '../../runtime/values/ml'
+import type { ModelSpec, OptimizerSpec, TrainedModel } from '../../runtime/values/ml'
 import type { GradientState } from '../../ml/families/gradient'
 import { predictMatrix } from '../../ml/families/predict'
 import { blobs, everyThird, linearData } from '../../tests/support/model-testing'
@@ -22,9 +22,12 @@ beforeAll(async () => {
   await setupNodeBackend()
 })
 
+/** Adam at 0.01 wired, so linear SVMs train by gradient descent (unwired, they are solved as LinearSVC/LinearSVR). */
+const adam: OptimizerSpec = { kind: 'optimizer', name: 'adam', config: { learningRate: 0.01 } }
+
 async function train(def: Parameters<typeof runNode>[0], given: Record<string, unknown>, data: unknown, fitParams: Record<string, unknown>) {
   const model = (await runNode(def, {}, given)).model as ModelSpec
-  return (await fitNode.run({ model, data }, params(fitNode, fitParams), testContext({ seed: 1 }).ctx)).model as TrainedModel
+  return (await fitNode.run({ model, data, optimizer: adam }, params(fitNode, fitParams), testContext({ seed: 1 }).ctx)).model as TrainedModel
 }
 
 function accuracy(model: TrainedModel, d: Dataset): number {

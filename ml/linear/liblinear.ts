@@ -1,0 +1,229 @@
+import { shuffleInPlace } from '../table/random'
+
+/**
+ * Dual coordinate descent for L2-regularized linear SVMs, as liblinear's solve_l2r_l1l2_svc and
+ * solve_l2r_l1l2_svr (Hsieh et al. 2008; Ho & Lin 2012), which scikit-learn's LinearSVC and
+ * LinearSVR call with their defaults (dual=True). As liblinear with fit_intercept, the intercept is
+ * a weight on an extra feature of constant value 1 (intercept_scaling) and so is regularized too.
+ * The order of the coordinates is shuffled each pass from `random` (liblinear uses its own rand());
+ * the squared-hinge optimum is unique, so only the last digits within `tol` depend on it.
+ */
+export interface DualOptions {
+  C: number
+  tol: number
+  maxIter: number
+  random: () => number
+}
+
+export interface DualResult {
+  /** cols weights, then the intercept. */
+  w: Float64Array
+  iterations: number
+  converged: boolean
+  /** The primal objective after each pass (the solver's loss curve). */
+  trace: number[]
+}
+
+/** Row i of X with the constant intercept feature appended, dotted with w. */
+function dotRow(X: Float64Array, cols: number, i: number, w: Float64Array): number {
+  let s = w[cols]
+  const base = i * cols
+  for (let j = 0; j < cols; j++) s += X[base + j] * w[j]
+  return s
+}
+
+function addRow(X: Float64Array, cols: number, i: number, w: Float64Array, d: number): void {
+  const base = i * cols
+  for (let j = 0; j < cols; j++) w[j] += d * X[base + j]
+  w[cols] += d
+}
+
+function squaredNorms(X: Float64Array, rows: number, cols: number, extra: number): Float64Array {
+  const q = new Float64Array(rows)
+  for (let i = 0; i < rows; i++) {
+    let s = 1 + extra
+    for (let j = 0; j < cols; j++) s += X[i * cols + j] ** 2
+    q[i] = s
+  }
+  return q
+}
+
+const halfNorm = (w: Float64Array) => 0.5 * w.reduce((s, v) => s + v * v, 0)
+
+/** ½‖w‖² + C·Σ max(0, 1 − y·f)², with y = ±1 (LinearSVC's squared hinge, one class against the rest). */
+export function svcObjective(X: Float64Array, rows: number, cols: number, y: Float64Array, w: Float64Array, C: number): number {
+  let loss = 0
+  for (let i = 0; i < rows; i++) loss += Math.max(0, 1 - y[i] * dotRow(X, cols, i, w)) ** 2
+  return halfNorm(w) + C * loss
+}
+
+/** Squared-hinge L2 SVC by dual coordinate descent; labels y are ±1. */
+export function solveSvcDual(X: Float64Array, rows: number, cols: number, y: Float64Array, o: DualOptions): DualResult {
+  const diag = 0.5 / o.C
+  const QD = squaredNorms(X, rows, cols, diag)
+  const w = new Float64Array(cols + 1)
+  const alpha = new Float64Array(rows)
+  const index = Int32Array.from({ length: rows }, (_, i) => i)
+  let active = rows
+  let pgMaxOld = Infinity
+  const trace: number[] = []
+  let iter = 0
+  while (iter < o.maxIter) {
+    let pgMax = -Infinity
+    let pgMin = Infinity
+    shuffleInPlace(index.subarray(0, active), o.random)
+    for (let s = 0; s < active; s++) {
+      const i = index[s]
+      const G = y[i] * dotRow(X, cols, i, w) - 1 + alpha[i] * diag
+      let PG = 0
+      if (alpha[i] === 0) {
+        if (G > pgMaxOld) {
+          // Shrinking: a bound variable whose gradient points outward stays out of the next passes.
+          active--
+          ;[index[s], index[active]] = [index[active], index[s]]
+          s--
+          continue
+        }
+        if (G < 0) PG = G
+      } else PG = G
+      pgMax = Math.max(pgMax, PG)
+      pgMin = Math.min(pgMin, PG)
+      if (Math.abs(PG) > 1e-12) {
+        const old = alpha[i]
+        alpha[i] = Math.max(alpha[i] - G / QD[i], 0)
+        addRow(X, cols, i, w, (alpha[i] - old) * y[i])
+      }
+    }
+    iter++
+    trace.push(svcObjective(X, rows, cols, y, w, o.C))
+    if (pgMax - pgMin <= o.tol) {
+      if (active === rows) return { w, iterations: iter, converged: true, trace }
+      active = rows
+      pgMaxOld = Infinity
+      continue
+    }
+    pgMaxOld = pgMax <= 0 ? Infinity : pgMax
+  }
+  return { w, iterations: iter, converged: false, trace }
+}
+
+/** ½‖w‖² + C·Σ max(0, |y − f| − epsilon) (LinearSVR's epsilon-insensitive loss). */
+export function svrObjective(X: Float64Array, rows: number, cols: number, y: Float64Array, w: Float64Array, C: number, epsilon: number): number {
+  let loss = 0
+  for (let i = 0; i < rows; i++) loss += Math.max(0, Math.abs(y[i] - dotRow(X, cols, i, w)) - epsilon)
+  return halfNorm(w) + C * loss
+}
+
+/** The Newton step of one SVR dual coordinate, clipped to [−C, C] (liblinear's solve_l2r_l1l2_svr, L1 loss). */
+function svrStep(beta: number, G: number, H: number, epsilon: number, C: number): number {
+  const Gp = G + epsilon
+  const Gn = G - epsilon
+  let d: number
+  if (Gp < H * beta) d = -Gp / H
+  else if (Gn > H * beta) d = -Gn / H
+  else d = -beta
+  if (Math.abs(d) < 1e-12) return beta
+  return Math.min(Math.max(beta + d, -C), C)
+}
+
+/** How far coordinate beta is from optimal (0 at the optimum); NaN when it should be shrunk. */
+function svrViolation(beta: number, G: number, epsilon: number, C: number, gMaxOld: number): number {
+  const Gp = G + epsilon
+  const Gn = G - epsilon
+  if (beta === 0) {
+    if (Gp < 0) return -Gp
+    if (Gn > 0) return Gn
+    return Gp > gMaxOld && Gn < -gMaxOld ? NaN : 0
+  }
+  if (beta >= C) return Gp > 0 ? Gp : Gp < -gMaxOld ? NaN : 0
+  if (beta <= -C) return Gn < 0 ? -Gn : Gn > gMaxOld ? NaN : 0
+  return beta > 0 ? Math.abs(Gp) : Math.abs(Gn)
+}
+
+/** Epsilon-insensitive L2 SVR by dual coordinate descent. */
+export function solveSvrDual(X: Float64Array, rows: number, cols: number, y: Float64Array, epsilon: number, o: DualOptions): DualResult {
+  const QD = squaredNorms(X, rows, cols, 0)
+  const w = new Float64Array(cols + 1)
+  const beta = new Float64Array(rows)
+  const index = Int32Array.from({ length: rows }, (_, i) => i)
+  let active = rows
+  let gMaxOld = Infinity
+  let gNormInit = 0
+  const trace: number[] = []
+  let iter = 0
+  while (iter < o.maxIter) {
+    let gMax = 0
+    let gNorm = 0
+    shuffleInPlace(index.subarray(0, active), o.random)
+    for (let s = 0; s < active; s++) {
+      const i = index[s]
+      const G = dotRow(X, cols, i, w) - y[i]
+      const violation = svrViolation(beta[i], G, epsilon, o.C, gMaxOld)
+      if (Number.isNaN(violation)) {
+        active--
+        ;[index[s], index[active]] = [index[active], index[s]]
+        s--
+        continue
+      }
+      gMax = Math.max(gMax, violation)
+      gNorm += violation
+      const next = svrStep(beta[i], G, QD[i], epsilon, o.C)
+      if (next !== beta[i]) {
+        addRow(X, cols, i, w, next - beta[i])
+        beta[i] = next
+      }
+    }
+    if (iter === 0) gNormInit = gNorm
+    iter++
+    trace.push(svrObjective(X, rows, cols, y, w, o.C, epsilon))
+    if (gNorm <= o.tol * gNormInit) {
+      if (active === rows) return { w, iterations: iter, converged: true, trace }
+      active = rows
+      gMaxOld = Infinity
+      continue
+    }
+    gMaxOld = gMax
+  }
+  return { w, iterations: iter, converged: false, trace }
+}
+
+export interface LinearSvcFit {
+  /** One weight row per class (one row for two classes: the second class's score). */
+  coef: Float64Array
+  intercept: Float64Array
+  iterations: number
+  converged: boolean
+  /** Summed over the one-vs-rest problems, per pass. */
+  trace: number[]
+}
+
+/** scikit-learn's LinearSVC: one squared-hinge SVM per class against the rest (one for two classes). */
+export function fitLinearSvc(X: Float64Array, rows: number, cols: number, y: Float64Array, classes: number, o: DualOptions): LinearSvcFit {
+  if (classes < 2) throw new Error('A linear SVM needs at least two classes in the training rows; the target has one.')
+  if (!(o.C > 0)) throw new Error(`C must be > 0 (got ${o.C}).`)
+  const k = classes === 2 ? 1 : classes
+  const coef = new Float64Array(k * cols)
+  const intercept = new Float64Array(k)
+  const trace: number[] = []
+  let iterations = 0
+  let converged = true
+  for (let c = 0; c < k; c++) {
+    const positive = k === 1 ? 1 : c
+    const yc = y.map((v) => (v === positive ? 1 : -1))
+    const r = solveSvcDual(X, rows, cols, yc, o)
+    coef.set(r.w.subarray(0, cols), c * cols)
+    intercept[c] = r.w[cols]
+    addTrace(trace, r.trace)
+    iterations = Math.max(iterations, r.iterations)
+    converged &&= r.converged
+  }
+  return { coef, intercept, iterations, converged, trace }
+}
+
+/** Adds one problem's per-pass objective to the total; a problem that stopped early keeps its last value. */
+function addTrace(total: number[], t: number[]): void {
+  const had = total.length
+  const prevLast = total[had - 1] ?? 0
+  const last = t[t.length - 1] ?? 0
+  for (let i = 0; i < Math.max(had, t.length); i++) total[i] = (i < had ? total[i] : prevLast) + (i < t.length ? t[i] : last)
+}
