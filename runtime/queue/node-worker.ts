@@ -62,6 +62,8 @@ export class NodeWorker {
       stalledInterval: Math.max(1000, lockDuration / 2),
       maxStalledCount: 1,
       autorun: false,
+      // Recorded on each job as processedBy: which worker holds it.
+      name,
     })
     worker.on('failed', (job, error) => {
       if (!job || error.message === 'cancelled') return

@@ -1,0 +1,115 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { Queue } from 'bullmq'
+import { Redis } from 'ioredis'
+import { afterAll, describe, expect, it } from 'vitest'
+import type { RunReport } from '../../runtime/exec/events'
+import { NODE_QUEUE } from '../../runtime/queue/connection'
+import { startRedis, type LocalRedis } from '../support/redis-server'
+
+const CLI = resolve('runtime/cli/bin.mjs')
+/** A random search of 20 learning rates: each trial is train → predict → metrics, three jobs. */
+const GRAPH = resolve('tests/fixtures/queue/search-20.json')
+
+interface Proc {
+  child: ChildProcess
+  out: string
+  exited: Promise<number | null>
+}
+
+const started: Proc[] = []
+let redis: LocalRedis | undefined
+const dirs: string[] = []
+
+function start(args: string[]): Proc {
+  const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+  const proc: Proc = { child, out: '', exited: new Promise((r) => child.once('exit', (code) => r(code))) }
+  child.stdout!.on('data', (d) => (proc.out += d))
+  child.stderr!.on('data', (d) => (proc.out += d))
+  started.push(proc)
+  return proc
+}
+
+async function until(what: string, ok: () => boolean | Promise<boolean>, ms = 30_000) {
+  const deadline = Date.now() + ms
+  while (!(await ok())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, 25))
+  }
+}
+
+async function runReport(proc: Proc): Promise<RunReport> {
+  const code = await proc.exited
+  expect(code, proc.out).toBe(0)
+  return JSON.parse(proc.out.split('\n').find((l) => l.startsWith('{"backend"'))!) as RunReport
+}
+
+/** Cache key → how many times a worker computed it (`✓` lines; `=` lines found it cached). */
+function computedKeys(workers: Proc[]): Map<string, number> {
+  const counts = new Map<string, number>()
+  for (const w of workers) {
+    for (const m of w.out.matchAll(/^✓ \S+ \(\S+\) ([0-9a-f]{32}) /gm)) counts.set(m[1], (counts.get(m[1]) ?? 0) + 1)
+  }
+  return counts
+}
+
+afterAll(async () => {
+  for (const p of started) if (p.child.exitCode === null && p.child.signalCode === null) p.child.kill('SIGKILL')
+  await Promise.all(started.map((p) => p.exited))
+  await redis?.stop()
+  for (const d of dirs) await rm(d, { recursive: true, force: true })
+})
+
+describe('pipeline run --queue with three pipeline worker processes', () => {
+  it('computes each job once, equals a local run, loses nothing to a SIGKILLed worker, and re-runs as cache hits', async () => {
+    redis = await startRedis()
+    const shared = await mkdtemp(join(tmpdir(), 'mlcanvas-queue-shared-'))
+    const local = await mkdtemp(join(tmpdir(), 'mlcanvas-queue-local-'))
+    dirs.push(shared, local)
+    const workerArgs = ['worker', '--queue', redis.url, '--cache-dir', shared, '--lock-ms', '2000']
+    const workers = [start(workerArgs), start(workerArgs), start(workerArgs)]
+    await until('three workers', () => workers.every((w) => w.out.includes(' serving ')))
+
+    const localRun = start(['run', GRAPH, '--json', '--cache-dir', local, '--workers', '1'])
+    const queued = start(['run', GRAPH, '--json', '--cache-dir', shared, '--queue', redis.url])
+    // Kill whichever worker holds the first train job, while it runs.
+    const queue = new Queue(NODE_QUEUE, { connection: new Redis(redis.url, { maxRetriesPerRequest: null }) })
+    let victim: { pid: number; key: string } | undefined
+    await until('a running train job', async () => {
+      for (const job of await queue.getActive()) {
+        const pid = Number(job.processedBy?.split(':').pop())
+        if (job.data.recipe.type === 'train.fit' && workers.some((w) => w.child.pid === pid)) {
+          victim = { pid, key: job.id! }
+          return true
+        }
+      }
+      return false
+    })
+    const killed = workers.find((w) => w.child.pid === victim!.pid)!
+    killed.child.kill('SIGKILL')
+    await queue.close()
+
+    const [viaQueue, here] = await Promise.all([runReport(queued), runReport(localRun)])
+    for (const id of Object.keys(here.nodes)) {
+      expect(viaQueue.nodes[id].status, id).toBe('ran')
+      expect(viaQueue.nodes[id].summary, id).toEqual(here.nodes[id].summary)
+    }
+    const survivors = workers.filter((w) => w !== killed)
+    const computed = computedKeys(workers)
+    // 20 trials × (train, predict, metrics), less trials that drew an already-tried point.
+    expect(computed.size).toBeGreaterThanOrEqual(30)
+    for (const [key, times] of computed) expect(times, key).toBe(1)
+    expect(killed.out).not.toMatch(new RegExp(`^✓ .* ${victim!.key} `, 'm'))
+    expect(computedKeys(survivors).get(victim!.key)).toBe(1)
+    expect(survivors.every((w) => computedKeys([w]).size > 0)).toBe(true)
+
+    const again = await runReport(start(['run', GRAPH, '--json', '--cache-dir', shared, '--queue', redis.url]))
+    expect(again.ran).toBe(0)
+    expect(again.cached).toBe(Object.keys(here.nodes).length)
+
+    for (const w of survivors) w.child.kill('SIGTERM')
+    expect(await Promise.all(survivors.map((w) => w.exited))).toEqual([0, 0])
+  }, 120_000)
+})
