@@ -5,6 +5,7 @@ import { formatMs } from '../lib/format'
 import { useEditor, useGraph, useRun, useUi } from '../store'
 import { displayState } from '../store/run-store'
 import { selectFocused, selectSelectedCount } from '../store/selectors'
+import { ApplyBest } from './ApplyBest'
 import { ParamField } from './ParamField'
 import { StatusBadge } from './StatusBadge'
 import { TaskSwitch } from './TaskSwitch'
@@ -95,6 +96,7 @@ export function Inspector() {
       </header>
       {desc && <Description text={desc.description} />}
       <RunInfo nodeId={node.id} />
+      {node.data.nodeType === 'select.search' && <ApplyBest nodeId={node.id} />}
       {Object.hasOwn(schemas, 'types') && <TaskSwitch node={node} columns={columns} />}
       {problems && problems.length > 0 && (
         <ul className="node-problems" aria-label="Problems">

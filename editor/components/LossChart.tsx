@@ -10,6 +10,7 @@ function columns(points: CurvePoint[], withVal: boolean): uPlot.AlignedData {
 
 const LOSS_NAMES = { title: 'Loss per epoch', x: 'epoch', y: 'loss', val: 'validation loss' }
 const REWARD_NAMES = { title: 'Reward per episode', x: 'episode', y: 'return', val: 'moving average' }
+const TRIAL_NAMES = { title: 'Score per trial', x: 'trial', y: 'score', val: 'best so far' }
 
 /**
  * Training and validation loss per epoch (or an RL agent's return per episode and its moving
@@ -20,7 +21,7 @@ export function LossChart({ points, height = 190 }: { points: CurvePoint[]; heig
   const box = useRef<HTMLDivElement>(null)
   const plot = useRef<uPlot | null>(null)
   const hasVal = points.some((p) => p.valLoss !== undefined)
-  const names = points[0]?.reward ? REWARD_NAMES : LOSS_NAMES
+  const names = points[0]?.reward ? REWARD_NAMES : points[0]?.trial ? TRIAL_NAMES : LOSS_NAMES
 
   useEffect(() => {
     const el = box.current

@@ -34,6 +34,19 @@ describe('run store', () => {
     ])
   })
 
+  it('keeps a search\u2019s score per trial and the best so far as a trial curve', () => {
+    const s = createRunStore()
+    s.getState().begin({ s: 'k1' })
+    s.getState().apply({ type: 'running', nodeId: 's', reason: 'no cache entry' })
+    s.getState().apply({ type: 'progress', nodeId: 's', fraction: 0.1, message: 'trial 1: ran · score 0.8', data: { trial: 1, score: 0.8, best: 0.8 } })
+    s.getState().apply({ type: 'progress', nodeId: 's', fraction: 0.2, message: 'trial 2: cached · score 0.7', data: { trial: 2, score: 0.7, best: 0.8 } })
+    expect(s.getState().runs.s.curve).toEqual([
+      { epoch: 1, loss: 0.8, valLoss: 0.8, trial: true },
+      { epoch: 2, loss: 0.7, valLoss: 0.8, trial: true },
+    ])
+    expect(s.getState().runs.s.message).toBe('trial 2: cached · score 0.7')
+  })
+
   it('calls a finished result stale once its node key changes, and only then', () => {
     const run = { phase: 'done' as const, resultKey: 'k1' }
     expect(displayState(run, 'k1')).toBe('done')

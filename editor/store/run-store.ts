@@ -13,6 +13,8 @@ export interface CurvePoint {
   valLoss?: number
   /** A reinforcement-learning curve: `epoch` is the episode, `loss` its return, `valLoss` the moving average. */
   reward?: true
+  /** A search's trials: `epoch` is the trial, `loss` its score, `valLoss` the best so far (nodes/select/search.ts). */
+  trial?: true
 }
 
 export interface NodeRun {
@@ -57,6 +59,9 @@ function curvePoint(data: Record<string, unknown> | undefined): CurvePoint | und
   // RL training nodes report each episode's return and its moving average (nodes/rl/progress.ts).
   if (data && typeof data.episode === 'number' && typeof data.return === 'number') {
     return { epoch: data.episode, loss: data.return, ...(typeof data.average === 'number' ? { valLoss: data.average } : {}), reward: true }
+  }
+  if (data && typeof data.trial === 'number' && typeof data.score === 'number') {
+    return { epoch: data.trial, loss: data.score, ...(typeof data.best === 'number' ? { valLoss: data.best } : {}), trial: true }
   }
   if (!data || typeof data.epoch !== 'number' || typeof data.loss !== 'number') return undefined
   return { epoch: data.epoch, loss: data.loss, ...(typeof data.valLoss === 'number' ? { valLoss: data.valLoss } : {}) }

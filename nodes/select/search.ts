@@ -119,5 +119,6 @@ function halvingOf(params: { halvingNode: string; halvingParam: string; halvingM
 function report(ctx: NodeContext, r: TrialResult, done: readonly TrialResult[], budget: number, maximize: boolean) {
   const best = bestTrial(done, maximize)
   const what = r.status === 'error' ? `failed: ${r.error}` : `${r.status} · score ${Number(r.score.toPrecision(4))}`
-  ctx.progress(Math.min(1, done.length / budget), `trial ${r.trial}: ${what}`, { trial: r.trial, score: r.score, best: best?.score ?? NaN })
+  const point = r.status === 'error' || !best ? undefined : { trial: r.trial, score: r.score, best: best.score }
+  ctx.progress(Math.min(1, done.length / budget), `trial ${r.trial}: ${what}`, point)
 }
