@@ -5,6 +5,7 @@ import { forward, initWeights, kernelIndices, type NetDef, type NetWeights } fro
 import { shuffleInPlace } from '../table/random'
 import { requireFloat32 } from '../table/magnitude'
 import { makeOptimizer } from './optimizer'
+import { denseTrainer, tapeTrainer } from './dense-step'
 
 export interface NetTrainInput {
   net: NetDef
@@ -56,7 +57,8 @@ function cancelled(): Error {
 }
 
 /**
- * Mini-batch training with `optimizer.minimize` in our own loop. Measured faster than
+ * Mini-batch training in our own loop: hand-written gradients for dense stacks (dense-step.ts),
+ * `optimizer.minimize` for the rest. Measured faster than
  * tfjs-layers' `model.fit` on the wasm backend (ml/nn/train.bench.ts), and it gives
  * per-batch cancel, seeded shuffling and dropout, and early stopping with best-weight restore.
  * Every tensor it creates is disposed before it returns or throws.
@@ -69,8 +71,7 @@ export async function trainNet(input: NetTrainInput): Promise<NetTrainResult> {
   if (head.kind === 'regression') requireFloat32(input.y, 'training targets')
   const init = initWeights(net, input.random)
   input.initialize?.(init)
-  const vars = init.values.map((v, i) => tf.tidy(() => tf.variable(tf.tensor(v, init.shapes[i]), true)))
-  const kernels = kernelIndices(init).map((i) => vars[i])
+  const kernelIdx = kernelIndices(init)
   const optimizer = makeOptimizer(input.optimizer)
   const Xt = tf.tensor2d(Float32Array.from(input.X), [rows, net.inputDim])
   const Yt = encodeTargets(head, input.y)
@@ -89,12 +90,14 @@ export async function trainNet(input: NetTrainInput): Promise<NetTrainResult> {
   })
   const probeY = Float64Array.from(probeIdx, (i) => input.y[i])
   const hasDropout = net.layers.some((l) => l.kind === 'dropout' && l.rate > 0)
-  const objective = (out: tf.Tensor, y: tf.Tensor) => {
+  const objective = (out: tf.Tensor, y: tf.Tensor, kernels: tf.Tensor[]) => {
     const data = lossValue(loss, head, out, y)
     if (input.alpha <= 0 || kernels.length === 0) return data
     const l2 = tf.addN(kernels.map((k) => tf.sum(tf.square(k))))
     return tf.add(data, tf.mul(l2, input.alpha / 2)) as tf.Scalar
   }
+  const trainer =
+    denseTrainer(net, init, optimizer, objective, loss, head, input.alpha) ?? tapeTrainer(net, init, optimizer, objective, forward, kernelIdx)
   // In chunks: a CNN's activations for a whole table at once can exceed memory.
   const evaluate = (x: tf.Tensor2D, Y: tf.Tensor2D, y: Float64Array) => {
     const n = x.shape[0]
@@ -104,7 +107,7 @@ export async function trainNet(input: NetTrainInput): Promise<NetTrainResult> {
       const size = Math.min(EVAL_CHUNK, n - start)
       tf.tidy(() => {
         const xs = tf.slice(x, [start, 0], [size, -1])
-        const out = forward(net, vars, xs)
+        const out = forward(net, trainer.params(), xs)
         total += lossValue(loss, head, out, tf.slice(Y, [start, 0], [size, -1])).dataSync()[0] * size
         pred.set(activateHead(head, out).dataSync() as Float32Array, start * outputUnits(head))
       })
@@ -112,7 +115,12 @@ export async function trainNet(input: NetTrainInput): Promise<NetTrainResult> {
     return { loss: total / n + penalty(), metric: metricOf(head, pred, y) }
   }
   const penalty = () =>
-    input.alpha > 0 && kernels.length ? tf.tidy(() => tf.addN(kernels.map((k) => tf.sum(tf.square(k)))).dataSync()[0] * (input.alpha / 2)) : 0
+    input.alpha > 0 && kernelIdx.length
+      ? tf.tidy(() => {
+          const params = trainer.params()
+          return tf.addN(kernelIdx.map((i) => tf.sum(tf.square(params[i])))).dataSync()[0] * (input.alpha / 2)
+        })
+      : 0
 
   const history: EpochRecord[] = []
   let best = { loss: Infinity, epoch: 0, values: null as Float32Array[] | null }
@@ -136,7 +144,7 @@ export async function trainNet(input: NetTrainInput): Promise<NetTrainResult> {
             const it = tf.tensor1d(idx, 'int32')
             const xb = tf.gather(Xt, it)
             const yb = tf.gather(Yt, it)
-            return optimizer.minimize(() => objective(forward(net, vars, xb, seed), yb), true, vars as tf.Variable[])!
+            return trainer.step(xb as tf.Tensor2D, yb as tf.Tensor2D, seed)
           }),
         )
         await pause()
@@ -162,15 +170,15 @@ export async function trainNet(input: NetTrainInput): Promise<NetTrainResult> {
       if (input.patience > 0) {
         const watched = record.valLoss ?? record.loss
         if (watched < best.loss - (input.minDelta ?? 0)) {
-          best = { loss: watched, epoch, values: vars.map((v) => Float32Array.from(v.dataSync() as Float32Array)) }
+          best = { loss: watched, epoch, values: trainer.values() }
           stale = 0
         } else if (++stale >= input.patience) break
       }
     }
-    const values = best.values ?? vars.map((v) => Float32Array.from(v.dataSync() as Float32Array))
+    const values = best.values ?? trainer.values()
     return { weights: { shapes: init.shapes, values }, history, bestEpoch: best.values ? best.epoch : history.length }
   } finally {
-    vars.forEach((v) => v.dispose())
+    trainer.dispose()
     optimizer.dispose()
     tf.dispose([Xt, Yt, probe.X, probe.Y, ...(val ? [val.X, val.Y] : []), ...(running ?? [])])
   }
