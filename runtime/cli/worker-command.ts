@@ -13,18 +13,18 @@ its running jobs; a second signal abandons them to other workers). Its cache mus
 --lock-ms: a worker silent this long is presumed dead and its job is run again elsewhere (default 30000).
 ${CACHE_URL_HELP}`
 
+/** The flags of `pipeline worker` (the deployment files' tests parse their worker args with these). */
+export const WORKER_OPTIONS = {
+  queue: { type: 'string' },
+  'cache-dir': { type: 'string' },
+  'cache-url': { type: 'string' },
+  concurrency: { type: 'string', default: '1' },
+  'lock-ms': { type: 'string', default: '30000' },
+} as const
+
 /** `pipeline worker`: serves the node queue until asked to stop. Resolves with the exit code. */
 export async function workerCommand(registry: Registry, args: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      queue: { type: 'string' },
-      'cache-dir': { type: 'string' },
-      'cache-url': { type: 'string' },
-      concurrency: { type: 'string', default: '1' },
-      'lock-ms': { type: 'string', default: '30000' },
-    },
-  })
+  const { values } = parseArgs({ args, options: WORKER_OPTIONS })
   if (!values.queue) throw new UsageError('worker needs --queue redis://host:port.')
   if (!values['cache-dir'] && !values['cache-url']) throw new UsageError('worker needs the shared cache: --cache-dir DIR or --cache-url s3://bucket/prefix.')
   const concurrency = positiveInt(values.concurrency, '--concurrency')
