@@ -1,6 +1,6 @@
 import { p, seedParam } from '../../runtime/values/params'
 import { forestImportance as meanImportance, treeImportance } from '../importance/impurity'
-import { fitTree, type Tree } from '../models/tree'
+import { fitTree, sortRows, type Tree } from '../models/tree'
 import { checkpoints } from './checkpoint'
 import { maxDepthParam, minSamplesLeafParam } from './config'
 import { defineFamily } from './family'
@@ -43,6 +43,7 @@ export const randomForest = defineFamily({
     const step = checkpoints(ctx.signal)
     const trees: Tree[] = []
     const perTree: Float64Array[] = []
+    const sorted = sortRows(X, cols)
     for (let e = 0; e < total; e++) {
       await step()
       ctx.progress(e / total, `tree ${e + 1}/${total}`)
@@ -56,6 +57,7 @@ export const randomForest = defineFamily({
         minSamplesLeaf: config.minSamplesLeaf,
         maxFeatures: m,
         random: ctx.random,
+        sorted,
       })
       trees.push(tree)
       perTree.push(treeImportance(tree, X, cols, t.y!, sample, classes))

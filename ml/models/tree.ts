@@ -28,6 +28,8 @@ export interface TreeOptions {
   /** Features tried at each split (all when ≥ the number of features). */
   maxFeatures: number
   random: () => number
+  /** The matrix's rows sorted by each feature (`sortRows`), when several trees grow on one matrix (a forest). */
+  sorted?: RowOrder
 }
 
 interface Builder {
@@ -38,34 +40,90 @@ interface Builder {
   value: number[]
 }
 
+/**
+ * The samples (positions in `rows`) sorted by every feature, each node a range [start, end) of
+ * every list: a split partitions each feature's range stably, so no node sorts again (the
+ * presorting of SLIQ / early scikit-learn). Ties keep any order: splits fall only between
+ * different values, so the trees equal those of sorting at every node.
+ */
+interface Sorted {
+  order: Int32Array[]
+  values: Float64Array[]
+  /** Target per sample position. */
+  ys: Float64Array
+}
+
+/** Every row of a matrix sorted by each feature, and its columns. */
+export interface RowOrder {
+  order: Int32Array[]
+  columns: Float64Array[]
+}
+
+/** Sorts the rows of X by each feature: once per tree, or once for all the trees of a forest. */
+export function sortRows(X: Float64Array, cols: number): RowOrder {
+  const n = X.length / cols
+  const columns = Array.from({ length: cols }, (_, f) => Float64Array.from({ length: n }, (_, i) => X[i * cols + f]))
+  const order = columns.map((c) => Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => c[a] - c[b]))
+  return { order, columns }
+}
+
+function presort(X: Float64Array, cols: number, y: Float64Array, rows: Int32Array, sorted?: RowOrder): Sorted {
+  const { order: byRow, columns } = sorted ?? sortRows(X, cols)
+  const N = rows.length
+  // Positions of each row in `rows` (a bootstrap sample repeats rows), as linked lists.
+  const head = new Int32Array(X.length / cols).fill(-1)
+  const next = new Int32Array(N)
+  for (let p = N - 1; p >= 0; p--) {
+    next[p] = head[rows[p]]
+    head[rows[p]] = p
+  }
+  const order: Int32Array[] = []
+  const values: Float64Array[] = []
+  for (let f = 0; f < cols; f++) {
+    const o = new Int32Array(N)
+    const v = new Float64Array(N)
+    const col = columns[f]
+    let k = 0
+    for (const r of byRow[f]) for (let p = head[r]; p >= 0; p = next[p]) (o[k] = p), (v[k++] = col[r])
+    order.push(o)
+    values.push(v)
+  }
+  return { order, values, ys: Float64Array.from(rows, (r) => y[r]) }
+}
+
 /** Grows a tree on the rows listed in `rows` (duplicates allowed: that is how bootstrap samples enter). */
 export function fitTree(X: Float64Array, cols: number, y: Float64Array, rows: Int32Array, o: TreeOptions): Tree {
   const outputs = o.classes || 1
   const b: Builder = { feature: [], threshold: [], left: [], right: [], value: [] }
-  const order = Int32Array.from({ length: cols }, (_, j) => j)
-  const grow = (idx: Int32Array, depth: number): number => {
+  const features = Int32Array.from({ length: cols }, (_, j) => j)
+  const s = presort(X, cols, y, rows, o.sorted)
+  const goesLeft = new Uint8Array(rows.length)
+  const tmpO = new Int32Array(rows.length)
+  const tmpV = new Float64Array(rows.length)
+  const grow = (start: number, end: number, depth: number): number => {
     const id = b.feature.length
     b.feature.push(-1)
     b.threshold.push(0)
     b.left.push(-1)
     b.right.push(-1)
-    const { value, impurity } = leafValue(y, idx, o.classes)
-    b.value.push(...value)
-    const canSplit =
-      impurity > 1e-12 && idx.length >= o.minSamplesSplit && idx.length >= 2 * o.minSamplesLeaf && (o.maxDepth === 0 || depth < o.maxDepth)
+    const n = end - start
+    const { value, impurity } = leafValue(s.ys, s.order[0].subarray(start, end), o.classes)
+    for (const v of value) b.value.push(v)
+    const canSplit = impurity > 1e-12 && n >= o.minSamplesSplit && n >= 2 * o.minSamplesLeaf && (o.maxDepth === 0 || depth < o.maxDepth)
     if (!canSplit) return id
-    const split = bestSplit(X, cols, y, idx, o, pickFeatures(order, o), impurity)
+    const split = bestSplit(s, start, end, o, pickFeatures(features, o), impurity)
     if (!split) return id
-    const l: number[] = []
-    const r: number[] = []
-    for (const i of idx) (X[i * cols + split.feature] <= split.threshold ? l : r).push(i)
+    const mid = start + split.count
+    const bo = s.order[split.feature]
+    for (let m = start; m < end; m++) goesLeft[bo[m]] = m < mid ? 1 : 0
+    for (let f = 0; f < cols; f++) if (f !== split.feature) partition(s.order[f], s.values[f], start, end, goesLeft, tmpO, tmpV)
     b.feature[id] = split.feature
     b.threshold[id] = split.threshold
-    b.left[id] = grow(Int32Array.from(l), depth + 1)
-    b.right[id] = grow(Int32Array.from(r), depth + 1)
+    b.left[id] = grow(start, mid, depth + 1)
+    b.right[id] = grow(mid, end, depth + 1)
     return id
   }
-  grow(rows, 0)
+  grow(0, rows.length, 0)
   return {
     feature: Int32Array.from(b.feature),
     threshold: Float64Array.from(b.threshold),
@@ -74,6 +132,19 @@ export function fitTree(X: Float64Array, cols: number, y: Float64Array, rows: In
     value: Float64Array.from(b.value),
     outputs,
   }
+}
+
+/** Stable partition of one feature's range: left samples first, each side still sorted. */
+function partition(order: Int32Array, values: Float64Array, start: number, end: number, goesLeft: Uint8Array, tmpO: Int32Array, tmpV: Float64Array) {
+  let l = start
+  let r = 0
+  for (let m = start; m < end; m++) {
+    const p = order[m]
+    if (goesLeft[p]) (order[l] = p), (values[l++] = values[m])
+    else (tmpO[r] = p), (tmpV[r++] = values[m])
+  }
+  order.set(tmpO.subarray(0, r), l)
+  values.set(tmpV.subarray(0, r), l)
 }
 
 /** A random subset of features (partial Fisher–Yates), or all of them. */
@@ -107,31 +178,31 @@ function leafValue(y: Float64Array, idx: Int32Array, classes: number) {
   return { value, impurity: 1 - value.reduce((a, p) => a + p * p, 0) }
 }
 
-/** The split with the lowest weighted child impurity, or null when none improves on the parent. */
-function bestSplit(X: Float64Array, cols: number, y: Float64Array, idx: Int32Array, o: TreeOptions, features: Int32Array, parent: number) {
-  const n = idx.length
-  let best: { feature: number; threshold: number; score: number } | null = null
-  const sorted = new Int32Array(n)
+/** The split with the lowest weighted child impurity (and its left count), or null when none improves on the parent. */
+function bestSplit(s: Sorted, start: number, end: number, o: TreeOptions, features: Int32Array, parent: number) {
+  const n = end - start
+  const { ys } = s
+  let best: { feature: number; threshold: number; score: number; count: number } | null = null
   const k = o.classes
   const leftCounts = new Float64Array(k)
   const totalCounts = new Float64Array(k)
-  if (k) for (const i of idx) totalCounts[y[i]]++
+  const any = s.order[0]
+  if (k) for (let m = start; m < end; m++) totalCounts[ys[any[m]]]++
   let totalSum = 0
   let totalSq = 0
-  if (!k) for (const i of idx) (totalSum += y[i]), (totalSq += y[i] * y[i])
+  if (!k) for (let m = start; m < end; m++) (totalSum += ys[any[m]]), (totalSq += ys[any[m]] * ys[any[m]])
   for (const f of features) {
-    sorted.set(idx)
-    sorted.sort((a, c) => X[a * cols + f] - X[c * cols + f])
+    const order = s.order[f]
+    const values = s.values[f]
     leftCounts.fill(0)
     let ls = 0
     let lq = 0
     for (let m = 1; m < n; m++) {
-      const prev = sorted[m - 1]
-      const yv = y[prev]
+      const yv = ys[order[start + m - 1]]
       if (k) leftCounts[yv]++
       else (ls += yv), (lq += yv * yv)
-      const a = X[prev * cols + f]
-      const c = X[sorted[m] * cols + f]
+      const a = values[start + m - 1]
+      const c = values[start + m]
       if (c <= a || m < o.minSamplesLeaf || n - m < o.minSamplesLeaf) continue
       let score: number
       if (k) {
@@ -152,7 +223,7 @@ function bestSplit(X: Float64Array, cols: number, y: Float64Array, idx: Int32Arr
       if (!best || score < best.score - 1e-12) {
         let threshold = a / 2 + c / 2
         if (threshold >= c) threshold = a
-        best = { feature: f, threshold, score }
+        best = { feature: f, threshold, score, count: m }
       }
     }
   }

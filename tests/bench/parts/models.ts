@@ -7,7 +7,7 @@ import { BOOSTING_DEFAULTS, fitBoosting } from '../../../ml/boosting/gradient-bo
 import { fitLeastSquares } from '../../../ml/linear/least-squares'
 import { fitLogistic, LOGISTIC_DEFAULTS } from '../../../ml/linear/logistic'
 import { fitSvm, SVM_DEFAULTS } from '../../../ml/svm/svm'
-import { fitTree } from '../../../ml/models/tree'
+import { fitTree, sortRows } from '../../../ml/models/tree'
 import { seededRandom } from '../../../runtime/exec/rng'
 import { loadSplit } from '../../fixtures/sklearn/load'
 import type { Figure, PartResult } from '../report'
@@ -78,9 +78,10 @@ async function ours(model: Model, d: Data): Promise<void> {
   else if (model === 'forest') {
     // As the random-forest family: 100 bootstrap trees, √features tried per split.
     const maxFeatures = Math.max(1, Math.floor(Math.sqrt(d.cols)))
+    const sorted = sortRows(d.X, d.cols)
     for (let t = 0; t < 100; t++) {
       const sample = Int32Array.from({ length: d.rows }, () => Math.floor(random() * d.rows))
-      fitTree(d.X, d.cols, d.y, sample, { ...treeOptions, maxFeatures })
+      fitTree(d.X, d.cols, d.y, sample, { ...treeOptions, maxFeatures, sorted })
     }
   } else if (model === 'boosting') await fitBoosting(d, d.cols, 2, BOOSTING_DEFAULTS, { random })
 }
