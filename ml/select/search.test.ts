@@ -36,6 +36,24 @@ describe('runSearch', () => {
     }
   })
 
+  it('runs batches of random trials at once with the same trials and results as one at a time', async () => {
+    let inFlight = 0
+    let most = 0
+    const slow = async (plan: TrialPlan) => {
+      most = Math.max(most, ++inFlight)
+      await new Promise((r) => setTimeout(r, 1))
+      inFlight--
+      return evaluate(plan)
+    }
+    const halving = { min: 1, max: 9, eta: 3 }
+    const one = await runSearch(spec({ strategy: 'random', trials: 10, halving }), { evaluate })
+    const three = await runSearch(spec({ strategy: 'random', trials: 10, halving }), { evaluate: slow, parallel: 3 })
+    expect(three).toEqual(one)
+    expect(most).toBe(3)
+    const grid = await runSearch(spec({ strategy: 'grid', trials: 30 }), { evaluate: slow, parallel: 4 })
+    expect(grid.map((r) => r.trial)).toEqual([...Array(25).keys()].map((i) => i + 1))
+  })
+
   it('stops a grid at its end and a timed search when time runs out', async () => {
     const grid = await runSearch(spec({ strategy: 'grid', trials: 100 }), { evaluate })
     expect(grid).toHaveLength(25)

@@ -1,4 +1,5 @@
 import { seededRandom } from '../../runtime/values/random'
+import { mapLimit } from './parallel'
 import { gridPoint, randomPoint, type Dimension, type Point } from './space'
 import { proposeTpe, type Observation } from './tpe'
 
@@ -44,6 +45,8 @@ export interface SearchHooks {
   onTrial?(result: TrialResult, done: readonly TrialResult[]): void
   now?(): number
   signal?: AbortSignal
+  /** How many trials may run at once (grid and random search; TPE runs one at a time). */
+  parallel?: number
 }
 
 /**
@@ -56,26 +59,40 @@ export async function runSearch(spec: SearchSpec, hooks: SearchHooks): Promise<T
   const start = now()
   const done: TrialResult[] = []
   const random = seededRandom(spec.seed)
-  const outOfTime = () => spec.seconds > 0 && now() - start >= spec.seconds * 1000
-  const run = async (plan: TrialPlan) => {
-    const result = { ...plan, ...(await hooks.evaluate(plan)) }
-    done.push(result)
-    hooks.onTrial?.(result, done)
-    return result
+  const stop = () => (spec.seconds > 0 && now() - start >= spec.seconds * 1000) || hooks.signal?.aborted === true
+  // TPE proposes from earlier scores, so its trials run one after another; grid and random
+  // proposals depend on the seed alone, so a batch of them can run at once.
+  const width = spec.strategy === 'tpe' ? 1 : Math.max(1, hooks.parallel ?? 1)
+  const runBatch = async (plans: TrialPlan[]) => {
+    const outcomes = await mapLimit(plans, width, (plan) => hooks.evaluate(plan))
+    return plans.map((plan, i) => {
+      const result = { ...plan, ...outcomes[i] }
+      done.push(result)
+      hooks.onTrial?.(result, done)
+      return result
+    })
   }
   const rungs = spec.halving ? resources(spec.halving) : [undefined]
   let current: TrialResult[] = []
-  for (let t = 0; t < spec.trials && !outOfTime() && !hooks.signal?.aborted; t++) {
-    const point = propose(spec, t, current, random)
-    if (!point) break
-    current.push(await run({ trial: done.length + 1, point, rung: 0, resource: rungs[0] }))
+  for (let t = 0, exhausted = false; t < spec.trials && !exhausted && !stop(); ) {
+    const plans: TrialPlan[] = []
+    while (plans.length < width && t < spec.trials) {
+      const point = propose(spec, t, current, random)
+      if (!point) {
+        exhausted = true
+        break
+      }
+      plans.push({ trial: done.length + plans.length + 1, point, rung: 0, resource: rungs[0] })
+      t++
+    }
+    current.push(...(await runBatch(plans)))
   }
-  for (let rung = 1; rung < rungs.length && current.length > 1; rung++) {
+  for (let rung = 1; rung < rungs.length && current.length > 1 && !stop(); rung++) {
     const keep = ranked(current, spec.maximize).slice(0, Math.max(1, Math.floor(current.length / spec.halving!.eta)))
     const next: TrialResult[] = []
-    for (const prev of keep) {
-      if (outOfTime() || hooks.signal?.aborted) break
-      next.push(await run({ trial: done.length + 1, point: prev.point, rung, resource: rungs[rung] }))
+    for (let i = 0; i < keep.length && !stop(); i += width) {
+      const plans = keep.slice(i, i + width).map((prev, j) => ({ trial: done.length + j + 1, point: prev.point, rung, resource: rungs[rung] }))
+      next.push(...(await runBatch(plans)))
     }
     if (!next.length) break
     current = next

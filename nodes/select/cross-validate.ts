@@ -3,6 +3,7 @@ import { p } from '../../runtime/node-api/params'
 import { port } from '../../runtime/node-api/ports'
 import { seedParam } from '../../runtime/values/params'
 import type { Metrics } from '../../runtime/values/ml'
+import { mapLimit } from '../../ml/select/parallel'
 import { foldInputs, runStatus, scalarsOf, subgraphOf, trainingRows } from './folds'
 import { meanStd, plusMinus, resultsTable } from './table'
 
@@ -39,15 +40,16 @@ export const crossValidateNode = defineNode({
     const host = subgraphOf(ctx, TITLE)
     const rows = trainingRows(data, TITLE).train
     const inputs = foldInputs(rows, params)
-    const perFold: Record<string, number>[] = []
-    const statuses: string[] = []
-    for (const [i, f] of inputs.entries()) {
+    let finished = 0
+    // Folds are independent: as many run at once as the host has worker slots.
+    const runs = await mapLimit(inputs, host.parallel, async (f) => {
       if (ctx.signal.aborted) throw new Error('cancelled')
       const run = await host.run({ output: 'result', replace: { data: { value: f.value, tag: f.tag } } })
-      perFold.push(scalarsOf(run.value, 'Result'))
-      statuses.push(runStatus(run.ran))
-      ctx.progress((i + 1) / inputs.length, `${foldName(f.fold, params.repeats)}: ${run.ran ? `ran ${run.ran} nodes` : 'cached'}`)
-    }
+      ctx.progress(++finished / inputs.length, `${foldName(f.fold, params.repeats)}: ${run.ran ? `ran ${run.ran} nodes` : 'cached'}`)
+      return run
+    })
+    const perFold = runs.map((r) => scalarsOf(r.value, 'Result'))
+    const statuses = runs.map((r) => runStatus(r.ran))
     const names = Object.keys(perFold[0]).filter((n) => perFold.every((s) => Number.isFinite(s[n])))
     const metrics: Metrics = { kind: 'metrics', scalars: {}, matrices: {} }
     for (const n of names) {

@@ -1,5 +1,6 @@
 import type { SubgraphHost } from '../../runtime/node-api/subgraph'
 import type { Splits } from '../../runtime/values/dataset'
+import { mapLimit } from '../../ml/select/parallel'
 import type { TrialOutcome } from '../../ml/select/search'
 import { foldInputs, runStatus, scalarsOf } from './folds'
 import { meanStd } from './table'
@@ -26,6 +27,8 @@ export class TrialRunner {
     splits: Splits,
     scoring: Scoring,
     metric: string,
+    /** Folds of one trial to run at once (when trials themselves run one at a time). */
+    private readonly foldWidth = 1,
   ) {
     this.metric = metric || undefined
     if (scoring.kind === 'validation') {
@@ -41,13 +44,11 @@ export class TrialRunner {
 
   async score(params: Map<string, Record<string, unknown>>): Promise<Scored> {
     const t0 = performance.now()
-    const all: Record<string, number>[] = []
-    let ran = 0
-    for (const input of this.inputs) {
-      const run = await this.host.run({ output: 'result', replace: { data: { value: input.value, tag: input.tag } }, params })
-      all.push(scalarsOf(run.value, 'Result'))
-      ran += run.ran
-    }
+    const runs = await mapLimit(this.inputs, this.foldWidth, (input) =>
+      this.host.run({ output: 'result', replace: { data: { value: input.value, tag: input.tag } }, params }),
+    )
+    const all = runs.map((r) => scalarsOf(r.value, 'Result'))
+    const ran = runs.reduce((n, r) => n + r.ran, 0)
     const metric = (this.metric ??= Object.keys(all[0])[0])
     if (!all.every((s) => Object.hasOwn(s, metric))) {
       throw new Error(`The metrics have no "${metric}"; choose one of: ${Object.keys(all[0]).join(', ')}.`)

@@ -22,6 +22,8 @@ export interface RunTask {
  */
 export interface NodeRunner {
   run(task: RunTask, env: RunnerEnv): Promise<NodeResult>
+  /** How many nodes it runs at once (absent: one); nested runs of a node may start that many together. */
+  readonly capacity?: number
 }
 
 export const inProcessRunner: NodeRunner = {

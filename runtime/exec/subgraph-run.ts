@@ -61,6 +61,7 @@ interface Nested {
 export function subgraphHost(env: NestingEnv, callerId: string): SubgraphHost {
   const files = memoFiles(env.files)
   return {
+    parallel: Math.max(1, env.runner?.capacity ?? 1),
     upstream: (output) => upstreamNodes(env, callerId, output),
     run: (request) => runNested(env, callerId, request, files),
   }

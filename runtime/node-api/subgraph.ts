@@ -38,6 +38,8 @@ export interface UpstreamNode {
 
 export interface SubgraphHost {
   run(request: SubgraphRequest): Promise<SubgraphResult>
+  /** How many nested runs are worth starting at once (the host's worker slots; 1 without a pool). */
+  parallel: number
   /** The nodes a nested run for input `output` would contain, in dependency order. */
   upstream(output: string): UpstreamNode[]
 }

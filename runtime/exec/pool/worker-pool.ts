@@ -41,6 +41,10 @@ export class WorkerPool implements NodeRunner {
 
   constructor(private readonly opts: PoolOptions) {}
 
+  get capacity(): number {
+    return this.opts.size
+  }
+
   async run(task: RunTask, env: RunnerEnv): Promise<NodeResult> {
     // Outside the slots: a host-only node may wait on nested runs that need them.
     if (task.def.hostOnly) return (this.opts.local ?? inProcessRunner).run(task, env)
