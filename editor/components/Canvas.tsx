@@ -8,6 +8,7 @@ import {
   type IsValidConnection,
 } from '@xyflow/react'
 import { addFileNode, addNode, openFile } from '../engine/commands'
+import { openGroup } from '../engine/group-actions'
 import { wireProblem, type Wire } from '../lib/connections'
 import type { FlowEdge, FlowNode } from '../lib/flow-types'
 import { useEditor, useGraph, useRun, useUi, type Editor } from '../store'
@@ -15,10 +16,12 @@ import { selectEdges, selectIsEmpty, selectNodes } from '../store/selectors'
 import type { RunState } from '../store/run-store'
 import { ConnectionHint } from './ConnectionHint'
 import { CanvasControls } from './CanvasControls'
+import { GroupBreadcrumb } from './GroupBreadcrumb'
+import { GroupNode } from './GroupNode'
 import { PipelineNode } from './PipelineNode'
 import { NODE_DRAG_TYPE } from './Palette'
 
-const nodeTypes = { pipeline: PipelineNode }
+const nodeTypes = { pipeline: PipelineNode, pipelineGroup: GroupNode }
 
 const view = (ed: Editor) => ({ ...ed.graph.getState(), descriptors: ed.ui.getState().descriptors })
 const selectHasNodes = (s: { nodes: FlowNode[] }) => s.nodes.length > 0
@@ -142,6 +145,7 @@ export function Canvas() {
         onConnect={(c) => ed.graph.getState().connect(c)}
         isValidConnection={isValidConnection}
         onConnectEnd={onConnectEnd}
+        onNodeDoubleClick={(_, node) => openGroup(ed, node.id)}
         onNodeDragStart={onDragStart}
         onNodeDragStop={onDragStop}
         onSelectionDragStart={onDragStart}
@@ -160,6 +164,7 @@ export function Canvas() {
         <CanvasControls />
         <ConnectionHint />
       </ReactFlow>
+      <GroupBreadcrumb />
       <EmptyHint />
       <RunHint />
     </div>

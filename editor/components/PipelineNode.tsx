@@ -4,7 +4,7 @@ import { missingInputs, outputTypes, portColor } from '../lib/connections'
 import { paramSchemas, type FlowNode } from '../lib/flow-types'
 import { summaryLines } from '../lib/format'
 import { useEditor, useGraph, useRun, useUi } from '../store'
-import { selectEdges } from '../store/selectors'
+import { selectEdges, selectFedFromOutside } from '../store/selectors'
 import { displayState } from '../store/run-store'
 import { Sparkline } from './Sparkline'
 import { StatusBadge } from './StatusBadge'
@@ -40,7 +40,9 @@ export const PipelineNode = memo(function PipelineNode({ id, data, selected }: N
   const descriptors = useUi((s) => s.descriptors)
   const state = displayState(run, key)
   const g = { nodes: ed.graph.getState().nodes, edges, descriptors }
-  const missing = desc ? missingInputs(g, { id, data } as FlowNode) : []
+  // Inside an open group, an input fed through the group's port is connected.
+  const fed = useGraph(selectFedFromOutside).split('\n')
+  const missing = desc ? missingInputs(g, { id, data } as FlowNode).filter((p) => !fed.includes(`${id}.${p}`)) : []
   const files = useUi((s) => s.files)
   const needFiles = Object.entries(paramSchemas(desc))
     .filter(([, s]) => s.ui === 'file')

@@ -1,9 +1,10 @@
 import { useRef } from 'react'
 import { BACKENDS } from '../../runtime/backend/choose-backend'
 import { autoLayout, newGraph, openFile, saveFile, shareLink } from '../engine/commands'
+import { groupSelected } from '../engine/group-actions'
 import { cancelRun, runGraph } from '../engine/run-actions'
 import { useEditor, useGraph, useHistory, useRun, useUi } from '../store'
-import { selectCanRedo, selectCanUndo, selectHasSelection, selectTitle } from '../store/selectors'
+import { selectCanRedo, selectCanUndo, selectCanUngroup, selectHasSelection, selectTitle } from '../store/selectors'
 
 function BackendPicker() {
   const backend = useUi((s) => s.backend)
@@ -37,6 +38,7 @@ export function Toolbar() {
   const running = useRun((s) => s.running)
   const title = useGraph(selectTitle)
   const hasSelection = useGraph(selectHasSelection)
+  const canUngroup = useGraph(selectCanUngroup)
   const canUndo = useHistory(selectCanUndo)
   const canRedo = useHistory(selectCanRedo)
   const ready = useUi((s) => s.engine === 'ready')
@@ -77,6 +79,12 @@ export function Toolbar() {
         <button onClick={() => g.undo()} disabled={!canUndo} title="Undo (Ctrl/⌘+Z)" aria-label="Undo">↶</button>
         <button onClick={() => g.redo()} disabled={!canRedo} title="Redo (Shift+Ctrl/⌘+Z)" aria-label="Redo">↷</button>
         <button onClick={() => void autoLayout(ed)}>Auto-layout</button>
+        <button onClick={() => groupSelected(ed)} disabled={!hasSelection} title="Put the selected nodes into one group (Ctrl/⌘+G)">
+          Group
+        </button>
+        <button onClick={() => g.ungroupSelected()} disabled={!canUngroup} title="Put the selected group's nodes back (Shift+Ctrl/⌘+G)">
+          Ungroup
+        </button>
       </div>
       <div className="group">
         <button className="primary" onClick={() => void runGraph(ed, 'all')} disabled={!ready || running} title="Ctrl/⌘+Enter">

@@ -1,4 +1,5 @@
 import type { GraphDocument } from '../../runtime/document/schema'
+import { flattenGroups, innerIds } from '../../runtime/graph/groups'
 import { buildTopology, withAncestors } from '../../runtime/graph/topology'
 import type { RunReport } from '../../runtime/exec/events'
 import { own } from '../../runtime/validate/own'
@@ -41,7 +42,9 @@ export async function runGraph(ed: Editor, mode: RunMode): Promise<void> {
     return
   }
   const whole = currentDoc(ed)
-  const doc = mode === 'all' ? whole : neededPart(whole, selected)
+  // A selected group stands for the nodes inside it; the run sees the flat graph.
+  const chosen = innerIds(whole, selected)
+  const doc = mode === 'all' ? whole : neededPart(flattenGroups(whole), chosen)
   const count = run.runCount
   run.begin({}) // running from the click on, so Cancel and the disabled Run show at once
   const keys = await ed.engine().keys(whole).catch(() => ({}) as Record<string, string>)
@@ -49,7 +52,7 @@ export async function runGraph(ed: Editor, mode: RunMode): Promise<void> {
   run.begin(keys)
   // A reload before the end finds this flag still set and says the run was interrupted.
   void patchGraph(ed.graphId, { running: true }).catch(() => undefined)
-  const req: RunRequest = { doc, scope: 'editor', ...(mode === 'rerun-selected' ? { force: selected } : {}) }
+  const req: RunRequest = { doc, scope: 'editor', ...(mode === 'rerun-selected' ? { force: chosen } : {}) }
   let report: RunReport | undefined
   try {
     report = await ed.engine().run(req, (e) => ed.run.getState().apply(e))

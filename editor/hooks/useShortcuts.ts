@@ -1,6 +1,7 @@
 import { useEffect } from 'react'
 import { copySelection, duplicateSelection, pasteText } from '../engine/commands'
 import { runGraph } from '../engine/run-actions'
+import { groupSelected } from '../engine/group-actions'
 import { useEditor } from '../store'
 
 /** Typing in a field keeps the browser's own shortcuts (undo text, copy text). */
@@ -17,6 +18,8 @@ export const SHORTCUTS: [keys: string, what: string][] = [
   ['Ctrl/⌘ + C, Ctrl/⌘ + V', 'Copy and paste nodes (also between tabs)'],
   ['Ctrl/⌘ + D', 'Duplicate the selected nodes'],
   ['Ctrl/⌘ + A', 'Select all nodes'],
+  ['Ctrl/⌘ + G', 'Group the selected nodes (double-click a group to open it)'],
+  ['Shift + Ctrl/⌘ + G', 'Ungroup the selected group'],
   ['Ctrl/⌘ + Enter', 'Run all'],
   ['Shift + Ctrl/⌘ + Enter', 'Run up to the selected node'],
   ['Shift + click, Shift + drag', 'Add to the selection, select by box'],
@@ -44,6 +47,10 @@ export function useShortcuts(): void {
       } else if (mod && key === 'd') {
         e.preventDefault()
         duplicateSelection(ed)
+      } else if (mod && key === 'g') {
+        e.preventDefault()
+        if (e.shiftKey) g().ungroupSelected()
+        else groupSelected(ed)
       } else if (mod && key === 'a') {
         e.preventDefault()
         g().select(g().nodes.map((n) => n.id))

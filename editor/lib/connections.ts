@@ -1,4 +1,5 @@
 import type { PortType } from '../../runtime/node-api/ports'
+import { findNode, flattenLevel } from '../../runtime/graph/groups'
 import { buildTopology } from '../../runtime/graph/topology'
 import { outputTypeResolver } from '../../runtime/validate/port-types'
 import { wireProblem as runtimeWireProblem, type WireCatalog } from '../../runtime/validate/wire-check'
@@ -24,8 +25,24 @@ const catalog = (descriptors: DescriptorMap): WireCatalog => ({
  * (a transform fed `splits` gives `splits`), by the runtime's own resolver.
  */
 export function outputTypes(g: GraphView, nodeId: string, port: string): PortType[] {
+  const { doc, groups } = flatView(g)
+  const end = groups.get(nodeId)?.outputs.get(port) ?? { node: nodeId, port }
+  return outputTypeResolver(doc, catalog(g.descriptors), buildTopology(doc))(end.node, end.port)
+}
+
+/** The level shown with its groups replaced by their inner nodes (wires onto the ports they stand for). */
+function flatView(g: Pick<GraphView, 'nodes' | 'edges'>) {
   const doc = flowToDoc(g.nodes, g.edges, {})
-  return outputTypeResolver(doc, catalog(g.descriptors), buildTopology(doc))(nodeId, port)
+  const flat = flattenLevel(doc.nodes, doc.edges)
+  return { doc: { ...doc, nodes: flat.nodes, edges: flat.edges }, groups: flat.groups }
+}
+
+/** The types a group's input accepts: those of the inner input it stands for. */
+export function groupInputTypes(g: GraphView, groupId: string, port: string): PortType[] {
+  const end = flatView(g).groups.get(groupId)?.inputs.get(port)?.[0]
+  const node = end && findNode(flowToDoc(g.nodes, g.edges, {}), end.node)?.node
+  const desc = node && g.descriptors.get(node.type)
+  return [...((end && desc && Object.hasOwn(desc.inputs, end.port) ? desc.inputs[end.port].types : []) as PortType[])]
 }
 
 /**
@@ -34,11 +51,17 @@ export function outputTypes(g: GraphView, nodeId: string, port: string): PortTyp
  * into an input that already has one replaces it.
  */
 export function wireProblem(g: GraphView, w: Wire): string | undefined {
-  const doc = flowToDoc(g.nodes, g.edges, {})
-  return runtimeWireProblem(doc, catalog(g.descriptors), {
-    from: { node: w.source, port: w.sourceHandle ?? '' },
-    to: { node: w.target, port: w.targetHandle ?? '' },
-  })?.message
+  const { doc, groups } = flatView(g)
+  const from = { node: w.source, port: w.sourceHandle ?? '' }
+  const to = { node: w.target, port: w.targetHandle ?? '' }
+  // A wire on a group's port is checked as the wire onto the inner port it stands for.
+  const fromGroup = groups.get(from.node)
+  const toGroup = groups.get(to.node)
+  const innerFrom = fromGroup ? fromGroup.outputs.get(from.port) : from
+  const innerTo = toGroup ? toGroup.inputs.get(to.port)?.[0] : to
+  if (!innerFrom) return `Group "${from.node}" has no output "${from.port}".`
+  if (!innerTo) return `Group "${to.node}" has no input "${to.port}".`
+  return runtimeWireProblem(doc, catalog(g.descriptors), { from: innerFrom, to: innerTo })?.message
 }
 
 /** Required inputs of a node that have no wire. */

@@ -1,13 +1,13 @@
-import { CURRENT_VERSION, GRAPH_FORMAT, type GraphDocument } from '../../runtime/document/schema'
+import { CURRENT_VERSION, GRAPH_FORMAT, GROUP_TYPE, type GraphDocument } from '../../runtime/document/schema'
 import type { FlowEdge, FlowNode } from './flow-types'
 
 /** Document nodes and edges as canvas nodes and edges. */
-export function docToFlow(doc: GraphDocument): { nodes: FlowNode[]; edges: FlowEdge[] } {
+export function docToFlow(doc: Pick<GraphDocument, 'nodes' | 'edges'>): { nodes: FlowNode[]; edges: FlowEdge[] } {
   const nodes: FlowNode[] = doc.nodes.map((n) => ({
     id: n.id,
-    type: 'pipeline',
+    type: n.type === GROUP_TYPE ? 'pipelineGroup' : 'pipeline',
     position: n.position ?? { x: 0, y: 0 },
-    data: { nodeType: n.type, params: n.params ?? {}, ...(n.label ? { label: n.label } : {}) },
+    data: { nodeType: n.type, params: n.params ?? {}, ...(n.label ? { label: n.label } : {}), ...(n.group ? { group: n.group } : {}) },
   }))
   const edges: FlowEdge[] = doc.edges.map((e) => ({
     id: e.id,
@@ -30,6 +30,7 @@ export function flowToDoc(nodes: readonly FlowNode[], edges: readonly FlowEdge[]
       params: n.data.params,
       position: { x: Math.round(n.position.x), y: Math.round(n.position.y) },
       ...(n.data.label ? { label: n.data.label } : {}),
+      ...(n.data.group ? { group: n.data.group } : {}),
     })),
     edges: edges.map((e) => ({
       id: e.id,

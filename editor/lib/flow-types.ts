@@ -1,4 +1,5 @@
 import type { Edge, Node } from '@xyflow/react'
+import type { GraphGroup } from '../../runtime/document/schema'
 import type { NodeDescriptor } from '../../runtime/worker/engine-api'
 
 /** What a canvas node carries: the document node minus its id and position. */
@@ -6,9 +7,12 @@ export interface NodeData extends Record<string, unknown> {
   nodeType: string
   params: Record<string, unknown>
   label?: string
+  /** A group's inner graph (nodes of type `group` only). */
+  group?: GraphGroup
 }
 
-export type FlowNode = Node<NodeData, 'pipeline'>
+/** `pipelineGroup` draws a group (its ports, an Open button); `pipeline` every other node. */
+export type FlowNode = Node<NodeData, 'pipeline' | 'pipelineGroup'>
 export type FlowEdge = Edge
 
 /** Node descriptors by type id, as `engine.describe()` returned them. */

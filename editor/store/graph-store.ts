@@ -3,8 +3,10 @@ import { temporal, type TemporalState } from 'zundo'
 import type { StoreApi } from 'zustand'
 import { createStore } from 'zustand/vanilla'
 import type { GraphDocument } from '../../runtime/document/schema'
-import { docToFlow, freshId } from '../lib/doc-convert'
+import { groupSelection, ungroupNode, type Level, type PortNames } from '../../runtime/graph/group-edit'
+import { docToFlow, flowToDoc, freshId } from '../lib/doc-convert'
 import type { FlowEdge, FlowNode } from '../lib/flow-types'
+import { closeLevel, openLevel, takenIds, type OpenGroup } from '../lib/group-levels'
 
 /** A wire as React Flow describes it. */
 export interface Wire {
@@ -18,6 +20,8 @@ export interface GraphState {
   nodes: FlowNode[]
   edges: FlowEdge[]
   meta: GraphDocument['meta']
+  /** The groups opened to reach the level shown, outermost first (empty: the top level). */
+  path: OpenGroup[]
   onNodesChange(changes: NodeChange<FlowNode>[]): void
   onEdgesChange(changes: EdgeChange<FlowEdge>[]): void
   /**
@@ -38,6 +42,14 @@ export interface GraphState {
   deleteSelected(): void
   /** Adds copied nodes (and the wires among them) with fresh ids, selected, shifted off any node they would cover. */
   insert(nodes: FlowNode[], edges: FlowEdge[]): void
+  /** Puts the selected nodes into one new group node (selected afterwards); returns its id. */
+  groupSelected(names: PortNames): string | undefined
+  /** Replaces each selected group by its nodes (selected afterwards). */
+  ungroupSelected(): void
+  /** Shows the inside of group `id` in place of the current level. */
+  enterGroup(id: string): void
+  /** Goes back up until `depth` groups are open (0: the top level). */
+  leaveTo(depth: number, names: PortNames): void
   undo(): void
   redo(): void
   /** A drag is one undo step: call at its start and its end (positions stream in between). */
@@ -47,7 +59,7 @@ export interface GraphState {
 
 export type History = TemporalState<UndoState>
 
-export type UndoState = Pick<GraphState, 'nodes' | 'edges' | 'meta'>
+export type UndoState = Pick<GraphState, 'nodes' | 'edges' | 'meta' | 'path'>
 
 /** The part of the graph that undo/redo tracks: no selection, sizes or drag flags. */
 export function undoable(s: UndoState): UndoState {
@@ -61,6 +73,7 @@ export function undoable(s: UndoState): UndoState {
       targetHandle,
     })),
     meta: s.meta,
+    path: s.path,
   }
 }
 
@@ -89,26 +102,31 @@ export function createGraphStore() {
       (set, get, store) => {
         // The middleware adds `temporal` to the store; the creator's store type does not show it yet.
         const history = () => (store as unknown as { temporal: StoreApi<History> }).temporal.getState()
+        // Ids are unique across every level of a grouped document, not only the one shown.
+        const allIds = () => takenIds(get().path, get().nodes, get().edges)
+        const showLevel = (level: Level, selected: ReadonlySet<string>) =>
+          docToFlow(level).nodes.map((n) => ({ ...n, selected: selected.has(n.id) }))
         return {
           nodes: [],
           edges: [],
           meta: { title: 'Untitled pipeline' },
+          path: [],
           onNodesChange: (changes) => set({ nodes: applyNodeChanges(changes, get().nodes) }),
           onEdgesChange: (changes) => set({ edges: applyEdgeChanges(changes, get().edges) }),
           load: (doc, opts = {}) => {
             const { nodes, edges } = docToFlow(doc)
             const chosen = new Set(opts.selected ?? [])
-            set({ nodes: nodes.map((n) => ({ ...n, selected: chosen.has(n.id) })), edges, meta: doc.meta ?? {} })
+            set({ nodes: nodes.map((n) => ({ ...n, selected: chosen.has(n.id) })), edges, meta: doc.meta ?? {}, path: [] })
             if (!opts.keepHistory) history().clear()
           },
           addNode: (nodeType, params, position) => {
-            const id = freshId('n', get().nodes.map((n) => n.id))
+            const id = freshId('n', allIds().nodes)
             const node: FlowNode = { id, type: 'pipeline', position, selected: true, data: { nodeType, params } }
             set({ nodes: [...get().nodes.map((n) => ({ ...n, selected: false })), node] })
             return id
           },
           connect: (w) => {
-            const id = freshId('e', get().edges.map((e) => e.id))
+            const id = freshId('e', allIds().edges)
             const kept = get().edges.filter((e) => !(e.target === w.target && e.targetHandle === w.targetHandle))
             set({ edges: [...kept, { id, source: w.source, sourceHandle: w.sourceHandle, target: w.target, targetHandle: w.targetHandle }] })
           },
@@ -159,6 +177,42 @@ export function createGraphStore() {
               edges: get().edges.filter((e) => !e.selected && !gone.has(e.source) && !gone.has(e.target)),
             })
           },
+          groupSelected: (names) => {
+            const ids = get().nodes.filter((n) => n.selected).map((n) => n.id)
+            if (!ids.length) return undefined
+            const id = freshId('g', allIds().nodes)
+            const level = groupSelection(flowToDoc(get().nodes, get().edges, {}), ids, id, names, 'Group')
+            set({ nodes: showLevel(level, new Set([id])), edges: docToFlow(level).edges })
+            return id
+          },
+          ungroupSelected: () => {
+            const groups = get().nodes.filter((n) => n.selected && n.data.group)
+            if (!groups.length) return
+            let level = flowToDoc(get().nodes, get().edges, {})
+            const freed = new Set<string>()
+            for (const g of groups) {
+              for (const inner of g.data.group!.nodes) freed.add(inner.id)
+              level = { ...level, ...ungroupNode(level, g.id) }
+            }
+            set({ nodes: showLevel(level, freed), edges: docToFlow(level).edges })
+          },
+          enterGroup: (id) => {
+            const node = get().nodes.find((n) => n.id === id && n.data.group)
+            if (!node) return
+            const entry: OpenGroup = { id, title: node.data.label ?? 'Group', nodes: get().nodes, edges: get().edges }
+            set({ ...openLevel(node), path: [...get().path, entry] })
+          },
+          leaveTo: (depth, names) => {
+            const path = [...get().path]
+            let level = { nodes: get().nodes, edges: get().edges }
+            let last: string | undefined
+            while (path.length > depth) {
+              const entry = path.pop()!
+              level = closeLevel(entry, level.nodes, level.edges, names)
+              last = entry.id
+            }
+            set({ nodes: level.nodes.map((n) => ({ ...n, selected: n.id === last })), edges: level.edges, path })
+          },
           undo: () => history().undo(),
           redo: () => history().redo(),
           beginGesture: () => {
@@ -176,7 +230,7 @@ export function createGraphStore() {
           },
           insert: (nodes, edges) => {
             const offset = pasteOffset(get().nodes, nodes)
-            const taken = get().nodes.map((n) => n.id)
+            const taken = [...allIds().nodes]
             const rename = new Map<string, string>()
             for (const n of nodes) {
               const id = freshId('n', [...taken, ...rename.values()])
@@ -184,12 +238,12 @@ export function createGraphStore() {
             }
             const added: FlowNode[] = nodes.map((n) => ({
               id: rename.get(n.id)!,
-              type: 'pipeline',
+              type: n.data.group ? 'pipelineGroup' : 'pipeline',
               position: { x: n.position.x + offset.x, y: n.position.y + offset.y },
               data: structuredClone(n.data),
               selected: true,
             }))
-            const edgeIds = get().edges.map((e) => e.id)
+            const edgeIds = [...allIds().edges]
             const wires: FlowEdge[] = []
             for (const e of edges) {
               const source = rename.get(e.source)

@@ -133,3 +133,17 @@ export function findNode(doc: Pick<GraphDocument, 'nodes' | 'edges'>, id: string
   }
   return undefined
 }
+
+/** `ids` with every group among them replaced by the nodes inside it (at any depth). */
+export function innerIds(doc: Pick<GraphDocument, 'nodes' | 'edges'>, ids: readonly string[]): string[] {
+  const out: string[] = []
+  for (const id of ids) {
+    const found = findNode(doc, id)
+    if (!found || !isGroup(found.node)) {
+      out.push(id)
+      continue
+    }
+    for (const node of flattenLevel([found.node], []).nodes) out.push(node.id)
+  }
+  return out
+}

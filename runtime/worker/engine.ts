@@ -7,6 +7,7 @@ import type { GraphDocument } from '../document/schema'
 import type { RunEvent, RunReport } from '../exec/events'
 import { runGraph, type FileProvider } from '../exec/executor'
 import { namedFiles } from '../exec/node-files'
+import { flattenGroups } from '../graph/groups'
 import { computeKeys, type FileHashes } from '../keys/cache-keys'
 import { describeNode, type Registry } from '../registry'
 import { previewValue } from '../values/preview'
@@ -69,7 +70,8 @@ export class Engine implements EngineApi {
     return hashes
   }
 
-  private async keyMap(doc: GraphDocument) {
+  private async keyMap(grouped: GraphDocument) {
+    const doc = flattenGroups(grouped)
     return computeKeys(doc, this.host.registry, await this.fileHashes(doc))
   }
 

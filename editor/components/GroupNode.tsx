@@ -1,0 +1,64 @@
+import { memo } from 'react'
+import { Handle, Position, type NodeProps } from '@xyflow/react'
+import type { GroupPort } from '../../runtime/document/schema'
+import { openGroup } from '../engine/group-actions'
+import { groupInputTypes, outputTypes, portColor } from '../lib/connections'
+import type { FlowNode } from '../lib/flow-types'
+import { useEditor, useGraph, useUi } from '../store'
+import { selectEdges } from '../store/selectors'
+
+/** What a port is called on the card: its label, else `<inner node>.<port>` with the inner node's label or title. */
+function portText(p: GroupPort, titles: ReadonlyMap<string, string>): string {
+  return p.label ?? `${titles.get(p.node) ?? p.node}.${p.port}`
+}
+
+function GroupHandle({ nodeId, port, text, types, side }: { nodeId: string; port: string; text: string; types: string[]; side: 'in' | 'out' }) {
+  return (
+    <div className={`port port-${side}`}>
+      <Handle
+        id={port}
+        type={side === 'in' ? 'target' : 'source'}
+        position={side === 'in' ? Position.Left : Position.Right}
+        style={{ background: portColor(types) }}
+        title={`${side === 'in' ? 'input' : 'output'} ${text}: ${types.join(' or ')}`}
+        aria-label={`${nodeId} ${side === 'in' ? 'input' : 'output'} ${port}`}
+      />
+      <span className="port-name">{text}</span>
+    </div>
+  )
+}
+
+/** A group on the canvas: one card with the inner graph's open ports; double-click or Open shows its inside. */
+export const GroupNode = memo(function GroupNode({ id, data, selected }: NodeProps<FlowNode>) {
+  const ed = useEditor()
+  const edges = useGraph(selectEdges)
+  const descriptors = useUi((s) => s.descriptors)
+  const group = data.group ?? { nodes: [], edges: [], inputs: [], outputs: [] }
+  const titles = new Map(group.nodes.map((n) => [n.id, n.label ?? descriptors.get(n.type)?.title ?? n.type]))
+  const g = { nodes: ed.graph.getState().nodes, edges, descriptors }
+  const inputs = group.inputs.filter((p, i) => group.inputs.findIndex((q) => q.name === p.name) === i)
+  const title = data.label ?? 'Group'
+  return (
+    <div className={`pnode group-node ${selected ? 'selected' : ''}`} data-node-id={id}>
+      <div className="pnode-head">
+        <span className="pnode-title">{title}</span>
+        <button className="group-open nodrag" onClick={() => openGroup(ed, id)} aria-label={`Open group ${title}`}>
+          Open
+        </button>
+      </div>
+      <div className="pnode-note">{group.nodes.length} nodes inside</div>
+      <div className="pnode-ports">
+        <div className="ports-in">
+          {inputs.map((p) => (
+            <GroupHandle key={p.name} nodeId={id} port={p.name} text={portText(p, titles)} types={groupInputTypes(g, id, p.name)} side="in" />
+          ))}
+        </div>
+        <div className="ports-out">
+          {group.outputs.map((p) => (
+            <GroupHandle key={p.name} nodeId={id} port={p.name} text={portText(p, titles)} types={outputTypes(g, id, p.name)} side="out" />
+          ))}
+        </div>
+      </div>
+    </div>
+  )
+})
