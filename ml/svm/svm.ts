@@ -1,4 +1,4 @@
-import { newLibsvm } from './libsvm/instance'
+import { newLibsvm, sharedLibsvm } from './libsvm/instance'
 import type { FittedNumbers } from './libsvm/instance'
 
 /**
@@ -77,7 +77,9 @@ export function resolveGamma(gamma: SvmConfig['gamma'], X: Float64Array, cols: n
 export async function fitSvm(X: Float64Array, rows: number, cols: number, y: Float64Array, classes: number, config: SvmConfig): Promise<SvmState> {
   if (classes === 1) throw new Error('An SVM classifier needs at least two classes in the training rows; the target has one.')
   const gamma = resolveGamma(config.gamma, X, cols)
-  const svm = await newLibsvm()
+  // Probability fits draw from C's rand() (libsvm's internal cross-validation): a fresh instance
+  // each, so a fit never depends on the ones before it.
+  const svm = config.probability && classes ? await newLibsvm() : await sharedLibsvm()
   const problem = svm.createProblem(rows, cols)
   const row = new Float64Array(cols)
   const bytes = new Uint8Array(row.buffer)
@@ -101,7 +103,7 @@ export async function fitSvm(X: Float64Array, rows: number, cols: number, y: Flo
     '-q 1',
   ].join(' ')
   const model = svm.train(problem, command)
-  const fitted = checked(svm.read(model), svm.serialize(model))
+  const fitted = checked(svm.read(model), () => svm.serialize(model))
   const indices = svm.svIndices(model)
   svm.freeModel(model)
   svm.freeProblem(problem)
@@ -112,12 +114,19 @@ export async function fitSvm(X: Float64Array, rows: number, cols: number, y: Flo
   return { classes, kernel: config.kernel, gamma, degree: config.degree, coef0: config.coef0, cols, sv, coef, rho, labels, nSV, ...(probA && probB ? { probA, probB } : {}) }
 }
 
-/** The struct read must agree with libsvm's own text form (which rounds to 6 digits). */
-function checked(n: FittedNumbers, text: string): FittedNumbers {
-  const line = text.split('\n').find((l) => l.startsWith('rho '))
+let layoutVerified = false
+
+/**
+ * The struct read must agree with libsvm's own text form (which rounds to 6 digits). Checked on
+ * the first fit of a process: writing the text costs as much as training a small problem.
+ */
+function checked(n: FittedNumbers, text: () => string): FittedNumbers {
+  if (layoutVerified) return n
+  const line = text().split('\n').find((l) => l.startsWith('rho '))
   const rho = line ? line.slice(4).trim().split(/\s+/).map(Number) : []
   const same = rho.length === n.rho.length && rho.every((v, i) => Math.abs(v - n.rho[i]) <= 1e-5 * Math.max(1, Math.abs(v)))
   if (!same) throw new Error('libsvm model layout not recognised (rho differs from its text form); the libsvm-js version changed.')
+  layoutVerified = true
   return n
 }
 

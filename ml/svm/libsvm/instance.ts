@@ -71,6 +71,18 @@ export async function newLibsvm(): Promise<Libsvm> {
   return wrap(m)
 }
 
+let shared: Promise<Libsvm> | undefined
+
+/**
+ * One instance for fits that never call rand() (no probability cross-validation): instantiating,
+ * and growing a fresh instance's memory to the problem's size, cost as much as training a small
+ * problem. Fits run synchronously once started, so they never interleave on it.
+ */
+export function sharedLibsvm(): Promise<Libsvm> {
+  shared ??= newLibsvm()
+  return shared
+}
+
 function boxed(mod: EmscriptenModule): EmscriptenModule {
   return {
     cwrap: mod.cwrap,
