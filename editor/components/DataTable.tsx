@@ -2,8 +2,43 @@ import { useRef } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import type { Preview } from '../../runtime/worker/engine-api'
 import { formatNumber } from '../lib/format'
+import { PAGE_ROWS } from '../hooks/usePreview'
 
 type DatasetPreview = Extract<Preview, { kind: 'dataset' }>
+
+/** The column a table is ordered by. */
+export interface TableSort {
+  column: string
+  descending?: boolean
+}
+
+/** Ascending on the first click on a column, descending on the next. */
+export const nextSort = (sort: TableSort | undefined, column: string): TableSort => ({ column, descending: sort?.column === column && !sort.descending })
+
+/** Sorting and paging, when the table offers them: the owner fetches or orders the rows. */
+export interface TableControls {
+  sort?: TableSort
+  onSort?(column: string): void
+  /** Turn to the page starting at this row; shown when the table has more rows than `head`. */
+  onPage?(offset: number): void
+}
+
+function Pager({ preview, onPage }: { preview: DatasetPreview; onPage(offset: number): void }) {
+  const from = preview.offset ?? 0
+  const size = preview.head.length
+  if (size >= preview.rows) return null
+  return (
+    <span className="pager" role="group" aria-label="Pages">
+      rows {formatNumber(from + 1)}–{formatNumber(from + size)} of {formatNumber(preview.rows)}
+      <button className="link" disabled={from === 0} onClick={() => onPage(Math.max(0, from - PAGE_ROWS))} aria-label="Previous rows">
+        ‹ previous
+      </button>
+      <button className="link" disabled={from + size >= preview.rows} onClick={() => onPage(from + PAGE_ROWS)} aria-label="Next rows">
+        next ›
+      </button>
+    </span>
+  )
+}
 
 const ROW_HEIGHT = 24
 const COL_WIDTH = 120
@@ -13,7 +48,7 @@ const INDEX_WIDTH = 56
  * A table preview: column name, type, role and missing count in the header. Rows and columns
  * are both virtualised, so a 2 000-column table draws only what is in view, inside its own box.
  */
-export function DataTable({ preview, label = 'Data preview', onDownload, plain = false }: { preview: DatasetPreview; label?: string; onDownload?: () => void; plain?: boolean }) {
+export function DataTable({ preview, label = 'Data preview', onDownload, plain = false, sort, onSort, onPage }: { preview: DatasetPreview; label?: string; onDownload?: () => void; plain?: boolean } & TableControls) {
   const indexWidth = plain ? 0 : INDEX_WIDTH
   const scroller = useRef<HTMLDivElement>(null)
   const rows = useVirtualizer({
@@ -42,9 +77,17 @@ export function DataTable({ preview, label = 'Data preview', onDownload, plain =
           {before > 0 && <div className="cell-gap" style={{ width: before }} />}
           {shown.map((v) => {
             const c = preview.columns[v.index]
+            const order = sort?.column === c.name ? (sort.descending ? 'descending' : 'ascending') : 'none'
             return (
-              <div className={`cell role-${c.role}`} role="columnheader" key={v.key} aria-colindex={v.index + 2} title={`${c.name}: ${c.type}, ${c.role}`}>
-                <strong>{c.name}</strong>
+              <div className={`cell role-${c.role}`} role="columnheader" key={v.key} aria-colindex={v.index + 2} aria-sort={onSort ? order : undefined} title={`${c.name}: ${c.type}, ${c.role}`}>
+                {onSort ? (
+                  <button className="sort" onClick={() => onSort(c.name)} title={`Sort by ${c.name}`}>
+                    <strong>{c.name}</strong>
+                    {order !== 'none' && <span aria-hidden>{order === 'ascending' ? ' ▲' : ' ▼'}</span>}
+                  </button>
+                ) : (
+                  <strong>{c.name}</strong>
+                )}
                 {!plain && (
                   <span className="col-meta">
                     {c.type === 'numeric' ? 'num' : 'cat'} · {c.role}
@@ -59,7 +102,7 @@ export function DataTable({ preview, label = 'Data preview', onDownload, plain =
         <div style={{ height: rows.getTotalSize(), width, position: 'relative' }}>
           {rows.getVirtualItems().map((r) => (
             <div className="table-row" role="row" key={r.key} style={{ transform: `translateY(${r.start}px)`, height: ROW_HEIGHT, width }}>
-              {!plain && <div className="cell index" role="cell">{r.index + 1}</div>}
+              {!plain && <div className="cell index" role="cell">{(preview.offset ?? 0) + r.index + 1}</div>}
               {before > 0 && <div className="cell-gap" style={{ width: before }} />}
               {shown.map((v) => {
                 const cell = preview.head[r.index][v.index]
@@ -75,7 +118,8 @@ export function DataTable({ preview, label = 'Data preview', onDownload, plain =
       </div>
       <p className="table-foot muted">
         {formatNumber(preview.rows)} rows × {preview.columns.length} columns
-        {preview.head.length < preview.rows && ` · showing the first ${formatNumber(preview.head.length)}`}
+        {!onPage && preview.head.length < preview.rows && ` · showing the first ${formatNumber(preview.head.length)}`}
+        {onPage && <Pager preview={preview} onPage={onPage} />}
         {onDownload && (
           <button className="link" onClick={onDownload}>
             Download CSV

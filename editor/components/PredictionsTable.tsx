@@ -3,7 +3,7 @@ import type { Preview } from '../../runtime/worker/engine-api'
 import { download } from '../engine/commands'
 import { toCsv } from '../lib/csv'
 import { formatNumber } from '../lib/format'
-import { DataTable } from './DataTable'
+import { DataTable, nextSort, type TableSort } from './DataTable'
 
 /** A predictions value as the preview sends it: typed arrays become plain arrays. */
 export interface PredictionsView {
@@ -52,16 +52,29 @@ function tableOf(p: PredictionsView): Table {
   return { header, numeric, rows, wrong, size }
 }
 
+/** Rows in the order of one column (numbers by value, text by text), empty cells last; ties keep their order. */
+function sortRows(t: Table, rows: string[][], sort: TableSort | undefined): string[][] {
+  const j = sort ? t.header.indexOf(sort.column) : -1
+  if (j < 0) return rows
+  const sign = sort!.descending ? -1 : 1
+  const cmp = t.numeric[j] ? (a: string, b: string) => Number(a) - Number(b) : (a: string, b: string) => a.localeCompare(b)
+  return rows
+    .map((r, i) => [r, i] as const)
+    .sort(([a, i], [b, k]) => (a[j] === '' ? (b[j] === '' ? i - k : 1) : b[j] === '' ? -1 : sign * cmp(a[j], b[j]) || i - k))
+    .map(([r]) => r)
+}
+
 /** Predictions row by row, with a filter to the misclassified rows (or the largest residuals first) and a CSV download. */
 export function PredictionsTable({ value }: { value: PredictionsView }) {
   const table = useMemo(() => tableOf(value), [value])
   const [onlyErrors, setOnlyErrors] = useState(false)
+  const [sort, setSort] = useState<TableSort>()
   const classification = !!value.classes
   const shown = useMemo(() => {
-    if (!onlyErrors) return table.rows
-    if (classification) return table.rows.filter((_, i) => table.wrong[i])
+    if (!onlyErrors) return sortRows(table, table.rows, sort)
+    if (classification) return sortRows(table, table.rows.filter((_, i) => table.wrong[i]), sort)
     return table.rows.map((r, i) => [r, table.size[i]] as const).sort((a, b) => b[1] - a[1]).map(([r]) => r)
-  }, [table, onlyErrors, classification])
+  }, [table, onlyErrors, classification, sort])
   const errors = table.wrong.filter(Boolean).length
   const preview: Extract<Preview, { kind: 'dataset' }> = {
     kind: 'dataset',
@@ -78,7 +91,14 @@ export function PredictionsTable({ value }: { value: PredictionsView }) {
         </label>
         {value.split && <span className="muted">{value.split} rows</span>}
       </div>
-      <DataTable preview={preview} label="Predictions" plain onDownload={() => download('predictions.csv', toCsv(table.header, shown), 'text/csv')} />
+      <DataTable
+        preview={preview}
+        label="Predictions"
+        plain
+        sort={sort}
+        onSort={(column) => setSort(nextSort(sort, column))}
+        onDownload={() => download('predictions.csv', toCsv(table.header, shown), 'text/csv')}
+      />
     </div>
   )
 }

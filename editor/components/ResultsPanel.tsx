@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { usePreview } from '../hooks/usePreview'
+import { usePreview, type TableView } from '../hooks/usePreview'
 import { useResizeHeight } from '../hooks/useResizeHeight'
 import { download, fileSlug } from '../engine/commands'
 import { toCsv } from '../lib/csv'
@@ -7,15 +7,15 @@ import { useEditor, useGraph, useRun, useUi, type Editor } from '../store'
 import { displayState } from '../store/run-store'
 import { currentDoc, selectFocused } from '../store/selectors'
 import { BundleView, isBundlePreview } from './BundleView'
-import { DataTable } from './DataTable'
+import { DataTable, nextSort, type TableSort } from './DataTable'
 import { LastRun } from './LastRun'
 import { LiveScoreForm } from './LiveScoreForm'
 import { LossChart } from './LossChart'
 import { ValueView } from './ValueView'
 
 /** Fetches every row of a table output and downloads it as CSV. */
-async function downloadTable(ed: Editor, nodeId: string, port: string, split: string | undefined, name: string) {
-  const full = await ed.engine().preview(currentDoc(ed), nodeId, port, { rows: Number.MAX_SAFE_INTEGER, ...(split ? { split } : {}) })
+async function downloadTable(ed: Editor, nodeId: string, port: string, split: string | undefined, name: string, sort: TableSort | undefined) {
+  const full = await ed.engine().preview(currentDoc(ed), nodeId, port, { rows: Number.MAX_SAFE_INTEGER, ...(split ? { split } : {}), ...(sort ? { sort } : {}) })
   if (full?.kind !== 'dataset') return ed.ui.getState().toast('Run the node again: its result is no longer in the cache.', 'error')
   download(`${fileSlug(name)}${split ? `-${split}` : ''}.csv`, toCsv(full.columns.map((c) => c.name), full.head), 'text/csv')
 }
@@ -23,7 +23,8 @@ async function downloadTable(ed: Editor, nodeId: string, port: string, split: st
 function OutputView({ nodeId, port, stale, name }: { nodeId: string; port: string; stale: boolean; name: string }) {
   const ed = useEditor()
   const [split, setSplit] = useState<string>()
-  const state = usePreview(nodeId, port, split)
+  const [view, setView] = useState<TableView>({})
+  const state = usePreview(nodeId, port, split, view)
   if (state.status === 'loading') return <p className="muted">Loading…</p>
   if (state.status === 'failed') return <p className="error-text">Could not load the result: {state.message}</p>
   if (state.status === 'none') {
@@ -40,13 +41,27 @@ function OutputView({ nodeId, port, stale, name }: { nodeId: string; port: strin
         {p.splits && (
           <div className="tabs small" role="tablist" aria-label="Split">
             {Object.entries(p.splits).map(([name, rows]) => (
-              <button key={name} role="tab" aria-selected={p.split === name} onClick={() => setSplit(name)}>
+              <button
+                key={name}
+                role="tab"
+                aria-selected={p.split === name}
+                onClick={() => {
+                  setSplit(name)
+                  setView({ sort: view.sort })
+                }}
+              >
                 {name} ({rows})
               </button>
             ))}
           </div>
         )}
-        <DataTable preview={p} onDownload={() => void downloadTable(ed, nodeId, port, p.split, name)} />
+        <DataTable
+          preview={p}
+          onDownload={() => void downloadTable(ed, nodeId, port, p.split, name, view.sort)}
+          sort={view.sort}
+          onSort={(column) => setView({ sort: nextSort(view.sort, column) })}
+          onPage={(offset) => setView({ ...view, offset })}
+        />
       </>
     )
   }

@@ -4,6 +4,7 @@ import type { GraphDocument } from '../document/schema'
 import type { RunEvent, RunReport } from '../exec/events'
 import type { Diagnostic } from '../validate/diagnostics'
 import type { Column } from '../values/dataset'
+import type { PreviewOptions } from '../values/preview'
 
 /** JSON description of a node type (see `describeNode` in runtime/registry.ts). */
 export type NodeDescriptor = ReturnType<typeof import('../registry').describeNode>
@@ -17,8 +18,10 @@ export type Preview =
       splits?: Record<string, number>
       split?: string
       columns: { name: string; type: Column['type']; role: Column['role']; missing: number; categories?: string[] }[]
-      /** First rows, cell values as display strings ('' for missing). */
+      /** The page of rows asked for (the first ones unless `offset`), cell values as display strings ('' for missing). */
       head: string[][]
+      /** Row number (0-based, in the order asked for) of the first row of `head`. */
+      offset?: number
     }
   | { kind: 'json'; value: unknown }
 
@@ -54,7 +57,7 @@ export interface EngineApi {
   run(req: RunRequest, onEvent: (e: RunEvent) => void): Promise<RunReport>
   cancel(): Promise<void>
   /** Display-sized value of one output of a node, from the cache; undefined when not computed. */
-  preview(doc: GraphDocument, nodeId: string, port: string, opts?: { split?: string; rows?: number }): Promise<Preview | undefined>
+  preview(doc: GraphDocument, nodeId: string, port: string, opts?: PreviewOptions): Promise<Preview | undefined>
   /** Stores an uploaded file (CSV) for `file` params; returns its content hash. */
   /** The live prediction form of a node with a trained model or bundle output: its input columns, and predictions for `instances`. */
   liveScore(doc: GraphDocument, nodeId: string, port: string, instances?: unknown[]): Promise<LiveScore | undefined>

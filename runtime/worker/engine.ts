@@ -10,7 +10,7 @@ import { namedFiles } from '../exec/node-files'
 import { flattenGroups } from '../graph/groups'
 import { computeKeys, type FileHashes } from '../keys/cache-keys'
 import { describeNode, type Registry } from '../registry'
-import { previewValue } from '../values/preview'
+import { previewValue, type PreviewOptions } from '../values/preview'
 import type { EngineApi, RunRequest } from './engine-api'
 
 export interface EngineHost {
@@ -118,7 +118,7 @@ export class Engine implements EngineApi {
     this.controller?.abort()
   }
 
-  async preview(doc: GraphDocument, nodeId: string, port: string, opts?: { split?: string; rows?: number }) {
+  async preview(doc: GraphDocument, nodeId: string, port: string, opts?: PreviewOptions) {
     const key = (await this.keyMap(doc)).get(nodeId)
     if (!key) return undefined
     const hit = await this.host.cache.get(key.key)
