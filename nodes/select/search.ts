@@ -94,7 +94,8 @@ export const searchNode = defineNode({
     const best = bestTrial(results, maximize)
     if (!best) throw new Error(`Every trial failed; the first said: ${results[0]?.error ?? 'no trial ran'}`)
     const bestParams = Object.fromEntries(overridesFor(space, best.point, (id) => upstream.get(id)))
-    const scalars: Metrics['scalars'] = { [metric]: best.score, trial: best.trial }
+    const cached = results.filter((r) => r.status === 'cached').length
+    const scalars: Metrics['scalars'] = { [metric]: best.score, trial: best.trial, trials: results.length, 'cached trials': cached }
     for (const [name, v] of Object.entries(describePoint(space, best.point))) if (typeof v === 'number') scalars[name] = v
     const bestValue: BestTrial = { kind: 'metrics', scalars, params: bestParams }
     return { trials: trialsTable(space, results, metric, halving !== undefined), chart: searchChart(results, metric, maximize), best: bestValue }
@@ -103,7 +104,8 @@ export const searchNode = defineNode({
     const best = outputs.best as BestTrial
     const [metric] = Object.keys(best.scalars)
     // `bestParams` is what the editor's "Apply best" writes back into the graph.
-    return { [metric]: best.scalars[metric], 'best trial': best.scalars.trial, bestParams: best.params }
+    const { trials, 'cached trials': cached } = best.scalars
+    return { [metric]: best.scalars[metric], 'best trial': best.scalars.trial, trials, 'cached trials': cached, bestParams: best.params }
   },
 })
 

@@ -22,6 +22,7 @@ import { measureOverhead, mlpGraph } from './parts/overhead'
 import { measurePool } from './parts/pool'
 import { measureRl } from './parts/rl'
 import { measureScale } from './parts/scale'
+import { measureSearch } from './parts/search'
 import { formatTable, toJson, type PartResult } from './report'
 
 const { values: args } = parseArgs({
@@ -49,6 +50,7 @@ const FULL = {
   csvRows: 100_000,
   browser: { rows: 20_000, epochs: 10, repeats: 3, idbMB: [10, 100], epochRows: 2_000, layoutNodes: 500 },
   pool: { rows: 20_000, epochs: 5, repeats: 2 },
+  search: { trials: 20, epochs: 15, interruptAfter: 10 },
   rl: {},
   models: { smallRows: 455, bigRows: 100_000, midRows: 5_000, repeats: 2, sklearn: true },
   deploy: { predictMB: [20, 200], loadSeconds: 10 },
@@ -66,6 +68,7 @@ const QUICK: typeof FULL = {
   csvRows: 2_000,
   browser: { rows: 2_000, epochs: 1, repeats: 1, idbMB: [1, 4], epochRows: 256, layoutNodes: 50 },
   pool: { rows: 1_000, epochs: 1, repeats: 1 },
+  search: { trials: 4, epochs: 1, interruptAfter: 2 },
   rl: { dqnEpisodes: 5, evalEpisodes: 5 },
   models: { smallRows: 100, bigRows: 1_000, midRows: 200, repeats: 1, sklearn: false },
   deploy: { predictMB: [1], loadSeconds: 1 },
@@ -90,6 +93,7 @@ const PARTS: Record<string, () => Promise<PartResult> | PartResult> = {
   },
   editor: () => measureEditor(c.browser.layoutNodes),
   pool: () => measurePool(c.pool),
+  search: () => measureSearch(c.search),
   rl: () => measureRl(c.rl),
   models: () => measureModels(c.models),
   deploy: () => measureDeploy({ ...c.deploy, predictMB: args['predict-mb'] ? args['predict-mb'].split(',').map(Number) : c.deploy.predictMB }),

@@ -1,0 +1,92 @@
+import { spawn } from 'node:child_process'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { GraphDocument } from '../../../runtime/document/schema'
+import type { RunReport } from '../../../runtime/exec/events'
+import type { PartResult } from '../report'
+import { CLI, warmCli } from '../lib/cli-bundle'
+import { withParams, writeGraph } from '../lib/graphs'
+import { lastJson, ROOT, runTs } from '../lib/proc'
+
+export interface SearchBenchOptions {
+  trials: number
+  epochs: number
+  /** The interrupted run is killed once this many trials finished. */
+  interruptAfter: number
+}
+
+/** The tuned-MLP example as a plain random search of `trials` trials (no halving), `epochs` per trial. */
+async function searchGraph(o: SearchBenchOptions): Promise<GraphDocument> {
+  const doc = JSON.parse(await readFile(join(ROOT, 'examples/two-moons-mlp-search.json'), 'utf8')) as GraphDocument
+  return withParams(doc, { train: { epochs: o.epochs }, search: { trials: o.trials, halvingNode: '' } })
+}
+
+/** Starts the CLI and kills it (SIGKILL) as soon as it reports `trials` finished trials. */
+function runUntilTrial(path: string, cacheDir: string, trials: number): Promise<number> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [CLI, 'run', path, '--cache-dir', cacheDir, '--backend', 'wasm', '--workers', '1'], { cwd: ROOT })
+    let out = ''
+    let seen = 0
+    // The CLI thins out progress lines, so the highest trial number printed tells how far it got.
+    const watch = (d: Buffer) => {
+      out += d
+      for (const m of out.matchAll(/trial (\d+):/g)) seen = Math.max(seen, Number(m[1]))
+      if (seen >= trials) child.kill('SIGKILL')
+    }
+    child.stdout.on('data', watch)
+    child.stderr.on('data', watch)
+    child.on('close', () => (seen >= trials ? done(seen) : fail(new Error(`the search stopped after ${seen} trials: ${out.slice(-400)}`))))
+  })
+}
+
+/**
+ * A 20-trial random search (the tuned-MLP example) through the CLI, each a fresh process with
+ * its own cache directory: cold with 1 worker and with 2, the same search re-run (every trial
+ * cached), and a search killed after 10 trials then resumed (10 cached, 10 run).
+ */
+export async function measureSearch(o: SearchBenchOptions): Promise<PartResult> {
+  const dir = await mkdtemp(join(tmpdir(), 'bench-search-'))
+  try {
+    const path = await writeGraph(dir, 'search', await searchGraph(o))
+    await warmCli()
+    const args = (cache: string, workers: string) => ['run', path, '--cache-dir', join(dir, cache), '--backend', 'wasm', '--workers', workers]
+    const cli = async (cache: string, workers: string) => {
+      const run = await runTs(CLI, [...args(cache, workers), '--json'], { tsx: false, timeoutMs: 900_000 })
+      const report = lastJson<RunReport>(run, `the search with --workers ${workers}`)
+      if (report.nodes.search.status !== 'ran' && report.nodes.search.status !== 'cached') throw new Error(`search: ${report.nodes.search.error}`)
+      return { wall: run.wallMs, report }
+    }
+    const one = await cli('one', '1')
+    const two = await cli('two', '2')
+    const rerun = await cli('one', '1')
+    await runUntilTrial(path, join(dir, 'resume'), o.interruptAfter)
+    const resumed = await cli('resume', '1')
+    const sameBest = JSON.stringify(one.report.nodes.search.summary) === JSON.stringify(two.report.nodes.search.summary)
+    const cachedOnResume = Number(resumed.report.nodes.search.summary?.['cached trials'])
+    return {
+      figures: [
+        { key: 'searchFirstMs', label: `${o.trials}-trial search, first run (CLI wall, 1 worker)`, value: one.wall, unit: 'ms' },
+        {
+          key: 'searchResumedMs',
+          label: `the same search resumed after a kill at trial ${o.interruptAfter}`,
+          value: resumed.wall,
+          unit: 'ms',
+          note: `${cachedOnResume} trials cached on resume; ${(resumed.wall / one.wall).toFixed(2)} of the first run`,
+        },
+        { key: 'searchRerunMs', label: 'the same search run again (every trial cached)', value: rerun.wall, unit: 'ms', note: `${(rerun.wall / one.wall).toFixed(3)} of the first run` },
+        {
+          key: 'searchPoolSpeedup',
+          label: `${o.trials}-trial search: 1 worker / 2 workers (CLI wall)`,
+          value: one.wall / two.wall,
+          unit: 'x',
+          note: `${(one.wall / 1000).toFixed(1)} s vs ${(two.wall / 1000).toFixed(1)} s; ${sameBest ? 'same' : 'DIFFERENT'} best trial`,
+        },
+        { key: 'searchResumeCachedTrials', label: 'trials found cached on resume', value: cachedOnResume, unit: 'count', target: { op: '>=', value: o.interruptAfter } },
+      ],
+      details: { trials: o.trials, epochs: o.epochs, wall: { one: one.wall, two: two.wall, rerun: rerun.wall, resumed: resumed.wall } },
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}
