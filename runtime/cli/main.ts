@@ -18,6 +18,7 @@ import { lookupAll } from './net-lookup'
 import { cancelOnSignals, openQueueRunner, QUEUE_HELP } from './queue-run'
 import { WORKER_HELP, WORKER_USAGE, workerCommand } from './worker-command'
 import { nodeFileProvider } from './node-files'
+import { recordRun, RUNS_HELP, RUNS_USAGE, runsCommand } from './runs-command'
 import { threadPool } from './thread-pool'
 import { DEPLOY_USAGE, deployCommand } from '../../deploy/cli/commands'
 import { CommandError } from '../../deploy/cli/load-graph'
@@ -30,6 +31,7 @@ const USAGE = `Usage:
                              [--queue redis://host:port [--attempts N]]
 ${WORKER_USAGE}
   pipeline nodes [--json]
+${RUNS_USAGE}
 ${DEPLOY_USAGE}
 
 A graph reads files only inside its own folder; --allow-read DIR allows another folder (repeatable).
@@ -40,6 +42,7 @@ data.url nodes fetch only public internet addresses; --allow-net allows this com
 ${CACHE_URL_HELP}
 ${QUEUE_HELP}
 ${WORKER_HELP}
+${RUNS_HELP}
 
 Exit codes: 0 every requested node succeeded, 1 a node failed, 2 invalid document or arguments.`
 
@@ -125,6 +128,7 @@ async function runCommand(registry: Registry, args: string[]): Promise<number> {
   pool?.close()
   if (values.json) process.stdout.write(JSON.stringify(report) + '\n')
   else console.log(formatTotals(report))
+  await recordRun(values, loaded.doc, report, path)
   const written = await writeOuts(outs, report, cache, path)
   // With --json, stdout holds only the report.
   for (const line of written.lines) (values.json ? process.stderr : process.stdout).write(line + '\n')
@@ -181,6 +185,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     if (command === 'run') return await runCommand(registry, rest)
     if (command === 'nodes') return nodesCommand(registry, rest)
+    if (command === 'runs') return await runsCommand(rest)
     if (command === 'worker') return await workerCommand(registry, rest)
     const deployed = await deployCommand(command, rest)
     if (deployed !== undefined) return deployed
