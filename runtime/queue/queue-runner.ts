@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events'
 import type { Job, Queue, QueueEvents } from 'bullmq'
 import type { Redis } from 'ioredis'
 import type { NodeCache } from '../cache/node-cache'
@@ -59,6 +60,8 @@ export class QueueRunner implements NodeRunner {
   }
 
   async run(task: RunTask, env: RunnerEnv): Promise<NodeResult> {
+    // Every node of a run waits on the run's one signal: many listeners are expected.
+    setMaxListeners(0, env.signal)
     if (!runsAnywhere(task)) {
       this.counts.here += 1
       return this.opts.local.run(task, env)
@@ -148,9 +151,10 @@ export class QueueRunner implements NodeRunner {
   }
 
   async close(): Promise<void> {
-    await this.events.close()
     await this.queue.close()
+    // Disconnecting first ends the listener's blocking read at once (BullMQ would wait out its 10 s block).
     for (const c of this.connections) c.disconnect()
+    await this.events.close()
   }
 }
 

@@ -4,11 +4,12 @@ import { ROOT } from './lib/proc'
 
 // The quick smoke run of `npm run bench`: its numbers mean nothing, its shape and the
 // runtime behaviour it observes (cache hits, tensor count) are checked.
-// The browser and editor parts (Vite builds and Chromium), the RL part (minutes of DQN training) and the deploy part
+// The browser and editor parts (Vite builds and Chromium), the RL part (minutes of DQN training), the queue part (Redis and
+// worker processes; tests/integration/queue-workers.test.ts runs them for real) and the deploy part
 // (a model server under load, big CSV files) are left to `npm run bench`.
 describe('npm run bench -- --quick --json', () => {
   it('prints exactly one JSON object with every figure, its target and whether it is met', () => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'tests/bench/run.ts', '--quick', '--json', '--skip', 'browser,editor,rl,deploy,search'], {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'tests/bench/run.ts', '--quick', '--json', '--skip', 'browser,editor,rl,deploy,search,queue'], {
       cwd: ROOT,
       encoding: 'utf8',
       timeout: 58_000,

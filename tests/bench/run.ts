@@ -20,6 +20,7 @@ import { measureMemory } from './parts/memory'
 import { measureModels } from './parts/models'
 import { measureOverhead, mlpGraph } from './parts/overhead'
 import { measurePool } from './parts/pool'
+import { measureQueue } from './parts/queue'
 import { measureRl } from './parts/rl'
 import { measureScale } from './parts/scale'
 import { measureSearch } from './parts/search'
@@ -51,6 +52,7 @@ const FULL = {
   browser: { rows: 20_000, epochs: 10, repeats: 3, idbMB: [10, 100], epochRows: 2_000, layoutNodes: 500 },
   pool: { rows: 20_000, epochs: 5, repeats: 2 },
   search: { trials: 20, epochs: 15, interruptAfter: 10 },
+  queue: { trials: 20, samples: 1_000, epochs: 20, repeats: 2 },
   rl: {},
   models: { smallRows: 455, bigRows: 100_000, midRows: 5_000, repeats: 2, sklearn: true },
   deploy: { predictMB: [20, 200], loadSeconds: 10 },
@@ -69,6 +71,7 @@ const QUICK: typeof FULL = {
   browser: { rows: 2_000, epochs: 1, repeats: 1, idbMB: [1, 4], epochRows: 256, layoutNodes: 50 },
   pool: { rows: 1_000, epochs: 1, repeats: 1 },
   search: { trials: 4, epochs: 1, interruptAfter: 2 },
+  queue: { trials: 3, samples: 100, epochs: 1, repeats: 1 },
   rl: { dqnEpisodes: 5, evalEpisodes: 5 },
   models: { smallRows: 100, bigRows: 1_000, midRows: 200, repeats: 1, sklearn: false },
   deploy: { predictMB: [1], loadSeconds: 1 },
@@ -94,6 +97,7 @@ const PARTS: Record<string, () => Promise<PartResult> | PartResult> = {
   editor: () => measureEditor(c.browser.layoutNodes),
   pool: () => measurePool(c.pool),
   search: () => measureSearch(c.search),
+  queue: () => measureQueue(c.queue),
   rl: () => measureRl(c.rl),
   models: () => measureModels(c.models),
   deploy: () => measureDeploy({ ...c.deploy, predictMB: args['predict-mb'] ? args['predict-mb'].split(',').map(Number) : c.deploy.predictMB }),

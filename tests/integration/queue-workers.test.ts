@@ -75,7 +75,8 @@ describe('pipeline run --queue with three pipeline worker processes', () => {
     const localRun = start(['run', GRAPH, '--json', '--cache-dir', local, '--workers', '1'])
     const queued = start(['run', GRAPH, '--json', '--cache-dir', shared, '--queue', redis.url])
     // Kill whichever worker holds the first train job, while it runs.
-    const queue = new Queue(NODE_QUEUE, { connection: new Redis(redis.url, { maxRetriesPerRequest: null }) })
+    const connection = new Redis(redis.url, { maxRetriesPerRequest: null })
+    const queue = new Queue(NODE_QUEUE, { connection })
     let victim: { pid: number; key: string } | undefined
     await until('a running train job', async () => {
       for (const job of await queue.getActive()) {
@@ -90,6 +91,7 @@ describe('pipeline run --queue with three pipeline worker processes', () => {
     const killed = workers.find((w) => w.child.pid === victim!.pid)!
     killed.child.kill('SIGKILL')
     await queue.close()
+    connection.disconnect()
 
     const [viaQueue, here] = await Promise.all([runReport(queued), runReport(localRun)])
     for (const id of Object.keys(here.nodes)) {
@@ -112,4 +114,15 @@ describe('pipeline run --queue with three pipeline worker processes', () => {
     for (const w of survivors) w.child.kill('SIGTERM')
     expect(await Promise.all(survivors.map((w) => w.exited))).toEqual([0, 0])
   }, 120_000)
+
+  it('refuses --queue without a shared cache, and an unreachable queue, before running anything (exit 2)', async () => {
+    const cacheDir = await mkdtemp(join(tmpdir(), 'mlcanvas-queue-unused-'))
+    dirs.push(cacheDir)
+    const noCache = start(['run', GRAPH, '--queue', 'redis://127.0.0.1:1'])
+    const unreachable = start(['run', GRAPH, '--queue', 'redis://127.0.0.1:1', '--cache-dir', cacheDir])
+    expect(await noCache.exited).toBe(2)
+    expect(noCache.out).toContain('--queue needs the cache the workers share')
+    expect(await unreachable.exited).toBe(2)
+    expect(unreachable.out).toContain('Cannot reach the queue at redis://127.0.0.1:1: connect ECONNREFUSED')
+  }, 60_000)
 })
