@@ -9,8 +9,8 @@ const selectIds = (s: GraphState) => s.nodes.map((n) => n.id).join('\u0000')
 /** "Apply best" under a finished search: writes the best trial's params into their nodes, one undo step. */
 export function ApplyBest({ nodeId }: { nodeId: string }) {
   const ed = useEditor()
-  const run = useRun((s) => s.runs[nodeId])
-  const key = useRun((s) => s.keys[nodeId])
+  const run = useRun((s) => s.runs.get(nodeId))
+  const key = useRun((s) => s.keys.get(nodeId))
   const ids = useGraph(selectIds)
   const state = displayState(run, key)
   if (state !== 'done' && state !== 'cached') return null

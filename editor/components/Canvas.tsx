@@ -25,7 +25,7 @@ const nodeTypes = { pipeline: PipelineNode, pipelineGroup: GroupNode }
 
 const view = (ed: Editor) => ({ ...ed.graph.getState(), descriptors: ed.ui.getState().descriptors })
 const selectHasNodes = (s: { nodes: FlowNode[] }) => s.nodes.length > 0
-const selectAnythingRan = (s: RunState) => s.running || s.interrupted || Object.keys(s.runs).length > 0
+const selectAnythingRan = (s: RunState) => s.running || s.interrupted || s.runs.size > 0
 const selectFitSeq = (s: { fitSeq: number }) => s.fitSeq
 const selectAllMeasured = (s: { nodes: FlowNode[] }) => s.nodes.every((n) => !!n.measured?.width)
 

@@ -29,8 +29,8 @@ function Description({ text }: { text: string }) {
 }
 
 function RunInfo({ nodeId }: { nodeId: string }) {
-  const run = useRun((s) => s.runs[nodeId])
-  const key = useRun((s) => s.keys[nodeId])
+  const run = useRun((s) => s.runs.get(nodeId))
+  const key = useRun((s) => s.keys.get(nodeId))
   const state = displayState(run, key)
   return (
     <section className="run-info" aria-label="Run status">

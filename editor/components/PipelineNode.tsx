@@ -31,8 +31,8 @@ function Port({ nodeId, name, types, side, label }: { nodeId: string; name: stri
 export const PipelineNode = memo(function PipelineNode({ id, data, selected }: NodeProps<FlowNode>) {
   const desc = useUi((s) => s.descriptors.get(data.nodeType))
   const problems = useUi((s) => s.diagnostics.get(id))
-  const run = useRun((s) => s.runs[id])
-  const key = useRun((s) => s.keys[id])
+  const run = useRun((s) => s.runs.get(id))
+  const key = useRun((s) => s.keys.get(id))
   // Wires decide port types (a sameAs output follows its input) and which inputs are missing;
   // positions do not, so this subscribes to edges only and reads nodes on demand.
   const ed = useEditor()

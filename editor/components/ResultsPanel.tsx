@@ -82,9 +82,9 @@ const maxHeight = () => window.innerHeight - 40 - 160
 export function ResultsPanel() {
   const node = useGraph(selectFocused)
   const desc = useUi((s) => (node ? s.descriptors.get(node.data.nodeType) : undefined))
-  const run = useRun((s) => (node ? s.runs[node.id] : undefined))
-  const key = useRun((s) => (node ? s.keys[node.id] : undefined))
-  const anythingRan = useRun((s) => s.runCount > 0 || Object.keys(s.runs).length > 0)
+  const run = useRun((s) => (node ? s.runs.get(node.id) : undefined))
+  const key = useRun((s) => (node ? s.keys.get(node.id) : undefined))
+  const anythingRan = useRun((s) => s.runCount > 0 || s.runs.size > 0)
   const [open, setOpen] = useState(true)
   const { height, onPointerDown } = useResizeHeight(280, 120, maxHeight)
   const ports = Object.keys(desc?.outputs ?? {})

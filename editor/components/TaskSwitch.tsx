@@ -21,7 +21,7 @@ function textTarget(node: FlowNode, target: string, columns: ColumnInfo[] | unde
  */
 export function TaskSwitch({ node, columns }: { node: FlowNode; columns: ColumnInfo[] | undefined }) {
   const ed = useEditor()
-  const summary = useRun((s) => s.runs[node.id]?.summary)
+  const summary = useRun((s) => s.runs.get(node.id)?.summary)
   const running = useRun((s) => s.running)
   const nodes = useGraph(selectNodes)
   const edges = useGraph(selectEdges)

@@ -32,7 +32,7 @@ describe('editor instances', () => {
     await openDocument(one, chain(), 'test')
     expect(two.graph.getState().nodes).toHaveLength(0)
     await runGraph(one, 'all')
-    expect(Object.keys(two.run.getState().runs)).toHaveLength(0)
+    expect(two.run.getState().runs.size).toBe(0)
     expect(two.graph.temporal.getState().pastStates).toHaveLength(0)
     expect(one.graphId).not.toBe(two.graphId)
   })
@@ -42,11 +42,11 @@ describe('editor instances', () => {
     await openDocument(ed, graph([['f', 'test.file-length', { path: 'data.csv' }]]), 'test')
     await addFileNode(ed, new File(['x\n1\n'], 'data.csv'), { x: 0, y: 0 })
     await runGraph(ed, 'all')
-    const first = ed.run.getState().keys.f
+    const first = ed.run.getState().keys.get('f')!
     await addFileNode(ed, new File(['x\n2\n'], 'data.csv'), { x: 0, y: 0 })
-    expect(ed.run.getState().keys.f).not.toBe(first)
+    expect(ed.run.getState().keys.get('f')).not.toBe(first)
     await runGraph(ed, 'all')
-    expect(ed.run.getState().runs.f.phase).toBe('done')
+    expect(ed.run.getState().runs.get('f')!.phase).toBe('done')
   })
 })
 
@@ -113,11 +113,11 @@ describe('editing never loses work', () => {
     await openDocument(ed, chain(), 'test')
     ed.graph.getState().select(['b'])
     await runGraph(ed, 'rerun-selected')
-    const phases = Object.fromEntries(Object.entries(ed.run.getState().runs).map(([id, r]) => [id, r.phase]))
+    const phases = Object.fromEntries([...ed.run.getState().runs].map(([id, r]) => [id, r.phase]))
     expect(phases).toEqual({ a: 'done', b: 'done' })
     await runGraph(ed, 'rerun-selected')
-    expect(ed.run.getState().runs.a.phase).toBe('cached')
-    expect(ed.run.getState().runs.b.reason).toBe('forced')
+    expect(ed.run.getState().runs.get('a')!.phase).toBe('cached')
+    expect(ed.run.getState().runs.get('b')!.reason).toBe('forced')
   })
 
   it('selects the last metrics node after a run with nothing selected', async () => {

@@ -24,7 +24,7 @@ const chain = () =>
 let ed: Editor
 const states = () =>
   Object.fromEntries(
-    ed.graph.getState().nodes.map((n) => [n.id, displayState(ed.run.getState().runs[n.id], ed.run.getState().keys[n.id])]),
+    ed.graph.getState().nodes.map((n) => [n.id, displayState(ed.run.getState().runs.get(n.id), ed.run.getState().keys.get(n.id))]),
   )
 
 beforeEach(() => {
@@ -41,7 +41,7 @@ describe('editor session (headless)', () => {
 
     await runGraph(ed, 'all')
     expect(states()).toEqual({ a: 'done', b: 'done', c: 'done', z: 'done' })
-    expect(ed.run.getState().runs.c.summary).toEqual({ value: 13 })
+    expect(ed.run.getState().runs.get('c')!.summary).toEqual({ value: 13 })
 
     ed.graph.getState().setParam('b', 'offset', 5)
     await refreshNow(ed)
@@ -49,8 +49,8 @@ describe('editor session (headless)', () => {
 
     await runGraph(ed, 'all')
     expect(states()).toEqual({ a: 'cached', b: 'done', c: 'done', z: 'cached' })
-    expect(ed.run.getState().runs.c.summary).toEqual({ value: 17 })
-    expect(ed.run.getState().runs.b.reason).toBe('params changed: offset')
+    expect(ed.run.getState().runs.get('c')!.summary).toEqual({ value: 17 })
+    expect(ed.run.getState().runs.get('b')!.reason).toBe('params changed: offset')
   })
 
   it('refuses a bad document with path-named problems and keeps the current graph', async () => {
@@ -77,7 +77,7 @@ describe('editor session (headless)', () => {
     ed.run.getState().reset()
     await openDocument(ed, doc, 'the autosaved graph')
     expect(states()).toEqual({ a: 'cached', b: 'cached', c: 'cached', z: 'cached' })
-    expect(ed.run.getState().runs.c.summary).toEqual({ value: 13 })
+    expect(ed.run.getState().runs.get('c')!.summary).toEqual({ value: 13 })
   })
 
   it('runs up to a node and re-runs a selected node by force', async () => {
@@ -86,8 +86,8 @@ describe('editor session (headless)', () => {
     await runGraph(ed, 'to-selected')
     expect(states()).toMatchObject({ a: 'done', b: 'done', c: 'idle', z: 'idle' })
     await runGraph(ed, 'rerun-selected')
-    expect(ed.run.getState().runs.b.phase).toBe('done')
-    expect(ed.run.getState().runs.a.phase).toBe('cached')
+    expect(ed.run.getState().runs.get('b')!.phase).toBe('done')
+    expect(ed.run.getState().runs.get('a')!.phase).toBe('cached')
   })
 
   it('copies selected nodes with their inner wires and pastes them with fresh ids', async () => {
@@ -132,6 +132,6 @@ describe('files', () => {
     expect(ed.graph.getState().nodes).toHaveLength(1)
     expect(ed.ui.getState().files).toEqual(['data/points.csv'])
     await runGraph(ed, 'all')
-    expect(ed.run.getState().runs.f.summary).toEqual({ value: 4 }) // "x\n1\n" is 4 bytes
+    expect(ed.run.getState().runs.get('f')!.summary).toEqual({ value: 4 }) // "x\n1\n" is 4 bytes
   })
 })

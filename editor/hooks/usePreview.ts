@@ -18,8 +18,8 @@ export type TableView = Pick<PreviewOptions, 'offset' | 'sort'>
  * Turning a page keeps the shown one until the next arrives.
  */
 export function usePreview(nodeId: string | undefined, port: string | undefined, split?: string, view: TableView = {}): PreviewState {
-  const resultKey = useRun((s) => (nodeId ? s.runs[nodeId]?.resultKey : undefined))
-  const currentKey = useRun((s) => (nodeId ? s.keys[nodeId] : undefined))
+  const resultKey = useRun((s) => (nodeId ? s.runs.get(nodeId)?.resultKey : undefined))
+  const currentKey = useRun((s) => (nodeId ? s.keys.get(nodeId) : undefined))
   const fresh = resultKey !== undefined && resultKey === currentKey
   const ed = useEditor()
   const [state, setState] = useState<PreviewState>({ status: 'none' })

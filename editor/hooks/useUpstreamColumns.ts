@@ -20,7 +20,7 @@ export function useUpstreamColumns(nodeId: string | undefined): ColumnInfo[] | u
     return Object.entries(desc.outputs).find(([, p]) => (p.types as string[]).includes('dataset'))?.[0]
   })
   const source = feed ? { node: feed.source, port: feed.sourceHandle ?? '' } : ownPort && nodeId ? { node: nodeId, port: ownPort } : undefined
-  const sourceKey = useRun((s) => (source ? s.runs[source.node]?.resultKey : undefined))
+  const sourceKey = useRun((s) => (source ? s.runs.get(source.node)?.resultKey : undefined))
   const [columns, setColumns] = useState<ColumnInfo[] | undefined>(undefined)
   useEffect(() => {
     setColumns(undefined)

@@ -49,4 +49,21 @@ describe('wire checks', () => {
   it('lists required inputs without a wire, not optional ones', () => {
     expect(missingInputs({ edges: [], descriptors }, node('a', 'test.add'))).toEqual(['a'])
   })
+
+  it('works for nodes and ports named after Object.prototype members (ids come from documents)', () => {
+    const ids = ['__proto__', 'constructor', 'toString']
+    const chain = [node(ids[0], 'x.table'), node(ids[1], 'x.scale'), node(ids[2], 'x.scale')]
+    const g = { nodes: chain, edges: [edge('__proto__', 'constructor'), edge('constructor', 'toString')], descriptors }
+    expect(outputTypes(g, 'toString', 'data')).toEqual(['dataset'])
+    expect(outputTypes(g, 'toString', 'constructor')).toEqual([])
+    expect(wireProblem(g, { source: 'toString', sourceHandle: 'data', target: 'constructor', targetHandle: 'data' })).toBe(
+      'The graph has a cycle: constructor → toString → constructor. Pipelines must flow one way.',
+    )
+    expect(wireProblem(g, { source: '__proto__', sourceHandle: 'constructor', target: 'toString', targetHandle: 'data' })).toMatch(
+      /^Node "__proto__" \(x\.table\) has no output port "constructor"/,
+    )
+    expect(wireProblem(g, { source: '__proto__', sourceHandle: 'data', target: 'toString', targetHandle: '__proto__' })).toMatch(/has no input port "__proto__"/)
+    expect(missingInputs({ edges: [], descriptors }, node('__proto__', 'x.split'))).toEqual(['data'])
+    expect(missingInputs({ edges: g.edges, descriptors }, chain[2])).toEqual([])
+  })
 })

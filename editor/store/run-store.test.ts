@@ -6,20 +6,20 @@ describe('run store', () => {
     const s = createRunStore()
     s.getState().begin({ t: 'k1' })
     s.getState().apply({ type: 'queued', nodeId: 't' })
-    expect(s.getState().runs.t.phase).toBe('queued')
+    expect(s.getState().runs.get('t')!.phase).toBe('queued')
     s.getState().apply({ type: 'running', nodeId: 't', reason: 'no cache entry' })
     s.getState().apply({ type: 'progress', nodeId: 't', fraction: 0.5, message: 'epoch 1/2', data: { epoch: 1, loss: 0.9, valLoss: 1.1 } })
     s.getState().apply({ type: 'progress', nodeId: 't', fraction: 1, data: { epoch: 2, loss: 0.5 } })
     s.getState().apply({ type: 'progress', nodeId: 't', fraction: 1, data: { note: 'not a curve point' } })
-    expect(s.getState().runs.t).toMatchObject({ phase: 'running', progress: 1, reason: 'no cache entry' })
-    expect(s.getState().runs.t.curve).toEqual([
+    expect(s.getState().runs.get('t')).toMatchObject({ phase: 'running', progress: 1, reason: 'no cache entry' })
+    expect(s.getState().runs.get('t')!.curve).toEqual([
       { epoch: 1, loss: 0.9, valLoss: 1.1 },
       { epoch: 2, loss: 0.5 },
     ])
     s.getState().apply({ type: 'done', nodeId: 't', ms: 12, summary: { accuracy: 1 }, reason: 'no cache entry' })
     s.getState().apply({ type: 'run-end', report: { backend: 'cpu', nodes: {}, ran: 1, cached: 0, ms: 12 } })
     expect(s.getState().running).toBe(false)
-    expect(s.getState().runs.t).toMatchObject({ phase: 'done', resultKey: 'k1', ms: 12, summary: { accuracy: 1 } })
+    expect(s.getState().runs.get('t')).toMatchObject({ phase: 'done', resultKey: 'k1', ms: 12, summary: { accuracy: 1 } })
   })
 
   it('keeps an RL agent’s return per episode and its moving average as a reward curve', () => {
@@ -28,7 +28,7 @@ describe('run store', () => {
     s.getState().apply({ type: 'running', nodeId: 'q', reason: 'no cache entry' })
     s.getState().apply({ type: 'progress', nodeId: 'q', fraction: 0.5, data: { episode: 1, return: -2, average: -2 } })
     s.getState().apply({ type: 'progress', nodeId: 'q', fraction: 1, data: { episode: 2, return: 0.5, average: -0.75 } })
-    expect(s.getState().runs.q.curve).toEqual([
+    expect(s.getState().runs.get('q')!.curve).toEqual([
       { epoch: 1, loss: -2, valLoss: -2, reward: true },
       { epoch: 2, loss: 0.5, valLoss: -0.75, reward: true },
     ])
@@ -40,11 +40,11 @@ describe('run store', () => {
     s.getState().apply({ type: 'running', nodeId: 's', reason: 'no cache entry' })
     s.getState().apply({ type: 'progress', nodeId: 's', fraction: 0.1, message: 'trial 1: ran · score 0.8', data: { trial: 1, score: 0.8, best: 0.8 } })
     s.getState().apply({ type: 'progress', nodeId: 's', fraction: 0.2, message: 'trial 2: cached · score 0.7', data: { trial: 2, score: 0.7, best: 0.8 } })
-    expect(s.getState().runs.s.curve).toEqual([
+    expect(s.getState().runs.get('s')!.curve).toEqual([
       { epoch: 1, loss: 0.8, valLoss: 0.8, trial: true },
       { epoch: 2, loss: 0.7, valLoss: 0.8, trial: true },
     ])
-    expect(s.getState().runs.s.message).toBe('trial 2: cached · score 0.7')
+    expect(s.getState().runs.get('s')!.message).toBe('trial 2: cached · score 0.7')
   })
 
   it('calls a finished result stale once its node key changes, and only then', () => {
@@ -57,9 +57,9 @@ describe('run store', () => {
 
   it('restores cached results found by peek, tagged with the current keys', () => {
     const s = createRunStore()
-    s.getState().restore({ a: { summary: { rows: 3 }, ms: 5 }, b: undefined }, { a: 'ka', b: 'kb' })
-    expect(s.getState().runs).toEqual({ a: { phase: 'cached', summary: { rows: 3 }, ms: 5, resultKey: 'ka' } })
-    expect(displayState(s.getState().runs.a, s.getState().keys.a)).toBe('cached')
+    s.getState().restore({ a: { summary: { rows: 3 }, ms: 5 }, b: undefined }, new Map([['a', 'ka'], ['b', 'kb']]))
+    expect(s.getState().runs).toEqual(new Map([['a', { phase: 'cached', summary: { rows: 3 }, ms: 5, resultKey: 'ka' }]]))
+    expect(displayState(s.getState().runs.get('a')!, s.getState().keys.get('a'))).toBe('cached')
   })
 })
 
@@ -68,9 +68,9 @@ describe('run store restore', () => {
     const s = createRunStore()
     s.getState().begin({ a: 'ka' })
     s.getState().apply({ type: 'done', nodeId: 'a', ms: 3, summary: { v: 1 }, reason: 'no cache entry' })
-    s.getState().restore({ a: { summary: { v: 1 }, ms: 3 }, b: { summary: { v: 2 }, ms: 1 } }, { a: 'ka', b: 'kb' })
-    expect(s.getState().runs.a.phase).toBe('done')
-    expect(s.getState().runs.b.phase).toBe('cached')
+    s.getState().restore({ a: { summary: { v: 1 }, ms: 3 }, b: { summary: { v: 2 }, ms: 1 } }, new Map([['a', 'ka'], ['b', 'kb']]))
+    expect(s.getState().runs.get('a')!.phase).toBe('done')
+    expect(s.getState().runs.get('b')!.phase).toBe('cached')
   })
 
   it('stops everything when the engine crashes, keeping finished results', () => {
@@ -81,8 +81,40 @@ describe('run store restore', () => {
     s.getState().apply({ type: 'queued', nodeId: 'c' })
     s.getState().crash('The execution worker failed: out of memory.')
     expect(s.getState().running).toBe(false)
-    expect(s.getState().runs.a.phase).toBe('done')
-    expect(s.getState().runs.b).toMatchObject({ phase: 'error', error: 'The execution worker failed: out of memory.' })
-    expect(s.getState().runs.c.phase).toBe('error')
+    expect(s.getState().runs.get('a')!.phase).toBe('done')
+    expect(s.getState().runs.get('b')).toMatchObject({ phase: 'error', error: 'The execution worker failed: out of memory.' })
+    expect(s.getState().runs.get('c')!.phase).toBe('error')
+  })
+})
+
+describe('run store with node ids named after Object.prototype members', () => {
+  const ids = ['__proto__', 'constructor', 'toString', 'hasOwnProperty']
+  // As the engine sends keys and peek results: plain records whose own members are the node ids.
+  const keys = Object.fromEntries(ids.map((id) => [id, `k-${id}`]))
+
+  it('keeps each node\'s status, result key and display state apart', () => {
+    const s = createRunStore()
+    s.getState().setKeys(keys)
+    s.getState().begin(keys)
+    for (const id of ids) s.getState().apply({ type: 'done', nodeId: id, ms: 1, summary: { rows: id.length }, reason: 'no cache entry' })
+    expect(s.getState().runs.size).toBe(4)
+    for (const id of ids) {
+      expect(s.getState().runs.get(id)).toEqual({ phase: 'done', ms: 1, summary: { rows: id.length }, reason: 'no cache entry', resultKey: `k-${id}` })
+      expect(displayState(s.getState().runs.get(id), s.getState().keys.get(id))).toBe('done')
+    }
+    expect(s.getState().keys.get('valueOf')).toBeUndefined()
+  })
+
+  it('restores them from the cache and stops them on a crash', () => {
+    const s = createRunStore()
+    const found = Object.fromEntries([['__proto__', { summary: { rows: 1 }, ms: 2 }], ['constructor', { summary: { rows: 2 }, ms: 3 }]])
+    s.getState().restore(found, new Map(Object.entries(keys)))
+    expect(s.getState().runs.get('__proto__')).toEqual({ phase: 'cached', summary: { rows: 1 }, ms: 2, resultKey: 'k-__proto__' })
+    expect(s.getState().runs.get('constructor')).toEqual({ phase: 'cached', summary: { rows: 2 }, ms: 3, resultKey: 'k-constructor' })
+    s.getState().begin(keys)
+    s.getState().apply({ type: 'running', nodeId: 'toString', reason: 'no cache entry' })
+    s.getState().crash('The execution worker failed.')
+    expect(s.getState().runs.get('toString')).toMatchObject({ phase: 'error', error: 'The execution worker failed.' })
+    expect(s.getState().runs.get('__proto__')?.phase).toBe('cached')
   })
 })

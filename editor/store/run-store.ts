@@ -33,13 +33,14 @@ export interface NodeRun {
   resultKey?: string
 }
 
+// Node ids come from documents and may be `__proto__` or `constructor`: every per-node record is a Map.
 export interface RunState {
-  runs: Record<string, NodeRun>
+  runs: ReadonlyMap<string, NodeRun>
   /** Current cache key per node (recomputed after each edit). */
-  keys: Record<string, string>
+  keys: ReadonlyMap<string, string>
   running: boolean
   /** Keys of the document being run, so results are tagged with what produced them. */
-  runKeys: Record<string, string>
+  runKeys: ReadonlyMap<string, string>
   lastRun?: { ran: number; cached: number; ms: number }
   /** The page was reloaded while the last run was going (the autosave said so). */
   interrupted: boolean
@@ -49,7 +50,7 @@ export interface RunState {
   begin(runKeys: Record<string, string>): void
   apply(e: RunEvent): void
   /** Results found in the cache without running (after a reload). */
-  restore(found: Record<string, { summary: Summary; ms: number } | undefined>, keys: Record<string, string>): void
+  restore(found: Record<string, { summary: Summary; ms: number } | undefined>, keys: ReadonlyMap<string, string>): void
   reset(): void
   /** The engine stopped answering: nothing is running any more, and unfinished nodes say why. */
   crash(message: string): void
@@ -67,43 +68,46 @@ function curvePoint(data: Record<string, unknown> | undefined): CurvePoint | und
   return { epoch: data.epoch, loss: data.loss, ...(typeof data.valLoss === 'number' ? { valLoss: data.valLoss } : {}) }
 }
 
+/** The engine's per-node records (own members only) as a Map. */
+const byId = <T>(record: Record<string, T>) => new Map(Object.entries(record))
+
 /** Builds the store of run status per node. */
 export function createRunStore() {
   return createStore<RunState>()((set, get) => {
     const patch = (id: string, next: Partial<NodeRun> | ((r: NodeRun) => NodeRun)) => {
-      const prev = get().runs[id] ?? { phase: 'idle' }
+      const prev = get().runs.get(id) ?? { phase: 'idle' }
       const value = typeof next === 'function' ? next(prev) : { ...prev, ...next }
-      set({ runs: { ...get().runs, [id]: value } })
+      set({ runs: new Map(get().runs).set(id, value) })
     }
     return {
-      runs: {},
-      keys: {},
+      runs: new Map(),
+      keys: new Map(),
       running: false,
-      runKeys: {},
+      runKeys: new Map(),
       runCount: 0,
       interrupted: false,
-      setKeys: (keys) => set({ keys }),
-      begin: (runKeys) => set({ running: true, runKeys, interrupted: false }),
-      reset: () => set({ runs: {}, running: false, lastRun: undefined, interrupted: false }),
+      setKeys: (keys) => set({ keys: byId(keys) }),
+      begin: (runKeys) => set({ running: true, runKeys: byId(runKeys), interrupted: false }),
+      reset: () => set({ runs: new Map(), running: false, lastRun: undefined, interrupted: false }),
       crash: (message) => {
-        const runs = { ...get().runs }
-        for (const [id, r] of Object.entries(runs)) {
-          if (r.phase === 'queued' || r.phase === 'running') runs[id] = { ...r, phase: 'error', error: message }
+        const runs = new Map(get().runs)
+        for (const [id, r] of runs) {
+          if (r.phase === 'queued' || r.phase === 'running') runs.set(id, { ...r, phase: 'error', error: message })
         }
         set({ runs, running: false })
       },
       restore: (found, keys) => {
         // A run may have started while the cache was being read: its news wins.
-        const runs = { ...get().runs }
+        const runs = new Map(get().runs)
         for (const [id, hit] of Object.entries(found)) {
-          if (hit && (!runs[id] || runs[id].phase === 'idle')) {
-            runs[id] = { phase: 'cached', summary: hit.summary, ms: hit.ms, resultKey: keys[id] }
+          if (hit && (runs.get(id)?.phase ?? 'idle') === 'idle') {
+            runs.set(id, { phase: 'cached', summary: hit.summary, ms: hit.ms, resultKey: keys.get(id) })
           }
         }
         set({ runs })
       },
       apply: (e) => {
-        const key = 'nodeId' in e ? get().runKeys[e.nodeId] : undefined
+        const key = 'nodeId' in e ? get().runKeys.get(e.nodeId) : undefined
         switch (e.type) {
           case 'run-start':
             return
