@@ -24,13 +24,13 @@ describe('groups in the editor', () => {
     await openDocument(ed, chain(), 'test')
     const g = () => ed.graph.getState()
     await runGraph(ed, 'all')
-    const before = ed.run.getState().runs.c?.summary
+    const before = ed.run.getState().runs.get('c')?.summary
     g().select(['b', 'c'])
     const id = g().groupSelected(portNames(ed))!
     expect(ids(ed)).toEqual(['a', id, 'z'].sort())
     expect(currentDoc(ed).edges.map((e) => `${e.from.node}.${e.from.port}->${e.to.node}.${e.to.port}`)).toEqual([`a.out->${id}.b.a`])
     await runGraph(ed, 'all')
-    expect(ed.run.getState().runs.c).toMatchObject({ phase: 'cached', summary: before })
+    expect(ed.run.getState().runs.get('c')).toMatchObject({ phase: 'cached', summary: before })
 
     g().enterGroup(id)
     expect(ids(ed)).toEqual(['b', 'c'])
