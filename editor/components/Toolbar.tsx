@@ -78,7 +78,9 @@ export function Toolbar() {
       <div className="group">
         <button onClick={() => g.undo()} disabled={!canUndo} title="Undo (Ctrl/⌘+Z)" aria-label="Undo">↶</button>
         <button onClick={() => g.redo()} disabled={!canRedo} title="Redo (Shift+Ctrl/⌘+Z)" aria-label="Redo">↷</button>
-        <button onClick={() => void autoLayout(ed)}>Auto-layout</button>
+        <button onClick={() => void autoLayout(ed)} aria-label="Auto-layout" title="Lay the graph out from left to right">
+          Layout
+        </button>
         <button onClick={() => groupSelected(ed)} disabled={!hasSelection} title="Put the selected nodes into one group (Ctrl/⌘+G)">
           Group
         </button>
@@ -93,8 +95,9 @@ export function Toolbar() {
         <button onClick={() => void runGraph(ed, 'to-selected')} disabled={!ready || running || !hasSelection}>
           Run to selected
         </button>
-        <button onClick={() => void runGraph(ed, 'rerun-selected')} disabled={!ready || running || !hasSelection}>
-          Re-run selected
+        {/* The visible word is part of the name (WCAG label in name); the toolbar fits 1280 px with it. */}
+        <button onClick={() => void runGraph(ed, 'rerun-selected')} disabled={!ready || running || !hasSelection} aria-label="Re-run selected" title="Run the selected nodes again even if cached">
+          Re-run
         </button>
         <button onClick={() => void cancelRun(ed)} disabled={!running}>Cancel</button>
       </div>
