@@ -7,7 +7,7 @@ import type { FitContext, FitResult, TrainingSettings } from './family'
 import { gradientState, headFor, headLoss, lossChoice, netFor, type GradientState } from './gradient'
 import { fitScaling, initializer, scaleLoss, scaleX, scaleY, unscaleWeights } from './gradient-scaling'
 import type { TrainingTable } from './training-table'
-import { holdOut, VALIDATION_FRACTION } from './validation-share'
+import { holdOut, VALIDATION_FRACTION } from '../table/hold-out'
 
 export interface NetworkSetup {
   /** Hidden layers for this input width; the output layer is added from the task. */

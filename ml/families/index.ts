@@ -5,6 +5,7 @@ import { decisionTree } from './decision-tree'
 import { elasticNet } from './elastic-net'
 import { gradientBoosting } from './gradient-boosting'
 import { hclust } from './hclust'
+import { histGradientBoosting } from './hist-gradient-boosting'
 import { kmeans } from './kmeans'
 import { knn } from './knn'
 import { lasso } from './lasso'
@@ -36,6 +37,7 @@ export const FAMILIES: readonly AnyFamily[] = [
   decisionTree,
   randomForest,
   gradientBoosting,
+  histGradientBoosting,
   knn,
   naiveBayes,
   kmeans,

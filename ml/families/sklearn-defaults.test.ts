@@ -92,4 +92,13 @@ describe('new families with default params match scikit-learn defaults', () => {
       expect(maxAbsDiff(f.featureImportance!(state, []), ref.importances)).toBeLessThan(0.02)
     }
   })
+
+  it('histogram gradient boosting is HistGradientBoosting*(): same test predictions', async () => {
+    for (const name of ['diabetes', 'breast_cancer', 'wine'] as const) {
+      const { out } = await fitDefault('hist-gradient-boosting', name, false)
+      const ref = expected(name).boosting.hist.predictions
+      if (name === 'diabetes') expect(maxAbsDiff(out.predicted, ref)).toBeLessThan(1e-9)
+      else expect(Array.from(out.predicted)).toEqual(ref)
+    }
+  })
 })

@@ -69,6 +69,8 @@ const expectations: Record<string, (nodes: Record<string, Summary>) => void> = {
     expect(n.train.stages).toBeLessThan(300)
     expect(n.permutation.top).toBe(n.importance.top)
     expect(n.gbrMetrics.r2).toBeGreaterThanOrEqual(0.4)
+    expect(n.hgbMetrics.r2).toBeGreaterThanOrEqual(0.35)
+    expect(n.hgbLoss.epochs).toBe(100)
   },
   'two-moons-mlp-search': (n) => {
     expect(n.search.accuracy).toBeGreaterThanOrEqual(0.9)

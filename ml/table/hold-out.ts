@@ -1,4 +1,4 @@
-import { shuffleInPlace } from '../table/random'
+import { shuffleInPlace } from './random'
 
 /** scikit-learn's MLP validation_fraction: the share of training rows held out for early stopping. */
 export const VALIDATION_FRACTION = 0.1
