@@ -12,6 +12,12 @@ export class Registry {
         throw new Error(`Node type id "${def.type}" must be dotted lowercase, like "data.csv".`)
       }
       if (this.byType.has(def.type)) throw new Error(`Node type "${def.type}" is registered twice.`)
+      if (def.version > 1 && !def.migrate) {
+        throw new Error(
+          `Node type "${def.type}" is at version ${def.version} but declares no migrate(params, fromVersion): graphs saved by an older version ` +
+            'would load with their old params. Declare one (migrate: paramsUnchanged when only results changed).',
+        )
+      }
       for (const [name, out] of Object.entries(def.outputs as Record<string, PortDef>)) {
         if (out.sameAs && !(out.sameAs in def.inputs)) {
           throw new Error(`Node type "${def.type}": output "${name}" follows unknown input "${out.sameAs}".`)

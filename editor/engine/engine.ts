@@ -14,6 +14,7 @@ export async function connectWorker(onCrash: (message: string) => void): Promise
     init: (o) => remote.init(o),
     describe: () => remote.describe(),
     validate: (d) => remote.validate(d),
+    open: (d) => remote.open(d),
     keys: (d) => remote.keys(d),
     peek: (d) => remote.peek(d),
     run: (req, onEvent) => runInWorker(remote, req, onEvent),

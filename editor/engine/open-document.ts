@@ -50,10 +50,13 @@ export async function openDocument(ed: Editor, input: string | unknown, source: 
   try {
     const shape = loadDocument(input, shapeOnly)
     if (!shape.ok) return fail(shape.diagnostics)
-    const { diagnostics } = await ed.engine().validate(shape.doc)
-    const fatal = diagnostics.filter((d) => d.severity === 'error' && FATAL.has(d.code))
-    if (fatal.length) return fail(fatal)
-    await applyDocument(ed, shape.doc, opts)
+    // Migrations run where the node types are (the worker), through the CLI's own loadDocument.
+    const checked = await ed.engine().open(shape.doc)
+    const fatal = checked.diagnostics.filter((d) => (d.severity === 'error' && FATAL.has(d.code)) || d.code === 'migration-failed')
+    if (fatal.length || !checked.ok) return fail(fatal.length ? fatal : checked.diagnostics)
+    await applyDocument(ed, checked.doc, opts)
+    const updated = checked.diagnostics.filter((d) => d.code === 'node-migrated')
+    if (updated.length) ed.ui.getState().toast(updated.map((d) => d.message).join(' '))
     return true
   } catch (e) {
     return fail([{ path: '', message: `It could not be read: ${(e as Error).message}` }])

@@ -1,4 +1,4 @@
-import { defineNode } from '../../runtime/node-api/define-node'
+import { defineNode, paramsUnchanged } from '../../runtime/node-api/define-node'
 import { p } from '../../runtime/node-api/params'
 import { port } from '../../runtime/node-api/ports'
 import type { ColumnRole, Dataset } from '../../runtime/values/dataset'
@@ -23,6 +23,7 @@ const rolesStep = fittedStep('roles', applyRoles)
 export const setRolesNode = defineNode({
   type: 'clean.set-target',
   version: 2,
+  migrate: paramsUnchanged,
   category: 'clean',
   title: 'Set target and roles',
   description:

@@ -1,4 +1,4 @@
-import { defineNode } from '../../runtime/node-api/define-node'
+import { defineNode, paramsUnchanged } from '../../runtime/node-api/define-node'
 import { p } from '../../runtime/node-api/params'
 import { port } from '../../runtime/node-api/ports'
 import { decodeText } from './csv-parse'
@@ -9,6 +9,7 @@ import { schemaReplay } from './schema-step'
 export const csvNode = defineNode({
   type: 'data.csv',
   version: 2,
+  migrate: paramsUnchanged,
   category: 'data',
   title: 'CSV file',
   description:

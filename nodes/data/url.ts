@@ -1,4 +1,4 @@
-import { defineNode } from '../../runtime/node-api/define-node'
+import { defineNode, paramsUnchanged } from '../../runtime/node-api/define-node'
 import { p } from '../../runtime/node-api/params'
 import { port } from '../../runtime/node-api/ports'
 import { guardedFetch, RefusedDownload } from '../../runtime/net/policy'
@@ -31,6 +31,7 @@ const isJson = (url: string, contentType: string, text: string) =>
 export const urlNode = defineNode({
   type: 'data.url',
   version: 2,
+  migrate: paramsUnchanged,
   category: 'data',
   title: 'Table from URL',
   description:

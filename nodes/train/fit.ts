@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { defineNode, type NodeContext, type NodeDefinition } from '../../runtime/node-api/define-node'
+import { defineNode, paramsUnchanged, type NodeContext, type NodeDefinition } from '../../runtime/node-api/define-node'
 import { p, seedParam } from '../../runtime/node-api/params'
 import { port } from '../../runtime/node-api/ports'
 import { seededRandom } from '../../runtime/exec/rng'
@@ -50,6 +50,7 @@ export function trainNodeFor(families: FamilyLookup): NodeDefinition<typeof trai
   return defineNode({
     type: 'train.fit',
     version: 2,
+    migrate: paramsUnchanged,
     category: 'train',
     title: 'Train',
     description:

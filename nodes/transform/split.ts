@@ -1,4 +1,4 @@
-import { defineNode } from '../../runtime/node-api/define-node'
+import { defineNode, paramsUnchanged } from '../../runtime/node-api/define-node'
 import { p } from '../../runtime/node-api/params'
 import { port } from '../../runtime/node-api/ports'
 import { isDataset, type Column, type Splits } from '../../runtime/values/dataset'
@@ -92,6 +92,7 @@ function sizes(n: number, validation: number, test: number) {
 export const splitNode = defineNode({
   type: 'transform.split',
   version: 2,
+  migrate: paramsUnchanged,
   category: 'transform',
   title: 'Train / test split',
   description:

@@ -93,8 +93,9 @@ export interface NodeDefinition<P extends ParamsShape = ParamsShape> {
   params: P
   /**
    * Turns params saved by an older `version` of this node type into current ones (renamed or
-   * re-scaled params). Declare it whenever a version bump changes the params; documents keep
-   * loading, and the load says which nodes were updated.
+   * re-scaled params); documents keep loading, and the load says which nodes were updated.
+   * Required from version 2 on (the registry refuses a type without it): a bump that changed
+   * only results declares `migrate: paramsUnchanged`.
    */
   migrate?(params: Record<string, unknown>, fromVersion: number): Record<string, unknown>
   /** True when results are not a pure function of inputs and params (e.g. fetching a URL). */
@@ -145,3 +146,6 @@ export interface RegisteredNode extends NodeDefinition {
 export function defineNode<P extends ParamsShape>(def: NodeDefinition<P>): NodeDefinition<P> {
   return def
 }
+
+/** The `migrate` of a version bump that changed a node's results but not its params. */
+export const paramsUnchanged = (params: Record<string, unknown>): Record<string, unknown> => params

@@ -50,6 +50,11 @@ export interface EngineApi {
   init(opts?: { backend?: BackendName }): Promise<{ backend: string; failed: string[]; available: string[] }>
   describe(): Promise<NodeDescriptor[]>
   validate(doc: unknown): Promise<{ ok: boolean; diagnostics: Diagnostic[] }>
+  /**
+   * A document as it opens: checked, and nodes saved by an older version of their type brought
+   * up to date by the same loadDocument the CLI uses (the node types' migrate lives here).
+   */
+  open(doc: unknown): Promise<{ ok: true; doc: GraphDocument; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] }>
   /** Cache key per node (nodes that cannot run are absent): a changed key means stale. */
   keys(doc: GraphDocument): Promise<Record<string, string>>
   /** Cached status and summary per node without running anything (used after a reload). */

@@ -51,6 +51,10 @@ export class Engine implements EngineApi {
     return { ok: loaded.ok, diagnostics: loaded.diagnostics }
   }
 
+  async open(doc: unknown) {
+    return loadDocument(doc, this.host.registry)
+  }
+
   /**
    * Content hashes of the files each node reads (a missing file has none). Keys are recomputed
    * on every edit, so this looks hashes up instead of reading the files' bytes.
