@@ -4,7 +4,9 @@ import {
   ReactFlow,
   useReactFlow,
   type Connection,
+  type EdgeChange,
   type FinalConnectionState,
+  type NodeChange,
   type IsValidConnection,
 } from '@xyflow/react'
 import { addFileNode, addNode, openFile } from '../engine/commands'
@@ -35,6 +37,13 @@ function wireOf(state: FinalConnectionState): Wire | undefined {
   const [from, to] = state.fromHandle.type === 'source' ? [state.fromHandle, state.toHandle] : [state.toHandle, state.fromHandle]
   return { source: from.nodeId, sourceHandle: from.id, target: to.nodeId, targetHandle: to.id }
 }
+
+/**
+ * From this many nodes on, React Flow draws only the nodes and wires in view: a drag or a pan
+ * then costs what is on screen, not the whole graph. Smaller graphs keep every node in the
+ * page (find-in-page, screen readers).
+ */
+const DRAW_VISIBLE_FROM = 200
 
 /** Node text is at least 11 px, so at this zoom or more every word on the canvas reads at ≥ 11 px. */
 export const READABLE_ZOOM = 1
@@ -114,6 +123,9 @@ export function Canvas() {
   }, [ed])
 
   // A drag is one undo step (the store records where it started).
+  const onNodesChange = useCallback((c: NodeChange<FlowNode>[]) => ed.graph.getState().onNodesChange(c), [ed])
+  const onEdgesChange = useCallback((c: EdgeChange<FlowEdge>[]) => ed.graph.getState().onEdgesChange(c), [ed])
+  const onConnect = useCallback((c: Connection) => ed.graph.getState().connect(c), [ed])
   const onDragStart = useCallback(() => ed.graph.getState().beginGesture(), [ed])
   const onDragStop = useCallback(() => ed.graph.getState().endGesture(), [ed])
 
@@ -140,9 +152,10 @@ export function Canvas() {
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
-        onNodesChange={(c) => ed.graph.getState().onNodesChange(c)}
-        onEdgesChange={(c) => ed.graph.getState().onEdgesChange(c)}
-        onConnect={(c) => ed.graph.getState().connect(c)}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        onlyRenderVisibleElements={nodes.length >= DRAW_VISIBLE_FROM}
         isValidConnection={isValidConnection}
         onConnectEnd={onConnectEnd}
         onNodeDoubleClick={(_, node) => openGroup(ed, node.id)}

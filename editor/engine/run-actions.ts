@@ -1,7 +1,7 @@
 import type { GraphDocument } from '../../runtime/document/schema'
 import { flattenGroups, innerIds } from '../../runtime/graph/groups'
 import { buildTopology, withAncestors } from '../../runtime/graph/topology'
-import type { RunReport } from '../../runtime/exec/events'
+import type { RunEvent, RunReport } from '../../runtime/exec/events'
 import { own } from '../../runtime/validate/own'
 import type { RunRequest } from '../../runtime/worker/engine-api'
 import type { Editor } from '../store/editor'
@@ -32,6 +32,37 @@ function lastResultNode(ed: Editor, report: RunReport | undefined): string | und
   return (withResult.findLast((n) => descriptors.get(n.data.nodeType)?.category === 'metric') ?? withResult.at(-1))?.id
 }
 
+/**
+ * Collects run events and hands them over once per animation frame (the screen cannot show
+ * more often), so hundreds of fast nodes cost one store update per frame, not one per event.
+ * A hidden page has no frames: a timer stands in.
+ */
+function frameBatches(deliver: (events: RunEvent[]) => void) {
+  let pending: RunEvent[] = []
+  let scheduled = false
+  const flush = () => {
+    scheduled = false
+    if (!pending.length) return
+    const batch = pending
+    pending = []
+    deliver(batch)
+  }
+  const schedule = () => {
+    if (typeof requestAnimationFrame === 'function' && typeof document !== 'undefined' && !document.hidden) requestAnimationFrame(flush)
+    else setTimeout(flush, 16)
+  }
+  return {
+    push: (e: RunEvent) => {
+      pending.push(e)
+      if (!scheduled) {
+        scheduled = true
+        schedule()
+      }
+    },
+    flush,
+  }
+}
+
 /** Runs the graph in the worker, streaming node events into the run store. */
 export async function runGraph(ed: Editor, mode: RunMode): Promise<void> {
   const run = ed.run.getState()
@@ -54,11 +85,13 @@ export async function runGraph(ed: Editor, mode: RunMode): Promise<void> {
   void patchGraph(ed.graphId, { running: true }).catch(() => undefined)
   const req: RunRequest = { doc, scope: 'editor', ...(mode === 'rerun-selected' ? { force: chosen } : {}) }
   let report: RunReport | undefined
+  const events = frameBatches((batch) => ed.run.getState().applyAll(batch))
   try {
-    report = await ed.engine().run(req, (e) => ed.run.getState().apply(e))
+    report = await ed.engine().run(req, events.push)
   } catch (e) {
     ed.ui.getState().toast(`The run failed: ${(e as Error).message}`, 'error')
   } finally {
+    events.flush()
     // A run that failed before its end event still ended: move the counter on.
     const s = ed.run.getState()
     ed.run.setState({ running: false, runCount: s.runCount === count ? count + 1 : s.runCount })

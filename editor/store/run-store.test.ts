@@ -1,7 +1,32 @@
 import { describe, expect, it } from 'vitest'
+import type { RunEvent } from '../../runtime/exec/events'
 import { createRunStore, displayState } from './run-store'
 
 describe('run store', () => {
+  it('applies a batch of events as one update, with the same result as one by one', () => {
+    const events: RunEvent[] = [
+      { type: 'queued', nodeId: 'a' },
+      { type: 'queued', nodeId: '__proto__' },
+      { type: 'running', nodeId: 'a', reason: 'no cache entry' },
+      { type: 'progress', nodeId: 'a', fraction: 0.5, data: { epoch: 1, loss: 0.9 } },
+      { type: 'done', nodeId: 'a', ms: 3, summary: { value: 1 }, reason: 'no cache entry' },
+      { type: 'blocked', nodeId: '__proto__', by: 'a' },
+      { type: 'run-end', report: { backend: 'cpu', nodes: {}, ran: 1, cached: 0, ms: 3 } },
+    ]
+    const one = createRunStore()
+    one.getState().begin({ a: 'k1' })
+    for (const e of events) one.getState().apply(e)
+    const batch = createRunStore()
+    batch.getState().begin({ a: 'k1' })
+    let updates = 0
+    batch.subscribe(() => updates++)
+    batch.getState().applyAll(events)
+    expect(updates).toBe(1)
+    const { runs, running, lastRun, runCount } = batch.getState()
+    expect({ runs, running, lastRun, runCount }).toEqual({ runs: one.getState().runs, running: false, lastRun: one.getState().lastRun, runCount: 1 })
+    expect(runs.get('__proto__')?.phase).toBe('blocked')
+  })
+
   it('follows a node through queued, running with a live loss curve, and done', () => {
     const s = createRunStore()
     s.getState().begin({ t: 'k1' })

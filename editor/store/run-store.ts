@@ -49,6 +49,8 @@ export interface RunState {
   setKeys(keys: Record<string, string>): void
   begin(runKeys: Record<string, string>): void
   apply(e: RunEvent): void
+  /** Several events in order, as one store update. */
+  applyAll(events: readonly RunEvent[]): void
   /** Results found in the cache without running (after a reload). */
   restore(found: Record<string, { summary: Summary; ms: number } | undefined>, keys: ReadonlyMap<string, string>): void
   reset(): void
@@ -71,14 +73,33 @@ function curvePoint(data: Record<string, unknown> | undefined): CurvePoint | und
 /** The engine's per-node records (own members only) as a Map. */
 const byId = <T>(record: Record<string, T>) => new Map(Object.entries(record))
 
+/** A node's run state after one of its events. */
+function nextRun(r: NodeRun, e: Exclude<RunEvent, { type: 'run-start' | 'run-end' }>, key: string | undefined): NodeRun {
+  switch (e.type) {
+    case 'queued':
+      return { ...r, phase: 'queued', progress: undefined, message: undefined }
+    case 'running':
+      return { phase: 'running', reason: e.reason, startedAt: Date.now(), progress: 0, curve: [], summary: r.summary }
+    case 'progress': {
+      const point = curvePoint(e.data)
+      return { ...r, progress: e.fraction, message: e.message, curve: point ? [...(r.curve ?? []), point] : r.curve }
+    }
+    case 'cached':
+      return { phase: 'cached', summary: e.summary, ms: e.ms, resultKey: key, reason: r.reason, curve: r.curve }
+    case 'done':
+      return { phase: 'done', summary: e.summary, ms: e.ms, reason: e.reason, resultKey: key, curve: r.curve }
+    case 'error':
+      return { ...r, phase: 'error', error: e.message, progress: undefined }
+    case 'blocked':
+      return { ...r, phase: 'blocked', blockedBy: e.by, progress: undefined }
+    case 'cancelled':
+      return { ...r, phase: 'cancelled', progress: undefined }
+  }
+}
+
 /** Builds the store of run status per node. */
 export function createRunStore() {
   return createStore<RunState>()((set, get) => {
-    const patch = (id: string, next: Partial<NodeRun> | ((r: NodeRun) => NodeRun)) => {
-      const prev = get().runs.get(id) ?? { phase: 'idle' }
-      const value = typeof next === 'function' ? next(prev) : { ...prev, ...next }
-      set({ runs: new Map(get().runs).set(id, value) })
-    }
     return {
       runs: new Map(),
       keys: new Map(),
@@ -106,49 +127,21 @@ export function createRunStore() {
         }
         set({ runs })
       },
-      apply: (e) => {
-        const key = 'nodeId' in e ? get().runKeys.get(e.nodeId) : undefined
-        switch (e.type) {
-          case 'run-start':
-            return
-          case 'run-end':
-            set({
-              running: false,
-              lastRun: { ran: e.report.ran, cached: e.report.cached, ms: e.report.ms },
-              runCount: get().runCount + 1,
-            })
-            return
-          case 'queued':
-            return patch(e.nodeId, (r) => ({ ...r, phase: 'queued', progress: undefined, message: undefined }))
-          case 'running':
-            return patch(e.nodeId, (r) => ({
-              phase: 'running',
-              reason: e.reason,
-              startedAt: Date.now(),
-              progress: 0,
-              curve: [],
-              summary: r.summary,
-            }))
-          case 'progress': {
-            const point = curvePoint(e.data)
-            return patch(e.nodeId, (r) => ({
-              ...r,
-              progress: e.fraction,
-              message: e.message,
-              curve: point ? [...(r.curve ?? []), point] : r.curve,
-            }))
+      apply: (e) => get().applyAll([e]),
+      // One copy of the runs and one notification per batch: a run of hundreds of nodes sends
+      // thousands of events, and each store update wakes every node's selectors.
+      applyAll: (events) => {
+        const runs = new Map(get().runs)
+        let end: Partial<RunState> = {}
+        for (const e of events) {
+          if (e.type === 'run-start') continue
+          if (e.type === 'run-end') {
+            end = { running: false, lastRun: { ran: e.report.ran, cached: e.report.cached, ms: e.report.ms }, runCount: get().runCount + 1 }
+            continue
           }
-          case 'cached':
-            return patch(e.nodeId, (r) => ({ phase: 'cached', summary: e.summary, ms: e.ms, resultKey: key, reason: r.reason, curve: r.curve }))
-          case 'done':
-            return patch(e.nodeId, (r) => ({ phase: 'done', summary: e.summary, ms: e.ms, reason: e.reason, resultKey: key, curve: r.curve }))
-          case 'error':
-            return patch(e.nodeId, { phase: 'error', error: e.message, progress: undefined })
-          case 'blocked':
-            return patch(e.nodeId, { phase: 'blocked', blockedBy: e.by, progress: undefined })
-          case 'cancelled':
-            return patch(e.nodeId, { phase: 'cancelled', progress: undefined })
+          runs.set(e.nodeId, nextRun(runs.get(e.nodeId) ?? { phase: 'idle' }, e, get().runKeys.get(e.nodeId)))
         }
+        set({ runs, ...end })
       },
     }
   })

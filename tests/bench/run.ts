@@ -39,7 +39,7 @@ const { values: args } = parseArgs({
 })
 
 const FULL = {
-  overhead: { rows: 20_000, epochs: 10, repeats: 3 },
+  overhead: { rows: 20_000, epochs: 10, repeats: 3, sklearn: true },
   incremental: { rows: 20_000, epochs: 10 },
   cacheMB: [10, 100],
   cacheRepeats: 3,
@@ -58,7 +58,7 @@ const FULL = {
   deploy: { predictMB: [20, 200], loadSeconds: 10 },
 }
 const QUICK: typeof FULL = {
-  overhead: { rows: 2_000, epochs: 1, repeats: 1 },
+  overhead: { rows: 2_000, epochs: 1, repeats: 1, sklearn: false },
   incremental: { rows: 2_000, epochs: 1 },
   cacheMB: [1, 4],
   cacheRepeats: 1,

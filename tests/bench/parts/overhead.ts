@@ -1,6 +1,8 @@
+import { spawnSync } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import type { RunReport } from '../../../runtime/exec/events'
 import type { Registry } from '../../../runtime/registry'
 import type { Figure, PartResult } from '../report'
@@ -13,6 +15,8 @@ export interface OverheadOptions {
   rows: number
   epochs: number
   repeats: number
+  /** Time scikit-learn's MLPClassifier on the same shape (needs /usr/bin/python3 with scikit-learn). */
+  sklearn?: boolean
 }
 
 interface HandReport {
@@ -21,6 +25,28 @@ interface HandReport {
 }
 
 const HAND = 'tests/bench/handwritten-mlp.ts'
+const SKLEARN_MLP = fileURLToPath(new URL('../lib/sklearn-mlp.py', import.meta.url))
+const PYTHON = '/usr/bin/python3'
+
+interface SklearnMlp {
+  wallMs: number
+  cpuMs: number
+  accuracy: number
+}
+
+/** scikit-learn's MLPClassifier on the bench shape (tests/bench/lib/sklearn-mlp.py); a sentence when it cannot run. */
+function sklearnMlp(o: OverheadOptions): SklearnMlp | string {
+  const r = spawnSync(PYTHON, [SKLEARN_MLP, String(o.rows), String(o.epochs), String(o.repeats)], { encoding: 'utf8', timeout: 600_000 })
+  if (r.status !== 0) return `scikit-learn did not run: ${(r.stderr || String(r.error ?? '')).trim().slice(-200)}`
+  return JSON.parse(r.stdout.trim().split('\n').pop()!) as SklearnMlp
+}
+
+function sklearnFigure(trainMs: number, sklearn: SklearnMlp | string): Figure {
+  const base = { key: 'mlpVsSklearnRatio', label: 'graph training / scikit-learn MLPClassifier', unit: 'x' as const, target: { op: '<=' as const, value: 2 } }
+  if (typeof sklearn === 'string') return { ...base, value: null, note: sklearn }
+  const note = `${(trainMs / 1000).toFixed(2)} s vs ${(sklearn.wallMs / 1000).toFixed(2)} s wall (scikit-learn CPU ${(sklearn.cpuMs / 1000).toFixed(2)} s, accuracy ${sklearn.accuracy.toFixed(3)})`
+  return { ...base, value: trainMs / sklearn.wallMs, note }
+}
 
 /** The bench MLP graph sized for this run (rows, epochs). */
 export function mlpGraph(o: Pick<OverheadOptions, 'rows' | 'epochs'>) {
@@ -75,6 +101,7 @@ export async function measureOverhead(registry: Registry, o: OverheadOptions): P
   } finally {
     await rm(dir, { recursive: true, force: true })
   }
+  const sklearn = o.sklearn ? sklearnMlp(o) : 'skipped in the quick run'
   const m = (k: keyof typeof runs, f: keyof Run) => fastest(runs[k].map((x) => x[f]))
   const best = m('fit', 'train') <= m('loop', 'train') ? 'fit' : 'loop'
   const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`
@@ -105,6 +132,15 @@ export async function measureOverhead(registry: Registry, o: OverheadOptions): P
         note: `train.fit ${fmt(m('cli', 'train'))} vs ${fmt(m(best, 'train'))}`,
       },
       {
+        key: 'trainVsLoopRatio',
+        label: 'graph / hand-written tfjs loop, training time',
+        value: m('cli', 'train') / m('loop', 'train'),
+        unit: 'x',
+        target: { op: '<=', value: 1.02 },
+        note: `train.fit ${fmt(m('cli', 'train'))} vs the optimizer.minimize loop ${fmt(m('loop', 'train'))}`,
+      },
+      sklearnFigure(m('cli', 'train'), sklearn),
+      {
         key: 'fitVsLoopRatio',
         label: 'hand-written model.fit / custom loop',
         value: m('fit', 'train') / m('loop', 'train'),
@@ -113,6 +149,6 @@ export async function measureOverhead(registry: Registry, o: OverheadOptions): P
         note: `${fmt(m('fit', 'train'))} vs ${fmt(m('loop', 'train'))}; train.fit uses the loop, so ≥ 1 means it is on the faster path`,
       },
     ],
-    details: { rows: o.rows, epochs: o.epochs, runs, accuracy, reference: best },
+    details: { rows: o.rows, epochs: o.epochs, runs, accuracy, reference: best, sklearn },
   }
 }
