@@ -40,6 +40,9 @@ function lastResultNode(ed: Editor, report: RunReport | undefined): string | und
 function frameBatches(deliver: (events: RunEvent[]) => void) {
   let pending: RunEvent[] = []
   let scheduled = false
+  let sawEnd = () => undefined as void
+  // Events travel on their own message channel and may land after the run's result.
+  const ended = new Promise<void>((resolve) => (sawEnd = resolve))
   const flush = () => {
     scheduled = false
     if (!pending.length) return
@@ -52,7 +55,9 @@ function frameBatches(deliver: (events: RunEvent[]) => void) {
     else setTimeout(flush, 16)
   }
   return {
+    ended,
     push: (e: RunEvent) => {
+      if (e.type === 'run-end') sawEnd()
       pending.push(e)
       if (!scheduled) {
         scheduled = true
@@ -88,6 +93,7 @@ export async function runGraph(ed: Editor, mode: RunMode): Promise<void> {
   const events = frameBatches((batch) => ed.run.getState().applyAll(batch))
   try {
     report = await ed.engine().run(req, events.push)
+    await Promise.race([events.ended, new Promise((r) => setTimeout(r, 2000))])
   } catch (e) {
     ed.ui.getState().toast(`The run failed: ${(e as Error).message}`, 'error')
   } finally {
