@@ -6,7 +6,7 @@ import sys
 import time
 
 import numpy as np
-from sklearn.ensemble import GradientBoostingClassifier, RandomForestClassifier
+from sklearn.ensemble import GradientBoostingClassifier, HistGradientBoostingClassifier, RandomForestClassifier
 from sklearn.linear_model import LinearRegression, LogisticRegression
 from sklearn.svm import SVC
 from sklearn.tree import DecisionTreeClassifier
@@ -18,6 +18,7 @@ MODELS = {
     "forest": lambda: RandomForestClassifier(random_state=0),
     "svc": SVC,
     "boosting": lambda: GradientBoostingClassifier(random_state=0),
+    "hist": lambda: HistGradientBoostingClassifier(random_state=0),
 }
 
 

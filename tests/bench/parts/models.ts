@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { BOOSTING_DEFAULTS, fitBoosting } from '../../../ml/boosting/gradient-boosting'
+import { fitHistBoosting, HIST_DEFAULTS } from '../../../ml/boosting/hist-gradient-boosting'
 import { fitLeastSquares } from '../../../ml/linear/least-squares'
 import { fitLogistic, LOGISTIC_DEFAULTS } from '../../../ml/linear/logistic'
 import { fitSvm, SVM_DEFAULTS } from '../../../ml/svm/svm'
@@ -31,7 +32,7 @@ interface Data {
   cols: number
 }
 
-type Model = 'linear' | 'logistic' | 'tree' | 'forest' | 'svc' | 'boosting'
+type Model = 'linear' | 'logistic' | 'tree' | 'forest' | 'svc' | 'boosting' | 'hist'
 
 interface Job {
   key: string
@@ -84,6 +85,7 @@ async function ours(model: Model, d: Data): Promise<void> {
       fitTree(d.X, d.cols, d.y, sample, { ...treeOptions, maxFeatures, sorted })
     }
   } else if (model === 'boosting') await fitBoosting(d, d.cols, 2, BOOSTING_DEFAULTS, { random })
+  else if (model === 'hist') await fitHistBoosting(d, d.cols, 2, HIST_DEFAULTS, { random })
 }
 
 /** CPU milliseconds (user + system) of this process: other load on the machine barely moves it. */
@@ -146,6 +148,7 @@ export async function measureModels(c: ModelsConfig): Promise<PartResult> {
     { key: 'fitRatio.svc.mid', label: `kernel SVM (rbf) fit / scikit-learn, ${mid}`, model: 'svc', data: 'mid', target: 2 },
     { key: 'fitRatio.boosting.small', label: `gradient boosting fit / scikit-learn, ${small}`, model: 'boosting', data: 'bc', target: 3 },
     { key: 'fitRatio.boosting.mid', label: `gradient boosting fit / scikit-learn, ${mid}`, model: 'boosting', data: 'mid', target: 3 },
+    { key: 'fitRatio.histBoosting.mid', label: `histogram gradient boosting fit / scikit-learn, ${mid}`, model: 'hist', data: 'mid', target: 3 },
   ]
   const oursTimes: Record<string, number> = {}
   for (const j of jobs) oursTimes[j.key] = await oursMs(j.model, sets.get(j.data)!, c.repeats)
