@@ -68,7 +68,8 @@ describe('pipeline run --queue with three pipeline worker processes', () => {
     const shared = await mkdtemp(join(tmpdir(), 'mlcanvas-queue-shared-'))
     const local = await mkdtemp(join(tmpdir(), 'mlcanvas-queue-local-'))
     dirs.push(shared, local)
-    const workerArgs = ['worker', '--queue', redis.url, '--cache-dir', shared, '--lock-ms', '2000']
+    // A short lock, so the killed worker's job is recovered within seconds (the default is 30 s).
+    const workerArgs = ['worker', '--queue', redis.url, '--cache-dir', shared, '--lock-ms', '3000']
     const workers = [start(workerArgs), start(workerArgs), start(workerArgs)]
     await until('three workers', () => workers.every((w) => w.out.includes(' serving ')))
 
@@ -103,8 +104,10 @@ describe('pipeline run --queue with three pipeline worker processes', () => {
     // 20 trials × (train, predict, metrics), less trials that drew an already-tried point.
     expect(computed.size).toBeGreaterThanOrEqual(30)
     for (const [key, times] of computed) expect(times, key).toBe(1)
+    // A survivor settled the killed worker's job: it computed it, or found it published if the kill
+    // came between publishing and acknowledging; either way it was computed once (checked above).
     expect(killed.out).not.toMatch(new RegExp(`^✓ .* ${victim!.key} `, 'm'))
-    expect(computedKeys(survivors).get(victim!.key)).toBe(1)
+    expect(survivors.some((w) => new RegExp(`^[✓=] .* ${victim!.key} `, 'm').test(w.out))).toBe(true)
     expect(survivors.every((w) => computedKeys([w]).size > 0)).toBe(true)
 
     const again = await runReport(start(['run', GRAPH, '--json', '--cache-dir', shared, '--queue', redis.url]))
