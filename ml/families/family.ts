@@ -62,12 +62,18 @@ export interface TrainingSettings {
   shuffle: boolean
   /** Encoded validation rows (features in training order), when the data has a validation split. */
   validation?: { X: Float64Array; rows: number; y?: Float64Array }
+  /** The checkpoint of a shorter run of this same training (FitResult.checkpoint) to continue from. */
+  resume?: unknown
 }
 
 export interface FitResult<State> {
   state: State
   summary: Record<string, unknown>
   history?: EpochRecord[]
+  /** Gradient families: where training ended, to continue it with more epochs (plain data). */
+  checkpoint?: Record<string, unknown>
+  /** Epochs taken over from TrainingSettings.resume; absent or 0 when it trained from scratch. */
+  resumedEpochs?: number
 }
 
 /** What predict knows about the trained model besides its state. */

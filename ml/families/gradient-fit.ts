@@ -91,6 +91,7 @@ export async function fitNetwork(t: TrainingTable, ctx: FitContext, setup: Netwo
     shuffle: training.shuffle,
     random: ctx.random,
     signal: ctx.signal,
+    resume: training.resume,
     onEpoch: (r, epochs) => {
       const valText = r.valLoss !== undefined ? ` val ${r.valLoss.toPrecision(3)}` : ''
       ctx.progress(r.epoch / epochs, `epoch ${r.epoch}/${epochs} loss ${r.loss.toPrecision(3)}${valText}`, { ...r })
@@ -101,6 +102,8 @@ export async function fitNetwork(t: TrainingTable, ctx: FitContext, setup: Netwo
   return {
     state: gradientState(net, head, unscaleWeights(scaling, result.weights)),
     history: result.history,
+    checkpoint: result.checkpoint as unknown as Record<string, unknown>,
+    resumedEpochs: result.resumedEpochs,
     summary: {
       epochs: result.history.length,
       bestEpoch: result.bestEpoch,

@@ -6,6 +6,8 @@ import { shuffleInPlace } from '../table/random'
 import { requireFloat32 } from '../table/magnitude'
 import { makeOptimizer } from './optimizer'
 import { denseTrainer, tapeTrainer } from './dense-step'
+import { epochRandom, readCheckpoint, type NetCheckpoint } from './checkpoint'
+import { restoreOptimizer, saveOptimizer } from './optimizer-state'
 
 export interface NetTrainInput {
   net: NetDef
@@ -27,9 +29,12 @@ export interface NetTrainInput {
   /** Adjusts the drawn starting weights in place (a family's output bias at the base rate, zero kernels for a linear model). */
   initialize?(weights: NetWeights): void
   shuffle: boolean
+  /** Draws the initial weights and the seed of every epoch's stream (shuffle, dropout): see epochRandom. */
   random: () => number
   signal: AbortSignal
   onEpoch?(record: EpochRecord, epochs: number): void
+  /** A shorter run of this same training to go on from (ignored when it does not fit this network). */
+  resume?: unknown
 }
 
 export interface NetTrainResult {
@@ -37,6 +42,10 @@ export interface NetTrainResult {
   history: EpochRecord[]
   /** 1-based epoch whose weights were kept. */
   bestEpoch: number
+  /** Where this run ended, to continue it with more epochs. */
+  checkpoint: NetCheckpoint
+  /** Epochs taken over from `resume` (0 when it trained from scratch). */
+  resumedEpochs: number
 }
 
 const EVAL_CHUNK = 1024
@@ -69,8 +78,12 @@ export async function trainNet(input: NetTrainInput): Promise<NetTrainResult> {
   // Data beyond float32 turns into Infinity in the tensors; say so rather than blame the learning rate.
   requireFloat32(input.X, 'training features')
   if (head.kind === 'regression') requireFloat32(input.y, 'training targets')
-  const init = initWeights(net, input.random)
-  input.initialize?.(init)
+  const drawn = initWeights(net, input.random)
+  const found = readCheckpoint(input.resume, drawn.values.map((v) => v.length))
+  const from = found && found.epoch <= input.epochs ? found : undefined
+  const epochSeed = from?.epochSeed ?? Math.floor(input.random() * 2 ** 32)
+  if (!from) input.initialize?.(drawn)
+  const init = from ? { shapes: drawn.shapes, values: from.weights } : drawn
   const kernelIdx = kernelIndices(init)
   const optimizer = makeOptimizer(input.optimizer)
   const Xt = tf.tensor2d(Float32Array.from(input.X), [rows, net.inputDim])
@@ -98,6 +111,7 @@ export async function trainNet(input: NetTrainInput): Promise<NetTrainResult> {
   }
   const trainer =
     denseTrainer(net, init, optimizer, objective, loss, head, input.alpha) ?? tapeTrainer(net, init, optimizer, objective, forward, kernelIdx)
+  if (from) await restoreOptimizer(optimizer, from.optimizer)
   // In chunks: a CNN's activations for a whole table at once can exceed memory.
   const evaluate = (x: tf.Tensor2D, Y: tf.Tensor2D, y: Float64Array) => {
     const n = x.shape[0]
@@ -122,23 +136,28 @@ export async function trainNet(input: NetTrainInput): Promise<NetTrainResult> {
         })
       : 0
 
-  const history: EpochRecord[] = []
-  let best = { loss: Infinity, epoch: 0, values: null as Float32Array[] | null }
-  let stale = 0
+  const history: EpochRecord[] = from ? [...from.history] : []
+  let best = from?.best ? { ...from.best } : { loss: Infinity, epoch: 0, values: null as Float32Array[] | null }
+  let stale = from?.stale ?? 0
+  let stopped = from?.stopped ?? false
   const pause = yielder()
-  const order = Int32Array.from({ length: rows }, (_, i) => i)
+  const order = new Int32Array(rows)
   const batch = Math.max(1, Math.min(input.batchSize, rows))
   let running: tf.Tensor[] | undefined
   try {
-    for (let epoch = 1; epoch <= input.epochs; epoch++) {
-      if (input.shuffle) shuffleInPlace(order, input.random)
+    for (let epoch = history.length + 1; epoch <= input.epochs && !stopped; epoch++) {
+      // Each epoch shuffles the rows in their original order with its own stream, so a run continued
+      // from epoch k draws exactly what an uninterrupted run draws.
+      const random = epochRandom(epochSeed, epoch)
+      for (let i = 0; i < rows; i++) order[i] = i
+      if (input.shuffle) shuffleInPlace(order, random)
       // Batch costs stay on the device and are read once per epoch (no sync per batch).
       const costs: tf.Tensor[] = []
       running = costs
       for (let start = 0; start < rows; start += batch) {
         if (input.signal.aborted) throw cancelled()
         const idx = order.subarray(start, Math.min(rows, start + batch))
-        const seed = hasDropout ? Math.floor(input.random() * 2 ** 31) : undefined
+        const seed = hasDropout ? Math.floor(random() * 2 ** 31) : undefined
         costs.push(
           tf.tidy(() => {
             const it = tf.tensor1d(idx, 'int32')
@@ -172,11 +191,22 @@ export async function trainNet(input: NetTrainInput): Promise<NetTrainResult> {
         if (watched < best.loss - (input.minDelta ?? 0)) {
           best = { loss: watched, epoch, values: trainer.values() }
           stale = 0
-        } else if (++stale >= input.patience) break
+        } else if (++stale >= input.patience) stopped = true
       }
     }
-    const values = best.values ?? trainer.values()
-    return { weights: { shapes: init.shapes, values }, history, bestEpoch: best.values ? best.epoch : history.length }
+    const last = trainer.values()
+    const checkpoint: NetCheckpoint = {
+      epoch: history.length,
+      weights: last,
+      optimizer: await saveOptimizer(optimizer),
+      history,
+      ...(best.values ? { best: { loss: best.loss, epoch: best.epoch, values: best.values } } : {}),
+      stale,
+      stopped,
+      epochSeed,
+    }
+    const weights = { shapes: init.shapes, values: best.values ?? last }
+    return { weights, history, bestEpoch: best.values ? best.epoch : history.length, checkpoint, resumedEpochs: from?.epoch ?? 0 }
   } finally {
     trainer.dispose()
     optimizer.dispose()

@@ -49,7 +49,8 @@ function fitRandom(config: Record<string, unknown>, trainSeed: number): () => nu
 export function trainNodeFor(families: FamilyLookup): NodeDefinition<typeof trainParams> {
   return defineNode({
     type: 'train.fit',
-    version: 2,
+    // 3: each epoch shuffles with its own seeded stream (continued training equals training from scratch).
+    version: 3,
     migrate: paramsUnchanged,
     category: 'train',
     title: 'Train',
@@ -65,6 +66,7 @@ export function trainNodeFor(families: FamilyLookup): NodeDefinition<typeof trai
     },
     outputs: { model: port.model() },
     params: trainParams,
+    continueOn: ['epochs'],
     check(_params, connected) {
       const model = connected.model
       if (!model || model.traits.includes('gradient')) return []
@@ -78,7 +80,11 @@ export function trainNodeFor(families: FamilyLookup): NodeDefinition<typeof trai
     async run(inputs, params, ctx) {
       const spec = requireSpec(inputs.model)
       const family = getFamily(spec.family, families)
-      return { model: await fitFamily(family, spec, inputs, params, ctx) }
+      const previous = family.gradient ? await ctx.previous?.() : undefined
+      const earlier = previous?.outputs.model as TrainedModel | undefined
+      const { model, resumed } = await fitFamily(family, spec, inputs, params, ctx, earlier?.checkpoint)
+      if (previous && resumed > 0) previous.used(`epoch ${resumed}`)
+      return { model }
     },
   })
 }
@@ -89,7 +95,8 @@ async function fitFamily(
   inputs: Record<string, unknown>,
   params: z.output<z.ZodObject<typeof trainParams>>,
   ctx: NodeContext,
-): Promise<TrainedModel> {
+  resume?: unknown,
+): Promise<{ model: TrainedModel; resumed: number }> {
   const data = requireData(inputs.data)
   const train = isSplits(data) ? data.train : data
   const loss = inputs.loss as LossSpec | undefined
@@ -106,13 +113,14 @@ async function fitFamily(
     batchSize: params.batchSize,
     patience: params.patience,
     shuffle: params.shuffle,
+    ...(resume ? { resume } : {}),
     ...(validation ? { validation: validationRows(validation, t.X.names, t.classes) } : {}),
   }
   const fitCtx: FitContext = { signal: ctx.signal, progress: ctx.progress, random: fitRandom(config, params.seed), log: ctx.log, training }
   if (!family.gradient) ctx.progress(0, `fitting ${family.title.toLowerCase()}`)
   const fitted = await family.fit(t, config, fitCtx)
   if (!family.gradient) ctx.progress(1, 'done')
-  return {
+  const model: TrainedModel = {
     kind: 'model',
     family: family.id,
     task: t.task,
@@ -123,7 +131,9 @@ async function fitFamily(
     state: family.serialize(fitted.state),
     ...(fitted.history ? { history: fitted.history } : {}),
     summary: { family: family.id, task: t.task, ...(family.gradient ? {} : { rows: t.X.rows }), ...fitted.summary },
+    ...(fitted.checkpoint ? { checkpoint: fitted.checkpoint } : {}),
   }
+  return { model, resumed: fitted.resumedEpochs ?? 0 }
 }
 
 function validationRows(d: Parameters<typeof matrixFor>[0], names: string[], classes?: string[]): TrainingSettings['validation'] {

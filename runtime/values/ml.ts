@@ -52,6 +52,11 @@ export interface TrainedModel {
   state: Record<string, unknown>
   history?: EpochRecord[]
   summary?: Record<string, unknown>
+  /**
+   * Gradient models: the training state after the last epoch (weights, optimizer state), so that
+   * raising the Train node's epochs continues instead of retraining. Cached, never exported.
+   */
+  checkpoint?: Record<string, unknown>
 }
 
 /** Model outputs for a table (one split, or the test split of `splits`). */
