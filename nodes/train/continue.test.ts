@@ -12,14 +12,17 @@ import { createRegistry } from '../index'
 
 const registry = createRegistry()
 
-/** Iris → split (with validation rows) → standardize → an MLP with dropout → Train, with or without early stopping. */
-const doc = (train: Record<string, unknown>, optimizer?: Record<string, unknown>) =>
+/**
+ * Iris → split (with validation rows) → standardize → an MLP → Train. Without dropout the MLP
+ * trains on the hand-written dense path, with dropout through tfjs autodiff.
+ */
+const doc = (train: Record<string, unknown>, optimizer?: Record<string, unknown>, dropout = 0) =>
   graph(
     [
       ['iris', 'data.iris'],
       ['split', 'transform.split', { validation: 0.2, test: 0.2, seed: 3 }],
       ['scale', 'transform.standardize'],
-      ['mlp', 'model.mlp', { layers: [{ units: 12, activation: 'relu', dropout: 0.2 }] }],
+      ['mlp', 'model.mlp', { layers: [{ units: 12, activation: 'relu', dropout }] }],
       ...(optimizer ? [['opt', 'optimizer.sgd', optimizer] as [string, string, Record<string, unknown>]] : []),
       ['fit', 'train.fit', { batchSize: 16, seed: 5, ...train }],
     ],
@@ -38,7 +41,7 @@ describe.each<BackendName>(['cpu', 'wasm'])('continued training on the %s backen
     expect(await setupNodeBackend(backend)).toBe(backend)
   })
 
-  it('raising epochs continues from the cached weights and Adam state, bit for bit equal to training from scratch', async () => {
+  it('raising epochs continues from the cached weights and Adam state, bit for bit equal to training from scratch (dense path)', async () => {
     const cache = new NodeCache()
     const short = await trained(doc({ epochs: 4 }), cache)
     expect(short.report.reason).toBe('no cache entry')
@@ -55,17 +58,17 @@ describe.each<BackendName>(['cpu', 'wasm'])('continued training on the %s backen
     expect(longer.model.state.weights).not.toEqual(short.model.state.weights)
   })
 
-  it('continues SGD with momentum and early stopping: a run that stopped early stays stopped', async () => {
+  it('continues SGD with momentum, dropout and early stopping: a run that stopped early stays stopped', async () => {
     const sgd = { learningRate: 0.05, momentum: 0.9 }
     const cache = new NodeCache()
-    await trained(doc({ epochs: 5, patience: 3 }, sgd), cache)
-    const longer = await trained(doc({ epochs: 400, patience: 3 }, sgd), cache)
+    await trained(doc({ epochs: 5, patience: 3 }, sgd, 0.2), cache)
+    const longer = await trained(doc({ epochs: 400, patience: 3 }, sgd, 0.2), cache)
     expect(longer.report.reason).toBe('continued from epoch 5 (params changed: epochs)')
-    const scratch = await trained(doc({ epochs: 400, patience: 3 }, sgd), new NodeCache())
+    const scratch = await trained(doc({ epochs: 400, patience: 3 }, sgd, 0.2), new NodeCache())
     expect(longer.model).toEqual(scratch.model)
     const stoppedAt = scratch.model.history!.length
     expect(stoppedAt).toBeLessThan(400)
-    const more = await trained(doc({ epochs: 500, patience: 3 }, sgd), cache)
+    const more = await trained(doc({ epochs: 500, patience: 3 }, sgd, 0.2), cache)
     expect(more.report.reason).toBe(`continued from epoch ${stoppedAt} (params changed: epochs)`)
     expect(more.model).toEqual(scratch.model)
   })
