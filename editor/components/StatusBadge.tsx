@@ -1,4 +1,4 @@
-import { etaMs, formatMs } from '../lib/format'
+import { etaMs, formatEta, formatMs } from '../lib/format'
 import { useNow } from '../hooks/useNow'
 import type { DisplayState, NodeRun } from '../store/run-store'
 
@@ -19,7 +19,7 @@ function Timing({ since, fraction }: { since: number; fraction: number | undefin
   const now = useNow(500)
   const elapsed = Math.max(0, now - since)
   const left = etaMs(elapsed, fraction)
-  return <> {left === undefined ? formatMs(elapsed) : `· ~${formatMs(left)} left`}</>
+  return <> {left === undefined ? formatMs(elapsed) : `· ~${formatEta(left)} left`}</>
 }
 
 /** The node's state in one word, with time taken or progress. */

@@ -23,6 +23,12 @@ export function etaMs(elapsedMs: number, fraction: number | undefined): number |
   return (elapsedMs * (1 - fraction)) / fraction
 }
 
+/** A time-left estimate in whole seconds ("57 s", "2 min 5 s"): tenths would claim a precision it has not. */
+export function formatEta(ms: number): string {
+  const s = Math.max(1, Math.ceil(ms / 1000))
+  return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${s % 60} s`
+}
+
 export function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`
   if (n < 1024 ** 2) return `${(n / 1024).toFixed(1)} KB`

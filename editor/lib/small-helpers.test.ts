@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { etaMs, formatBytes, formatMs, formatNumber, summaryLines } from './format'
+import { etaMs, formatBytes, formatEta, formatMs, formatNumber, summaryLines } from './format'
 import { readableName } from './metric-names'
 import { paramProblem } from './param-check'
 import { niceTicks } from './plot-scale'
@@ -88,5 +88,7 @@ describe('training time left', () => {
     expect(etaMs(5000, 0.01)).toBeUndefined()
     expect(etaMs(5000, 1)).toBeUndefined()
     expect(etaMs(5000, undefined)).toBeUndefined()
+    expect(formatEta(56_900)).toBe('57 s')
+    expect(formatEta(125_000)).toBe('2 min 5 s')
   })
 })
