@@ -6,6 +6,7 @@ import { SHORTCUTS } from '../hooks/useShortcuts'
 import { examples } from '../lib/examples'
 import { formatBytes } from '../lib/format'
 import { useEditor, useUi } from '../store'
+import { RunsDialog } from './RunsDialog'
 import { RecentDialog } from './RecentDialog'
 
 const useClose = () => {
@@ -158,6 +159,7 @@ export function Dialogs() {
       {dialog === 'cache' && <CacheDialog />}
       {dialog === 'share' && <ShareDialog />}
       {dialog === 'recent' && <RecentDialog />}
+      {dialog === 'runs' && <RunsDialog />}
       <ProblemsDialog />
     </>
   )

@@ -103,6 +103,7 @@ export function Toolbar() {
       </div>
       <div className="spacer" />
       <BackendPicker />
+      <button onClick={() => open('runs')} title="Every run of this browser: compare, restore">Runs</button>
       <button onClick={() => open('cache')}>Cache</button>
       <button onClick={() => open('help')} aria-label="Help and shortcuts" title="Help and shortcuts (?)">?</button>
     </header>

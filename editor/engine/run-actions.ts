@@ -7,6 +7,8 @@ import type { RunRequest } from '../../runtime/worker/engine-api'
 import type { Editor } from '../store/editor'
 import { currentDoc, selectedIds } from '../store/selectors'
 import { patchGraph } from './autosave-db'
+import { CurveCollector } from '../../runtime/history/run-entry'
+import { recordEditorRun } from './run-history-db'
 
 export type RunMode = 'all' | 'to-selected' | 'rerun-selected'
 
@@ -91,8 +93,12 @@ export async function runGraph(ed: Editor, mode: RunMode): Promise<void> {
   const req: RunRequest = { doc, scope: 'editor', ...(mode === 'rerun-selected' ? { force: chosen } : {}) }
   let report: RunReport | undefined
   const events = frameBatches((batch) => ed.run.getState().applyAll(batch))
+  const curves = new CurveCollector()
   try {
-    report = await ed.engine().run(req, events.push)
+    report = await ed.engine().run(req, (e) => {
+      curves.add(e)
+      events.push(e)
+    })
     await Promise.race([events.ended, new Promise((r) => setTimeout(r, 2000))])
   } catch (e) {
     ed.ui.getState().toast(`The run failed: ${(e as Error).message}`, 'error')
@@ -103,6 +109,7 @@ export async function runGraph(ed: Editor, mode: RunMode): Promise<void> {
     ed.run.setState({ running: false, runCount: s.runCount === count ? count + 1 : s.runCount })
     void patchGraph(ed.graphId, { running: false, lastRun: ed.run.getState().lastRun }).catch(() => undefined)
   }
+  if (report) void recordEditorRun(ed.graphId, whole, report, curves)
   // After a whole run with nothing selected, show its result (the metrics) rather than "Select a node".
   const show = mode === 'all' && selected.length === 0 ? lastResultNode(ed, report) : undefined
   if (show) ed.graph.getState().select([show])

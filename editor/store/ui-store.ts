@@ -3,7 +3,7 @@ import type { Diagnostic } from '../../runtime/validate/diagnostics'
 import type { NodeDescriptor } from '../../runtime/worker/engine-api'
 import type { NodeProblem } from '../lib/param-problems'
 
-export type DialogName = 'examples' | 'help' | 'cache' | 'share' | 'recent' | null
+export type DialogName = 'examples' | 'help' | 'cache' | 'share' | 'recent' | 'runs' | null
 
 export interface Problems {
   title: string

@@ -18,6 +18,7 @@ import { lookupAll } from './net-lookup'
 import { cancelOnSignals, openQueueRunner, QUEUE_HELP } from './queue-run'
 import { WORKER_HELP, WORKER_USAGE, workerCommand } from './worker-command'
 import { nodeFileProvider } from './node-files'
+import { CurveCollector } from '../history/run-entry'
 import { recordRun, RUNS_HELP, RUNS_USAGE, runsCommand } from './runs-command'
 import { threadPool } from './thread-pool'
 import { DEPLOY_USAGE, deployCommand } from '../../deploy/cli/commands'
@@ -96,6 +97,7 @@ async function runCommand(registry: Registry, args: string[]): Promise<number> {
   const pool = workers > 1 ? threadPool({ backend, allowNet: values['allow-net'] }, workers) : undefined
   const queue = await openQueueRunner(values, cache, pool)
   const controller = new AbortController()
+  const curves = new CurveCollector()
   const release = queue ? cancelOnSignals(controller) : () => undefined
   const report = await runGraph({
     runner: queue ?? pool,
@@ -111,6 +113,7 @@ async function runCommand(registry: Registry, args: string[]): Promise<number> {
     backend,
     files: nodeFileProvider(dirname(path), (values['allow-read'] ?? []).map((dir) => resolve(dir))),
     onEvent: (e) => {
+      curves.add(e)
       if (values.json || e.type === 'run-start' || e.type === 'run-end' || e.type === 'queued') return
       // Log lines (warnings) come as progress without a fraction: never thinned out.
       if (e.type === 'progress' && !Number.isNaN(e.fraction)) {
@@ -128,7 +131,7 @@ async function runCommand(registry: Registry, args: string[]): Promise<number> {
   pool?.close()
   if (values.json) process.stdout.write(JSON.stringify(report) + '\n')
   else console.log(formatTotals(report))
-  await recordRun(values, loaded.doc, report, path)
+  await recordRun(values, loaded.doc, report, path, curves)
   const written = await writeOuts(outs, report, cache, path)
   // With --json, stdout holds only the report.
   for (const line of written.lines) (values.json ? process.stderr : process.stdout).write(line + '\n')

@@ -4,7 +4,7 @@ import envPaths from 'env-paths'
 import type { GraphDocument } from '../document/schema'
 import type { RunReport } from '../exec/events'
 import { DirRunHistory } from '../history/dir-history'
-import { findRun, metricTable, paramDiff, runEntry, type RunEntry } from '../history/run-entry'
+import { findRun, metricTable, paramDiff, runEntry, type CurveCollector, type RunEntry } from '../history/run-entry'
 import { UsageError, type CacheChoice } from './open-cache'
 
 export const RUNS_USAGE = `  pipeline runs [--json] [--cache-dir DIR]              every recorded run, newest first
@@ -20,13 +20,13 @@ function historyDir(flags: CacheChoice): string | undefined {
 }
 
 /** Records a finished `pipeline run` in the history of its cache directory; a failure is a warning, never a failed run. */
-export async function recordRun(flags: CacheChoice, doc: GraphDocument, report: RunReport, scope: string): Promise<void> {
+export async function recordRun(flags: CacheChoice, doc: GraphDocument, report: RunReport, scope: string, curves: CurveCollector): Promise<void> {
   const dir = historyDir(flags)
   if (!dir) return
   try {
     const history = new DirRunHistory(dir)
     const previous = (await history.list()).find((r) => r.scope === scope)
-    await history.add(runEntry(doc, report, scope, previous))
+    await history.add(runEntry(doc, report, scope, previous, curves))
   } catch (e) {
     console.error(`warning: this run was not added to the run history: ${(e as Error).message}`)
   }

@@ -1,5 +1,5 @@
 import type { GraphDocument } from '../document/schema'
-import type { RunReport } from '../exec/events'
+import type { RunEvent, RunReport } from '../exec/events'
 import { flattenGroups } from '../graph/groups'
 import { canonicalJson } from '../keys/canonical'
 import { hashString } from '../keys/hash'
@@ -46,7 +46,14 @@ export function graphHash(doc: GraphDocument): string {
 }
 
 /** Builds the history entry of a run of `doc` that produced `report`; `previous` is the scope's last run. */
-export function runEntry(doc: GraphDocument, report: RunReport, scope: string, previous: RunEntry | undefined, now = Date.now()): RunEntry {
+export function runEntry(
+  doc: GraphDocument,
+  report: RunReport,
+  scope: string,
+  previous: RunEntry | undefined,
+  live: CurveCollector = new CurveCollector(),
+  now = Date.now(),
+): RunEntry {
   const params = new Map<string, Record<string, unknown>>()
   for (const n of flattenGroups(doc).nodes) params.set(n.id, n.params)
   const metrics = new Map<string, Record<string, number>>()
@@ -55,6 +62,10 @@ export function runEntry(doc: GraphDocument, report: RunReport, scope: string, p
     const found = numbersOf(node.summary)
     if (Object.keys(found.scalars).length) metrics.set(id, found.scalars)
     if (Object.keys(found.lists).length) curves.set(id, found.lists)
+    const drawn = live.get(id)
+    // A cached node streamed no curve this time; the scope's previous run drew the same result's.
+    const kept = node.status === 'cached' && previous && Object.hasOwn(previous.curves, id) ? previous.curves[id] : undefined
+    if (drawn ?? kept) curves.set(id, { ...(curves.get(id) ?? {}), ...(drawn ?? kept) })
   }
   const statuses = Object.values(report.nodes).map((n) => n.status)
   return {
@@ -138,4 +149,24 @@ export function findRun(runs: readonly RunEntry[], ref: string): RunEntry | stri
   const matches = runs.filter((r) => r.id.startsWith(ref))
   if (matches.length === 1) return matches[0]
   return matches.length ? `"${ref}" matches ${matches.length} runs; give more of the id.` : `No run with id "${ref}".`
+}
+
+/** Training curves streamed by a run's progress events (`epoch` with `loss`, maybe `valLoss`), per node. */
+export class CurveCollector {
+  private readonly curves = new Map<string, Record<string, number[]>>()
+
+  readonly add = (e: RunEvent): void => {
+    if (e.type === 'running') this.curves.delete(e.nodeId)
+    if (e.type !== 'progress' || typeof e.data?.epoch !== 'number' || typeof e.data.loss !== 'number') return
+    const curve = this.curves.get(e.nodeId) ?? {}
+    for (const name of ['loss', 'valLoss']) {
+      const v = e.data[name]
+      if (typeof v === 'number' && Number.isFinite(v)) (curve[name] ??= []).push(v)
+    }
+    this.curves.set(e.nodeId, curve)
+  }
+
+  get(nodeId: string): Record<string, number[]> | undefined {
+    return this.curves.get(nodeId)
+  }
 }

@@ -35,6 +35,8 @@ describe('pipeline runs', () => {
     expect(second).toMatchObject({ backend: 'wasm', scope: graph, title: doc.meta.title })
     expect(second.cached).toBeGreaterThan(0)
     expect(second.metrics.metrics.accuracy).toBeGreaterThan(0.8)
+    // The loss curve streamed while training, one point per epoch.
+    expect(first.curves.train.loss.length).toBe(first.metrics.train.epochs)
     expect(second.doc.nodes.find((n) => n.id === 'train')!.params.epochs).toBe(epochs + 5)
 
     const cmp = JSON.parse(await cli('runs', 'compare', first.id, second.id.slice(0, 12), '--json', '--cache-dir', cache)) as {
