@@ -5,7 +5,10 @@ import { setupNodeBackend } from '../../runtime/backend/setup-node'
 import { DirStore } from '../../runtime/cache/dir-store'
 import { NodeCache } from '../../runtime/cache/node-cache'
 import { nodeFileProvider } from '../../runtime/cli/node-files'
+import type { PortType } from '../../runtime/node-api/ports'
 import type { TrainedModel } from '../../runtime/values/ml'
+import { isAgent } from '../../ml/rl/agent'
+import { agentModel } from '../../ml/rl/agent-family'
 import { buildBundle, type BundleFiles } from '../bundle/build'
 import { bundleFiles, isBundleValue } from '../bundle/value'
 import { CommandError, loadGraphFile } from './load-graph'
@@ -28,8 +31,9 @@ export async function bundleFromGraph(opts: GraphBundleOptions): Promise<{ name:
   const { path, doc } = await loadGraphFile(opts.graph, registry, opts.node)
   const type = doc.nodes.find((n) => n.id === opts.node)!.type
   const outputs = Object.entries(registry.get(type)?.outputs ?? {})
-  const port = outputs.find(([, p]) => p.types.includes('bundle')) ?? outputs.find(([, p]) => p.types.includes('model'))
-  if (!port) throw new CommandError(`Node "${opts.node}" (${type}) has no model or bundle output; give an Export or Train node.`)
+  const wanted: PortType[] = ['bundle', 'model', 'agent']
+  const port = wanted.map((t) => outputs.find(([, p]) => p.types.includes(t))).find((p) => p !== undefined)
+  if (!port) throw new CommandError(`Node "${opts.node}" (${type}) has no model, agent or bundle output; give an Export, Train, Q-learning or DQN node.`)
   const backend = await setupNodeBackend()
   const cacheDir = opts.cacheDir ? resolve(opts.cacheDir) : envPaths('mlcanvas', { suffix: '' }).cache
   const values = await nodeOutputs({
@@ -47,5 +51,6 @@ export async function bundleFromGraph(opts: GraphBundleOptions): Promise<{ name:
   })
   const value = values[port[0]]
   if (isBundleValue(value)) return { name: value.name, files: bundleFiles(value) }
-  return { name: opts.node, files: await buildBundle(value as TrainedModel, { name: opts.node }) }
+  const model = isAgent(value) ? agentModel(value) : (value as TrainedModel)
+  return { name: opts.node, files: await buildBundle(model, { name: opts.node }) }
 }

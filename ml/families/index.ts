@@ -20,6 +20,7 @@ import { randomForest } from './random-forest'
 import { ridge } from './ridge'
 import { svm } from './svm'
 import { svr } from './svr'
+import { agentFamily } from '../rl/agent-family'
 
 /** Every model family, in palette order: the one list the model nodes and all dispatch come from. */
 export const FAMILIES: readonly AnyFamily[] = [
@@ -57,7 +58,8 @@ export function familyLookup(families: readonly AnyFamily[]): FamilyLookup {
   return byId
 }
 
-export const DEFAULT_FAMILIES = familyLookup(FAMILIES)
+/** Trained RL agents score like models (bundles, the scorer) but train in the RL nodes: not in the palette. */
+export const DEFAULT_FAMILIES = familyLookup([...FAMILIES, agentFamily])
 
 export function getFamily(id: string, families: FamilyLookup = DEFAULT_FAMILIES): AnyFamily {
   const f = families.get(id)

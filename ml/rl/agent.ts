@@ -15,6 +15,20 @@ export interface Agent {
   /** Return and length of every training episode, in order. */
   training: { returns: Float64Array; lengths: Int32Array }
   summary: Record<string, unknown>
+  /**
+   * The algorithm's training state after the last episode (random streams, episode count; DQN's
+   * online and target networks, optimizer and replay buffer), so that more episodes continue
+   * instead of retraining. Cached, never exported.
+   */
+  resume?: Record<string, unknown>
+}
+
+/** Where a training run starts from, besides a fresh agent. */
+export interface TrainStart {
+  /** A trained agent to train further (the node's "continue from" input): its values, new random streams. */
+  from?: Agent
+  /** A shorter run of this same training (same settings and seed): go on from its last episode exactly. */
+  previous?: Agent
 }
 
 /** What evaluation and figures need from an algorithm: the action values of one observation. */
@@ -28,15 +42,15 @@ export function isAgent(v: unknown): v is Agent {
   return !!v && typeof v === 'object' && (v as Agent).kind === 'agent' && typeof (v as Agent).algorithm === 'string'
 }
 
-/** Training history of a run that continued `from` an agent: its episodes first, then the new ones. */
-export function continuedTraining(from: Agent | undefined, returns: Float64Array, lengths: Int32Array): Agent['training'] {
-  if (!from) return { returns, lengths }
-  const r = new Float64Array(from.training.returns.length + returns.length)
-  r.set(from.training.returns)
-  r.set(returns, from.training.returns.length)
+/** Training history of a run that went on from earlier training: its episodes first, then the new ones. */
+export function continuedTraining(earlier: Agent['training'] | undefined, returns: Float64Array, lengths: Int32Array): Agent['training'] {
+  if (!earlier) return { returns, lengths }
+  const r = new Float64Array(earlier.returns.length + returns.length)
+  r.set(earlier.returns)
+  r.set(returns, earlier.returns.length)
   const l = new Int32Array(r.length)
-  l.set(from.training.lengths)
-  l.set(lengths, from.training.lengths.length)
+  l.set(earlier.lengths)
+  l.set(lengths, earlier.lengths.length)
   return { returns: r, lengths: l }
 }
 

@@ -47,6 +47,7 @@ class CartPole implements Env {
   }
   readonly actionSpace = { kind: 'discrete' as const, n: 2 }
   readonly actionNames = ['push left', 'push right']
+  readonly observationNames = ['cart_position', 'cart_velocity', 'pole_angle', 'pole_angular_velocity']
   private state: Float64Array = new Float64Array(4)
   private steps = 0
 

@@ -59,7 +59,7 @@ describe('DQN', () => {
   it('keeps the best greedy checkpoint and continues from a trained agent', async () => {
     const first = await trainDqn(corridor, { ...config, evalEvery: 10, evalEpisodes: 1 }, seeded(4), hooks)
     expect(first.summary).toMatchObject({ keptEvalReturn: expect.closeTo(0.9, 10) })
-    const more = await trainDqn(corridor, { ...config, episodes: 3, learningStarts: 1000, epsilonStart: 0, epsilonEnd: 0 }, seeded(5), hooks, first)
+    const more = await trainDqn(corridor, { ...config, episodes: 3, learningStarts: 1000, epsilonStart: 0, epsilonEnd: 0 }, seeded(5), hooks, { from: first })
     expect(Array.from(more.training.lengths.subarray(30))).toEqual([3, 3, 3])
     expect(more.summary.episodes).toBe(33)
   })
@@ -69,6 +69,6 @@ describe('DQN', () => {
     ac.abort()
     await expect(trainDqn(corridor, config, seeded(1), { signal: ac.signal })).rejects.toThrow('cancelled')
     const small = await trainDqn(corridor, { ...config, episodes: 1 }, seeded(1), hooks)
-    await expect(trainDqn(corridor, { ...config, layers: [{ units: 8, activation: 'relu' }] }, seeded(1), hooks, small)).rejects.toThrow('different network')
+    await expect(trainDqn(corridor, { ...config, layers: [{ units: 8, activation: 'relu' }] }, seeded(1), hooks, { from: small })).rejects.toThrow('different network')
   })
 })

@@ -1,12 +1,14 @@
 import * as tf from '@tensorflow/tfjs-core'
 import { forward, initWeights, type NetDef } from '../nn/net'
 import { makeOptimizer } from '../nn/optimizer'
-import { argmax, continuedTraining, playEpisode, type Agent, type AgentAlgorithm } from './agent'
+import { restoreOptimizer, saveOptimizer } from '../nn/optimizer-state'
+import { argmax, continuedTraining, playEpisode, type Agent, type AgentAlgorithm, type TrainStart } from './agent'
 import { denseForward, type DenseActivation, type DenseNet } from './dense'
+import { readDqnResume, type DqnResume, type KeptNet } from './dqn-resume'
 import type { Env, EnvSpec, Space } from './env'
 import { makeEnv } from './environments'
 import { cancelled, runEpisodes, type EpisodeHooks, type Learner, type Transition } from './episodes'
-import { fork, randomInt, type Uniform } from './random'
+import { fork, randomInt, seeded, type SeededRandom, type Uniform } from './random'
 import { ReplayBuffer } from './replay-buffer'
 import { epsilonAt } from './schedule'
 
@@ -65,37 +67,60 @@ function readState(state: Record<string, unknown>): DqnState {
   return s
 }
 
+/** The network DQN trains for an environment: the configured hidden layers, then one linear unit per action. */
+function networkFor(env: Env, config: DqnConfig) {
+  const code = encoder(env.observationSpace)
+  const layers = [...config.layers, { units: env.actionSpace.n, activation: 'linear' as const }]
+  const net: NetDef = { inputDim: code.width, layers: layers.map((l) => ({ kind: 'dense' as const, ...l })) }
+  // Shapes only: the weights are drawn from the learner's stream when it starts from scratch.
+  const shapes = initWeights(net, () => 0).shapes
+  return { code, layers, net, shapes }
+}
+
 /** Online network in tfjs variables, a frozen target copy, the replay buffer and ε-greedy acting. */
 class DqnLearner implements Learner {
   private readonly net: NetDef
   private readonly vars: tf.Variable[]
   private target: tf.Tensor[]
   private readonly optimizer: tf.Optimizer
-  private readonly buffer: ReplayBuffer
+  private buffer: ReplayBuffer
   private readonly code
   readonly acting: DenseNet
   steps = 0
 
+  /** `start`: the weights to begin with (a trained agent's, or a resumed run's online and target networks). */
   constructor(
     env: Env,
     private readonly config: DqnConfig,
     private readonly random: Uniform,
     private readonly signal: AbortSignal,
-    from?: DqnState,
+    start?: { weights: Float32Array[]; target?: Float32Array[]; inputDim: number },
   ) {
-    this.code = encoder(env.observationSpace)
-    const layers = [...config.layers, { units: env.actionSpace.n, activation: 'linear' as const }]
-    this.net = { inputDim: this.code.width, layers: layers.map((l) => ({ kind: 'dense' as const, ...l })) }
-    const init = initWeights(this.net, random)
-    const values = from ? from.net.weights : init.values
-    if (from && (from.net.inputDim !== this.code.width || values.length !== init.values.length || values.some((v, i) => v.length !== init.values[i].length))) {
+    const { code, layers, net, shapes } = networkFor(env, config)
+    this.code = code
+    this.net = net
+    const values = start?.weights ?? initWeights(net, random).values
+    if (values.length !== shapes.length || values.some((v, i) => v.length !== size(shapes[i])) || (start && start.inputDim !== code.width)) {
       throw new Error('The agent to continue from has a different network or environment; train a new one.')
     }
-    this.vars = values.map((v, i) => tf.tidy(() => tf.variable(tf.tensor(v, init.shapes[i]), true)))
-    this.target = this.vars.map((v) => tf.clone(v))
+    this.vars = values.map((v, i) => tf.tidy(() => tf.variable(tf.tensor(v, shapes[i]), true)))
+    this.target = start?.target ? start.target.map((v, i) => tf.tensor(v, shapes[i])) : this.vars.map((v) => tf.clone(v))
     this.optimizer = makeOptimizer({ kind: 'optimizer', name: 'adam', config: { learningRate: config.learningRate } })
     this.buffer = new ReplayBuffer(config.bufferSize, this.code.width)
     this.acting = { inputDim: this.code.width, layers, weights: values.map((v) => v.slice()) }
+  }
+
+  /** Takes over a resumed run's optimizer state, replay buffer and step count. */
+  async resume(r: DqnResume): Promise<void> {
+    await restoreOptimizer(this.optimizer, r.optimizer)
+    this.buffer = ReplayBuffer.restore(r.buffer)
+    this.steps = r.steps
+  }
+
+  /** Everything but the random streams and episode count that a resumed run needs. */
+  async save(): Promise<Pick<DqnResume, 'steps' | 'online' | 'target' | 'optimizer' | 'buffer'>> {
+    const read = (ts: tf.Tensor[]) => ts.map((t) => Float32Array.from(t.dataSync() as Float32Array))
+    return { steps: this.steps, online: read(this.vars), target: read(this.target), optimizer: await saveOptimizer(this.optimizer), buffer: this.buffer.save() }
   }
 
   get encoding() {
@@ -147,50 +172,81 @@ class DqnLearner implements Learner {
 /**
  * Deep Q-learning (Mnih et al. 2015): an MLP maps an observation to one value per action,
  * trained with Adam on the Huber loss against a periodically copied target network, from
- * transitions sampled uniformly out of a replay buffer, acting ε-greedily.
+ * transitions sampled uniformly out of a replay buffer, acting ε-greedily. `start.from` trains a
+ * given agent's network further; `start.previous` continues a shorter run of this same training
+ * (networks, Adam state, buffer, ε position, random streams), as if it had never stopped.
  */
-export async function trainDqn(env: EnvSpec, config: DqnConfig, random: Uniform, hooks: EpisodeHooks, from?: Agent): Promise<Agent> {
-  const live = makeEnv(env, fork(random))
-  const keeper = bestKeeper(env, config, fork(random))
-  const learner = new DqnLearner(live, config, fork(random), hooks.signal, from && readState(from.state))
+export async function trainDqn(env: EnvSpec, config: DqnConfig, random: Uniform, hooks: EpisodeHooks, start: TrainStart = {}): Promise<Agent> {
+  const r = resumable(env, config, start.previous)
+  const envRandom = r ? seeded(r.envRandom) : fork(random)
+  const live = makeEnv(env, envRandom)
+  const keeper = bestKeeper(env, config, r ? seeded(r.keeperRandom) : fork(random), r?.best)
+  const learnerRandom = r ? seeded(r.learnerRandom) : fork(random)
+  const from = start.from && readState(start.from.state).net
+  const weights = r ? { weights: r.online, target: r.target, inputDim: r.buffer.width } : from && { weights: from.weights, inputDim: from.inputDim }
+  const learner = new DqnLearner(live, config, learnerRandom, hooks.signal, weights)
   try {
-    const { returns, lengths } = await runEpisodes(live, learner, config.episodes, {
-      signal: hooks.signal,
-      onEpisode(episode, total, steps) {
-        if (config.evalEvery > 0 && episode % config.evalEvery === 0) keeper.consider(learner.acting, episode)
-        hooks.onEpisode?.(episode, total, steps)
+    if (r) {
+      await learner.resume(r)
+      hooks.onResume?.(r.episodes)
+    }
+    const { returns, lengths } = await runEpisodes(
+      live,
+      learner,
+      config.episodes,
+      {
+        signal: hooks.signal,
+        onEpisode(episode, total, steps) {
+          if (config.evalEvery > 0 && episode % config.evalEvery === 0) keeper.consider(learner.acting, episode)
+          hooks.onEpisode?.(episode, total, steps)
+        },
       },
-    })
+      r?.episodes,
+    )
+    // Saved before the last, off-period check: a longer run does not make that check.
+    const resume: DqnResume = { episodes: config.episodes, ...(await learner.save()), envRandom: envRandom.state(), learnerRandom: learnerRandom.state(), ...keeper.save() }
     if (config.evalEvery > 0 && config.episodes % config.evalEvery !== 0) keeper.consider(learner.acting, config.episodes)
     const net = keeper.best?.net ?? learner.acting
     const state: DqnState = { net, encoding: learner.encoding, states: live.observationSpace.kind === 'discrete' ? live.observationSpace.n : 0 }
+    const training = continuedTraining((r ? start.previous : start.from)?.training, returns, lengths)
     return {
       kind: 'agent',
       algorithm: dqn.id,
       env,
       state: state as unknown as Record<string, unknown>,
-      training: continuedTraining(from, returns, lengths),
+      training,
       summary: {
         algorithm: dqn.id,
-        episodes: config.episodes + (from?.training.returns.length ?? 0),
+        episodes: training.returns.length,
         steps: learner.steps,
         hidden: config.layers.map((l) => l.units).join('-') || 'none',
         ...(keeper.best ? { keptEpisode: keeper.best.episode, keptEvalReturn: keeper.best.mean } : {}),
       },
+      resume: resume as unknown as Record<string, unknown>,
     }
   } finally {
     learner.dispose()
   }
 }
 
+/** A shorter run of this training to go on from, checked against this environment's network. */
+function resumable(env: EnvSpec, config: DqnConfig, previous: Agent | undefined): DqnResume | undefined {
+  if (!previous || previous.algorithm !== dqn.id) return undefined
+  const { code, shapes } = networkFor(makeEnv(env, () => 0), config)
+  return readDqnResume(previous.resume, { episodes: config.episodes, sizes: shapes.map(size), bufferSize: config.bufferSize, width: code.width })
+}
+
+const size = (shape: number[]) => shape.reduce((a, b) => a * b, 1)
+
 /** Greedy checkpoints: the network whose greedy episodes scored best so far (later wins ties). */
-function bestKeeper(env: EnvSpec, config: DqnConfig, random: Uniform) {
+function bestKeeper(env: EnvSpec, config: DqnConfig, random: SeededRandom, kept?: KeptNet) {
   const live = makeEnv(env, random)
-  let best: { net: DenseNet; episode: number; mean: number } | undefined
+  let best = kept
   return {
     get best() {
       return best
     },
+    save: () => ({ keeperRandom: random.state(), ...(best ? { best } : {}) }),
     consider(net: DenseNet, episode: number) {
       const snapshot = { ...net, weights: net.weights.map((w) => w.slice()) }
       const state = { net: snapshot, encoding: 'raw', states: 0 }

@@ -25,6 +25,8 @@ export interface Env {
   readonly actionSpace: { kind: 'discrete'; n: number }
   /** Names of the actions, in index order (for figures). */
   readonly actionNames: readonly string[]
+  /** Names of the observation's components (a deployed agent's input columns); ['state'] for a grid's cell index. */
+  readonly observationNames: readonly string[]
   reset(): Float64Array
   step(action: number): StepResult
 }

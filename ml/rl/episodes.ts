@@ -20,6 +20,8 @@ export interface EpisodeHooks {
   signal: AbortSignal
   /** After every episode: its 1-based number, return and length. */
   onEpisode?(episode: number, total: number, steps: number): void
+  /** Training goes on from a shorter run of itself, after this many episodes (before the first new one). */
+  onResume?(episodes: number): void
 }
 
 export function cancelled(): Error {
@@ -36,12 +38,15 @@ function yielder() {
   }
 }
 
-/** Runs `episodes` training episodes, checking for a cancel between them; returns each episode's return and length. */
-export async function runEpisodes(env: Env, learner: Learner, episodes: number, hooks: EpisodeHooks) {
-  const returns = new Float64Array(episodes)
-  const lengths = new Int32Array(episodes)
+/**
+ * Runs training episodes `first` (0-based) to `episodes` − 1, checking for a cancel between them;
+ * returns each new episode's return and length.
+ */
+export async function runEpisodes(env: Env, learner: Learner, episodes: number, hooks: EpisodeHooks, first = 0) {
+  const returns = new Float64Array(episodes - first)
+  const lengths = new Int32Array(episodes - first)
   const pause = yielder()
-  for (let e = 0; e < episodes; e++) {
+  for (let e = first; e < episodes; e++) {
     if (hooks.signal.aborted) throw cancelled()
     let observation = env.reset()
     let total = 0
@@ -55,8 +60,8 @@ export async function runEpisodes(env: Env, learner: Learner, episodes: number, 
       observation = r.observation
       if (r.terminated || r.truncated) break
     }
-    returns[e] = total
-    lengths[e] = steps
+    returns[e - first] = total
+    lengths[e - first] = steps
     hooks.onEpisode?.(e + 1, total, steps)
     await pause()
   }

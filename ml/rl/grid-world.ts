@@ -22,6 +22,7 @@ class GridWorld implements Env {
   readonly observationSpace
   readonly actionSpace = { kind: 'discrete' as const, n: 4 }
   readonly actionNames = MOVE_NAMES
+  readonly observationNames = ['state']
   private state = 0
   private steps = 0
 

@@ -37,6 +37,7 @@ class MountainCar implements Env {
   }
   readonly actionSpace = { kind: 'discrete' as const, n: 3 }
   readonly actionNames = ['push left', 'no push', 'push right']
+  readonly observationNames = ['position', 'velocity']
   private state: Float64Array = new Float64Array(2)
   private steps = 0
 

@@ -14,7 +14,7 @@ const maze: EnvSpec = {
   config: { map: MAZE, slip: 0, stepReward: -0.01, goalReward: 1, trapReward: -1 },
   maxSteps: 200,
 }
-const config: QLearningConfig = { episodes: 400, alpha: 0.5, gamma: 0.99, epsilon: { start: 1, end: 0.05, fraction: 0.8 } }
+const config: QLearningConfig = { episodes: 400, alpha: 0.5, gamma: 0.99, epsilon: { start: 1, end: 0.05, episodes: 320 } }
 const hooks = { signal: new AbortController().signal }
 
 describe('tabular Q-learning', () => {
@@ -40,14 +40,14 @@ describe('tabular Q-learning', () => {
 
   it('solves slippery FrozenLake 4×4 about as often as the optimal policy (~74 %)', async () => {
     const lake: EnvSpec = { kind: 'environment', env: 'grid', title: 'FrozenLake', config: { map: FROZEN_LAKE_4X4, slip: 2 / 3 }, maxSteps: 100 }
-    const agent = await trainQLearning(lake, { episodes: 8000, alpha: 0.05, gamma: 0.99, epsilon: { start: 1, end: 0.05, fraction: 0.5 } }, seeded(3), hooks)
+    const agent = await trainQLearning(lake, { episodes: 8000, alpha: 0.05, gamma: 0.99, epsilon: { start: 1, end: 0.05, episodes: 4000 } }, seeded(3), hooks)
     const success = meanStd(evaluateGreedy(qLearning, agent, 2000, seeded(4))).mean
     expect(success).toBeGreaterThan(0.7)
   })
 
   it('continues from an agent: the Q-table carries over', async () => {
     const first = await trainQLearning(maze, config, seeded(1), hooks)
-    const more = await trainQLearning(maze, { ...config, episodes: 5, epsilon: { start: 0, end: 0, fraction: 0 } }, seeded(5), hooks, first)
+    const more = await trainQLearning(maze, { ...config, episodes: 5, epsilon: { start: 0, end: 0, episodes: 0 } }, seeded(5), hooks, { from: first })
     // Already trained: every greedy continuation episode takes the shortest path.
     expect(Array.from(more.training.lengths.subarray(400))).toEqual([26, 26, 26, 26, 26])
     expect(Array.from(more.training.returns.subarray(0, 400))).toEqual(Array.from(first.training.returns))

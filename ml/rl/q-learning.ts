@@ -1,9 +1,9 @@
-import { continuedTraining, type Agent, type AgentAlgorithm } from './agent'
+import { continuedTraining, type Agent, type AgentAlgorithm, type TrainStart } from './agent'
 import type { EnvSpec } from './env'
 import { makeEnv } from './environments'
 import { runEpisodes, type EpisodeHooks, type Learner } from './episodes'
-import { fork, randomInt, type Uniform } from './random'
-import { epsilonAt, type EpsilonSchedule } from './schedule'
+import { fork, randomInt, seeded, type Uniform } from './random'
+import { epsilonAt } from './schedule'
 
 export interface QLearningConfig {
   episodes: number
@@ -11,7 +11,15 @@ export interface QLearningConfig {
   alpha: number
   /** Discount γ. */
   gamma: number
-  epsilon: EpsilonSchedule
+  /** ε falls linearly from `start` to `end` over the first `episodes` episodes (a count, so more episodes never change earlier ones). */
+  epsilon: { start: number; end: number; episodes: number }
+}
+
+/** Where a Q-learning run stopped, beside its table: episodes done and its two random streams. */
+interface QResume {
+  episodes: number
+  envRandom: number
+  agentRandom: number
 }
 
 /** The tabular agent's state: Q[state × actions], row-major. */
@@ -52,7 +60,8 @@ class QLearner implements Learner {
 
   act(observation: Float64Array, episode: number): number {
     const { q, actions } = this.table
-    const eps = epsilonAt(this.config.epsilon, episode / this.config.episodes)
+    const { start, end, episodes } = this.config.epsilon
+    const eps = epsilonAt({ start, end, fraction: episodes > 0 ? 1 : 0 }, episode / Math.max(1, episodes))
     if (this.random() < eps) return randomInt(this.random, actions)
     return bestAction(q, observation[0] * actions, actions, this.random)
   }
@@ -73,24 +82,50 @@ class QLearner implements Learner {
 
 /**
  * Tabular Q-learning (Watkins 1989): Q(s,a) ← Q(s,a) + α (r + γ max Q(s′,·) − Q(s,a)), acting
- * ε-greedily. Needs a discrete observation space. `from` continues training a cached agent.
+ * ε-greedily. Needs a discrete observation space. `start.from` trains a given agent further;
+ * `start.previous` continues a shorter run of this same training, giving exactly the agent a run
+ * from scratch would give.
  */
-export async function trainQLearning(env: EnvSpec, config: QLearningConfig, random: Uniform, hooks: EpisodeHooks, from?: Agent): Promise<Agent> {
-  const live = makeEnv(env, fork(random))
-  if (live.observationSpace.kind !== 'discrete') {
+export async function trainQLearning(env: EnvSpec, config: QLearningConfig, random: Uniform, hooks: EpisodeHooks, start: TrainStart = {}): Promise<Agent> {
+  const shape = makeEnv(env, () => 0.5)
+  if (shape.observationSpace.kind !== 'discrete') {
     throw new Error(`Q-learning needs a discrete environment (a grid world); ${env.title} has continuous observations — use DQN.`)
   }
-  const states = live.observationSpace.n
-  const actions = live.actionSpace.n
-  const table: QTable = from ? copyTable(readTable(from.state)) : { states, actions, q: new Float64Array(states * actions) }
-  const { returns, lengths } = await runEpisodes(live, new QLearner(table, config, fork(random)), config.episodes, hooks)
+  const states = shape.observationSpace.n
+  const actions = shape.actionSpace.n
+  const resume = readResume(start.previous, config.episodes, states, actions)
+  const envRandom = resume ? seeded(resume.at.envRandom) : fork(random)
+  const live = makeEnv(env, envRandom)
+  const agentRandom = resume ? seeded(resume.at.agentRandom) : fork(random)
+  const initial = resume?.table ?? (start.from && readTable(start.from.state))
+  const table: QTable = initial ? copyTable(initial) : { states, actions, q: new Float64Array(states * actions) }
+  if (table.states !== states || table.actions !== actions) throw new Error('The agent to continue from was trained on another map; train a new one.')
+  if (resume) hooks.onResume?.(resume.at.episodes)
+  const { returns, lengths } = await runEpisodes(live, new QLearner(table, config, agentRandom), config.episodes, hooks, resume?.at.episodes)
+  const training = continuedTraining((resume ? start.previous : start.from)?.training, returns, lengths)
+  const at: QResume = { episodes: config.episodes, envRandom: envRandom.state(), agentRandom: agentRandom.state() }
   return {
     kind: 'agent',
     algorithm: qLearning.id,
     env,
     state: table as unknown as Record<string, unknown>,
-    training: continuedTraining(from, returns, lengths),
-    summary: { algorithm: qLearning.id, episodes: config.episodes + (from?.training.returns.length ?? 0), states, actions },
+    training,
+    summary: { algorithm: qLearning.id, episodes: training.returns.length, states, actions },
+    resume: at as unknown as Record<string, unknown>,
+  }
+}
+
+/** The table and position of a shorter run to go on from; undefined when there is none that fits. */
+function readResume(previous: Agent | undefined, episodes: number, states: number, actions: number): { at: QResume; table: QTable } | undefined {
+  const at = previous?.resume as QResume | undefined
+  if (!previous || previous.algorithm !== qLearning.id || !at) return undefined
+  const ok = Number.isInteger(at.episodes) && at.episodes <= episodes && Number.isInteger(at.envRandom) && Number.isInteger(at.agentRandom)
+  if (!ok) return undefined
+  try {
+    const table = readTable(previous.state)
+    return table.states === states && table.actions === actions ? { at, table } : undefined
+  } catch {
+    return undefined
   }
 }
 

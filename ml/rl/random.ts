@@ -1,4 +1,4 @@
-import { seededRandom as seeded } from '../../runtime/values/random'
+import { seededRandom as seeded, type SeededRandom } from '../../runtime/values/random'
 
 /** Seeded random draws for environments and agents, so the same seed gives the same episodes. */
 
@@ -7,8 +7,10 @@ export type Uniform = () => number
 /** The project's mulberry32 PRNG in [0, 1), seeded. */
 export { seeded }
 
+export type { SeededRandom }
+
 /** A new independent stream seeded from a draw of `random` (one for the environment, one for the agent). */
-export function fork(random: Uniform): Uniform {
+export function fork(random: Uniform): SeededRandom {
   return seeded(Math.floor(random() * 4294967296))
 }
 

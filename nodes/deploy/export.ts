@@ -7,10 +7,14 @@ import { readBundle } from '../../deploy/bundle/read'
 import { bundleValue, type BundleValue } from '../../deploy/bundle/value'
 import { checkScores } from '../../deploy/scorer/scorer'
 import { fitRows, requireData } from '../../ml/table/table'
+import { isAgent } from '../../ml/rl/agent'
+import { agentModel } from '../../ml/rl/agent-family'
 
+/** A trained model, or a trained RL agent as one (observation columns in, greedy action and Q-values out). */
 function requireModel(v: unknown): TrainedModel {
   if (v && typeof v === 'object' && (v as TrainedModel).kind === 'model') return v as TrainedModel
-  throw new Error('Input "model" needs a trained model; connect the output of a Train node.')
+  if (isAgent(v)) return agentModel(v)
+  throw new Error('Input "model" needs a trained model or agent; connect the output of a Train, Q-learning or DQN node.')
 }
 
 export const exportNode = defineNode({
@@ -22,9 +26,11 @@ export const exportNode = defineNode({
     'Packs a trained model into a versioned bundle folder: bundle.json (schema of the raw input columns, class names, ' +
     'checksums), lineage.json (the fitted preprocessing, so raw rows score exactly as here), the model as JSON and, for ' +
     'neural and linear models, model.json + weights.bin loadable by plain tf.loadLayersModel. Wire the raw training rows ' +
-    "to data to store their distributions for drift checks. `pipeline export`, `pipeline serve` and the offline HTML page use it.",
+    'to data to store their distributions for drift checks. A trained RL agent exports as a model whose input columns are ' +
+    "the observation and whose prediction is the greedy action with the Q-values as scores. `pipeline export`, `pipeline serve` " +
+    'and the offline HTML page use it.',
   inputs: {
-    model: port.model(),
+    model: { types: ['model', 'agent'], label: 'model or agent' },
     data: port.datasetOrSplits({
       optional: true,
       label: 'raw training rows',

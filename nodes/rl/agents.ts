@@ -1,14 +1,22 @@
 import { z } from 'zod'
-import { defineNode } from '../../runtime/node-api/define-node'
+import { defineNode, paramsUnchanged, type NodeContext } from '../../runtime/node-api/define-node'
 import { p } from '../../runtime/node-api/params'
 import { port } from '../../runtime/node-api/ports'
+import { seededRandom } from '../../runtime/exec/rng'
 import { trainDqn } from '../../ml/rl/dqn'
 import { trainQLearning } from '../../ml/rl/q-learning'
-import type { Agent } from '../../ml/rl/agent'
+import type { Agent, TrainStart } from '../../ml/rl/agent'
 import type { EnvSpec } from '../../ml/rl/env'
 import { episodeProgress, requireAgent, requireEnv, trainingSummary } from './progress'
 
-const seed = () => p.int({ default: 0, min: 0, max: 2 ** 31 - 1, title: 'Seed', description: 'Seeds the environment and the agent: the same seed gives the same returns.' })
+const seed = () =>
+  p.int({
+    default: 0,
+    min: 0,
+    max: 2 ** 31 - 1,
+    title: 'Seed',
+    description: 'Seeds the environment and the agent: the same seed gives the same returns, whatever the number of episodes.',
+  })
 const gamma = () => p.number({ default: 0.99, min: 0, max: 1, step: 0.01, title: 'Discount (γ)', description: 'Weight of the next step’s value; near 1 plans far ahead.' })
 const epsilonStart = () => p.number({ default: 1, min: 0, max: 1, step: 0.05, title: 'ε start', description: 'Chance of a random action at the start of training.' })
 const epsilonEnd = (d: number) => p.number({ default: d, min: 0, max: 1, step: 0.01, title: 'ε end', description: 'Chance of a random action once exploration has decayed.' })
@@ -33,24 +41,56 @@ function continueFrom(v: unknown, algorithm: string, env: EnvSpec): Agent | unde
   return from
 }
 
+/**
+ * Where training starts: the wired agent, and this node's own shorter run when only the episodes
+ * grew (raising episodes continues it; the result equals training from scratch). The random
+ * streams come from the seed alone, never from the cache key, which holds the episode count.
+ */
+async function trainingStart(ctx: NodeContext, from: Agent | undefined, algorithm: string, params: { episodes: number; seed: number }) {
+  const previous = await ctx.previous?.()
+  const earlier = previous?.outputs.agent as Agent | undefined
+  const start: TrainStart = { from, ...(earlier?.algorithm === algorithm ? { previous: earlier } : {}) }
+  const hooks = {
+    signal: ctx.signal,
+    onEpisode: episodeProgress(ctx, params.episodes, earlier?.training.returns),
+    onResume: (episodes: number) => previous?.used(`episode ${episodes}`),
+  }
+  return { start, hooks, random: seededRandom(params.seed) }
+}
+
 export const qLearningNode = defineNode({
   type: 'rl.q-learning',
-  version: 1,
+  // 2: ε falls over a number of episodes (was a share of them); streams seeded from `seed` alone.
+  version: 2,
   category: 'rl',
   title: 'Q-learning',
   description:
     'Tabular Q-learning on a grid world: one value per cell and action, updated after every step towards the reward plus ' +
     'the discounted best value of the next cell. Acts ε-greedily; ε falls linearly over the first part of the episodes. ' +
-    'Wire a trained agent into "continue from" to train it further.',
+    'Raising the episodes continues the cached run. Wire a trained agent into "continue from" to train it further.',
   inputs: { environment: port.environment(), from: fromPort() },
   outputs: { agent: port.agent() },
+  continueOn: ['episodes'],
+  migrate(params, fromVersion) {
+    if (fromVersion >= 2) return params
+    const { epsilonFraction, ...rest } = params
+    const share = typeof epsilonFraction === 'number' ? epsilonFraction : 0.8
+    const episodes = typeof params.episodes === 'number' ? params.episodes : 500
+    return { ...rest, explorationEpisodes: Math.round(share * episodes) }
+  },
   params: {
-    episodes: p.int({ default: 500, min: 1, max: 1_000_000, title: 'Episodes' }),
+    episodes: p.int({ default: 500, min: 1, max: 1_000_000, title: 'Episodes', description: 'Raising them continues the cached run.' }),
     alpha: p.number({ default: 0.5, gt: 0, max: 1, step: 0.05, title: 'Learning rate (α)' }),
     gamma: gamma(),
     epsilonStart: epsilonStart(),
     epsilonEnd: epsilonEnd(0.05),
-    epsilonFraction: p.number({ default: 0.8, min: 0, max: 1, step: 0.05, title: 'Exploration share', description: 'Share of the episodes over which ε falls from start to end.' }),
+    explorationEpisodes: p.int({
+      default: 400,
+      min: 0,
+      max: 1_000_000,
+      title: 'Exploration episodes',
+      description: 'Episodes over which ε falls from start to end; it stays at the end value after them.',
+    }),
     seed: seed(),
   },
   async run({ environment, from }, params, ctx) {
@@ -59,10 +99,10 @@ export const qLearningNode = defineNode({
       episodes: params.episodes,
       alpha: params.alpha,
       gamma: params.gamma,
-      epsilon: { start: params.epsilonStart, end: params.epsilonEnd, fraction: params.epsilonFraction },
+      epsilon: { start: params.epsilonStart, end: params.epsilonEnd, episodes: params.explorationEpisodes },
     }
-    const hooks = { signal: ctx.signal, onEpisode: episodeProgress(ctx, params.episodes) }
-    return { agent: await trainQLearning(env, config, ctx.random, hooks, continueFrom(from, 'q-learning', env)) }
+    const { start, hooks, random } = await trainingStart(ctx, continueFrom(from, 'q-learning', env), 'q-learning', params)
+    return { agent: await trainQLearning(env, config, random, hooks, start) }
   },
   summarize,
 })
@@ -74,18 +114,22 @@ const layer = z.object({
 
 export const dqnNode = defineNode({
   type: 'rl.dqn',
-  version: 1,
+  // 2: random streams seeded from `seed` alone (were seeded from the cache key).
+  version: 2,
+  migrate: paramsUnchanged,
   category: 'rl',
   title: 'DQN',
   description:
     'Deep Q-network: a neural network maps an observation to a value per action. Trained with Adam on the Huber loss ' +
     'against a target network copied every few steps, from transitions replayed at random out of a buffer; acts ' +
     'ε-greedily. Every few episodes it plays greedy test episodes and keeps the best network. Wire a trained agent ' +
-    'into "continue from" to train it further.',
+    'into "continue from" to train it further. Raising the episodes continues the cached run (networks, Adam state, ' +
+    'replay buffer and ε position), with the result training from scratch would give.',
   inputs: { environment: port.environment(), from: fromPort() },
   outputs: { agent: port.agent() },
+  continueOn: ['episodes'],
   params: {
-    episodes: p.int({ default: 300, min: 1, max: 100_000, title: 'Episodes' }),
+    episodes: p.int({ default: 300, min: 1, max: 100_000, title: 'Episodes', description: 'Raising them continues the cached run.' }),
     layers: p.custom(
       z.array(layer).max(8).default([
         { units: 64, activation: 'relu' },
@@ -112,8 +156,8 @@ export const dqnNode = defineNode({
   async run({ environment, from }, params, ctx) {
     const env = requireEnv(environment)
     const { seed: _seed, ...config } = params
-    const hooks = { signal: ctx.signal, onEpisode: episodeProgress(ctx, params.episodes) }
-    return { agent: await trainDqn(env, config, ctx.random, hooks, continueFrom(from, 'dqn', env)) }
+    const { start, hooks, random } = await trainingStart(ctx, continueFrom(from, 'dqn', env), 'dqn', params)
+    return { agent: await trainDqn(env, config, random, hooks, start) }
   },
   summarize,
 })

@@ -12,10 +12,11 @@ const MAX_EVENTS = 1000
  * Reports each episode's return with its moving average as progress data (the node's live
  * reward curve), thinned to at most MAX_EVENTS events for long runs.
  */
-export function episodeProgress(ctx: NodeContext, episodes: number) {
+export function episodeProgress(ctx: NodeContext, episodes: number, earlier?: Float64Array) {
   const every = Math.max(1, Math.ceil(episodes / MAX_EVENTS))
-  const recent: number[] = []
-  let sum = 0
+  // A continued run's average starts from the episodes it continues.
+  const recent: number[] = earlier ? Array.from(earlier.subarray(Math.max(0, earlier.length - AVERAGE_WINDOW))) : []
+  let sum = recent.reduce((a, b) => a + b, 0)
   return (episode: number, total: number) => {
     recent.push(total)
     sum += total
