@@ -41,7 +41,7 @@ describe('model selection in the browser', () => {
     await nodeCard(page, 'Adam').click()
     const rate = page.getByRole('form', { name: 'Parameters' }).getByRole('spinbutton', { name: 'Learning rate' })
     // The CLI's best trial for this example (tests/integration/examples.test.ts) has this rate too.
-    await expect.poll(() => rate.inputValue()).toBe('0.03794488278')
+    await expect.poll(() => rate.inputValue()).toBe('0.06410057254')
     await page.getByRole('button', { name: 'Undo' }).click()
     await page.screenshot({ path: `${SHOTS}/search-undo.png` })
     // The minimap can cover the node once the results panel opens; a dispatched click still selects it.
