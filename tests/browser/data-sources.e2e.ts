@@ -1,23 +1,12 @@
-import { mkdirSync } from 'node:fs'
 import { parquetWriteBuffer } from 'hyparquet-writer'
-import { afterEach, describe, expect, inject, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import writeXlsxFile from 'write-excel-file/universal'
-import type { BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { dropFile, nodeCard, nodes, openGraphFile, runAll, states } from './actions'
-import { freshContext, openApp, SHOTS } from './browser'
+import { SHOTS } from './browser'
+import { appPages } from './app-pages'
 
-const url = inject('appUrl')
-mkdirSync(SHOTS, { recursive: true })
-
-const contexts: BrowserContext[] = []
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()))
-})
-async function app(): Promise<Page> {
-  const ctx = await freshContext()
-  contexts.push(ctx)
-  return openApp(ctx, url)
-}
+const app = appPages()
 
 /** Iris into an SQL query, and a Parquet file: the SQLite wasm and the Parquet reader load lazily in the worker. */
 const sourcesDoc = {

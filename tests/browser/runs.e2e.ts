@@ -1,21 +1,9 @@
-import { mkdirSync } from 'node:fs'
-import { afterEach, describe, expect, inject, it } from 'vitest'
-import type { BrowserContext, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { FIXTURE, nodeCard, openGraphFile, runAll } from './actions'
-import { freshContext, openApp, SHOTS } from './browser'
+import { SHOTS } from './browser'
+import { appPages } from './app-pages'
 
-const url = inject('appUrl')
-mkdirSync(SHOTS, { recursive: true })
-
-const contexts: BrowserContext[] = []
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()))
-})
-async function app(): Promise<Page> {
-  const ctx = await freshContext()
-  contexts.push(ctx)
-  return openApp(ctx, url)
-}
+const app = appPages()
 
 describe('the runs panel', () => {
   it('lists every run, compares two (params, metrics, curves) and restores an earlier graph', async () => {
