@@ -77,6 +77,7 @@ export function ParamField(props: FieldProps & { nodeId: string; columns: Column
         </select>
       )
     case 'text':
+    case 'upstream-node':
       return <TextField {...props} />
     case 'column':
       return <ColumnField {...props} />

@@ -1,7 +1,8 @@
 import type { XYPosition } from '@xyflow/react'
-import { emptyDocument } from '../../runtime/document/schema'
+import { emptyDocument, GROUP_TYPE, groupSchema } from '../../runtime/document/schema'
 import { saveDocument } from '../../runtime/document/load'
 import { defaultParams, paramSchemas, type FlowEdge, type FlowNode } from '../lib/flow-types'
+import { nodeRefParams } from '../lib/copy-ids'
 import { encodeShareFragment } from '../lib/share-link'
 import { layoutGraph } from '../layout/elk-layout'
 import type { Editor } from '../store/editor'
@@ -124,6 +125,13 @@ function isFlowNode(n: unknown): n is FlowNode {
   )
 }
 
+/** A copied node of a known type, or a group whose inner graph passes the document schema (clipboard text is untrusted). */
+function pastable(n: FlowNode, known: boolean): FlowNode[] {
+  if (n.data.nodeType !== GROUP_TYPE) return known && n.data.group === undefined ? [n] : []
+  const group = groupSchema.safeParse(n.data.group)
+  return group.success ? [{ ...n, data: { ...n.data, group: group.data } }] : []
+}
+
 const isWire = (e: unknown): e is FlowEdge =>
   !!e && ['id', 'source', 'target', 'sourceHandle', 'targetHandle'].every((k) => typeof (e as Record<string, unknown>)[k] === 'string')
 
@@ -141,9 +149,9 @@ export async function pasteText(ed: Editor, text: string): Promise<boolean> {
   const v = value as { format?: unknown; nodes?: unknown[]; edges?: unknown[] }
   if (v?.format === CLIPBOARD_FORMAT && Array.isArray(v.nodes)) {
     const known = ed.ui.getState().descriptors
-    const nodes = v.nodes.filter(isFlowNode).filter((n) => known.has(n.data.nodeType))
+    const nodes = v.nodes.filter(isFlowNode).flatMap((n) => pastable(n, known.has(n.data.nodeType)))
     const edges = (Array.isArray(v.edges) ? v.edges : []).filter(isWire)
-    ed.graph.getState().insert(nodes, edges)
+    ed.graph.getState().insert(nodes, edges, nodeRefParams(known))
     return true
   }
   if (v?.format !== undefined) return openDocument(ed, value, 'the pasted graph')

@@ -6,6 +6,7 @@ import type { GraphDocument } from '../../runtime/document/schema'
 import { groupSelection, ungroupNode, type Level, type PortNames } from '../../runtime/graph/group-edit'
 import { docToFlow, flowToDoc, freshId } from '../lib/doc-convert'
 import type { FlowEdge, FlowNode } from '../lib/flow-types'
+import { freshCopies, type NodeRef } from '../lib/copy-ids'
 import { closeLevel, openLevel, takenIds, type OpenGroup } from '../lib/group-levels'
 
 /** A wire as React Flow describes it. */
@@ -40,8 +41,11 @@ export interface GraphState {
   select(ids: string[]): void
   /** Deletes the selected nodes, their wires and selected wires: one undo step. */
   deleteSelected(): void
-  /** Adds copied nodes (and the wires among them) with fresh ids, selected, shifted off any node they would cover. */
-  insert(nodes: FlowNode[], edges: FlowEdge[]): void
+  /**
+   * Adds copied nodes (and the wires among them) with fresh ids at every level inside them, selected,
+   * shifted off any node they would cover; `refs` names the params that refer to nodes (they follow the new ids).
+   */
+  insert(nodes: FlowNode[], edges: FlowEdge[], refs?: (nodeType: string) => NodeRef[]): void
   /** Puts the selected nodes into one new group node (selected afterwards); returns its id. */
   groupSelected(names: PortNames): string | undefined
   /** Replaces each selected group by its nodes (selected afterwards). */
@@ -228,32 +232,19 @@ export function createGraphStore() {
               t.setState({ pastStates: [...t.getState().pastStates, before], futureStates: [] })
             }
           },
-          insert: (nodes, edges) => {
+          insert: (nodes, edges, refs) => {
             const offset = pasteOffset(get().nodes, nodes)
-            const taken = [...allIds().nodes]
-            const rename = new Map<string, string>()
-            for (const n of nodes) {
-              const id = freshId('n', [...taken, ...rename.values()])
-              rename.set(n.id, id)
-            }
-            const added: FlowNode[] = nodes.map((n) => ({
-              id: rename.get(n.id)!,
+            const copies = freshCopies(nodes, edges, allIds(), refs)
+            const added: FlowNode[] = copies.nodes.map((n) => ({
+              id: n.id,
               type: n.data.group ? 'pipelineGroup' : 'pipeline',
               position: { x: n.position.x + offset.x, y: n.position.y + offset.y },
-              data: structuredClone(n.data),
+              data: n.data,
               selected: true,
             }))
-            const edgeIds = [...allIds().edges]
-            const wires: FlowEdge[] = []
-            for (const e of edges) {
-              const source = rename.get(e.source)
-              const target = rename.get(e.target)
-              if (!source || !target) continue
-              wires.push({ ...e, id: freshId('e', [...edgeIds, ...wires.map((w) => w.id)]), source, target, selected: false })
-            }
             set({
               nodes: [...get().nodes.map((n) => ({ ...n, selected: false })), ...added],
-              edges: [...get().edges, ...wires],
+              edges: [...get().edges, ...copies.edges.map((e) => ({ ...e, selected: false }))],
             })
           },
         }

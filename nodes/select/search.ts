@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import { defineNode, type NodeContext } from '../../runtime/node-api/define-node'
 import { p } from '../../runtime/node-api/params'
 import { port } from '../../runtime/node-api/ports'
@@ -46,7 +47,10 @@ export const searchNode = defineNode({
     goal: p.select(['auto', 'maximize', 'minimize'], { default: 'auto', title: 'Goal', description: 'Auto minimizes errors and losses (MSE, MAE, log loss) and maximizes the rest.' }),
     scoring: p.select(['validation', 'cross-validation'], { default: 'validation', title: 'Score on' }),
     folds: p.int({ default: 5, min: 2, max: 50, title: 'Folds', description: 'Cross-validation scoring: stratified folds of the training rows.' }),
-    halvingNode: p.text({ default: '', maxLength: 200, title: 'Early-stopping node', description: 'Successive halving: the node whose param is the resource (e.g. the Train node); empty: off.' }),
+    halvingNode: p.custom(z.string().max(200).default(''), 'upstream-node', {
+      title: 'Early-stopping node',
+      description: 'Successive halving: the node whose param is the resource (e.g. the Train node); empty: off.',
+    }),
     halvingParam: p.text({ default: 'epochs', maxLength: 200, title: 'Early-stopping param', description: 'Its value in the graph is the full resource.' }),
     halvingMin: p.int({ default: 5, min: 1, max: 1_000_000, title: 'Smallest resource' }),
     halvingFactor: p.int({ default: 3, min: 2, max: 10, title: 'Halving factor' }),

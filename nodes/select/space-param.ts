@@ -16,7 +16,7 @@ const dimension = z.discriminatedUnion('kind', [
 
 /** The search space param: a list of dimensions over params of nodes upstream of the search. */
 export const spaceParam = () =>
-  p.custom(z.array(dimension).max(32).default([]), 'json', {
+  p.custom(z.array(dimension).max(32).default([]), 'search-space', {
     title: 'Search space',
     description:
       'A list of params to vary: {"node": "opt", "param": "learningRate", "kind": "log", "min": 0.0001, "max": 0.1}. Kinds: ' +

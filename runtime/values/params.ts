@@ -6,7 +6,20 @@ import { z } from 'zod'
  * `.meta()`, so one declaration gives validation, defaults, the JSON Schema the CLI
  * prints and the form the editor renders.
  */
-export type ParamUi = 'number' | 'int' | 'bool' | 'select' | 'text' | 'column' | 'columns' | 'file' | 'layers' | 'json'
+export type ParamUi =
+  | 'number'
+  | 'int'
+  | 'bool'
+  | 'select'
+  | 'text'
+  | 'column'
+  | 'columns'
+  | 'file'
+  | 'layers'
+  | 'json'
+  // A search space (nodes/select/space-param.ts), and the id of a node upstream of this one: copies rename what they name.
+  | 'search-space'
+  | 'upstream-node'
 
 export interface ParamMeta {
   ui: ParamUi
