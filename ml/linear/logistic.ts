@@ -46,23 +46,34 @@ function logOdds(y: Float64Array, rows: number): number {
   return Math.log(p / (1 - p))
 }
 
+/**
+ * The binary objective on a column-major copy of X: every loop then runs over rows with
+ * independent iterations (about twice as fast in V8 as one row at a time), and each sum is taken
+ * in the same order as a row-by-row loop would, so the numbers are the same.
+ */
 function binaryObjective(X: Float64Array, rows: number, cols: number, y: Float64Array, l2: number) {
+  const T = columnMajor(X, rows, cols)
+  const z = new Float64Array(rows)
+  const r = new Float64Array(rows)
   return (w: Float64Array, g: Float64Array): number => {
-    g.fill(0)
+    z.fill(w[cols])
+    for (let j = 0; j < cols; j++) {
+      const wj = w[j]
+      const o = j * rows
+      for (let i = 0; i < rows; i++) z[i] += T[o + i] * wj
+    }
     let f = 0
     let gb = 0
-    const b = w[cols]
     for (let i = 0; i < rows; i++) {
-      let z = b
-      const base = i * cols
-      for (let j = 0; j < cols; j++) z += X[base + j] * w[j]
+      const zi = z[i]
       // log(1 + e^z) − y·z and σ(z) from one exponential, without overflow.
-      const e = Math.exp(-Math.abs(z))
-      f += (z > 0 ? z : 0) + Math.log1p(e) - y[i] * z
-      const r = (z >= 0 ? 1 / (1 + e) : e / (1 + e)) - y[i]
-      for (let j = 0; j < cols; j++) g[j] += r * X[base + j]
-      gb += r
+      const e = Math.exp(-Math.abs(zi))
+      f += (zi > 0 ? zi : 0) + Math.log1p(e) - y[i] * zi
+      const ri = (zi >= 0 ? 1 / (1 + e) : e / (1 + e)) - y[i]
+      r[i] = ri
+      gb += ri
     }
+    columnDots(T, rows, cols, r, g)
     let reg = 0
     for (let j = 0; j < cols; j++) {
       reg += w[j] * w[j]
@@ -70,6 +81,44 @@ function binaryObjective(X: Float64Array, rows: number, cols: number, y: Float64
     }
     g[cols] = gb / rows
     return f / rows + 0.5 * l2 * reg
+  }
+}
+
+function columnMajor(X: Float64Array, rows: number, cols: number): Float64Array {
+  const T = new Float64Array(rows * cols)
+  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) T[j * rows + i] = X[i * cols + j]
+  return T
+}
+
+/** g[j] = Σ_i r[i]·T[j][i], four columns at a time (four independent sums, each in row order). */
+function columnDots(T: Float64Array, rows: number, cols: number, r: Float64Array, g: Float64Array) {
+  let j = 0
+  for (; j + 3 < cols; j += 4) {
+    const o0 = j * rows
+    const o1 = o0 + rows
+    const o2 = o1 + rows
+    const o3 = o2 + rows
+    let s0 = 0
+    let s1 = 0
+    let s2 = 0
+    let s3 = 0
+    for (let i = 0; i < rows; i++) {
+      const ri = r[i]
+      s0 += ri * T[o0 + i]
+      s1 += ri * T[o1 + i]
+      s2 += ri * T[o2 + i]
+      s3 += ri * T[o3 + i]
+    }
+    g[j] = s0
+    g[j + 1] = s1
+    g[j + 2] = s2
+    g[j + 3] = s3
+  }
+  for (; j < cols; j++) {
+    const o = j * rows
+    let s = 0
+    for (let i = 0; i < rows; i++) s += r[i] * T[o + i]
+    g[j] = s
   }
 }
 
