@@ -81,12 +81,7 @@ export async function fitSvm(X: Float64Array, rows: number, cols: number, y: Flo
   // each, so a fit never depends on the ones before it.
   const svm = config.probability && classes ? await newLibsvm() : await sharedLibsvm()
   const problem = svm.createProblem(rows, cols)
-  const row = new Float64Array(cols)
-  const bytes = new Uint8Array(row.buffer)
-  for (let i = 0; i < rows; i++) {
-    row.set(X.subarray(i * cols, (i + 1) * cols))
-    svm.addInstance(problem, bytes, cols, y[i], i)
-  }
+  svm.addRows(problem, X, rows, cols, y)
   const command = [
     `-s ${classes ? 0 : 3}`,
     `-t ${KERNEL_CODE[config.kernel]}`,

@@ -4,7 +4,8 @@ import { LIBSVM_WASM_BASE64 } from './wasm-base64'
 /** The C entry points of libsvm-js's wasm build that fitting needs. */
 export interface Libsvm {
   createProblem(rows: number, cols: number): number
-  addInstance(problem: number, features: Uint8Array, cols: number, label: number, index: number): void
+  /** Copies rows × cols doubles (row-major) and their labels into the problem, in one write to the heap. */
+  addRows(problem: number, X: Float64Array, rows: number, cols: number, y: Float64Array): void
   train(problem: number, command: string): number
   svIndices(model: number): Int32Array
   serialize(model: number): string
@@ -102,9 +103,17 @@ function wrap(m: EmscriptenModule): Libsvm {
   const nrSv = m.cwrap('svm_get_nr_sv', 'number', ['number'])
   const getSvIndices = m.cwrap('svm_get_sv_indices', null, ['number', 'number'])
   const serialize = m.cwrap('serialize_model', 'number', ['number'])
+  // All-number arguments: cwrap hands back the raw export, no per-call copy onto the stack.
+  const addInstance = m.cwrap('add_instance', null, ['number', 'number', 'number', 'number', 'number'])
   return {
     createProblem: m.cwrap('create_svm_nodes', 'number', ['number', 'number']),
-    addInstance: m.cwrap('add_instance', null, ['number', 'array', 'number', 'number', 'number']),
+    addRows(problem, X, rows, cols, y) {
+      const bytes = rows * cols * 8
+      const ptr = m._malloc(bytes)
+      m.HEAPF64.set(X.subarray(0, rows * cols), ptr >> 3)
+      for (let i = 0; i < rows; i++) addInstance(problem, ptr + i * cols * 8, cols, y[i], i)
+      m._free(ptr)
+    },
     train: m.cwrap('libsvm_train_problem', 'number', ['number', 'string']),
     freeModel: m.cwrap('svm_free_model', null, ['number']),
     freeProblem: m.cwrap('free_problem', null, ['number']),
