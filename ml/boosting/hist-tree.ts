@@ -136,6 +136,9 @@ export function growHistTree(d: HistData, g: Float32Array, h: Float32Array, o: H
     open.push(left, right)
     leaves++
   }
+  // scikit-learn's grower creates the root with value 0 and never recomputes it: a tree whose root
+  // cannot split adds nothing (late iterations of a class that is already separated).
+  if (nodes.length === 1) nodes[0].value = 0
   // A node's rows stay in its range once it exists (splits reorder only within it).
   const leafValue = new Float64Array(d.rows)
   for (const n of nodes) if (n.feature < 0) for (let m = n.start; m < n.end; m++) leafValue[idx[m]] = n.value

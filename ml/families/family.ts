@@ -20,6 +20,12 @@ export interface ModelFamily<Shape extends ParamsShape = ParamsShape, State = un
    * ('auto' follows the target column). Clustering/embedding families train without a target.
    */
   tasks: readonly Task[]
+  /**
+   * Bump when fitted results change (it is the model node's version, so cached fits re-run); 1 when
+   * absent. From 2 on, saved params load through `migrate` (unchanged params when absent).
+   */
+  version?: number
+  migrate?(params: Record<string, unknown>, fromVersion: number): Record<string, unknown>
   /** Gradient families train in ml/nn with the wired loss and optimizer (FitContext.training). */
   gradient: boolean
   /** Typed hyperparameters with defaults: the model node's form. A random family declares `seed`. */

@@ -9,6 +9,8 @@ import { argmaxRows } from './tree-state'
 /** scikit-learn's HistGradientBoostingClassifier / HistGradientBoostingRegressor with their defaults. */
 export const histGradientBoosting = defineFamily({
   id: 'hist-gradient-boosting',
+  // 2: a tree whose root cannot split adds 0, as scikit-learn's (raw scores now match to 1e-9).
+  version: 2,
   title: 'Histogram gradient boosting',
   description:
     'Gradient boosting on binned features (at most 255 bins per feature), trees grown best-first up to 31 leaves, as ' +

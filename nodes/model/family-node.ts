@@ -1,4 +1,4 @@
-import { defineNode, type NodeDefinition } from '../../runtime/node-api/define-node'
+import { defineNode, paramsUnchanged, type NodeDefinition } from '../../runtime/node-api/define-node'
 import type { ParamsShape } from '../../runtime/node-api/params'
 import { port } from '../../runtime/node-api/ports'
 import type { ModelSpec } from '../../runtime/values/ml'
@@ -14,7 +14,8 @@ export function familyNode(family: AnyFamily): NodeDefinition<ParamsShape> {
   const params: ParamsShape = both ? { task: taskParam(), ...family.config } : family.config
   return defineNode({
     type: `model.${family.id}`,
-    version: 1,
+    version: family.version ?? 1,
+    ...((family.version ?? 1) > 1 ? { migrate: family.migrate ?? paramsUnchanged } : {}),
     category: 'model',
     title: family.title,
     description: family.description,
