@@ -2,8 +2,8 @@ import * as tf from '@tensorflow/tfjs-core'
 import { lossValue, type Head, type LossChoice } from './loss'
 import type { Activation, NetDef, NetWeights } from './net'
 
-/** The weights being trained and one optimizer step on a batch; `params` are the tensors `forward` takes. */
-export interface Trainer {
+/** The weights being trained and one optimizer step on a batch of tensors; `params` are the tensors `forward` takes. */
+export interface TensorStep {
   /** Weights in layer order (kernel, bias per layer); create them inside a tidy. */
   params(): tf.Tensor[]
   /** One step on a batch; returns the batch objective (before the update). Call inside a tidy. */
@@ -12,13 +12,14 @@ export interface Trainer {
   dispose(): void
 }
 
-interface DenseLayer {
+export interface DenseLayer {
   activation: Activation
+  /** [inputs, units] */
   shape: [number, number]
 }
 
 /** Layers of a stack of dense layers (dropout at rate 0 is none); undefined for anything else. */
-function denseLayers(net: NetDef): DenseLayer[] | undefined {
+export function denseLayers(net: NetDef): DenseLayer[] | undefined {
   const layers: DenseLayer[] = []
   let width = net.inputDim
   for (const l of net.layers) {
@@ -55,7 +56,7 @@ function throughActivation(a: Activation, h: tf.Tensor, d: tf.Tensor): tf.Tensor
  * matMuls of explicit transposes (the wasm backend's transposed matMul, which the autodiff
  * gradient of matMul uses, is several times slower than transpose + matMul), and one optimizer
  * update of the flat vector instead of one per tensor. The maths is the autodiff path's, so the
- * numbers agree within float rounding (tests/unit/nn/dense-step.test.ts); the update is
+ * numbers agree within float rounding (dense-step.test.ts); the update is
  * elementwise, so any tfjs optimizer applies unchanged. Undefined when the net is not such a
  * stack (conv, dropout, elu): train with `tapeTrainer` then.
  */
@@ -67,7 +68,7 @@ export function denseTrainer(
   loss: LossChoice,
   head: Head,
   alpha: number,
-): Trainer | undefined {
+): TensorStep | undefined {
   const layers = denseLayers(net)
   if (!layers) return undefined
   const sizes = init.values.map((v) => v.length)
@@ -125,7 +126,7 @@ export function tapeTrainer(
   objective: (out: tf.Tensor, y: tf.Tensor, kernels: tf.Tensor[]) => tf.Scalar,
   forward: (net: NetDef, params: tf.Tensor[], x: tf.Tensor, dropoutSeed?: number) => tf.Tensor,
   kernelIdx: number[],
-): Trainer {
+): TensorStep {
   const vars = init.values.map((v, i) => tf.tidy(() => tf.variable(tf.tensor(v, init.shapes[i]), true)))
   const kernels = kernelIdx.map((i) => vars[i])
   return {

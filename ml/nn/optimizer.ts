@@ -5,25 +5,42 @@ import * as tf from '@tensorflow/tfjs-core'
 import '@tensorflow/tfjs-layers'
 import type { OptimizerSpec } from '../../runtime/values/ml'
 
-const num = (spec: OptimizerSpec, key: string, fallback: number) =>
-  typeof spec.config[key] === 'number' ? (spec.config[key] as number) : fallback
+/** An optimizer spec with every number resolved (defaults follow Keras). */
+export type OptimizerSettings =
+  | { name: 'sgd'; lr: number; momentum: number; nesterov: boolean }
+  | { name: 'adam'; lr: number; beta1: number; beta2: number; epsilon: number }
+  | { name: 'rmsprop'; lr: number; rho: number; momentum: number; epsilon: number }
+  | { name: 'adagrad'; lr: number; initialAccumulator: number }
 
-/** A tfjs optimizer for a spec (defaults follow Keras). The caller disposes it. */
-export function makeOptimizer(spec: OptimizerSpec): tf.Optimizer {
-  const lr = num(spec, 'learningRate', 0.01)
+/** Resolves a spec's numbers; throws a plain message on a learning rate that is not > 0. */
+export function optimizerSettings(spec: OptimizerSpec): OptimizerSettings {
+  const num = (key: string, fallback: number) => (typeof spec.config[key] === 'number' ? (spec.config[key] as number) : fallback)
+  const lr = num('learningRate', 0.01)
   if (!(lr > 0)) throw new Error('The learning rate must be greater than 0.')
   switch (spec.name) {
-    case 'sgd': {
-      const momentum = num(spec, 'momentum', 0)
-      const nesterov = spec.config.nesterov === true
-      return momentum > 0 || nesterov ? tf.train.momentum(lr, momentum, nesterov) : tf.train.sgd(lr)
-    }
+    case 'sgd':
+      return { name: 'sgd', lr, momentum: num('momentum', 0), nesterov: spec.config.nesterov === true }
     case 'adam':
-      return tf.train.adam(lr, num(spec, 'beta1', 0.9), num(spec, 'beta2', 0.999), num(spec, 'epsilon', 1e-7))
+      return { name: 'adam', lr, beta1: num('beta1', 0.9), beta2: num('beta2', 0.999), epsilon: num('epsilon', 1e-7) }
     case 'rmsprop':
-      return tf.train.rmsprop(lr, num(spec, 'rho', 0.9), num(spec, 'momentum', 0), num(spec, 'epsilon', 1e-7))
+      return { name: 'rmsprop', lr, rho: num('rho', 0.9), momentum: num('momentum', 0), epsilon: num('epsilon', 1e-7) }
     case 'adagrad':
-      return tf.train.adagrad(lr, num(spec, 'initialAccumulator', 0.1))
+      return { name: 'adagrad', lr, initialAccumulator: num('initialAccumulator', 0.1) }
+  }
+}
+
+/** A tfjs optimizer for a spec. The caller disposes it. */
+export function makeOptimizer(spec: OptimizerSpec): tf.Optimizer {
+  const s = optimizerSettings(spec)
+  switch (s.name) {
+    case 'sgd':
+      return s.momentum > 0 || s.nesterov ? tf.train.momentum(s.lr, s.momentum, s.nesterov) : tf.train.sgd(s.lr)
+    case 'adam':
+      return tf.train.adam(s.lr, s.beta1, s.beta2, s.epsilon)
+    case 'rmsprop':
+      return tf.train.rmsprop(s.lr, s.rho, s.momentum, s.epsilon)
+    case 'adagrad':
+      return tf.train.adagrad(s.lr, s.initialAccumulator)
   }
 }
 

@@ -4,10 +4,8 @@ import { activateHead, checkLoss, encodeTargets, lossValue, outputUnits, type He
 import { forward, initWeights, kernelIndices, type NetDef, type NetWeights } from './net'
 import { shuffleInPlace } from '../table/random'
 import { requireFloat32 } from '../table/magnitude'
-import { makeOptimizer } from './optimizer'
-import { denseTrainer, tapeTrainer } from './dense-step'
+import { makeTrainer } from './trainer'
 import { epochRandom, readCheckpoint, type NetCheckpoint } from './checkpoint'
-import { restoreOptimizer, saveOptimizer } from './optimizer-state'
 
 export interface NetTrainInput {
   net: NetDef
@@ -66,8 +64,8 @@ function cancelled(): Error {
 }
 
 /**
- * Mini-batch training in our own loop: hand-written gradients for dense stacks (dense-step.ts),
- * `optimizer.minimize` for the rest. Measured faster than
+ * Mini-batch training in our own loop: a WebAssembly SIMD kernel or hand-written gradients for dense
+ * stacks (trainer.ts says which), `optimizer.minimize` for the rest. Measured faster than
  * tfjs-layers' `model.fit` on the wasm backend (ml/nn/train.bench.ts), and it gives
  * per-batch cancel, seeded shuffling and dropout, and early stopping with best-weight restore.
  * Every tensor it creates is disposed before it returns or throws.
@@ -85,8 +83,8 @@ export async function trainNet(input: NetTrainInput): Promise<NetTrainResult> {
   if (!from) input.initialize?.(drawn)
   const init = from ? { shapes: drawn.shapes, values: from.weights } : drawn
   const kernelIdx = kernelIndices(init)
-  const optimizer = makeOptimizer(input.optimizer)
-  const Xt = tf.tensor2d(Float32Array.from(input.X), [rows, net.inputDim])
+  const X = Float32Array.from(input.X)
+  const Xt = tf.tensor2d(X, [rows, net.inputDim])
   const Yt = encodeTargets(head, input.y)
   const val = input.val && {
     X: tf.tensor2d(Float32Array.from(input.val.X), [input.val.rows, net.inputDim]),
@@ -109,9 +107,14 @@ export async function trainNet(input: NetTrainInput): Promise<NetTrainResult> {
     const l2 = tf.addN(kernels.map((k) => tf.sum(tf.square(k))))
     return tf.add(data, tf.mul(l2, input.alpha / 2)) as tf.Scalar
   }
-  const trainer =
-    denseTrainer(net, init, optimizer, objective, loss, head, input.alpha) ?? tapeTrainer(net, init, optimizer, objective, forward, kernelIdx)
-  if (from) await restoreOptimizer(optimizer, from.optimizer)
+  const batch = Math.max(1, Math.min(input.batchSize, rows))
+  const tensors = [Xt, Yt, probe.X, probe.Y, ...(val ? [val.X, val.Y] : [])]
+  const trainer = await makeTrainer({ net, init, optimizer: input.optimizer, loss, head, alpha: input.alpha, objective, kernelIdx, X, Xt, Yt, rows, batch }).catch(
+    (e: unknown) => {
+      tf.dispose(tensors)
+      throw e
+    },
+  )
   // In chunks: a CNN's activations for a whole table at once can exceed memory.
   const evaluate = (x: tf.Tensor2D, Y: tf.Tensor2D, y: Float64Array) => {
     const n = x.shape[0]
@@ -142,35 +145,22 @@ export async function trainNet(input: NetTrainInput): Promise<NetTrainResult> {
   let stopped = from?.stopped ?? false
   const pause = yielder()
   const order = new Int32Array(rows)
-  const batch = Math.max(1, Math.min(input.batchSize, rows))
-  let running: tf.Tensor[] | undefined
   try {
+    if (from) await trainer.restoreOptimizer(from.optimizer)
     for (let epoch = history.length + 1; epoch <= input.epochs && !stopped; epoch++) {
       // Each epoch shuffles the rows in their original order with its own stream, so a run continued
       // from epoch k draws exactly what an uninterrupted run draws.
       const random = epochRandom(epochSeed, epoch)
       for (let i = 0; i < rows; i++) order[i] = i
       if (input.shuffle) shuffleInPlace(order, random)
-      // Batch costs stay on the device and are read once per epoch (no sync per batch).
-      const costs: tf.Tensor[] = []
-      running = costs
+      // Batch costs are read once per epoch (no sync per batch).
       for (let start = 0; start < rows; start += batch) {
         if (input.signal.aborted) throw cancelled()
-        const idx = order.subarray(start, Math.min(rows, start + batch))
         const seed = hasDropout ? Math.floor(random() * 2 ** 31) : undefined
-        costs.push(
-          tf.tidy(() => {
-            const it = tf.tensor1d(idx, 'int32')
-            const xb = tf.gather(Xt, it)
-            const yb = tf.gather(Yt, it)
-            return trainer.step(xb as tf.Tensor2D, yb as tf.Tensor2D, seed)
-          }),
-        )
+        trainer.step(order, start, Math.min(rows, start + batch), seed)
         await pause()
       }
-      const batchCosts = tf.tidy(() => tf.stack(costs).dataSync())
-      tf.dispose(costs)
-      running = undefined
+      const batchCosts = trainer.costs()
       let lossSum = 0
       batchCosts.forEach((c, i) => (lossSum += c * Math.min(batch, rows - i * batch)))
       const trainLoss = lossSum / rows
@@ -198,7 +188,7 @@ export async function trainNet(input: NetTrainInput): Promise<NetTrainResult> {
     const checkpoint: NetCheckpoint = {
       epoch: history.length,
       weights: last,
-      optimizer: await saveOptimizer(optimizer),
+      optimizer: await trainer.saveOptimizer(),
       history,
       ...(best.values ? { best: { loss: best.loss, epoch: best.epoch, values: best.values } } : {}),
       stale,
@@ -209,8 +199,7 @@ export async function trainNet(input: NetTrainInput): Promise<NetTrainResult> {
     return { weights, history, bestEpoch: best.values ? best.epoch : history.length, checkpoint, resumedEpochs: from?.epoch ?? 0 }
   } finally {
     trainer.dispose()
-    optimizer.dispose()
-    tf.dispose([Xt, Yt, probe.X, probe.Y, ...(val ? [val.X, val.Y] : []), ...(running ?? [])])
+    tf.dispose(tensors)
   }
 }
 

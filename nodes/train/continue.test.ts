@@ -14,7 +14,7 @@ const registry = createRegistry()
 
 /**
  * Iris → split (with validation rows) → standardize → an MLP → Train. Without dropout the MLP
- * trains on the hand-written dense path, with dropout through tfjs autodiff.
+ * trains as a dense stack (the wasm kernel on wasm, hand-written gradients on tfjs ops on cpu), with dropout through tfjs autodiff.
  */
 const doc = (train: Record<string, unknown>, optimizer?: Record<string, unknown>, dropout = 0) =>
   graph(
@@ -41,7 +41,7 @@ describe.each<BackendName>(['cpu', 'wasm'])('continued training on the %s backen
     expect(await setupNodeBackend(backend)).toBe(backend)
   })
 
-  it('raising epochs continues from the cached weights and Adam state, bit for bit equal to training from scratch (dense path)', async () => {
+  it('raising epochs continues from the cached weights and Adam state, bit for bit equal to training from scratch (dense stack: the wasm kernel on wasm, tfjs ops on cpu)', async () => {
     const cache = new NodeCache()
     const short = await trained(doc({ epochs: 4 }), cache)
     expect(short.report.reason).toBe('no cache entry')

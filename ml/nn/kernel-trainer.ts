@@ -1,0 +1,214 @@
+import * as tf from '@tensorflow/tfjs-core'
+import type { DenseLayer } from './dense-step'
+import type { Head, LossChoice } from './loss'
+import type { NetWeights } from './net'
+import type { OptimizerSettings } from './optimizer'
+import type { OptimizerState } from './optimizer-state'
+import type { Trainer } from './trainer'
+import { KERNEL_ACTIVATION, KERNEL_LOSS, type DenseKernel } from './wasm/dense-kernel'
+
+export interface KernelTrainerInput {
+  layers: DenseLayer[]
+  init: NetWeights
+  optimizer: OptimizerSettings
+  loss: LossChoice
+  head: Head
+  alpha: number
+  /** Row-major features [rows, layers[0].shape[0]] and encoded targets [rows, output units]. */
+  X: Float32Array
+  Y: Float32Array
+  rows: number
+  /** The largest batch a step gets. */
+  batch: number
+}
+
+/** Bytes of kernel memory beyond which training stays on tfjs ops (wasm32 memory tops out at 4 GiB). */
+const MAX_BYTES = 2 ** 31
+
+/** The kernel's loss code for a loss + head whose output gradient has a closed form; undefined for the others. */
+function lossKind(loss: LossChoice, head: Head): number | undefined {
+  const ce = loss.name === 'binary-crossentropy' || loss.name === 'categorical-crossentropy'
+  if (ce && head.kind === 'binary') return KERNEL_LOSS.binaryCrossentropy
+  if (ce && head.kind === 'multiclass') return KERNEL_LOSS.softmaxCrossentropy
+  if (loss.name === 'mse' && head.kind === 'regression') return KERNEL_LOSS.mse
+  return undefined
+}
+
+/** Lays out float32 regions in kernel memory, each 16-byte aligned for SIMD loads. */
+function allocator(base: number) {
+  let end = Math.ceil(base / 16) * 16
+  return {
+    take(floats: number): number {
+      const at = end
+      end += Math.ceil((floats * 4) / 16) * 16
+      return at
+    },
+    get end() {
+      return end
+    },
+  }
+}
+
+/** Grows the instance's memory to `bytes`; false when the engine refuses. */
+function reserve(kernel: DenseKernel, bytes: number): boolean {
+  const missing = bytes - kernel.memory.buffer.byteLength
+  if (missing <= 0) return true
+  try {
+    return kernel.memory.grow(Math.ceil(missing / 65536)) >= 0
+  } catch {
+    return false
+  }
+}
+
+/**
+ * A dense stack trained by one WebAssembly SIMD kernel (wasm/dense-kernel.as.ts): gather, forward,
+ * loss gradient, backward and the Adam/SGD update on one flat float32 weight vector in the kernel's
+ * memory, with no tfjs op and no allocation per step. The maths is denseTrainer's (the same loss
+ * gradients, L2 term and tfjs' order of optimizer operations), so losses and weights agree with tfjs
+ * autodiff within float32 rounding (kernel-trainer.test.ts); the kernel is deterministic, so a
+ * continued run equals one from scratch bit for bit. Undefined for what it does not cover
+ * (RMSprop, Adagrad, other losses) or when its memory cannot grow: train on tfjs ops then.
+ */
+export function kernelTrainer(kernel: DenseKernel, input: KernelTrainerInput): Trainer | undefined {
+  const { layers, init, alpha } = input
+  const kind = lossKind(input.loss, input.head)
+  const opt = input.optimizer
+  if (kind === undefined || (opt.name !== 'adam' && opt.name !== 'sgd')) return undefined
+  const widths = [layers[0].shape[0], ...layers.map((l) => l.shape[1])]
+  const units = widths[widths.length - 1]
+  const batch = input.batch
+  const size = init.values.reduce((a, v) => a + v.length, 0)
+  const slotCount = opt.name === 'adam' ? 2 : opt.momentum > 0 || opt.nesterov ? 1 : 0
+  const mem = allocator(kernel.heapBase())
+  const theta = mem.take(size)
+  const grad = mem.take(size)
+  const slots = Array.from({ length: slotCount }, () => mem.take(size))
+  const x = mem.take(input.rows * widths[0])
+  const y = mem.take(input.rows * units)
+  const idx = mem.take(batch)
+  const yb = mem.take(batch * units)
+  const h = widths.map((w) => mem.take(batch * w))
+  const widest = Math.max(...widths)
+  const delta = [mem.take(batch * widest), mem.take(batch * widest)]
+  const wt = mem.take(Math.max(...layers.map((l) => l.shape[0] * l.shape[1])))
+  if (mem.end > MAX_BYTES || !reserve(kernel, mem.end)) return undefined
+
+  const f32 = new Float32Array(kernel.memory.buffer)
+  const i32 = new Int32Array(kernel.memory.buffer)
+  const offsets: number[] = []
+  let at = theta
+  for (const v of init.values) {
+    offsets.push(at)
+    f32.set(v, at / 4)
+    at += v.length * 4
+  }
+  f32.set(input.X, x / 4)
+  f32.set(input.Y, y / 4)
+  const acts = layers.map((l) => KERNEL_ACTIVATION[l.activation as keyof typeof KERNEL_ACTIVATION])
+  const update = optimizerStep(kernel, opt, { theta, grad, slots, size })
+  let costs = new Float32Array(1024)
+  let count = 0
+
+  const forwardAndLoss = (n: number): number => {
+    kernel.gatherRows(x, widths[0], idx, n, h[0])
+    kernel.gatherRows(y, units, idx, n, yb)
+    for (let i = 0; i < layers.length; i++) kernel.dense(h[i], n, widths[i], offsets[2 * i], offsets[2 * i + 1], widths[i + 1], h[i + 1], acts[i])
+    const cost = kernel.lossAndGradient(h[layers.length], yb, n, units, kind, delta[0])
+    if (alpha <= 0) return cost
+    let l2 = 0
+    for (let i = 0; i < layers.length; i++) l2 += kernel.sumOfSquares(offsets[2 * i], widths[i] * widths[i + 1])
+    return cost + (alpha / 2) * l2
+  }
+  const backward = (n: number) => {
+    let d = 0
+    for (let i = layers.length - 1; i >= 0; i--) {
+      const [din, dout] = layers[i].shape
+      kernel.activationBackward(h[i + 1], delta[d], n * dout, acts[i])
+      kernel.kernelGradient(h[i], n, din, delta[d], dout, grad + (offsets[2 * i] - theta), offsets[2 * i], alpha)
+      kernel.columnSums(delta[d], n, dout, grad + (offsets[2 * i + 1] - theta))
+      if (i === 0) break
+      kernel.transpose(offsets[2 * i], din, dout, wt)
+      kernel.dense(delta[d], n, dout, wt, 0, din, delta[1 - d], KERNEL_ACTIVATION.linear)
+      d = 1 - d
+    }
+  }
+  const slice = (ptr: number, n: number) => f32.slice(ptr / 4, ptr / 4 + n)
+  return {
+    params: () => init.values.map((v, i) => tf.tensor(slice(offsets[i], v.length), init.shapes[i])),
+    step(order, start, end) {
+      const n = end - start
+      for (let i = 0; i < n; i++) i32[idx / 4 + i] = order[start + i]
+      const cost = forwardAndLoss(n)
+      if (count === costs.length) {
+        const grown = new Float32Array(2 * count)
+        grown.set(costs)
+        costs = grown
+      }
+      costs[count++] = cost
+      backward(n)
+      update.step()
+    },
+    costs() {
+      const out = costs.slice(0, count)
+      count = 0
+      return out
+    },
+    values: () => init.values.map((v, i) => slice(offsets[i], v.length)),
+    saveOptimizer: async () => update.save(slice),
+    restoreOptimizer: async (state) => update.restore(state, f32),
+    // The instance and its memory go when the trainer is dropped; there is no tfjs tensor to free.
+    dispose: () => undefined,
+  }
+}
+
+interface FlatRegions {
+  theta: number
+  grad: number
+  slots: number[]
+  size: number
+}
+
+/** The optimizer update on the flat vector and its state in tfjs' form (one flat variable's slots). */
+function optimizerStep(kernel: DenseKernel, opt: OptimizerSettings & { name: 'adam' | 'sgd' }, r: FlatRegions) {
+  let iterations = 0
+  const [b1, b2] = opt.name === 'adam' ? [Math.fround(opt.beta1), Math.fround(opt.beta2)] : [0, 0]
+  // tfjs keeps βᵢᵗ⁺¹ in float32 variables, multiplied by βᵢ after each step.
+  let p1 = b1
+  let p2 = b2
+  return {
+    step() {
+      if (opt.name === 'sgd') {
+        kernel.sgd(r.theta, r.grad, r.slots[0] ?? 0, r.size, opt.lr, opt.momentum, opt.nesterov ? 1 : 0)
+      } else {
+        kernel.adam(r.theta, r.grad, r.slots[0], r.slots[1], r.size, opt.lr, b1, b2, 1 - opt.beta1, 1 - opt.beta2, Math.fround(1 - p1), Math.fround(1 - p2), opt.epsilon)
+        p1 = Math.fround(p1 * b1)
+        p2 = Math.fround(p2 * b2)
+      }
+      iterations++
+    },
+    save(slice: (ptr: number, n: number) => Float32Array): OptimizerState {
+      return {
+        iterations,
+        shapes: r.slots.map(() => [r.size]),
+        slots: r.slots.map((p) => slice(p, r.size)),
+        ...(opt.name === 'adam' ? { powers: [p1, p2] as [number, number] } : {}),
+      }
+    },
+    restore(state: OptimizerState, f32: Float32Array) {
+      const total = state.slots.reduce((a, s) => a + s.length, 0)
+      if (total !== r.slots.length * r.size) {
+        throw new Error(`The saved optimizer state holds ${total} numbers; this ${opt.name} needs ${r.slots.length * r.size}. Train from scratch.`)
+      }
+      // Per-tensor slots (tfjs autodiff) concatenate to the flat layout: same weight order, moments one after another.
+      const all = new Float32Array(total)
+      let at = 0
+      for (const s of state.slots) {
+        all.set(s, at)
+        at += s.length
+      }
+      r.slots.forEach((p, k) => f32.set(all.subarray(k * r.size, (k + 1) * r.size), p / 4))
+      iterations = state.iterations
+      ;[p1, p2] = state.powers ?? [Math.fround(b1 ** (iterations + 1)), Math.fround(b2 ** (iterations + 1))]
+    },
+  }
+}
