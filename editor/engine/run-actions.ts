@@ -1,6 +1,7 @@
 import type { GraphDocument } from '../../runtime/document/schema'
 import { flattenGroups, innerIds } from '../../runtime/graph/groups'
-import { buildTopology, withAncestors } from '../../runtime/graph/topology'
+import { withAncestors } from '../../runtime/graph/order'
+import { buildTopology } from '../../runtime/graph/topology'
 import type { RunEvent, RunReport } from '../../runtime/exec/events'
 import { own } from '../../runtime/validate/own'
 import type { RunRequest } from '../../runtime/worker/engine-api'

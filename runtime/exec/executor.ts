@@ -1,7 +1,7 @@
 import type { NodeCache } from '../cache/node-cache'
 import type { GraphDocument } from '../document/schema'
 import { flattenGroups } from '../graph/groups'
-import { buildTopology, type Topology } from '../graph/topology'
+import { buildTopology, inputsOf, nodeOf, parentsOf, type Topology } from '../graph/topology'
 import type { Values } from '../node-api/define-node'
 import type { Registry } from '../registry'
 import type { NodeEvent, RunEvent, RunReport } from './events'
@@ -51,14 +51,14 @@ export async function runGraph(options: RunOptions): Promise<RunReport> {
   const opts = { ...options, doc: flattenGroups(options.doc) }
   const topo = buildTopology(opts.doc)
   const emit = opts.onEvent ?? (() => undefined)
-  const reporter = new Reporter((id) => topo.nodes.get(id)!.type, emit, opts.backend ?? 'unknown')
+  const reporter = new Reporter((id) => nodeOf(topo, id)!.type, emit, opts.backend ?? 'unknown')
   const planned = planRun(opts.doc, opts.registry, topo, opts)
-  for (const id of topo.nodes.keys()) reporter.skipped(id)
+  for (const id of topo.index.keys()) reporter.skipped(id)
   emit({ type: 'run-start', backend: reporter.backend, nodes: planned.queue })
   for (const id of planned.queue) emit({ type: 'queued', nodeId: id })
   const plan = await readPlanFiles(planned, topo, opts.registry, opts.files)
   const run = new GraphRun(opts, topo, plan, reporter)
-  await schedule(plan.queue, (id) => topo.parents.get(id)!, run, {
+  await schedule(plan.queue, (id) => parentsOf(topo, id), run, {
     concurrency: opts.concurrency,
     signal: opts.signal,
   })
@@ -93,7 +93,7 @@ class GraphRun {
 
   /** Settles one node whose parents all succeeded: a cache hit, a run, or an error. */
   readonly run = async (id: string): Promise<Outcome> => {
-    const def = this.opts.registry.get(this.topo.nodes.get(id)!.type)
+    const def = this.opts.registry.get(nodeOf(this.topo, id)!.type)
     const key = this.keys.get(id)
     const problem = this.plan.problems.get(id)
     if (problem || !def || !key) {
@@ -139,9 +139,9 @@ class GraphRun {
 
   /** Runs the node on its inputs, stores the result and what it ran with, reports it. */
   private async execute(id: string, reason: string): Promise<Values> {
-    const node = this.topo.nodes.get(id)!
+    const node = nodeOf(this.topo, id)!
     const def = this.opts.registry.get(node.type)!
-    const inputs = await this.outputs.inputs(this.topo.inputs.get(id)!)
+    const inputs = await this.outputs.inputs(inputsOf(this.topo, id))
     if (this.signal.aborted) throw new Cancelled()
     this.env.emit({ type: 'running', nodeId: id, reason })
     const key = this.keys.get(id)!

@@ -1,5 +1,6 @@
 import type { GraphDocument } from '../document/schema'
-import { topologicalOrder, withAncestors, withDescendants, type Topology } from '../graph/topology'
+import { topologicalOrder, withAncestors, withDescendants } from '../graph/order'
+import { nodeOf, type Topology } from '../graph/topology'
 import type { FileHashes } from '../keys/cache-keys'
 import type { ResolvedFile } from '../node-api/define-node'
 import type { Registry } from '../registry'
@@ -26,7 +27,7 @@ export function planRun(
   opts: { to?: string; force?: readonly string[] },
 ): Omit<RunPlan, 'files' | 'fileHashes'> {
   for (const id of [...(opts.to === undefined ? [] : [opts.to]), ...(opts.force ?? [])]) {
-    if (!topo.nodes.has(id)) throw new Error(`No node with id "${id}".`)
+    if (!topo.index.has(id)) throw new Error(`No node with id "${id}".`)
   }
   const targets = opts.to !== undefined ? withAncestors(topo, [opts.to]) : undefined
   const { order, leftover } = topologicalOrder(topo)
@@ -50,7 +51,7 @@ export async function readPlanFiles(
   const fileHashes: FileHashes = new Map()
   for (const id of plan.queue) {
     if (plan.problems.has(id)) continue
-    const node = topo.nodes.get(id)!
+    const node = nodeOf(topo, id)!
     const def = registry.get(node.type)
     if (!def?.fileParams?.length) continue
     try {

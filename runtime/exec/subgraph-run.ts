@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { GraphDocument, GraphEdge, GraphNode } from '../document/schema'
-import type { Topology } from '../graph/topology'
+import { inputsOf, type Topology } from '../graph/topology'
 import { computeKeys, type FileHashes, type NodeKey } from '../keys/cache-keys'
 import { canonicalJson } from '../keys/canonical'
 import { hashString } from '../keys/hash'
@@ -103,7 +103,7 @@ function firstError(report: RunReport): string | undefined {
 
 /** Copies the document, re-wires replaced values to stand-in nodes, overrides params, keeps only what `output` needs. */
 function nestedDocument(env: NestingEnv, callerId: string, request: SubgraphRequest): Nested {
-  const wiring = env.topo.inputs.get(callerId)!
+  const wiring = inputsOf(env.topo, callerId)
   const target = wiring.get(request.output)?.from
   if (!target) throw new Error(`Input "${request.output}" is not connected.`)
   const nodes = new Map<string, GraphNode>(env.doc.nodes.map((n) => [n.id, n]))
@@ -165,7 +165,7 @@ function ancestors(id: string, edges: readonly GraphEdge[]): Set<string> {
 }
 
 function upstreamNodes(env: NestingEnv, callerId: string, output: string): UpstreamNode[] {
-  const target = env.topo.inputs.get(callerId)!.get(output)?.from
+  const target = inputsOf(env.topo, callerId).get(output)?.from
   if (!target) return []
   const keep = ancestors(target.node, env.doc.edges)
   return env.doc.nodes

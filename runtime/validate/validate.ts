@@ -1,15 +1,16 @@
 import { GROUP_TYPE, type GraphDocument } from '../document/schema'
 import { flattenLevel } from '../graph/groups'
-import { buildTopology, findCycle, topologicalOrder, type Topology } from '../graph/topology'
+import { findCycle, topologicalOrder } from '../graph/order'
+import { buildTopology, wireAt, type Topology } from '../graph/topology'
 import { parseParams } from '../node-api/parse-params'
-import type { ConnectedInput } from '../node-api/define-node'
+import type { ConnectedInput, RegisteredNode } from '../node-api/define-node'
 import { portsCompatible } from '../node-api/ports'
 import type { Registry } from '../registry'
 import { messages, type Diagnostic, type DiagnosticCode } from './diagnostics'
 import { groupDiagnostics, relocate } from './groups'
 import { own } from './own'
 import { formatPath } from './paths'
-import { outputTypeResolver } from './port-types'
+import { indexedTypeResolver, lastWithId } from './port-types'
 
 type Args<C extends DiagnosticCode> = Parameters<(typeof messages)[C]>
 
@@ -42,98 +43,127 @@ export function validateGraph(doc: GraphDocument, registry: Registry, topo?: Top
   return [...groupDiagnostics(doc, flat), ...inner]
 }
 
+/** Per-document lookups the edge and node passes share, by node index. */
+interface Pass {
+  doc: GraphDocument
+  topo: Topology
+  defs: (RegisteredNode | undefined)[]
+  resolve: ReturnType<typeof indexedTypeResolver>
+  /** edge → 1 when it passed every check (what a node's `check` sees as wired). */
+  accepted: Uint8Array
+  out: Diagnostic[]
+}
+
 function validateFlat(doc: GraphDocument, registry: Registry, topo: Topology): Diagnostic[] {
   const out: Diagnostic[] = []
-  const nodeIndex = new Map<string, number>()
-
-  doc.nodes.forEach((node, i) => {
-    if (nodeIndex.has(node.id)) out.push(diag('duplicate-node-id', `nodes[${i}].id`, { nodeId: node.id }, node.id))
-    else nodeIndex.set(node.id, i)
+  let repeats = false
+  const defs = doc.nodes.map((node, i) => {
+    if (topo.canon[i] !== i) (repeats = true), out.push(diag('duplicate-node-id', `nodes[${i}].id`, { nodeId: node.id }, node.id))
+    return registry.get(node.type)
   })
   const edgeIds = new Set<string>()
   doc.edges.forEach((edge, i) => {
     if (edgeIds.has(edge.id)) out.push(diag('duplicate-edge-id', `edges[${i}].id`, { edgeId: edge.id }, edge.id))
     edgeIds.add(edge.id)
   })
-
-  const resolveOutput = outputTypeResolver(doc, registry, topo)
-  const connected = new Map<string, Record<string, ConnectedInput>>()
-
-  doc.edges.forEach((edge, i) => {
-    const ref = { edgeId: edge.id }
-    const from = doc.nodes[nodeIndex.get(edge.from.node) ?? -1]
-    const to = doc.nodes[nodeIndex.get(edge.to.node) ?? -1]
-    if (!from) out.push(diag('dangling-edge', edgePath(i, 'from.node'), ref, 'from', edge.from.node))
-    if (!to) out.push(diag('dangling-edge', edgePath(i, 'to.node'), ref, 'to', edge.to.node))
-    if (!from || !to) return
-    const fromDef = registry.get(from.type)
-    const toDef = registry.get(to.type)
-    if (!fromDef || !toDef) return
-    const outPort = own(fromDef.outputs, edge.from.port)
-    const inPort = own(toDef.inputs, edge.to.port)
-    if (!outPort) {
-      const known = Object.keys(fromDef.outputs)
-      out.push(diag('unknown-port', edgePath(i, 'from.port'), ref, from.id, from.type, edge.from.port, 'output', known))
-    }
-    if (!inPort) {
-      const known = Object.keys(toDef.inputs)
-      out.push(diag('unknown-port', edgePath(i, 'to.port'), ref, to.id, to.type, edge.to.port, 'input', known))
-    }
-    if (!outPort || !inPort) return
-    const produced = resolveOutput(from.id, edge.from.port)
-    if (!portsCompatible(produced, inPort.types)) {
-      out.push(diag('incompatible-ports', edgePath(i, 'to'), { ...ref, nodeId: to.id }, produced.join(' or '), inPort.types.join(' or ')))
-      return
-    }
-    // The topology keeps the first wire into each input; any other wire there is one too many.
-    if (topo.inputs.get(to.id)!.get(edge.to.port) !== edge) {
-      out.push(diag('input-taken', edgePath(i, 'to'), { ...ref, nodeId: to.id }, to.id, edge.to.port))
-      return
-    }
-    const ports = connected.get(to.id) ?? {}
-    ports[edge.to.port] = {
-      types: produced.filter((t) => inPort.types.includes(t)),
-      nodeType: from.type,
-      title: fromDef.title,
-      traits: fromDef.traits ?? [],
-    }
-    connected.set(to.id, ports)
-  })
-
-  doc.nodes.forEach((node, i) => {
-    const def = registry.get(node.type)
-    const ref = { nodeId: node.id }
-    if (!def) {
-      out.push(diag('unknown-node-type', `nodes[${i}].type`, ref, node.type))
-      return
-    }
-    const wired = connected.get(node.id) ?? {}
-    const wires = topo.inputs.get(node.id)!
-    for (const name in def.inputs) {
-      if (!def.inputs[name].optional && !wires.has(name)) out.push(diag('missing-input', `nodes[${i}]`, ref, node.id, name))
-    }
-    const parsed = parseParams(def, node.params)
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const isUnknown = issue.code === 'unrecognized_keys'
-        const keys = isUnknown ? issue.keys : [undefined]
-        for (const key of keys) {
-          const path = formatPath(['nodes', i, 'params', ...issue.path, ...(key ? [key] : [])])
-          const text = isUnknown ? `unknown param (known: ${Object.keys(def.params).join(', ')})` : issue.message
-          out.push(diag('invalid-param', path, ref, text))
-        }
-      }
-      return
-    }
-    for (const problem of def.check?.(parsed.data, wired) ?? []) {
-      out.push(diag('node-check', `nodes[${i}]`, ref, problem))
-    }
-  })
-
+  const last = repeats ? lastWithId(topo) : undefined
+  const resolve = indexedTypeResolver(topo, last ? (i) => defs[last[i]]?.outputs : (i) => defs[i]?.outputs)
+  const pass: Pass = { doc, topo, defs, resolve, accepted: new Uint8Array(doc.edges.length), out }
+  for (let e = 0; e < doc.edges.length; e++) checkEdge(pass, e)
+  for (let i = 0; i < doc.nodes.length; i++) checkNode(pass, i)
   const { leftover } = topologicalOrder(topo)
   if (leftover.length) {
     const cycle = findCycle(topo, leftover) ?? leftover
     out.push(diag('cycle', 'edges', { nodeId: cycle[0] }, cycle))
   }
   return out
+}
+
+function checkEdge({ doc, topo, defs, resolve, accepted, out }: Pass, i: number): void {
+  const edge = doc.edges[i]
+  const ref = { edgeId: edge.id }
+  const fi = topo.edgeFrom[i]
+  const ti = topo.edgeTo[i]
+  if (fi < 0) out.push(diag('dangling-edge', edgePath(i, 'from.node'), ref, 'from', edge.from.node))
+  if (ti < 0) out.push(diag('dangling-edge', edgePath(i, 'to.node'), ref, 'to', edge.to.node))
+  if (fi < 0 || ti < 0) return
+  const fromDef = defs[fi]
+  const toDef = defs[ti]
+  if (!fromDef || !toDef) return
+  const from = doc.nodes[fi]
+  const to = doc.nodes[ti]
+  const outPort = own(fromDef.outputs, edge.from.port)
+  const inPort = own(toDef.inputs, edge.to.port)
+  if (!outPort) {
+    const known = Object.keys(fromDef.outputs)
+    out.push(diag('unknown-port', edgePath(i, 'from.port'), ref, from.id, from.type, edge.from.port, 'output', known))
+  }
+  if (!inPort) {
+    const known = Object.keys(toDef.inputs)
+    out.push(diag('unknown-port', edgePath(i, 'to.port'), ref, to.id, to.type, edge.to.port, 'input', known))
+  }
+  if (!outPort || !inPort) return
+  const produced = resolve(fi, edge.from.port)
+  if (!portsCompatible(produced, inPort.types)) {
+    out.push(diag('incompatible-ports', edgePath(i, 'to'), { ...ref, nodeId: to.id }, produced.join(' or '), inPort.types.join(' or ')))
+    return
+  }
+  // The topology keeps the first wire into each input; any other wire there is one too many.
+  if (wireAt(topo, ti, edge.to.port) !== edge) {
+    out.push(diag('input-taken', edgePath(i, 'to'), { ...ref, nodeId: to.id }, to.id, edge.to.port))
+    return
+  }
+  accepted[i] = 1
+}
+
+function checkNode(pass: Pass, i: number): void {
+  const { doc, topo, defs, out } = pass
+  const node = doc.nodes[i]
+  const def = defs[i]
+  const ref = { nodeId: node.id }
+  if (!def) {
+    out.push(diag('unknown-node-type', `nodes[${i}].type`, ref, node.type))
+    return
+  }
+  const at = topo.canon[i]
+  for (const name in def.inputs) {
+    if (!def.inputs[name].optional && !wireAt(topo, at, name)) out.push(diag('missing-input', `nodes[${i}]`, ref, node.id, name))
+  }
+  const parsed = parseParams(def, node.params)
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const isUnknown = issue.code === 'unrecognized_keys'
+      const keys = isUnknown ? issue.keys : [undefined]
+      for (const key of keys) {
+        const path = formatPath(['nodes', i, 'params', ...issue.path, ...(key ? [key] : [])])
+        const text = isUnknown ? `unknown param (known: ${Object.keys(def.params).join(', ')})` : issue.message
+        out.push(diag('invalid-param', path, ref, text))
+      }
+    }
+    return
+  }
+  if (!def.check) return
+  for (const problem of def.check(parsed.data, wiredInputs(pass, at))) {
+    out.push(diag('node-check', `nodes[${i}]`, ref, problem))
+  }
+}
+
+/** What a node's `check` sees: each input whose wire passed the edge checks, with the types it carries. */
+function wiredInputs({ doc, topo, defs, resolve, accepted }: Pass, at: number): Record<string, ConnectedInput> {
+  const ports: Record<string, ConnectedInput> = {}
+  for (let k = topo.wireStart[at]; k < topo.wireStart[at + 1]; k++) {
+    const e = topo.wireList[k]
+    if (!accepted[e]) continue
+    const edge = doc.edges[e]
+    const fi = topo.edgeFrom[e]
+    const fromDef = defs[fi]!
+    const inTypes = own(defs[at]!.inputs, edge.to.port)!.types
+    ports[edge.to.port] = {
+      types: resolve(fi, edge.from.port).filter((t) => inTypes.includes(t)),
+      nodeType: doc.nodes[fi].type,
+      title: fromDef.title,
+      traits: fromDef.traits ?? [],
+    }
+  }
+  return ports
 }

@@ -1,5 +1,5 @@
 import type { GraphDocument } from '../document/schema'
-import { buildTopology, type Topology } from '../graph/topology'
+import { buildTopology, childrenOf, type Topology } from '../graph/topology'
 import { portsCompatible, type PortType } from '../node-api/ports'
 import { messages, type DiagnosticCode } from './diagnostics'
 import { own } from './own'
@@ -31,7 +31,7 @@ function pathBetween(topo: Topology, start: string, goal: string): string[] | un
       while (path[0] !== start) path.unshift(cameFrom.get(path[0])!)
       return path
     }
-    for (const next of topo.children.get(id) ?? []) {
+    for (const next of childrenOf(topo, id)) {
       if (!cameFrom.has(next)) {
         cameFrom.set(next, id)
         queue.push(next)

@@ -1,5 +1,6 @@
 import { CURRENT_VERSION, GRAPH_FORMAT, type GraphDocument } from '../../../runtime/document/schema'
-import { buildTopology, topologicalOrder } from '../../../runtime/graph/topology'
+import { topologicalOrder } from '../../../runtime/graph/order'
+import { buildTopology } from '../../../runtime/graph/topology'
 import { computeKeys } from '../../../runtime/keys/cache-keys'
 import { validateGraph } from '../../../runtime/validate/validate'
 import { testRegistry } from '../../support/test-nodes'

@@ -3,7 +3,8 @@
  * Run it only when a change to validation, keys or order is meant to change what they return.
  */
 import { writeFileSync } from 'node:fs'
-import { buildTopology, topologicalOrder } from '../../../runtime/graph/topology'
+import { topologicalOrder } from '../../../runtime/graph/order'
+import { buildTopology } from '../../../runtime/graph/topology'
 import { computeKeys } from '../../../runtime/keys/cache-keys'
 import { hashString } from '../../../runtime/keys/hash'
 import { syntheticGraph } from '../../bench/parts/scale'
