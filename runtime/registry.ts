@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { NodeDefinition, RegisteredNode } from './node-api/define-node'
 import type { PortDef } from './node-api/ports'
+import { replayProblem } from './node-api/step-replays'
 
 /** The set of node types the runtime, CLI and editor share. Built from one explicit list. */
 export class Registry {
@@ -18,6 +19,8 @@ export class Registry {
             'would load with their old params. Declare one (migrate: paramsUnchanged when only results changed).',
         )
       }
+      const replay = replayProblem(def)
+      if (replay) throw new Error(replay)
       for (const [name, out] of Object.entries(def.outputs as Record<string, PortDef>)) {
         if (out.sameAs && !(out.sameAs in def.inputs)) {
           throw new Error(`Node type "${def.type}": output "${name}" follows unknown input "${out.sameAs}".`)

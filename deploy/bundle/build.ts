@@ -4,6 +4,7 @@ import type { TrainedModel } from '../../runtime/values/ml'
 import { getFamily } from '../../ml/families'
 import type { LayersFiles } from '../../ml/families/layers-export'
 import type { SchemaState } from '../../nodes/data/schema-step'
+import { isLoaderStep } from '../../nodes/predict/replays'
 import { BUNDLE_FORMAT, BUNDLE_VERSION, type BundleManifest, type InputColumn } from './manifest'
 import { toBundleJson } from './json-codec'
 import { referenceOf } from './reference'
@@ -15,7 +16,7 @@ const text = (s: string) => new TextEncoder().encode(s)
 
 /** True when a table holds rows as a loader read them (its lineage is at most the loader's schema step). */
 export function isRawTable(d: Dataset): boolean {
-  return d.steps.every((s) => s.type === 'schema')
+  return d.steps.every((s) => isLoaderStep(s))
 }
 
 /**
@@ -24,7 +25,8 @@ export function isRawTable(d: Dataset): boolean {
  * id columns may be left out.
  */
 export function inputColumns(model: TrainedModel, raw?: Dataset): InputColumn[] {
-  const schema = model.steps[0]?.type === 'schema' ? (model.steps[0].state as unknown as SchemaState) : undefined
+  const first = model.steps.at(0)
+  const schema = first && isLoaderStep(first) ? (first.state as unknown as SchemaState) : undefined
   const optional = (role: string, name: string) => role !== 'feature' || name === model.target
   if (schema) {
     return schema.columns.map((c) => ({

@@ -54,7 +54,7 @@ describe('model bundle of a neural network after a cleaning chain', () => {
       ['visits', 'numeric', true],
       ['churned', 'categorical', false],
     ])
-    expect(manifest.lineage.steps).toEqual(['schema', 'text', 'impute', 'impute', 'clip', 'onehot', 'standardize'])
+    expect(manifest.lineage.steps).toEqual(['data.csv', 'clean.normalize-text', 'clean.impute', 'clean.impute', 'clean.outliers', 'transform.onehot', 'transform.standardize'])
     expect(manifest.model.classes).toEqual(['no', 'yes'])
     expect(manifest.tfjs).toEqual({ path: 'model.json', outputs: 'probabilities' })
     const age = manifest.reference!.columns.find((c) => c.name === 'age')!

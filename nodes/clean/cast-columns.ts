@@ -19,7 +19,7 @@ export function applyCast(s: CastState, d: Dataset): Dataset {
   return { ...d, columns: d.columns.map((c) => (to.has(c.name) ? castColumn(c, to.get(c.name)!, s.categories[c.name]) : c)) }
 }
 
-const castStep = fittedStep('cast', applyCast)
+const castStep = fittedStep('clean.cast-columns', applyCast)
 
 /** Changes column types. */
 export const castColumnsNode = defineNode({

@@ -54,7 +54,7 @@ export function applyImpute(s: ImputeState, d: Dataset): Dataset {
   return withColumns(d, replaced)
 }
 
-const imputeStep = fittedStep('impute', applyImpute)
+const imputeStep = fittedStep('clean.impute', applyImpute)
 
 /** Fills missing values, as scikit-learn's SimpleImputer. */
 export const imputeNode = defineNode({

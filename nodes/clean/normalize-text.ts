@@ -47,7 +47,7 @@ function textColumns(d: Dataset, names: string[]): CategoricalColumn[] {
   return cols as CategoricalColumn[]
 }
 
-const textStep = fittedStep('text', applyText)
+const textStep = fittedStep('clean.normalize-text', applyText)
 
 /** Merges inconsistent spellings of categories. */
 export const normalizeTextNode = defineNode({

@@ -51,7 +51,7 @@ function dropOutside(s: ClipState, d: Dataset): Dataset {
   return subsetRows(d, keep)
 }
 
-const clipStep = fittedStep('clip', applyClip)
+const clipStep = fittedStep('clean.outliers', applyClip)
 
 /** Clips or drops outliers found by the IQR rule or z-scores. */
 export const outliersNode = defineNode({

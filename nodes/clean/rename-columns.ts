@@ -16,7 +16,7 @@ export function applyRename(s: RenameState, d: Dataset): Dataset {
   return { ...d, columns: d.columns.map((c) => (to.has(c.name) ? { ...c, name: to.get(c.name)! } : c)) }
 }
 
-const renameStep = fittedStep('rename', applyRename)
+const renameStep = fittedStep('clean.rename-columns', applyRename)
 
 /** Renames columns. */
 export const renameColumnsNode = defineNode({

@@ -31,7 +31,7 @@ describe('clean.outliers', () => {
     // Q1 = 2, Q3 = 4 (of 1, 2, 3, 4, 100), IQR = 2: fences [-1, 7].
     const out = (await runNode(outliersNode, { data: d })).data as Dataset
     expect(cells(out, 'x')).toEqual([1, 2, 3, 4, 7, null])
-    expect(out.steps.at(-1)).toEqual({ type: 'clip', state: { columns: ['x'], lower: [-1], upper: [7] } })
+    expect(out.steps.at(-1)).toEqual({ type: 'clean.outliers', state: { columns: ['x'], lower: [-1], upper: [7] } })
   })
 
   it('drops rows outside mean ± z·std (population std), keeping missing cells', async () => {

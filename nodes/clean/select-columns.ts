@@ -16,7 +16,7 @@ export function applySelect(s: SelectState, d: Dataset): Dataset {
   return { ...d, columns: d.columns.filter((c) => !drop.has(c.name)) }
 }
 
-const selectStep = fittedStep('select', applySelect)
+const selectStep = fittedStep('clean.select-columns', applySelect)
 
 /** Keeps or drops chosen columns. */
 export const selectColumnsNode = defineNode({

@@ -17,7 +17,7 @@ export function applyRoles(s: RolesState, d: Dataset): Dataset {
   return { ...d, columns: d.columns.map((c) => ({ ...c, role: s.roles[c.name] ?? 'ignore' })) }
 }
 
-const rolesStep = fittedStep('roles', applyRoles)
+const rolesStep = fittedStep('clean.set-target', applyRoles)
 
 /** Chooses the target, ID and ignored columns; every other column becomes a feature. */
 export const setRolesNode = defineNode({

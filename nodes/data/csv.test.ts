@@ -17,7 +17,7 @@ describe('data.csv', () => {
     expect(cells(d, 'age')).toEqual([31, 45, 27])
     expect(cells(d, 'city')).toEqual(['Paris', 'Lyon', 'Paris'])
     expect(d.columns[1]).toMatchObject({ categories: ['Lyon', 'Paris'] })
-    expect(d.steps.map((s) => s.type)).toEqual(['schema'])
+    expect(d.steps.map((s) => s.type)).toEqual(['data.csv'])
   })
 
   it('detects semicolons and tabs, strips a BOM, reads quoted fields with delimiters and newlines', async () => {

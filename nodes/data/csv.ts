@@ -3,7 +3,9 @@ import { p } from '../../runtime/node-api/params'
 import { port } from '../../runtime/node-api/ports'
 import { decodeText } from './csv-parse'
 import { loadCsv, tableParams, finishLoad, keepWarnings, summarizeLoaded } from './load-table'
-import { schemaReplay } from './schema-step'
+import { loaderSchema } from './schema-step'
+
+const csvSchema = loaderSchema('data.csv')
 
 /** Loads a CSV or TSV file into a typed table. */
 export const csvNode = defineNode({
@@ -18,7 +20,7 @@ export const csvNode = defineNode({
     'categorical otherwise (override with Column types); text is kept exactly as written (see Normalize text). The target is the last column unless you choose another; ID columns are kept but never used as features.',
   inputs: {},
   outputs: { data: port.dataset() },
-  replays: [schemaReplay],
+  replays: [csvSchema],
   params: {
     path: p.file({ title: 'File', description: 'A .csv or .tsv file.', accept: ['.csv', '.tsv', '.txt'] }),
     ...tableParams,
@@ -29,7 +31,7 @@ export const csvNode = defineNode({
     const file = ctx.files.path
     if (!params.path || !file) throw new Error('Choose a CSV file to read.')
     const text = decodeText(file.bytes, `The file "${file.name}"`)
-    return finishLoad(await loadCsv(text, params, { ...ctx, log }), log)
+    return finishLoad(await loadCsv(text, params, { ...ctx, log }), log, csvSchema)
   },
   summarize: summarizeLoaded,
 })

@@ -4,10 +4,12 @@ import { port } from '../../runtime/node-api/ports'
 import { refuseLarge } from './csv-parse'
 import { datasetFromRows } from './load-rows'
 import { columnParams, headerParams, finishLoad, keepWarnings, summarizeLoaded } from './load-table'
-import { schemaReplay } from './schema-step'
+import { loaderSchema } from './schema-step'
 
 type Cell = unknown
 type Row = Cell[]
+
+const excelSchema = loaderSchema('data.excel')
 
 /** Spreadsheet rows without the empty rows and columns around a table; `sheetRows` keeps each row's number in the sheet. */
 export function trimSheet(data: Row[]): { rows: Row[]; sheetRows: number[] } {
@@ -52,7 +54,7 @@ export const excelNode = defineNode({
     'column types (a few stray texts in a number column become missing, with a warning naming their rows), target and ID columns.',
   inputs: {},
   outputs: { data: port.dataset() },
-  replays: [schemaReplay],
+  replays: [excelSchema],
   params: {
     path: p.file({ title: 'File', description: 'An .xlsx workbook.', accept: ['.xlsx'] }),
     sheet: p.text({ default: '', maxLength: 200, title: 'Sheet', description: 'Sheet name or number (1 = first). Empty: the first sheet.' }),
@@ -68,7 +70,7 @@ export const excelNode = defineNode({
     const { rows, sheetRows } = trimSheet(await readSheetRows(file.bytes, params.sheet.trim(), file.name))
     if (rows.length === 0) throw new Error(`The sheet${params.sheet ? ` "${params.sheet}"` : ''} of "${file.name}" is empty.`)
     const data = datasetFromRows({ rows, where: (i) => `row ${sheetRows[i]}` }, params, log)
-    return finishLoad(data, log)
+    return finishLoad(data, log, excelSchema)
   },
   summarize: summarizeLoaded,
 })

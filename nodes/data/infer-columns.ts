@@ -2,7 +2,6 @@ import type { Column, Dataset } from '../../runtime/values/dataset'
 import { parseTypeList } from '../../ml/table/cast'
 import { listNames, makeDataset, quoteList } from '../../ml/table/table'
 import { columnBuilder } from './column-builder'
-import { schemaStep } from './schema-step'
 
 /** Rows of cell texts → typed columns with roles: shared by the CSV, URL and JSON loaders. */
 
@@ -51,8 +50,7 @@ export function tableBuilder(header: string[], opts: InferOptions, where: (at: n
         if (w) opts.warn?.(w)
       }
       assignRoles(columns, opts)
-      const dataset = makeDataset(columns, [], rows)
-      return { ...dataset, steps: [schemaStep(dataset)] }
+      return makeDataset(columns, [], rows)
     },
   }
 }

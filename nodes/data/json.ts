@@ -7,7 +7,9 @@ import { decodeText } from './csv-parse'
 import { buildDataset } from './infer-columns'
 import { columnParams, inferOptions, finishLoad, keepWarnings, summarizeLoaded, type ColumnParams } from './load-table'
 import { recordsToColumns } from './records'
-import { schemaReplay } from './schema-step'
+import { loaderSchema } from './schema-step'
+
+const jsonSchema = loaderSchema('data.json')
 
 /** "line 3, column 9" for a character offset into `text`. */
 function lineAndColumn(text: string, offset: number): string {
@@ -62,7 +64,7 @@ export const jsonNode = defineNode({
     'Every key becomes a column; null or a missing key is a missing value. Types, target and ID columns as for a CSV file; nested values are refused with their key.',
   inputs: {},
   outputs: { data: port.dataset() },
-  replays: [schemaReplay],
+  replays: [jsonSchema],
   params: {
     path: p.file({ title: 'File', description: 'A .json or .jsonl file.', accept: ['.json', '.jsonl', '.ndjson'] }),
     ...columnParams,
@@ -73,7 +75,7 @@ export const jsonNode = defineNode({
     const file = ctx.files.path
     if (!params.path || !file) throw new Error('Choose a JSON file to read.')
     const what = `The file "${file.name}"`
-    return finishLoad(loadJson(decodeText(file.bytes, what), params, log, what), log)
+    return finishLoad(loadJson(decodeText(file.bytes, what), params, log, what), log, jsonSchema)
   },
   summarize: summarizeLoaded,
 })

@@ -5,6 +5,7 @@ import { describeTable } from '../../ml/table/table'
 import { missingTokens } from '../../ml/table/cast'
 import { parseCsvText } from './csv-parse'
 import { tableBuilder, type InferOptions, type TableBuilder } from './infer-columns'
+import { schemaStep, type LoaderSchema } from './schema-step'
 
 /** The params every table loader shares (CSV, Excel, Parquet, JSON, SQL, URL): which column is what. */
 export const columnParams = {
@@ -101,8 +102,12 @@ export function keepWarnings(log: Logger): Logger & { warnings: string[] } {
 /** Warnings of loaded tables, from `run` to `summarize` (called right after it on the same value). */
 const loadWarnings = new WeakMap<Dataset, string[]>()
 
-/** A loader's outputs: warns when no feature is numeric and keeps the warnings for `summarizeLoaded`. */
-export function finishLoad(d: Dataset, log: Logger & { warnings: string[] }): { data: Dataset } {
+/**
+ * A loader's outputs: the table with the loader's schema step as its lineage; warns when no
+ * feature is numeric and keeps the warnings for `summarizeLoaded`.
+ */
+export function finishLoad(read: Dataset, log: Logger & { warnings: string[] }, schema: LoaderSchema): { data: Dataset } {
+  const d = { ...read, steps: [schemaStep(read, schema)] }
   warnIfNoNumeric(d, log)
   if (log.warnings.length) loadWarnings.set(d, [...log.warnings])
   return { data: d }

@@ -4,7 +4,9 @@ import { port } from '../../runtime/node-api/ports'
 import { refuseLarge } from './csv-parse'
 import { datasetFromRows } from './load-rows'
 import { columnParams, finishLoad, keepWarnings, summarizeLoaded } from './load-table'
-import { schemaReplay } from './schema-step'
+import { loaderSchema } from './schema-step'
+
+const parquetLoaderSchema = loaderSchema('data.parquet')
 
 /** Column names and rows of a Parquet file, every compression codec included (libraries load only when the node runs). */
 export async function readParquet(bytes: Uint8Array, name: string, signal: AbortSignal): Promise<{ names: string[]; rows: unknown[][] }> {
@@ -39,7 +41,7 @@ export const parquetNode = defineNode({
     'Nested columns (lists, structs) are refused with their name.',
   inputs: {},
   outputs: { data: port.dataset() },
-  replays: [schemaReplay],
+  replays: [parquetLoaderSchema],
   params: {
     path: p.file({ title: 'File', description: 'A .parquet file.', accept: ['.parquet'] }),
     ...columnParams,
@@ -53,7 +55,7 @@ export const parquetNode = defineNode({
     const { names, rows } = await readParquet(file.bytes, file.name, ctx.signal)
     if (rows.length === 0) throw new Error(`The file "${file.name}" has columns ${names.join(', ')} but no rows.`)
     const data = datasetFromRows({ names, rows, where: (i) => `row ${i + 1}` }, params, log)
-    return finishLoad(data, log)
+    return finishLoad(data, log, parquetLoaderSchema)
   },
   summarize: summarizeLoaded,
 })

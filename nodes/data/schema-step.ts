@@ -1,7 +1,7 @@
 import type { Column, ColumnRole, Dataset, FittedStep } from '../../runtime/values/dataset'
 import { castColumn } from '../../ml/table/cast'
 import { quoteList } from '../../ml/table/table'
-import { fittedStep } from '../../ml/table/steps'
+import { fittedStep, type FittedStepKind } from '../../ml/table/steps'
 
 /**
  * The first step of a loaded table's lineage: the column names, types and roles the loader
@@ -15,7 +15,18 @@ export interface SchemaState {
   columns: { name: string; type: Column['type']; role: ColumnRole; categories?: string[] }[]
 }
 
-export function schemaStep(d: Dataset): FittedStep {
+/** A loader's schema step kind: its lineage id is the loader's node type; every loader's replays alike. */
+export interface LoaderSchema extends FittedStepKind<SchemaState> {
+  readonly loader: true
+}
+
+/** The schema step of the loader `type` (declare it in the loader's `replays` and pass it to `finishLoad`). */
+export function loaderSchema(type: string): LoaderSchema {
+  return { ...fittedStep(type, applySchema), loader: true }
+}
+
+/** The schema step a loader writes for the table it read. */
+export function schemaStep(d: Dataset, kind: LoaderSchema): FittedStep {
   const state: SchemaState = {
     columns: d.columns.map((c) => ({
       name: c.name,
@@ -24,7 +35,7 @@ export function schemaStep(d: Dataset): FittedStep {
       ...(c.type === 'categorical' ? { categories: [...c.categories] } : {}),
     })),
   }
-  return schemaReplay.record(state)
+  return kind.record(state)
 }
 
 /**
@@ -49,6 +60,3 @@ export function applySchema(state: SchemaState, d: Dataset): Dataset {
   for (const c of d.columns) if (!known.has(c.name)) columns.push({ ...c, role: 'ignore' })
   return { ...d, columns }
 }
-
-/** Every loader writes the schema step first; this replays it on rows to score. */
-export const schemaReplay = fittedStep('schema', applySchema)

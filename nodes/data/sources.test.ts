@@ -49,7 +49,7 @@ describe('data.excel', () => {
     expect(roles(d)).toEqual({ age: 'numeric/feature', city: 'categorical/feature', bought: 'categorical/target' })
     expect(cells(d, 'age')).toEqual([31, 45, 27.5])
     expect(cells(d, 'bought')).toEqual(['true', 'false', 'true'])
-    expect(d.steps.map((s) => s.type)).toEqual(['schema'])
+    expect(d.steps.map((s) => s.type)).toEqual(['data.excel'])
     const notes = await load(excelNode, book, { sheet: 'Notes', noTarget: true })
     expect(cells(notes.d, 'x')).toEqual([1])
     expect(cells((await load(excelNode, book, { sheet: '2', noTarget: true })).d, 'x')).toEqual([1])

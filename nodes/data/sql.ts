@@ -8,7 +8,9 @@ import { datasetFromRows } from './load-rows'
 import { columnParams, finishLoad, keepWarnings, summarizeLoaded } from './load-table'
 import { openDatabase } from './sql-engine'
 import { createTable, tableNames } from './sql-tables'
-import { schemaReplay } from './schema-step'
+import { loaderSchema } from './schema-step'
+
+const sqlSchema = loaderSchema('data.sql')
 
 /** Input ports, each also the name of its table in queries. */
 const TABLES = ['a', 'b', 'c'] as const
@@ -64,7 +66,7 @@ export const sqlNode = defineNode({
     c: port.dataset({ optional: true, label: 'table c' }),
   },
   outputs: { data: port.dataset() },
-  replays: [schemaReplay],
+  replays: [sqlSchema],
   params: {
     database: p.file({ title: 'Database file', description: 'An SQLite database (.sqlite, .db); optional when tables are wired in.', accept: ['.sqlite', '.sqlite3', '.db'] }),
     query: p.text({ default: 'SELECT * FROM a', title: 'Query', description: 'SQLite SQL, e.g. SELECT * FROM customers JOIN a USING (id).' }),
@@ -90,7 +92,7 @@ export const sqlNode = defineNode({
       const { columns, values } = runQuery(db, query)
       if (values.length === 0) throw new Error(`The query returned columns ${columns.join(', ')} but no rows.`)
       const data = datasetFromRows({ names: columns, rows: values, where: (i) => `result row ${i + 1}` }, params, log)
-      return finishLoad(data, log)
+      return finishLoad(data, log, sqlSchema)
     } finally {
       db.close()
     }

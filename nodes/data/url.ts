@@ -5,7 +5,7 @@ import { guardedFetch, RefusedDownload } from '../../runtime/net/policy'
 import { decodeText } from './csv-parse'
 import { loadJson } from './json'
 import { loadCsv, tableParams, finishLoad, keepWarnings, summarizeLoaded } from './load-table'
-import { schemaReplay } from './schema-step'
+import { loaderSchema } from './schema-step'
 
 async function download(url: string, signal: AbortSignal): Promise<{ bytes: Uint8Array; contentType: string }> {
   let response: Response
@@ -23,6 +23,8 @@ async function download(url: string, signal: AbortSignal): Promise<{ bytes: Uint
   return { bytes: new Uint8Array(await response.arrayBuffer()), contentType: response.headers.get('content-type') ?? '' }
 }
 
+const urlSchema = loaderSchema('data.url')
+
 /** JSON when the server or the URL says so, or when the text starts like JSON. */
 const isJson = (url: string, contentType: string, text: string) =>
   contentType.includes('json') || /\.json($|\?)/i.test(url) || /^\s*[[{]/.test(text)
@@ -39,7 +41,7 @@ export const urlNode = defineNode({
     'missing values, type inference, target). The page must allow cross-origin downloads. It re-downloads on every run, since the content may change.',
   inputs: {},
   outputs: { data: port.dataset() },
-  replays: [schemaReplay],
+  replays: [urlSchema],
   volatile: true,
   params: {
     url: p.text({ default: '', maxLength: 2000, title: 'URL', description: 'An http(s) address of a .csv or .json file.' }),
@@ -53,8 +55,8 @@ export const urlNode = defineNode({
     ctx.progress(0, 'downloading')
     const { bytes, contentType } = await download(url, ctx.signal)
     const text = decodeText(bytes, `The download from ${url}`)
-    if (!isJson(url, contentType, text)) return finishLoad(await loadCsv(text, params, { ...ctx, log }), log)
-    return finishLoad(loadJson(text, params, log, `The download from ${url}`), log)
+    if (!isJson(url, contentType, text)) return finishLoad(await loadCsv(text, params, { ...ctx, log }), log, urlSchema)
+    return finishLoad(loadJson(text, params, log, `The download from ${url}`), log, urlSchema)
   },
   summarize: summarizeLoaded,
 })

@@ -62,7 +62,7 @@ describe('figure.decision-boundary', () => {
 
   it('puts raw rows through the model\'s preprocessing, so the grid is in training units', async () => {
     // The model saw x scaled as (x − 100) / 10: raw x 100 and 200 become 0 and 10.
-    const scaled: TrainedModel = { ...knn, steps: [{ type: 'standardize', state: { columns: ['x'], mean: [100], scale: [10] } }] }
+    const scaled: TrainedModel = { ...knn, steps: [{ type: 'transform.standardize', state: { columns: ['x'], mean: [100], scale: [10] } }] }
     const raw = makeDataset([
       numericColumn('x', Float64Array.from([100, 200])),
       numericColumn('y', Float64Array.from([0, 10])),

@@ -55,7 +55,7 @@ describe('predict.apply', () => {
   it('replays the model\'s fitted preprocessing on raw rows', async () => {
     const scaled = (await runNode(standardizeNode, { data: everyThird(iris()) }, {})).data as Splits
     const model = await trained(logisticRegressionNode, scaled)
-    expect(model.steps.map((s) => s.type)).toEqual(['standardize'])
+    expect(model.steps.map((s) => s.type)).toEqual(['transform.standardize'])
     const fromScaled = (await predict(model, scaled.test!)).p
     const raw = subsetRows(iris(), Int32Array.from({ length: 50 }, (_, i) => 3 * i))
     const fromRaw = (await predict(model, raw)).p

@@ -10,6 +10,9 @@ import { featureMatrix } from '../../ml/table/table'
 import { runNode, textFile } from '../../tests/support/table-testing'
 import { applySteps, conformToModel } from './lineage'
 import { collectReplays, DEFAULT_REPLAYS } from './replays'
+import { STEP_ALIASES } from './step-aliases'
+import { allNodes } from '..'
+import { Registry } from '../../runtime/registry'
 import type { TrainedModel } from '../../runtime/values/ml'
 import { oneHotNode } from '../transform/onehot'
 import { pcaNode } from '../transform/pca'
@@ -20,6 +23,8 @@ const messy = readFileSync(new URL('../../examples/data/messy-customers.csv', im
 
 const load = async (text: string, given: Record<string, unknown> = {}) =>
   (await runNode(csvNode, {}, { path: 'x.csv', ids: ['customer_id'], ...given }, { path: textFile(text) })).data as Dataset
+
+const OLD_ID = new Map([...STEP_ALIASES].map(([old, now]) => [now, old]))
 
 const chain: [NodeDefinition<any>, Record<string, unknown>][] = [
   [normalizeTextNode, { case: 'title', mapping: 'NY=New York' }],
@@ -39,7 +44,7 @@ describe('applySteps', () => {
   it('replays the lineage on the raw table and reproduces the transformed table', async () => {
     const raw = await load(messy)
     const out = await pipeline(raw, [[pcaNode, { components: 3 }]])
-    expect(out.steps.map((s) => s.type)).toEqual(['schema', 'text', 'impute', 'clip', 'onehot', 'standardize', 'pca'])
+    expect(out.steps.map((s) => s.type)).toEqual(['data.csv', 'clean.normalize-text', 'clean.impute', 'clean.outliers', 'transform.onehot', 'transform.standardize', 'transform.pca'])
     expect(applySteps(out.steps, raw)).toEqual(out)
   })
 
@@ -80,11 +85,28 @@ describe('applySteps', () => {
     expect(replayed.columns.at(-1)).toMatchObject({ name: 'churned', categories: ['no', 'yes'], codes: Int32Array.of(1) })
   })
 
-  it('takes each replay from the node that writes the step; a second replay for one step id is refused', () => {
-    expect([...DEFAULT_REPLAYS.keys()].sort()).toEqual(
-      ['cast', 'clip', 'impute', 'minmax', 'onehot', 'ordinal', 'pca', 'rename', 'roles', 'schema', 'select', 'standardize', 'text'],
-    )
-    const clash = { type: 'test.other', replays: [{ step: 'pca', replay: (_s: Record<string, unknown>, d: Dataset) => d }] }
-    expect(() => collectReplays([pcaNode, clash])).toThrow('Node type "test.other" declares a second replay for fitted step "pca".')
+  it('takes each replay from the node that writes the step, named by its type id; any other name is refused', () => {
+    const writers = allNodes.filter((d) => d.replays?.length).map((d) => d.type)
+    expect([...DEFAULT_REPLAYS.keys()].sort()).toEqual([...writers].sort())
+    expect(writers).toEqual(expect.arrayContaining(['data.csv', 'data.sql', 'clean.set-target', 'clean.outliers', 'transform.pca']))
+    const misnamed = { type: 'test.other', replays: [{ step: 'pca', replay: (_s: Record<string, unknown>, d: Dataset) => d }] }
+    const message = 'Node type "test.other" declares a replay for fitted step "pca"; a node replays the step it writes, named "test.other".'
+    expect(() => collectReplays([pcaNode, misnamed])).toThrow(message)
+    expect(() => new Registry([misnamed as unknown as NodeDefinition])).toThrow(message)
+    expect(() => collectReplays([pcaNode, pcaNode])).toThrow('Node type "transform.pca" is listed twice with replays.')
+  })
+
+  it('replays steps saved under the old ids and treats any loader step as raw rows', async () => {
+    const raw = await load(messy)
+    const out = await pipeline(raw, [[pcaNode, { components: 3 }]])
+    const renamed = out.steps.map((s) => ({ ...s, type: OLD_ID.get(s.type)! }))
+    expect(renamed.map((s) => s.type)).toEqual(['schema', 'text', 'impute', 'clip', 'onehot', 'standardize', 'pca'])
+    expect(applySteps(renamed, raw).columns).toEqual(out.columns)
+    // A model saved with old ids, rows read today (or by another loader): the prefix matches by meaning, no warning.
+    const warnings: string[] = []
+    expect(conformToModel({ steps: renamed } as TrainedModel, raw, (m) => warnings.push(m)).columns).toEqual(out.columns)
+    const byJson = { ...raw, steps: [{ ...raw.steps[0], type: 'data.json' }] }
+    expect(conformToModel({ steps: out.steps } as TrainedModel, byJson, (m) => warnings.push(m)).columns).toEqual(out.columns)
+    expect(warnings).toEqual([])
   })
 })

@@ -1,8 +1,11 @@
 import type { Dataset, FittedStep } from '../../runtime/values/dataset'
 import type { TrainedModel } from '../../runtime/values/ml'
-import { DEFAULT_REPLAYS, type ReplayLookup } from './replays'
+import { DEFAULT_REPLAYS, isLoaderStep, replayOf, type ReplayLookup } from './replays'
+import { currentStepId } from './step-aliases'
 
-const sameStep = (a: FittedStep, b: FittedStep) => a.type === b.type && JSON.stringify(a.state) === JSON.stringify(b.state)
+// A step saved under an old id equals the same step written today (step-aliases.ts).
+const sameStep = (a: FittedStep, b: FittedStep) =>
+  currentStepId(a.type) === currentStepId(b.type) && JSON.stringify(a.state) === JSON.stringify(b.state)
 
 /**
  * Replays a fitted preprocessing lineage on raw rows with the training table's columns (the
@@ -13,7 +16,7 @@ const sameStep = (a: FittedStep, b: FittedStep) => a.type === b.type && JSON.str
 export function applySteps(steps: readonly FittedStep[], raw: Dataset, replays: ReplayLookup = DEFAULT_REPLAYS): Dataset {
   let d: Dataset = { ...raw, steps: [] }
   for (const step of steps) {
-    const replay = replays.get(step.type)
+    const replay = replayOf(step, replays)
     if (!replay) throw new Error(`Unknown preprocessing step "${step.type}"; this pipeline was saved by a newer version.`)
     d = replay.replay(step.state, d)
   }
@@ -30,8 +33,8 @@ export function conformToModel(model: TrainedModel, d: Dataset, warn: (m: string
   const need = model.steps
   const prefix = have.length <= need.length && have.every((s, i) => sameStep(s, need[i]))
   if (prefix) return have.length === need.length ? d : { ...applySteps(need.slice(have.length), d, replays), steps: need }
-  // Rows from a loader carry only its own 'schema' step (how they were read): they are raw, replay everything.
-  if (have.every((s) => s.type === 'schema')) return applySteps(need, d, replays)
+  // Rows from a loader carry only its schema step (how they were read): they are raw, replay everything.
+  if (have.every((s) => isLoaderStep(s, replays))) return applySteps(need, d, replays)
   warn(
     'This table was preprocessed differently from the training data (its fitted steps differ); ' +
       'scoring it as is. Feed raw rows or rows from the same preprocessing chain.',

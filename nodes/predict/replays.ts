@@ -1,19 +1,22 @@
 import type { NodeDefinition } from '../../runtime/node-api/define-node'
-import type { StepReplay } from '../../runtime/values/dataset'
+import type { FittedStep, StepReplay } from '../../runtime/values/dataset'
+import { replayProblem } from '../../runtime/node-api/step-replays'
 import { cleanNodes } from '../clean'
 import { dataNodes } from '../data'
 import { transformNodes } from '../transform'
+import { currentStepId } from './step-aliases'
 
-/** Step replays by FittedStep.type, as the nodes that write those steps declare them. */
+/** Step replays by FittedStep.type (the type id of the node that writes the step), as those nodes declare them. */
 export type ReplayLookup = ReadonlyMap<string, StepReplay>
 
-/** Collects the nodes' replays; one step id may be written by several nodes (every loader's schema), but with one replay. */
+/** Collects the nodes' replays; each node replays the one step it writes, named by its own type id. */
 export function collectReplays(defs: readonly Pick<NodeDefinition, 'type' | 'replays'>[]): ReplayLookup {
   const byStep = new Map<string, StepReplay>()
   for (const def of defs) {
+    const problem = replayProblem(def)
+    if (problem) throw new Error(problem)
     for (const r of def.replays ?? []) {
-      const known = byStep.get(r.step)
-      if (known && known !== r) throw new Error(`Node type "${def.type}" declares a second replay for fitted step "${r.step}".`)
+      if (byStep.has(r.step)) throw new Error(`Node type "${def.type}" is listed twice with replays.`)
       byStep.set(r.step, r)
     }
   }
@@ -22,3 +25,13 @@ export function collectReplays(defs: readonly Pick<NodeDefinition, 'type' | 'rep
 
 /** The replays of every node that writes fitted steps (loaders, cleaning, transforms). */
 export const DEFAULT_REPLAYS = collectReplays([...dataNodes, ...cleanNodes, ...transformNodes])
+
+/** The replay of a saved step, by its id or by the id it was saved under before (step-aliases.ts). */
+export function replayOf(step: FittedStep, replays: ReplayLookup = DEFAULT_REPLAYS): StepReplay | undefined {
+  return replays.get(currentStepId(step.type))
+}
+
+/** True for a loader's schema step (how rows were read): a table whose lineage has only those is raw rows. */
+export function isLoaderStep(step: FittedStep, replays: ReplayLookup = DEFAULT_REPLAYS): boolean {
+  return replayOf(step, replays)?.loader === true
+}

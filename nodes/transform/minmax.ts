@@ -39,7 +39,7 @@ export function applyMinMax(s: MinMaxState, d: Dataset): Dataset {
   )
 }
 
-const minmaxStep = fittedStep('minmax', applyMinMax)
+const minmaxStep = fittedStep('transform.minmax', applyMinMax)
 
 /** Rescales numeric columns to a range, as scikit-learn's MinMaxScaler. */
 export const minMaxNode = defineNode({

@@ -53,7 +53,7 @@ export function applyOneHot(s: OneHotState, d: Dataset): Dataset {
   return { ...d, columns }
 }
 
-const oneHotStep = fittedStep('onehot', applyOneHot)
+const oneHotStep = fittedStep('transform.onehot', applyOneHot)
 
 /** One 0/1 column per category, as scikit-learn's OneHotEncoder(handle_unknown='ignore'). */
 export const oneHotNode = defineNode({

@@ -56,7 +56,7 @@ export function applyOrdinal(s: OrdinalState, d: Dataset): Dataset {
   )
 }
 
-const ordinalStep = fittedStep('ordinal', applyOrdinal)
+const ordinalStep = fittedStep('transform.ordinal', applyOrdinal)
 
 /** Categories to integers 0..k-1, as scikit-learn's OrdinalEncoder. */
 export const ordinalNode = defineNode({

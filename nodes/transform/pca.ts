@@ -62,7 +62,7 @@ export function applyPca(s: PcaState, d: Dataset): Dataset {
   return { ...d, columns: [...before, ...pcs, ...rest.slice(before.length)] }
 }
 
-const pcaStep = fittedStep('pca', applyPca)
+const pcaStep = fittedStep('transform.pca', applyPca)
 
 /** Principal component analysis as a transform. */
 export const pcaNode = defineNode({

@@ -20,7 +20,7 @@ describe('transform.standardize', () => {
     const out = (await runNode(standardizeNode, { data: d })).data as Dataset
     close(cells(out, 'x'), [-1.341641, -0.447214, 0.447214, 1.341641])
     expect(cells(out, 'k')).toEqual([0, 0, 0, 0])
-    expect(out.steps.at(-1)).toMatchObject({ type: 'standardize', state: { columns: ['x', 'k'], mean: [2.5, 5], scale: [Math.sqrt(1.25), 1] } })
+    expect(out.steps.at(-1)).toMatchObject({ type: 'transform.standardize', state: { columns: ['x', 'k'], mean: [2.5, 5], scale: [Math.sqrt(1.25), 1] } })
     const summary = standardizeNode.summarize!({ data: out }, {} as never)
     expect(summary).toMatchObject({ fittedOn: 'all rows', rows: 4, columns: 3, mean: { x: 2.5, k: 5 } })
   })

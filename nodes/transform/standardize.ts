@@ -48,7 +48,7 @@ function warnIfNotFinite(s: StandardizeState, log: { warn(m: string): void }): S
   return s
 }
 
-const standardizeStep = fittedStep('standardize', applyStandardize)
+const standardizeStep = fittedStep('transform.standardize', applyStandardize)
 
 /** Zero mean, unit variance, as scikit-learn's StandardScaler. */
 export const standardizeNode = defineNode({

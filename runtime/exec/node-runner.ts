@@ -5,6 +5,7 @@ import { summarizeOutputs, type Summary } from '../values/summary'
 import type { NodeEvent } from './events'
 import { seededRandom, seedFromHex } from './rng'
 import type { SubgraphHost } from '../node-api/subgraph'
+import { checkWrittenSteps } from './written-steps'
 
 /** Thrown when the run was cancelled while a node was about to start or was running. */
 export class Cancelled extends Error {
@@ -74,6 +75,7 @@ export async function runNode(
   for (const port of Object.keys(def.outputs)) {
     if (!Object.hasOwn(outputs, port)) throw new Error(`Node type ${def.type} did not produce its "${port}" output.`)
   }
+  checkWrittenSteps(def, inputs, outputs)
   const ms = performance.now() - t0
   return { outputs, ms, summary: def.summarize?.(outputs, params) ?? summarizeOutputs(outputs) }
 }

@@ -30,11 +30,13 @@ export interface FittedStep {
 /**
  * How to replay a saved fitted step on new rows: declared by the node that writes the step
  * (NodeDefinition.replays), collected from the node list, used to score raw rows through a
- * model's lineage. `step` is the FittedStep.type it replays.
+ * model's lineage. `step` is the FittedStep.type it replays: the type id of that node.
  */
 export interface StepReplay {
   readonly step: string
   replay(state: Record<string, unknown>, d: Dataset): Dataset
+  /** True for a loader's schema step: a table whose lineage holds only such steps is raw rows as read. */
+  readonly loader?: boolean
 }
 
 export interface Dataset {
