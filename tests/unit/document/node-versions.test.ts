@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createRegistry } from '../../../nodes'
@@ -28,6 +28,11 @@ describe('documents saved before node versions were written', () => {
     for (const node of again.doc.nodes) expect(node.version).toBe(registry.get(node.type)!.version)
     expect(again.diagnostics.filter((d) => d.code === 'node-migrated')).toEqual([])
     expect(saveDocument(again.doc, registry)).toBe(saved)
+  })
+
+  it('has a fixture of every example, as it was first saved (add one with each new example)', () => {
+    const examples = readdirSync('examples').filter((f) => f.endsWith('.json'))
+    expect(examples.filter((f) => !existsSync(join(FIXTURES, f)))).toEqual([])
   })
 })
 
