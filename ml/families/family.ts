@@ -108,3 +108,15 @@ export class UnknownFamilyError extends Error {
     this.name = 'UnknownFamilyError'
   }
 }
+
+/** A node asked a family for an optional capability it does not have (ModelFamily.featureImportance, exportTfjs). */
+export class MissingCapabilityError extends Error {
+  constructor(
+    readonly family: string,
+    readonly capability: 'featureImportance' | 'exportTfjs',
+    message: string,
+  ) {
+    super(message)
+    this.name = 'MissingCapabilityError'
+  }
+}

@@ -8,6 +8,7 @@ import { params, runNode, testContext } from '../../tests/support/table-testing'
 import { modelNode } from '../model'
 import { fitNode } from '../train/fit'
 import { featureImportanceFigureNode } from './feature-importance'
+import { MissingCapabilityError } from '../../ml/families/family'
 
 beforeAll(() => setupNodeBackend())
 
@@ -33,9 +34,13 @@ describe('figure.feature-importance', () => {
     expect(figure.bars!.values).toEqual([expect.closeTo(3, 5), expect.closeTo(2, 5), expect.closeTo(0.5, 5)])
   })
 
-  it('a family without importances points to permutation importance', async () => {
-    await expect(runNode(featureImportanceFigureNode, { model: await trained('knn', iris()) })).rejects.toThrow(
-      'k-nearest neighbours has no built-in feature importance; use the Permutation importance node, which works for any model.',
-    )
+  it('a family without importances is a named error that points to permutation importance', async () => {
+    const err = await Promise.resolve(runNode(featureImportanceFigureNode, { model: await trained('knn', iris()) })).catch((e: unknown) => e)
+    expect(err).toBeInstanceOf(MissingCapabilityError)
+    expect(err).toMatchObject({
+      family: 'knn',
+      capability: 'featureImportance',
+      message: 'k-nearest neighbours has no built-in feature importance; use the Permutation importance node, which works for any model.',
+    })
   })
 })

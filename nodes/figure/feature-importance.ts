@@ -1,6 +1,7 @@
 import { defineNode } from '../../runtime/node-api/define-node'
 import { port } from '../../runtime/node-api/ports'
 import { getFamily } from '../../ml/families'
+import { MissingCapabilityError } from '../../ml/families/family'
 import { requireModel } from '../predict/apply'
 import { importanceFigure } from './importance-bars'
 
@@ -21,7 +22,8 @@ export const featureImportanceFigureNode = defineNode({
     const model = requireModel(value)
     const family = getFamily(model.family)
     if (!family.featureImportance) {
-      throw new Error(`${family.title} has no built-in feature importance; use the Permutation importance node, which works for any model.`)
+      const why = `${family.title} has no built-in feature importance; use the Permutation importance node, which works for any model.`
+      throw new MissingCapabilityError(family.id, 'featureImportance', why)
     }
     const values = family.featureImportance(family.deserialize(model.state), model.features)
     return {
