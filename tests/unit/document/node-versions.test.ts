@@ -92,3 +92,15 @@ describe('node migrations', () => {
     )
   })
 })
+
+describe('model families with a results version', () => {
+  it('a family at version 2 makes its model node version 2, and a version-1 save keeps its params', () => {
+    const registry = createRegistry()
+    expect(registry.get('model.hist-gradient-boosting')!.version).toBe(2)
+    const params = { maxIter: 40, learningRate: 0.2 }
+    const loaded = loadDocument({ format: 'mlcanvas/graph', version: 1, nodes: [{ id: 'h', type: 'model.hist-gradient-boosting', version: 1, params }] }, registry)
+    if (!loaded.ok) throw new Error('load failed')
+    expect(loaded.doc.nodes[0]).toMatchObject({ version: 2, params })
+    expect(loaded.diagnostics.map((d) => d.code)).toEqual(['node-migrated'])
+  })
+})
