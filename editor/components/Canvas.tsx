@@ -21,6 +21,7 @@ import { CanvasControls } from './CanvasControls'
 import { GroupBreadcrumb } from './GroupBreadcrumb'
 import { GroupNode } from './GroupNode'
 import { PipelineNode } from './PipelineNode'
+import { LARGE_GRAPH } from '../layout/layout-graph'
 import { NODE_DRAG_TYPE } from './Palette'
 
 const nodeTypes = { pipeline: PipelineNode, pipelineGroup: GroupNode }
@@ -29,7 +30,8 @@ const view = (ed: Editor) => ({ ...ed.graph.getState(), descriptors: ed.ui.getSt
 const selectHasNodes = (s: { nodes: FlowNode[] }) => s.nodes.length > 0
 const selectAnythingRan = (s: RunState) => s.running || s.interrupted || s.runs.size > 0
 const selectFitSeq = (s: { fitSeq: number }) => s.fitSeq
-const selectAllMeasured = (s: { nodes: FlowNode[] }) => s.nodes.every((n) => !!n.measured?.width)
+/** Every node has a size: measured, or planned for a large graph's nodes out of view (node-size.ts). */
+const selectAllMeasured = (s: { nodes: FlowNode[] }) => s.nodes.every((n) => !!(n.measured?.width ?? n.initialWidth))
 
 /** The wire a finished connection gesture describes, whichever end the user started from. */
 function wireOf(state: FinalConnectionState): Wire | undefined {
@@ -37,13 +39,6 @@ function wireOf(state: FinalConnectionState): Wire | undefined {
   const [from, to] = state.fromHandle.type === 'source' ? [state.fromHandle, state.toHandle] : [state.toHandle, state.fromHandle]
   return { source: from.nodeId, sourceHandle: from.id, target: to.nodeId, targetHandle: to.id }
 }
-
-/**
- * From this many nodes on, React Flow draws only the nodes and wires in view: a drag or a pan
- * then costs what is on screen, not the whole graph. Smaller graphs keep every node in the
- * page (find-in-page, screen readers).
- */
-const DRAW_VISIBLE_FROM = 200
 
 /** Node text is at least 11 px, so at this zoom or more every word on the canvas reads at ≥ 11 px. */
 export const READABLE_ZOOM = 1
@@ -155,7 +150,9 @@ export function Canvas() {
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
-        onlyRenderVisibleElements={nodes.length >= DRAW_VISIBLE_FROM}
+        // A large graph draws only the nodes and wires in view: a drag or a pan then costs what
+        // is on screen. Smaller graphs keep every node in the page (find-in-page, screen readers).
+        onlyRenderVisibleElements={nodes.length >= LARGE_GRAPH}
         isValidConnection={isValidConnection}
         onConnectEnd={onConnectEnd}
         onNodeDoubleClick={(_, node) => openGroup(ed, node.id)}

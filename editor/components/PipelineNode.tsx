@@ -1,15 +1,16 @@
 import { memo } from 'react'
 import { Handle, Position, type NodeProps } from '@xyflow/react'
-import { missingInputs, outputTypes, portColor } from '../lib/connections'
+import { portColor } from '../lib/connections'
 import { paramSchemas, type FlowNode } from '../lib/flow-types'
+import { nodePorts } from '../lib/port-view'
 import { summaryLines } from '../lib/format'
-import { useEditor, useGraph, useRun, useUi } from '../store'
-import { selectEdges, selectFedFromOutside } from '../store/selectors'
+import { useGraph, useRun, useUi } from '../store'
+import { selectFedFromOutside } from '../store/selectors'
 import { displayState } from '../store/run-store'
 import { Sparkline } from './Sparkline'
 import { StatusBadge } from './StatusBadge'
 
-function Port({ nodeId, name, types, side, label }: { nodeId: string; name: string; types: string[]; side: 'in' | 'out'; label?: string }) {
+function Port({ nodeId, name, types, side, label }: { nodeId: string; name: string; types: readonly string[]; side: 'in' | 'out'; label?: string }) {
   const text = label ?? name
   return (
     <div className={`port port-${side}`}>
@@ -33,16 +34,14 @@ export const PipelineNode = memo(function PipelineNode({ id, data, selected }: N
   const problems = useUi((s) => s.diagnostics.get(id))
   const run = useRun((s) => s.runs.get(id))
   const key = useRun((s) => s.keys.get(id))
-  // Wires decide port types (a sameAs output follows its input) and which inputs are missing;
-  // positions do not, so this subscribes to edges only and reads nodes on demand.
-  const ed = useEditor()
-  const edges = useGraph(selectEdges)
   const descriptors = useUi((s) => s.descriptors)
+  // Port types and missing inputs depend on the whole level's wiring: computed once per change
+  // of wiring or params and shared by every card (a drag or pan reuses them), not per card.
+  const ports = useGraph((s) => nodePorts(s.nodes, s.edges, descriptors, id))
   const state = displayState(run, key)
-  const g = { nodes: ed.graph.getState().nodes, edges, descriptors }
   // Inside an open group, an input fed through the group's port is connected.
   const fed = useGraph(selectFedFromOutside).split('\n')
-  const missing = desc ? missingInputs(g, { id, data } as FlowNode).filter((p) => !fed.includes(`${id}.${p}`)) : []
+  const missing = ports.missing.filter((p) => !fed.includes(`${id}.${p}`))
   const files = useUi((s) => s.files)
   const needFiles = Object.entries(paramSchemas(desc))
     .filter(([, s]) => s.ui === 'file')
@@ -51,8 +50,8 @@ export const PipelineNode = memo(function PipelineNode({ id, data, selected }: N
 
   if (!desc) {
     // Keep its wires visible: one handle per port the graph wires to it.
-    const ins = [...new Set(edges.filter((e) => e.target === id).map((e) => e.targetHandle ?? ''))]
-    const outs = [...new Set(edges.filter((e) => e.source === id).map((e) => e.sourceHandle ?? ''))]
+    const ins = ports.wiredIn
+    const outs = ports.wiredOut
     return (
       <div className={`pnode unknown ${selected ? 'selected' : ''}`}>
         <div className="pnode-head">
@@ -86,12 +85,12 @@ export const PipelineNode = memo(function PipelineNode({ id, data, selected }: N
       <div className="pnode-ports">
         <div className="ports-in">
           {Object.entries(desc.inputs).map(([name, p]) => (
-            <Port key={name} nodeId={id} name={name} types={p.types as string[]} side="in" label={p.label} />
+            <Port key={name} nodeId={id} name={name} types={p.types} side="in" label={p.label} />
           ))}
         </div>
         <div className="ports-out">
           {Object.entries(desc.outputs).map(([name, p]) => (
-            <Port key={name} nodeId={id} name={name} types={outputTypes(g, id, name)} side="out" label={p.label} />
+            <Port key={name} nodeId={id} name={name} types={ports.outputs.get(name) ?? p.types} side="out" label={p.label} />
           ))}
         </div>
       </div>

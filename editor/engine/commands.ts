@@ -4,7 +4,7 @@ import { saveDocument } from '../../runtime/document/load'
 import { defaultParams, paramSchemas, type FlowEdge, type FlowNode } from '../lib/flow-types'
 import { nodeRefParams } from '../lib/copy-ids'
 import { encodeShareFragment } from '../lib/share-link'
-import { layoutGraph } from '../layout/elk-layout'
+import { layoutGraph } from '../layout/layout-graph'
 import type { Editor } from '../store/editor'
 import { currentDoc } from '../store/selectors'
 import { namesFile, uploadFile } from './files'
@@ -163,7 +163,7 @@ export function duplicateSelection(ed: Editor): void {
   if (text) void pasteText(ed, text)
 }
 
-/** Lays the graph out left to right with ELK. */
+/** Lays the graph out left to right (ELK, or the layered layout for a large graph). */
 export async function autoLayout(ed: Editor): Promise<void> {
   const { nodes, edges } = ed.graph.getState()
   ed.graph.getState().setPositions(await layoutGraph(nodes, edges, ed.ui.getState().descriptors))

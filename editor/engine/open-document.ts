@@ -2,8 +2,9 @@ import { loadDocument } from '../../runtime/document/load'
 import type { GraphDocument } from '../../runtime/document/schema'
 import { Registry } from '../../runtime/registry'
 import type { DiagnosticCode } from '../../runtime/validate/diagnostics'
-import { lacksPositions } from '../lib/doc-convert'
-import { layoutGraph } from '../layout/elk-layout'
+import { docToFlow, lacksPositions } from '../lib/doc-convert'
+import type { DescriptorMap } from '../lib/flow-types'
+import { layoutGraph } from '../layout/layout-graph'
 import { newGraphId, type Editor } from '../store/editor'
 import { claimGraph } from './tab-graph'
 import { refreshNow } from './sync'
@@ -69,21 +70,20 @@ export async function applyDocument(ed: Editor, doc: GraphDocument, opts: OpenOp
     ed.graphId = newGraphId()
     claimGraph(ed.graphId)
   }
+  const descriptors = ed.ui.getState().descriptors
+  // Laid out before it reaches the canvas: drawn once, in place (not first piled at the origin).
+  const placed = lacksPositions(doc) ? await laidOut(doc, descriptors) : doc
   ed.run.getState().reset()
-  ed.graph.getState().load(doc, { selected: opts.selected, keepHistory: opts.as !== 'restore' })
-  if (lacksPositions(doc)) await layOut(ed)
+  ed.graph.getState().load(placed, { selected: opts.selected, keepHistory: opts.as !== 'restore', descriptors })
   ed.ui.getState().requestFit()
   await refreshNow(ed)
   const found = await ed.engine().peek(doc)
   ed.run.getState().restore(found, ed.run.getState().keys)
 }
 
-/** Places a freshly loaded graph with ELK, as part of the load's undo step (not one of its own). */
-async function layOut(ed: Editor): Promise<void> {
-  const { nodes, edges } = ed.graph.getState()
-  const at = await layoutGraph(nodes, edges, ed.ui.getState().descriptors)
-  const history = ed.graph.temporal.getState()
-  history.pause()
-  ed.graph.getState().setPositions(at)
-  history.resume()
+/** The document with every node placed by the auto-layout (the load's undo step, not one of its own). */
+async function laidOut(doc: GraphDocument, descriptors: DescriptorMap): Promise<GraphDocument> {
+  const { nodes, edges } = docToFlow(doc)
+  const at = await layoutGraph(nodes, edges, descriptors)
+  return { ...doc, nodes: doc.nodes.map((n) => ({ ...n, position: at.get(n.id) ?? { x: 0, y: 0 } })) }
 }

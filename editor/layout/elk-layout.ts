@@ -1,23 +1,23 @@
 import type { ELK, ElkNode } from 'elkjs/lib/elk.bundled.js'
 import type { XYPosition } from '@xyflow/react'
 import type { DescriptorMap, FlowEdge, FlowNode } from '../lib/flow-types'
+import { cardSize, wiredInputs } from './node-size'
 
 let elk: Promise<ELK> | undefined
 /** ELK is 1.6 MB of compiled Java: loaded on the first layout, not with the page. */
 const loadElk = () => (elk ??= import('elkjs/lib/elk.bundled.js').then((m) => new m.default()))
 
-const DEFAULT_SIZE = { width: 220, height: 120 }
-
 /**
  * Layered left-to-right layout with fixed port sides (inputs west, outputs east, in declared
  * order), so wires run forward without crossing where ELK can avoid it.
  */
-export async function layoutGraph(
+export async function elkLayout(
   nodes: readonly FlowNode[],
   edges: readonly FlowEdge[],
   descriptors: DescriptorMap,
-): Promise<Record<string, XYPosition>> {
+): Promise<Map<string, XYPosition>> {
   const portIds = new Set<string>()
+  const wired = wiredInputs(edges)
   const graph: ElkNode = {
     id: 'root',
     layoutOptions: {
@@ -33,8 +33,7 @@ export async function layoutGraph(
       const outputs = Object.keys(desc?.outputs ?? {})
       return {
         id: n.id,
-        width: n.measured?.width ?? DEFAULT_SIZE.width,
-        height: n.measured?.height ?? DEFAULT_SIZE.height,
+        ...cardSize(n, descriptors, wired),
         layoutOptions: { 'elk.portConstraints': 'FIXED_ORDER' },
         ports: [
           ...inputs.map((p, i) => ({ id: `${n.id}::in::${p}`, layoutOptions: { 'elk.port.side': 'WEST', 'elk.port.index': String(i) } })),
@@ -50,5 +49,5 @@ export async function layoutGraph(
     .map((e) => ({ id: e.id, sources: [`${e.source}::out::${e.sourceHandle}`], targets: [`${e.target}::in::${e.targetHandle}`] }))
     .filter((e) => portIds.has(e.sources[0]) && portIds.has(e.targets[0]))
   const out = await (await loadElk()).layout(graph)
-  return Object.fromEntries((out.children ?? []).map((c) => [c.id, { x: c.x ?? 0, y: c.y ?? 0 }]))
+  return new Map((out.children ?? []).map((c) => [c.id, { x: c.x ?? 0, y: c.y ?? 0 }]))
 }

@@ -4,7 +4,8 @@ import { testRegistry } from '../../tests/support/test-nodes'
 import { defineNode } from '../../runtime/node-api/define-node'
 import { port } from '../../runtime/node-api/ports'
 import { Registry } from '../../runtime/registry'
-import { missingInputs, outputTypes, wireProblem } from './connections'
+import { outputTypes, wireProblem } from './connections'
+import { nodePorts } from './port-view'
 import type { FlowEdge, FlowNode } from './flow-types'
 
 const tableSource = defineNode({
@@ -47,7 +48,7 @@ describe('wire checks', () => {
   })
 
   it('lists required inputs without a wire, not optional ones', () => {
-    expect(missingInputs({ edges: [], descriptors }, node('a', 'test.add'))).toEqual(['a'])
+    expect(nodePorts([node('a', 'test.add')], [], descriptors, 'a').missing).toEqual(['a'])
   })
 
   it('works for nodes and ports named after Object.prototype members (ids come from documents)', () => {
@@ -63,7 +64,8 @@ describe('wire checks', () => {
       /^Node "__proto__" \(x\.table\) has no output port "constructor"/,
     )
     expect(wireProblem(g, { source: '__proto__', sourceHandle: 'data', target: 'toString', targetHandle: '__proto__' })).toMatch(/has no input port "__proto__"/)
-    expect(missingInputs({ edges: [], descriptors }, node('__proto__', 'x.split'))).toEqual(['data'])
-    expect(missingInputs({ edges: g.edges, descriptors }, chain[2])).toEqual([])
+    expect(nodePorts([node('__proto__', 'x.split')], [], descriptors, '__proto__').missing).toEqual(['data'])
+    expect(nodePorts(chain, g.edges, descriptors, 'toString').missing).toEqual([])
+    expect(nodePorts(chain, g.edges, descriptors, 'toString').outputs.get('data')).toEqual(['dataset'])
   })
 })

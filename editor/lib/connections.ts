@@ -16,7 +16,7 @@ interface GraphView {
 }
 
 /** Node descriptors as the runtime's port catalog (descriptors carry the same port types). */
-const catalog = (descriptors: DescriptorMap): WireCatalog => ({
+export const catalog = (descriptors: DescriptorMap): WireCatalog => ({
   get: (type) => descriptors.get(type) as ReturnType<WireCatalog['get']>,
 })
 
@@ -31,7 +31,7 @@ export function outputTypes(g: GraphView, nodeId: string, port: string): PortTyp
 }
 
 /** The level shown with its groups replaced by their inner nodes (wires onto the ports they stand for). */
-function flatView(g: Pick<GraphView, 'nodes' | 'edges'>) {
+export function flatView(g: Pick<GraphView, 'nodes' | 'edges'>) {
   const doc = flowToDoc(g.nodes, g.edges, {})
   const flat = flattenLevel(doc.nodes, doc.edges)
   return { doc: { ...doc, nodes: flat.nodes, edges: flat.edges }, groups: flat.groups }
@@ -62,15 +62,6 @@ export function wireProblem(g: GraphView, w: Wire): string | undefined {
   if (!innerFrom) return `Group "${from.node}" has no output "${from.port}".`
   if (!innerTo) return `Group "${to.node}" has no input "${to.port}".`
   return runtimeWireProblem(doc, catalog(g.descriptors), { from: innerFrom, to: innerTo })?.message
-}
-
-/** Required inputs of a node that have no wire. */
-export function missingInputs(g: Pick<GraphView, 'edges' | 'descriptors'>, node: FlowNode): string[] {
-  const desc = g.descriptors.get(node.data.nodeType)
-  if (!desc) return []
-  return Object.entries(desc.inputs)
-    .filter(([name, port]) => !port.optional && !g.edges.some((e) => e.target === node.id && e.targetHandle === name))
-    .map(([name]) => name)
 }
 
 /** Colour (a CSS variable) per port type, so wires and handles read at a glance. */

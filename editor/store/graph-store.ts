@@ -5,8 +5,10 @@ import { createStore } from 'zustand/vanilla'
 import type { GraphDocument } from '../../runtime/document/schema'
 import { groupSelection, ungroupNode, type Level, type PortNames } from '../../runtime/graph/group-edit'
 import { docToFlow, flowToDoc, freshId } from '../lib/doc-convert'
-import type { FlowEdge, FlowNode } from '../lib/flow-types'
+import type { DescriptorMap, FlowEdge, FlowNode } from '../lib/flow-types'
 import { freshCopies, type NodeRef } from '../lib/copy-ids'
+import { LARGE_GRAPH } from '../layout/layout-graph'
+import { presized, wiredInputs } from '../layout/node-size'
 import { closeLevel, openLevel, takenIds, type OpenGroup } from '../lib/group-levels'
 
 /** A wire as React Flow describes it. */
@@ -27,9 +29,10 @@ export interface GraphState {
   onEdgesChange(changes: EdgeChange<FlowEdge>[]): void
   /**
    * Replaces the whole graph. New, Open and examples are one undo step (`keepHistory`); a
-   * restore after a reload starts a fresh history.
+   * restore after a reload starts a fresh history. Given the node descriptors, a large graph's
+   * nodes come with their planned size and handles, so the canvas draws only those in view.
    */
-  load(doc: GraphDocument, opts?: { selected?: string[]; keepHistory?: boolean }): void
+  load(doc: GraphDocument, opts?: { selected?: string[]; keepHistory?: boolean; descriptors?: DescriptorMap }): void
   addNode(nodeType: string, params: Record<string, unknown>, position: XYPosition): string
   /** Adds a wire; one already in that input is replaced, in the same undo step. */
   connect(w: Wire): void
@@ -37,7 +40,7 @@ export interface GraphState {
   resetParam(id: string, name: string): void
   setLabel(id: string, label: string): void
   setTitle(title: string): void
-  setPositions(positions: Record<string, XYPosition>): void
+  setPositions(positions: ReadonlyMap<string, XYPosition>): void
   select(ids: string[]): void
   /** Deletes the selected nodes, their wires and selected wires: one undo step. */
   deleteSelected(): void
@@ -97,6 +100,17 @@ function pasteOffset(existing: readonly FlowNode[], pasted: readonly FlowNode[])
   return { x: k * PASTE_STEP, y: k * PASTE_STEP }
 }
 
+/** A presized node's planned handles give way to the measured ones once React Flow has drawn it. */
+function dropPlannedHandles(nodes: FlowNode[], changes: readonly NodeChange<FlowNode>[]): FlowNode[] {
+  const measured = new Set(changes.flatMap((c) => (c.type === 'dimensions' && c.dimensions ? [c.id] : [])))
+  if (!measured.size) return nodes
+  return nodes.map((n) => {
+    if (!n.handles || !measured.has(n.id)) return n
+    const { handles: _planned, ...drawn } = n
+    return drawn
+  })
+}
+
 /** Builds a graph store that owns its undo history (zundo); one per editor. */
 export function createGraphStore() {
   let lastParamEdit = { key: '', at: 0 }
@@ -115,12 +129,14 @@ export function createGraphStore() {
           edges: [],
           meta: { title: 'Untitled pipeline' },
           path: [],
-          onNodesChange: (changes) => set({ nodes: applyNodeChanges(changes, get().nodes) }),
+          onNodesChange: (changes) => set({ nodes: dropPlannedHandles(applyNodeChanges(changes, get().nodes), changes) }),
           onEdgesChange: (changes) => set({ edges: applyEdgeChanges(changes, get().edges) }),
           load: (doc, opts = {}) => {
             const { nodes, edges } = docToFlow(doc)
             const chosen = new Set(opts.selected ?? [])
-            set({ nodes: nodes.map((n) => ({ ...n, selected: chosen.has(n.id) })), edges, meta: doc.meta ?? {}, path: [] })
+            const wired = wiredInputs(edges)
+            const sized = (n: FlowNode) => (opts.descriptors && nodes.length >= LARGE_GRAPH ? presized(n, opts.descriptors, wired) : n)
+            set({ nodes: nodes.map((n) => ({ ...sized(n), selected: chosen.has(n.id) })), edges, meta: doc.meta ?? {}, path: [] })
             if (!opts.keepHistory) history().clear()
           },
           addNode: (nodeType, params, position) => {
@@ -169,7 +185,7 @@ export function createGraphStore() {
             }),
           setTitle: (title) => set({ meta: { ...get().meta, title } }),
           setPositions: (positions) =>
-            set({ nodes: get().nodes.map((n) => (positions[n.id] ? { ...n, position: positions[n.id] } : n)) }),
+            set({ nodes: get().nodes.map((n) => (positions.has(n.id) ? { ...n, position: positions.get(n.id)! } : n)) }),
           select: (ids) => {
             const chosen = new Set(ids)
             set({ nodes: get().nodes.map((n) => (n.selected === chosen.has(n.id) ? n : { ...n, selected: chosen.has(n.id) })) })

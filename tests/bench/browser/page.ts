@@ -8,7 +8,7 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm'
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url'
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url'
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url'
-import { layoutGraph } from '../../../editor/layout/elk-layout'
+import { layoutGraph } from '../../../editor/layout/layout-graph'
 import type { FlowEdge, FlowNode } from '../../../editor/lib/flow-types'
 import { createRegistry } from '../../../nodes'
 import type { BackendName } from '../../../runtime/backend/choose-backend'
@@ -78,7 +78,7 @@ const bench = {
     const nodes = loaded.doc.nodes.map((n) => ({ id: n.id, type: 'pipeline', position: { x: 0, y: 0 }, data: { nodeType: n.type } })) as unknown as FlowNode[]
     const edges: FlowEdge[] = loaded.doc.edges.map((e) => ({ id: e.id, source: e.from.node, sourceHandle: e.from.port, target: e.to.node, targetHandle: e.to.port }))
     const positions = await layoutGraph(nodes, edges, new Map(registry.list().map((d) => [d.type, describeNode(d)])))
-    return { loadMs: t1 - t0, layoutMs: performance.now() - t1, placed: Object.keys(positions).length }
+    return { loadMs: t1 - t0, layoutMs: performance.now() - t1, placed: positions.size }
   },
 
   /** NodeCache over IndexedDB: put, then get from a fresh NodeCache (empty memory tier). */
