@@ -94,7 +94,7 @@ const PARTS: Record<string, () => Promise<PartResult> | PartResult> = {
     const { epochRows, repeats, idbMB, layoutNodes } = c.browser
     return measureBrowser({ rows: epochRows, matmulSize: c.matmulSize, repeats, idbMB, layoutNodes, doc: mlpGraph(c.browser).doc })
   },
-  editor: () => measureEditor(c.browser.layoutNodes, args.quick ? 100 : 1000),
+  editor: () => measureEditor(c.browser.layoutNodes, args.quick ? 100 : 1000, args.quick ? 20 : 350),
   pool: () => measurePool(c.pool),
   search: () => measureSearch(c.search),
   queue: () => measureQueue(c.queue),
