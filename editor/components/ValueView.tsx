@@ -6,6 +6,8 @@ import { isMetrics, MetricsView } from './MetricsView'
 import { isPredictionsView, PredictionsTable } from './PredictionsTable'
 import { EpisodeReplayFigure } from './EpisodeReplayFigure'
 import { GridPolicyFigure } from './GridPolicyFigure'
+import { useUi } from '../store'
+import type { UiState } from '../store/ui-store'
 
 /** Figures that travel inside a value (e.g. a metrics value's ROC curve), found one level deep. */
 function nestedFigures(value: Record<string, unknown>) {
@@ -14,15 +16,20 @@ function nestedFigures(value: Record<string, unknown>) {
 
 const isModel = (v: unknown): v is TrainedModel => !!v && typeof v === 'object' && (v as TrainedModel).kind === 'model'
 
+const selectDescriptors = (s: UiState) => s.descriptors
+
 /** A trained model: its training curve and the facts needed to use it (not its weights). */
 function ModelView({ model }: { model: TrainedModel }) {
+  const descriptors = useUi(selectDescriptors)
+  // A fitted step is named by the type id of the node that wrote it: show that node's title.
+  const stepTitle = (type: string) => descriptors.get(type)?.title ?? type
   const facts: [string, string][] = [
     ['family', model.family],
     ['task', model.task],
     ['features', model.features.join(', ')],
     ...(model.target ? [['target', model.target] as [string, string]] : []),
     ...(model.classes ? [['classes', model.classes.join(', ')] as [string, string]] : []),
-    ['preprocessing', model.steps.map((s) => (s as { type?: string }).type ?? '?').join(' → ') || 'none'],
+    ['preprocessing', model.steps.map((s) => stepTitle((s as { type?: string }).type ?? '?')).join(' → ') || 'none'],
   ]
   return (
     <div className="value-grid">

@@ -21,6 +21,11 @@ describe('predictions and exports', () => {
     const page = await openApp(ctx, url)
     await runAll(page)
 
+    // The model lists its fitted preprocessing by the titles of the nodes that wrote it.
+    await nodeCard(page, 'Train').click()
+    const model = page.getByRole('table', { name: 'Model' })
+    await expect.poll(() => model.getByRole('row').filter({ hasText: /^preprocessing/ }).textContent()).toBe('preprocessingStandardize')
+
     await nodeCard(page, 'Predict').click()
     const table = page.getByRole('table', { name: 'Predictions' })
     await table.waitFor()
