@@ -74,7 +74,7 @@ function onTensors(core: TensorStep, optimizer: tf.Optimizer, Xt: tf.Tensor2D, Y
       )
     },
     costs() {
-      // Read outside tidy: a typed array returned from tf.tidy is walked element by element (see docs/pitfalls).
+      // Read outside tidy: a typed array returned from tf.tidy is walked element by element (docs/architecture.md).
       const stacked = tf.stack(pending)
       const out = stacked.dataSync() as Float32Array
       tf.dispose([stacked, ...pending])

@@ -20,7 +20,7 @@ import { WORKER_HELP, WORKER_USAGE, workerCommand } from './worker-command'
 import { nodeFileProvider } from './node-files'
 import { CurveCollector } from '../history/run-entry'
 import { recordRun, RUNS_HELP, RUNS_USAGE, runsCommand } from './runs-command'
-import { threadPool } from './thread-pool'
+import { threadPool, wantsWarmPool } from './thread-pool'
 import { DEPLOY_USAGE, deployCommand } from '../../deploy/cli/commands'
 import { CommandError } from '../../deploy/cli/load-graph'
 import { parseOutSpec, type OutSpec } from './table-out'
@@ -95,6 +95,7 @@ async function runCommand(registry: Registry, args: string[]): Promise<number> {
   const typeOf = new Map(loaded.doc.nodes.map((n) => [n.id, n.type]))
   let lastProgress = 0
   const pool = workers > 1 ? threadPool({ backend, allowNet: values['allow-net'] }, workers) : undefined
+  if (pool && wantsWarmPool(loaded.doc, registry)) pool.warm()
   const queue = await openQueueRunner(values, cache, pool)
   const controller = new AbortController()
   const curves = new CurveCollector()

@@ -3,6 +3,8 @@ import { parentPort, Worker, workerData } from 'node:worker_threads'
 import type { FromWorker, PoolPort, ToWorker } from '../exec/pool/protocol'
 import { servePool } from '../exec/pool/serve'
 import { WorkerPool } from '../exec/pool/worker-pool'
+import type { GraphDocument } from '../document/schema'
+import { flattenGroups } from '../graph/groups'
 import type { Registry } from '../registry'
 
 /** What a pool thread needs to start like the main thread did. */
@@ -52,6 +54,21 @@ export function threadPort(setup: ThreadSetup, script = threadScript()): PoolPor
 /** A pool of `workers` (this thread counts as one; default: one per core) for the CLI. */
 export function threadPool(setup: ThreadSetup, workers = availableParallelism(), script?: ThreadScript): WorkerPool {
   return new WorkerPool({ size: workers, spawn: () => threadPort(setup, script) })
+}
+
+/**
+ * Whether a graph is likely to keep two threads busy, so its pool should start its workers up front
+ * (WorkerPool.warm): two or more training nodes, or a node that runs nested pipelines (search,
+ * cross-validation: trials and folds run in parallel). A chain of cheap nodes starts no thread.
+ */
+export function wantsWarmPool(doc: GraphDocument, registry: Registry): boolean {
+  let training = 0
+  for (const node of flattenGroups(doc).nodes) {
+    const def = registry.get(node.type)
+    if (def?.hostOnly) return true
+    if (def?.category === 'train') training += 1
+  }
+  return training >= 2
 }
 
 /** The thread side: serves nodes from `registry` once `ready` (the backend) resolves. */

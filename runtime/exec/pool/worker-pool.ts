@@ -51,7 +51,8 @@ export class WorkerPool implements NodeRunner {
     let patience = this.opts.spillAfterMs ?? 100
     for (;;) {
       if (!this.localBusy) return this.runLocal(task, env)
-      const slot = patience > 0 ? undefined : this.freeSlot()
+      // An idle worker that is already up takes the node at once; waiting is only worth it to spare starting one.
+      const slot = patience > 0 ? this.slots.find((s) => s.port && !s.busy) : this.freeSlot()
       if (slot) return this.runRemote(slot, task, env)
       const timedOut = await this.nextFree(patience)
       if (timedOut) patience = 0
@@ -67,6 +68,21 @@ export class WorkerPool implements NodeRunner {
         resolve(false)
       })
     })
+  }
+
+  /**
+   * Starts every worker now rather than when a node first needs one: a worker's start (loading the
+   * nodes and tfjs, compiling wasm: about a second) then overlaps this thread's work.
+   */
+  warm(): void {
+    const started: Slot[] = []
+    // Marked busy while warming so that freeSlot hands out a new slot each time.
+    for (let slot = this.freeSlot(); slot && !slot.port; slot = this.freeSlot()) {
+      slot.busy = true
+      this.start(slot)
+      started.push(slot)
+    }
+    for (const slot of started) slot.busy = false
   }
 
   /** Stops every worker; a pool can be used again afterwards (workers start anew). */

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest'
+import { wantsWarmPool } from '../../../runtime/cli/thread-pool'
+import { NodeCache } from '../../../runtime/cache/node-cache'
+import { runGraph } from '../../../runtime/exec/executor'
+import type { FromWorker, PoolPort } from '../../../runtime/exec/pool/protocol'
+import { servePool } from '../../../runtime/exec/pool/serve'
+import { WorkerPool } from '../../../runtime/exec/pool/worker-pool'
+import { Registry } from '../../../runtime/registry'
+import { createRegistry } from '../../../nodes'
+import { graph } from '../../support/graph'
+import { testNodes } from '../../support/test-nodes'
+
+const registry = new Registry(testNodes)
+
+/** A pool whose "workers" serve nodes on this thread through the real protocol; counts how many started. */
+function inThreadPool(spillAfterMs: number) {
+  const started: number[] = []
+  const pool = new WorkerPool({
+    size: 3,
+    spillAfterMs,
+    spawn(): PoolPort {
+      started.push(Date.now())
+      let deliver: (m: FromWorker) => void = () => undefined
+      const handle = servePool(registry, Promise.resolve('test'), (m) => queueMicrotask(() => deliver(m)))
+      return { post: (m) => queueMicrotask(() => handle(m)), listen: (message) => void (deliver = message), close: () => undefined }
+    },
+  })
+  return { pool, started }
+}
+
+/** Two slow branches that become ready together. */
+const branches = graph(
+  [
+    ['left', 'test.random', { seed: 1 }],
+    ['right', 'test.random', { seed: 2 }],
+    ['slowL', 'test.slow', { steps: 5 }],
+    ['slowR', 'test.slow', { steps: 5 }],
+  ],
+  ['left.out->slowL.a', 'right.out->slowR.a'],
+)
+
+describe('WorkerPool start-up', () => {
+  it('warm() starts every worker before any node runs', () => {
+    const { pool, started } = inThreadPool(100)
+    pool.warm()
+    expect(started).toHaveLength(2)
+    pool.warm()
+    expect(started).toHaveLength(2)
+  })
+
+  it('hands a node to a started idle worker at once instead of waiting for this thread', async () => {
+    const { pool, started } = inThreadPool(60_000)
+    pool.warm()
+    const t0 = performance.now()
+    const report = await runGraph({ doc: branches, registry, cache: new NodeCache(), runner: pool })
+    expect(report.ran).toBe(4)
+    expect(pool.remoteRuns).toBeGreaterThan(0)
+    // A minute of patience would show here had a node waited for this thread.
+    expect(performance.now() - t0).toBeLessThan(10_000)
+    expect(started).toHaveLength(2)
+  })
+
+  it('without warm(), still spares starting a worker while this thread frees within the wait', async () => {
+    const { pool, started } = inThreadPool(60_000)
+    const chain = graph([['a', 'test.random'], ['slow', 'test.slow', { steps: 2 }]], ['a.out->slow.a'])
+    await runGraph({ doc: chain, registry, cache: new NodeCache(), runner: pool })
+    expect(started).toHaveLength(0)
+    expect(pool.remoteRuns).toBe(0)
+  })
+})
+
+describe('wantsWarmPool: which CLI runs start their pool threads up front', () => {
+  const nodes = createRegistry()
+  const fit = (id: string) => [id, 'train.fit', {}] as [string, string, Record<string, unknown>]
+  it('two training nodes, or a search or cross-validation (trials in parallel): yes; one training chain: no', () => {
+    expect(wantsWarmPool(graph([['data', 'data.iris'], fit('a'), fit('b')], []), nodes)).toBe(true)
+    expect(wantsWarmPool(graph([['data', 'data.iris'], fit('a')], []), nodes)).toBe(false)
+    expect(wantsWarmPool(graph([['data', 'data.iris'], ['search', 'select.search', {}]], []), nodes)).toBe(true)
+  })
+})
