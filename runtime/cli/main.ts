@@ -87,6 +87,10 @@ async function runCommand(registry: Registry, args: string[]): Promise<number> {
   }
   const outs = outSpecs(values.out ?? [], ids, loaded.doc, registry)
   const workers = workerCount(values.workers)
+  // Before this thread's backend starts, so that the threads' start overlaps it; each thread makes the same choice.
+  // With --queue the nodes run elsewhere: threads start only if a node needs one.
+  const pool = workers > 1 ? threadPool({ backend: forced || 'auto', allowNet: values['allow-net'] }, workers) : undefined
+  if (pool && !values.queue && wantsWarmPool(loaded.doc, registry)) pool.warm()
 
   const backend = await setupNodeBackend(forced || undefined)
   if (forced && backend !== forced) console.error(`warning: the ${forced} backend could not start; running on ${backend}.`)
@@ -94,8 +98,6 @@ async function runCommand(registry: Registry, args: string[]): Promise<number> {
   const cache = new NodeCache({ store: await openCacheStore(values) })
   const typeOf = new Map(loaded.doc.nodes.map((n) => [n.id, n.type]))
   let lastProgress = 0
-  const pool = workers > 1 ? threadPool({ backend, allowNet: values['allow-net'] }, workers) : undefined
-  if (pool && wantsWarmPool(loaded.doc, registry)) pool.warm()
   const queue = await openQueueRunner(values, cache, pool)
   const controller = new AbortController()
   const curves = new CurveCollector()

@@ -9,6 +9,7 @@ import type { Registry } from '../registry'
 
 /** What a pool thread needs to start like the main thread did. */
 export interface ThreadSetup {
+  /** The backend the run was asked for (`--backend`), or 'auto': each thread then makes the main thread's choice. */
   backend: string
   allowNet: boolean
 }

@@ -50,7 +50,7 @@ const FULL = {
   backendRepeats: 3,
   csvRows: 100_000,
   browser: { rows: 20_000, epochs: 10, repeats: 3, idbMB: [10, 100], epochRows: 2_000, layoutNodes: 500 },
-  pool: { rows: 20_000, epochs: 5, repeats: 2 },
+  pool: { rows: 20_000, epochs: 40, repeats: 2 },
   search: { trials: 20, epochs: 15, interruptAfter: 10 },
   queue: { trials: 20, samples: 1_000, epochs: 20, repeats: 2 },
   rl: {},
