@@ -6,6 +6,8 @@ import { ColumnField, ColumnsField } from './ColumnFields'
 import { FileField } from './FileField'
 import { JsonField } from './JsonField'
 import { LayersEditor } from './LayersEditor'
+import { SearchSpaceField } from './SearchSpaceField'
+import { UpstreamNodeField } from './UpstreamNodeField'
 
 export interface FieldProps {
   id: string
@@ -77,8 +79,11 @@ export function ParamField(props: FieldProps & { nodeId: string; columns: Column
         </select>
       )
     case 'text':
-    case 'upstream-node':
       return <TextField {...props} />
+    case 'search-space':
+      return <SearchSpaceField {...props} />
+    case 'upstream-node':
+      return <UpstreamNodeField {...props} />
     case 'column':
       return <ColumnField {...props} />
     case 'columns':

@@ -1,3 +1,4 @@
+import { findNode } from '../../runtime/graph/groups'
 import type { Editor } from '../store/editor'
 import { portNames } from '../store/selectors'
 
@@ -17,4 +18,14 @@ export function leaveGroup(ed: Editor, depth: number): void {
 /** Groups the selected nodes (Ctrl/⌘+G); says so when nothing is selected. */
 export function groupSelected(ed: Editor): void {
   if (!ed.graph.getState().groupSelected(portNames(ed))) ed.ui.getState().toast('Select the nodes to group first.')
+}
+
+/** Opens group `groupId` and the groups inside it down to `innerId`, and selects that node (a card's failed inner node). */
+export function revealInner(ed: Editor, groupId: string, innerId: string): void {
+  const group = ed.graph.getState().nodes.find((n) => n.id === groupId)?.data.group
+  const found = group && findNode(group, innerId)
+  if (!found) return
+  for (const id of [groupId, ...found.parents]) ed.graph.getState().enterGroup(id)
+  ed.graph.getState().select([innerId])
+  ed.ui.getState().requestFit()
 }
