@@ -1,32 +1,57 @@
-import { applyEdits, bestParamEdits } from '../lib/apply-best'
-import { useEditor, useGraph, useRun } from '../store'
+import { applyEdits, bestChanges, bestParamEdits } from '../lib/apply-best'
+import { paramSchemas } from '../lib/flow-types'
+import { formatNumber } from '../lib/format'
+import { useEditor, useGraph, useRun, useUi } from '../store'
 import type { GraphState } from '../store/graph-store'
 import { displayState } from '../store/run-store'
 
 /** Node ids as one string, so the button re-renders only when nodes come or go. */
 const selectIds = (s: GraphState) => s.nodes.map((n) => n.id).join('\u0000')
 
-/** "Apply best" under a finished search: writes the best trial's params into their nodes, one undo step. */
+const show = (v: unknown) => (typeof v === 'number' ? formatNumber(v) : v === undefined ? '—' : JSON.stringify(v))
+
+/**
+ * "Apply best" under a finished search: writes the best trial's params into their nodes, one undo
+ * step, and lists what that changes (node, param, now → best), or says the graph has them already.
+ */
 export function ApplyBest({ nodeId }: { nodeId: string }) {
   const ed = useEditor()
   const run = useRun((s) => s.runs.get(nodeId))
   const key = useRun((s) => s.keys.get(nodeId))
   const ids = useGraph(selectIds)
+  // Params change with every edit; the list below must follow them (an applied best shows as applied).
+  const nodes = useGraph((s) => s.nodes)
+  const descriptors = useUi((s) => s.descriptors)
   const state = displayState(run, key)
-  if (state !== 'done' && state !== 'cached') return null
+  if (state !== 'done' && state !== 'cached' && state !== 'stale') return null
   const present = new Set(ids.split('\u0000'))
   const edits = bestParamEdits(run?.summary, (id) => present.has(id))
   if (!edits.length) return null
+  const byId = new Map(nodes.map((n) => [n.id, n]))
+  const current = (id: string, param: string) => {
+    const n = byId.get(id)!
+    return Object.hasOwn(n.data.params, param) ? n.data.params[param] : paramSchemas(descriptors.get(n.data.nodeType))[param]?.default
+  }
+  const changes = bestChanges(edits, current)
+  const title = (id: string) => byId.get(id)?.data.label ?? descriptors.get(byId.get(id)?.data.nodeType ?? '')?.title ?? id
   const trial = run?.summary?.['best trial']
-  const nodes = [...new Set(edits.map((e) => e.nodeId))]
   return (
     <section className="apply-best" aria-label="Best trial">
-      <button type="button" onClick={() => applyEdits(ed.graph, edits)}>
+      <button type="button" disabled={!changes.length} onClick={() => applyEdits(ed.graph, edits)}>
         Apply best{typeof trial === 'number' ? ` (trial ${trial})` : ''}
       </button>
-      <p className="muted">
-        Sets {edits.map((e) => `${e.nodeId}.${e.param}`).join(', ')} on {nodes.length === 1 ? 'node' : 'nodes'} {nodes.join(', ')}; Undo puts them back.
-      </p>
+      {changes.length ? (
+        <ul className="best-changes">
+          {changes.map((c) => (
+            <li key={`${c.nodeId}.${c.path}`}>
+              <span className="muted">{title(c.nodeId)} ·</span> {c.path}: {show(c.from)} → <strong>{show(c.to)}</strong>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">The graph has the best trial's params.</p>
+      )}
+      {changes.length > 0 && <p className="muted">Undo puts them back.</p>}
     </section>
   )
 }

@@ -16,8 +16,8 @@ import type { FieldProps } from './ParamField'
 
 const KIND_TEXT: Record<Kind, string> = { list: 'list', choice: 'choice', int: 'int range', float: 'float range', log: 'log range' }
 
-/** A number box that keeps what the user types and applies it once it is a number (empty: `undefined` when optional). */
-function DraftNumber({ label, value, optional, onChange }: { label: string; value: number | undefined; optional?: boolean; onChange(v: number | undefined): void }) {
+/** A number box that keeps what the user types and applies it once it is a number; an optional one (its default as placeholder) may be emptied. */
+function DraftNumber({ label, value, optional, onChange }: { label: string; value: number | undefined; optional?: string; onChange(v: number | undefined): void }) {
   const [text, setText] = useState(value === undefined ? '' : String(value))
   useEffect(() => setText((t) => (parseNumber(t) === value || (t.trim() === '' && value === undefined) ? t : value === undefined ? '' : String(value))), [value])
   const bad = !(optional && text.trim() === '') && !Number.isFinite(parseNumber(text))
@@ -28,7 +28,7 @@ function DraftNumber({ label, value, optional, onChange }: { label: string; valu
       step="any"
       value={text}
       aria-invalid={bad}
-      placeholder={optional ? 'default' : undefined}
+      placeholder={optional}
       onChange={(e) => {
         setText(e.target.value)
         const n = parseNumber(e.target.value)
@@ -78,13 +78,20 @@ function RangeInputs({ n, dim, onChange }: { n: number; dim: Dim; onChange(d: Di
   }
   return (
     <div className="space-range">
+      <span aria-hidden>from</span>
       <DraftNumber label={`Row ${n} from`} value={dim.min} onChange={(v) => set('min', v)} />
       <span aria-hidden>to</span>
       <DraftNumber label={`Row ${n} to`} value={dim.max} onChange={(v) => set('max', v)} />
       {dim.kind === 'int' ? (
-        <DraftNumber label={`Row ${n} step`} value={dim.step} optional onChange={(v) => set('step', v)} />
+        <>
+          <span aria-hidden title="Whole numbers from … to in steps of this (default 1)">step</span>
+          <DraftNumber label={`Row ${n} step`} value={dim.step} optional="1" onChange={(v) => set('step', v)} />
+        </>
       ) : (
-        <DraftNumber label={`Row ${n} grid points`} value={dim.steps} optional onChange={(v) => set('steps', v)} />
+        <>
+          <span aria-hidden title="How many evenly spaced values a grid search tries (default 5)">grid</span>
+          <DraftNumber label={`Row ${n} grid points`} value={dim.steps} optional="5" onChange={(v) => set('steps', v)} />
+        </>
       )}
     </div>
   )
@@ -107,32 +114,29 @@ function SpaceRow({ n, dim, space, targets, onChange, onRemove }: { n: number; d
   return (
     <fieldset className="space-row" aria-label={`Searched param ${n}`} aria-invalid={problems.length > 0}>
       <div className="space-pick">
-        <select aria-label={`Row ${n} node`} value={dim.node} onChange={(e) => pickNode(e.target.value)}>
+        <select className="space-node" aria-label={`Row ${n} node`} value={dim.node} onChange={(e) => pickNode(e.target.value)}>
           {!target && <option value={dim.node}>{dim.node} (missing)</option>}
           {targets.map((t) => (
             <option key={t.id} value={t.id}>{t.title === t.id ? t.id : `${t.title} (${t.id})`}</option>
           ))}
         </select>
-        <select aria-label={`Row ${n} param`} value={dim.param} onChange={(e) => pickParam(e.target.value)}>
-          {!param && <option value={dim.param}>{dim.param} (missing)</option>}
-          {target?.params.map((p) => (
-            <option key={p.path} value={p.path}>{p.title}</option>
-          ))}
-        </select>
         <button type="button" className="space-remove" aria-label={`Remove row ${n}`} onClick={onRemove}>✕</button>
       </div>
+      <select aria-label={`Row ${n} param`} value={dim.param} onChange={(e) => pickParam(e.target.value)}>
+        {!param && <option value={dim.param}>{dim.param} (missing)</option>}
+        {target?.params.map((p) => (
+          <option key={p.path} value={p.path}>{p.title}</option>
+        ))}
+      </select>
       <div className="space-values">
         <select aria-label={`Row ${n} kind`} value={dim.kind} onChange={(e) => onChange(convertDimension(dim, e.target.value as Kind, param))}>
           {kinds.map((k) => (
             <option key={k} value={k}>{KIND_TEXT[k]}</option>
           ))}
         </select>
-        {dim.kind === 'list' || dim.kind === 'choice' ? (
-          <ValuesInput label={`Row ${n} values`} dim={dim} target={target} onChange={onChange} />
-        ) : (
-          <RangeInputs n={n} dim={dim} onChange={onChange} />
-        )}
+        {(dim.kind === 'list' || dim.kind === 'choice') && <ValuesInput label={`Row ${n} values`} dim={dim} target={target} onChange={onChange} />}
       </div>
+      {dim.kind !== 'list' && dim.kind !== 'choice' && <RangeInputs n={n} dim={dim} onChange={onChange} />}
       {problems.map((p) => (
         <p key={p} className="field-problem" role="alert">{p}</p>
       ))}

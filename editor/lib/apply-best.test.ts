@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createGraphStore } from '../store/graph-store'
-import { applyEdits, bestParamEdits } from './apply-best'
+import { applyEdits, bestChanges, bestParamEdits } from './apply-best'
 
 const summary = {
   accuracy: 0.97,
@@ -32,5 +32,20 @@ describe('Apply best', () => {
     s.getState().undo()
     expect(params(opt)).toEqual({ learningRate: 0.1, beta1: 0.8 })
     expect(params(spec)).toEqual({})
+  })
+
+  it('lists what applying changes, field by field inside list params, against the current values', () => {
+    const edits = bestParamEdits(summary, (id) => id !== 'gone')
+    const now: Record<string, Record<string, unknown>> = {
+      opt: { learningRate: 0.01 },
+      spec: { layers: [{ units: 16, activation: 'relu', dropout: 0 }, { units: 16, activation: 'relu', dropout: 0 }] },
+    }
+    expect(bestChanges(edits, (id, p) => now[id][p])).toEqual([
+      { nodeId: 'opt', path: 'learningRate', from: 0.01, to: 0.02 },
+      { nodeId: 'spec', path: 'layers.0.units', from: 16, to: 24 },
+      { nodeId: 'spec', path: 'layers.1', from: { units: 16, activation: 'relu', dropout: 0 }, to: undefined },
+    ])
+    expect(bestChanges(edits, (id) => (id === 'opt' ? 0.02 : summary.bestParams.spec.layers))).toEqual([])
+    expect(bestChanges(edits, () => undefined).map((c) => c.path)).toEqual(['learningRate', 'layers'])
   })
 })

@@ -31,3 +31,38 @@ export function applyEdits(graph: GraphStore, edits: readonly ParamEdit[]) {
   for (const e of edits) g.setParam(e.nodeId, e.param, e.value)
   g.endGesture()
 }
+
+/** One value "Apply best" changes: a param, or a field of a list param (`layers.0.units`). */
+export interface BestChange {
+  nodeId: string
+  path: string
+  from: unknown
+  to: unknown
+}
+
+const isObject = (v: unknown): v is object => typeof v === 'object' && v !== null
+
+/** The leaves where `to` differs from `from`, as dotted paths under `path`. */
+function leafChanges(path: string, from: unknown, to: unknown, out: { path: string; from: unknown; to: unknown }[]) {
+  if (isObject(from) && isObject(to) && Array.isArray(from) === Array.isArray(to)) {
+    const keys = new Set([...Object.keys(from), ...Object.keys(to)])
+    for (const k of keys) {
+      const get = (o: object) => (Object.hasOwn(o, k) ? (o as Record<string, unknown>)[k] : undefined)
+      leafChanges(`${path}.${k}`, get(from), get(to), out)
+    }
+  } else if (JSON.stringify(from) !== JSON.stringify(to)) out.push({ path, from, to })
+}
+
+/**
+ * What the edits change, field by field, against each node's current value (`current` gives it,
+ * defaults filled in): "layers" that differ in one unit read as `layers.0.units: 16 → 28`.
+ */
+export function bestChanges(edits: readonly ParamEdit[], current: (nodeId: string, param: string) => unknown): BestChange[] {
+  const out: BestChange[] = []
+  for (const e of edits) {
+    const leaves: { path: string; from: unknown; to: unknown }[] = []
+    leafChanges(e.param, current(e.nodeId, e.param), e.value, leaves)
+    for (const l of leaves) out.push({ nodeId: e.nodeId, ...l })
+  }
+  return out
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { FIXTURE, fixtureDoc, nodeCard, nodes, openGraphFile, runAll, states } from './actions'
+import type { Page } from 'playwright-core'
+import { edges, FIXTURE, fixtureDoc, nodeCard, nodes, openGraphFile, runAll, states } from './actions'
 import { SHOTS } from './browser'
 import { appPages } from './app-pages'
 
@@ -51,4 +52,55 @@ describe('groups in the browser', () => {
     await expect.poll(() => nodes(page).count()).toBe(all - 2)
     await expect.poll(() => nodeCard(page, 'Group').count()).toBe(1)
   }, 120_000)
+
+  it('duplicates a group with new ids inside, its copy wired and named like the original', async () => {
+    const page = await app()
+    await openGraphFile(page, FIXTURE)
+    await groupThree(page)
+    await nodeCard(page, 'Group').click()
+    await page.keyboard.press('Control+d')
+    await expect.poll(() => nodeCard(page, 'Group').count()).toBe(2)
+    const copy = nodeCard(page, 'Group').nth(1)
+    await expect.poll(() => copy.textContent()).toMatch(/Standardize\.data/)
+    await copy.getByRole('button', { name: 'Open group Group' }).click()
+    await expect.poll(() => nodes(page).count()).toBe(3)
+    await nodeCard(page, 'Train').click()
+    // The copied Train inside the copy has its own id; the original keeps "fit".
+    await expect.poll(() => page.getByRole('complementary', { name: 'Inspector' }).locator('header code').textContent()).toBe('fit-2 · train.fit')
+    await expect.poll(() => edges(page).count()).toBe(3)
+  }, 120_000)
+
+  it('shows on the closed card what ran inside, and takes the user to an inner node that failed', async () => {
+    const page = await app()
+    await openGraphFile(page, FIXTURE)
+    await groupThree(page)
+    const group = nodeCard(page, 'Group')
+    await runAll(page)
+    await expect.poll(() => group.locator('.group-counts').textContent()).toBe('3 ran')
+    await expect.poll(() => group.locator('.badge').getAttribute('data-state')).toBe('done')
+    // Without its model, Train inside the group cannot run.
+    await nodeCard(page, 'Logistic regression').click()
+    await page.keyboard.press('Delete')
+    await runAll(page)
+    await expect.poll(() => group.locator('.badge').getAttribute('data-state')).toBe('error')
+    await expect.poll(() => group.locator('.group-counts').textContent()).toBe('1 cached · 1 failed · 1 blocked')
+    await expect.poll(() => group.getByText(/^Train failed: /).count()).toBe(1)
+    await page.getByRole('button', { name: 'Fit view' }).click()
+    await page.screenshot({ path: `${SHOTS}/group-card-failed.png` })
+    await group.getByRole('button', { name: 'Show Train in the group' }).click()
+    await expect.poll(() => page.getByRole('navigation', { name: 'Group path' }).textContent()).toBe('Pipeline › Group')
+    const inspector = page.getByRole('complementary', { name: 'Inspector' })
+    await expect.poll(() => inspector.getByRole('textbox', { name: 'Node label' }).getAttribute('placeholder')).toBe('Train')
+    await expect.poll(() => inspector.locator('.error-text').count()).toBe(1)
+  }, 120_000)
 })
+
+/** Groups Standardize, Train and Predict of the iris fixture with the toolbar's Group button. */
+async function groupThree(page: Page) {
+  await expect.poll(() => nodes(page).count()).toBe(fixtureDoc().nodes.length)
+  await nodeCard(page, 'Standardize').click()
+  await nodeCard(page, 'Train').click({ modifiers: ['Shift'] })
+  await nodeCard(page, 'Predict').click({ modifiers: ['Shift'] })
+  await page.getByRole('button', { name: 'Group', exact: true }).click()
+  await expect.poll(() => nodeCard(page, 'Group').count()).toBe(1)
+}

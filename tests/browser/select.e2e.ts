@@ -24,6 +24,10 @@ describe('model selection in the browser', () => {
     await expect.poll(() => nodeCard(page, 'Decision tree: 5-fold CV').getByText(/0\.925 ± 0\.06667/).count()).toBeGreaterThan(0)
     await expect.poll(() => nodeCard(page, 'Logistic regression: 5-fold CV').getByText(/0\.9583 ± 0\.04564/).count()).toBeGreaterThan(0)
     await page.screenshot({ path: `${SHOTS}/cross-validation.png` })
+    await nodeCard(page, 'Decision tree: 5-fold CV').dispatchEvent('click')
+    const outputs = page.getByRole('tablist', { name: 'Output' })
+    await outputs.getByRole('tab', { name: 'Folds' }).click()
+    await page.screenshot({ path: `${SHOTS}/cross-validation-folds.png` })
   })
 
   it('tunes the network example, applies the best trial\'s params and undoes that in one step', async () => {
@@ -37,6 +41,11 @@ describe('model selection in the browser', () => {
     const apply = page.getByRole('button', { name: /^Apply best \(trial \d+\)$/ })
     await expect.poll(() => apply.count()).toBe(1)
     await page.screenshot({ path: `${SHOTS}/search.png` })
+    const outputs = page.getByRole('tablist', { name: 'Output' })
+    for (const tab of ['Score per trial', 'Best']) {
+      await outputs.getByRole('tab', { name: tab }).click()
+      await page.screenshot({ path: `${SHOTS}/search-${tab.split(' ')[0].toLowerCase()}.png` })
+    }
     await apply.click()
     await nodeCard(page, 'Adam').click()
     const rate = page.getByRole('form', { name: 'Parameters' }).getByRole('spinbutton', { name: 'Learning rate' })
