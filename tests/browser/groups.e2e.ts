@@ -67,7 +67,8 @@ describe('groups in the browser', () => {
     await nodeCard(page, 'Train').click()
     // The copied Train inside the copy has its own id; the original keeps "fit".
     await expect.poll(() => page.getByRole('complementary', { name: 'Inspector' }).locator('header code').textContent()).toBe('fit-2 · train.fit')
-    await expect.poll(() => edges(page).count()).toBe(3)
+    // Its inner wires have ids of their own too (the original's were e3, e5, e6).
+    await expect.poll(async () => (await edges(page).evaluateAll((es) => es.map((e) => e.getAttribute('data-id')))).sort()).toEqual(['e3-2', 'e5-2', 'e6-2'])
   }, 120_000)
 
   it('shows on the closed card what ran inside, and takes the user to an inner node that failed', async () => {
