@@ -1,11 +1,11 @@
 import { z } from 'zod'
-import { defineNode, type NodeContext } from '../../runtime/node-api/define-node'
+import { defineNode, paramsUnchanged, type NodeContext } from '../../runtime/node-api/define-node'
 import { p } from '../../runtime/node-api/params'
 import { port } from '../../runtime/node-api/ports'
 import { seedParam } from '../../runtime/values/params'
 import type { Metrics } from '../../runtime/values/ml'
 import { bestTrial, runSearch, type SearchSpec, type TrialResult } from '../../ml/select/search'
-import { assign, checkSpace, describePoint, overridesFor, type Dimension } from '../../ml/select/space'
+import { assign, checkSpace, overridesFor, type Dimension } from '../../ml/select/space'
 import { lowerIsBetter, subgraphOf, trainingRows } from './folds'
 import { searchChart, trialsTable } from './search-results'
 import { spaceParam } from './space-param'
@@ -21,7 +21,9 @@ export interface BestTrial extends Metrics {
 /** Grid, random or TPE search over params of the nodes between a split and its metrics. */
 export const searchNode = defineNode({
   type: 'select.search',
-  version: 1,
+  // 2: the best trial's params are named "learningRate (opt)" in the Best metrics (were "opt.learningRate").
+  version: 2,
+  migrate: paramsUnchanged,
   category: 'select',
   title: TITLE,
   // Nested runs need the host's executor and cache (pool workers have no ctx.subgraph).
@@ -100,7 +102,9 @@ export const searchNode = defineNode({
     const bestParams = Object.fromEntries(overridesFor(space, best.point, (id) => upstream.get(id)))
     const cached = results.filter((r) => r.status === 'cached').length
     const scalars: Metrics['scalars'] = { [metric]: best.score, trial: best.trial, trials: results.length, 'cached trials': cached }
-    for (const [name, v] of Object.entries(describePoint(space, best.point))) if (typeof v === 'number') scalars[name] = v
+    space.forEach((d, i) => {
+      if (typeof best.point[i] === 'number') scalars[bestParamName(d)] = best.point[i]
+    })
     const bestValue: BestTrial = { kind: 'metrics', scalars, params: bestParams }
     return { trials: trialsTable(space, results, metric, halving !== undefined), chart: searchChart(results, metric, maximize), best: bestValue }
   },
@@ -112,6 +116,11 @@ export const searchNode = defineNode({
     return { [metric]: best.scalars[metric], 'best trial': best.scalars.trial, trials, 'cached trials': cached, bestParams: best.params }
   },
 })
+
+/** A searched param as the Best metrics name it: "learningRate (opt)", "layers 0 units (spec)" (read as "Layers 0 units (spec)"). */
+function bestParamName(d: Dimension): string {
+  return `${d.param.split('.').join(' ')} (${d.node})`
+}
 
 /** The successive-halving resource: node, param path, and the rungs from the smallest resource to the graph's value. */
 function halvingOf(params: { halvingNode: string; halvingParam: string; halvingMin: number; halvingFactor: number }, upstream: Map<string, Record<string, unknown>>) {
