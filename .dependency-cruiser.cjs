@@ -4,7 +4,7 @@
 const TEST = '(\\.(test|bench|e2e)\\.tsx?$|/testing/|^tests/)'
 const UI = '^(editor/|node_modules/(react|react-dom|@xyflow/react|zustand|zundo|@tanstack/react-virtual)/)'
 // The app entry points: the only runtime modules that assemble nodes/ and deploy/ into a program.
-const RUNTIME_ENTRY = '^runtime/(cli/|worker/(worker-entry|engine|engine-api)\\.ts$)'
+const RUNTIME_ENTRY = '^runtime/(cli/|worker/(worker-entry|pool-worker-entry|engine|engine-api)\\.ts$)'
 
 module.exports = {
   forbidden: [
@@ -31,7 +31,7 @@ module.exports = {
       severity: 'error',
       comment:
         'runtime/ does not know the node types: it gets them through the Registry it is given. Only the app entry points ' +
-        '(runtime/cli/, runtime/worker/worker-entry.ts, engine.ts) import nodes/ or deploy/. Take a Registry or a callback as a parameter instead.',
+        '(runtime/cli/, runtime/worker/worker-entry.ts, pool-worker-entry.ts, engine.ts) import nodes/ or deploy/. Take a Registry or a callback as a parameter instead.',
       from: { path: '^runtime/', pathNot: [TEST, RUNTIME_ENTRY] },
       to: { path: '^(nodes|deploy|editor)/' },
     },

@@ -17,4 +17,4 @@ function onEngineCrash(message: string) {
 }
 
 createRoot(document.getElementById('root')!).render(<App editor={editor} />)
-void startEditor(editor, () => connectWorker(onEngineCrash))
+void startEditor(editor, () => connectWorker(onEngineCrash), { storage: localStorage, cores: navigator.hardwareConcurrency })

@@ -8,6 +8,7 @@ import { formatBytes } from '../lib/format'
 import { useEditor, useUi } from '../store'
 import { RunsDialog } from './RunsDialog'
 import { RecentDialog } from './RecentDialog'
+import { WorkersField } from './WorkersField'
 
 const useClose = () => {
   const ed = useEditor()
@@ -76,7 +77,7 @@ function CacheDialog() {
   const refresh = () => void ed.engine().cacheStats().then(setStats)
   useEffect(refresh, [])
   return (
-    <Modal title="Result cache" onClose={close}>
+    <Modal title="Cache and workers" onClose={close}>
       {!stats && <p className="muted">Reading…</p>}
       {stats && (
         <dl className="cache-stats">
@@ -102,6 +103,7 @@ function CacheDialog() {
       >
         Clear cache
       </button>
+      <WorkersField />
     </Modal>
   )
 }

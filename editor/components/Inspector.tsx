@@ -46,6 +46,11 @@ function RunInfo({ nodeId }: { nodeId: string }) {
           <span className="muted">Why it ran:</span> {run.reason}
         </p>
       )}
+      {state === 'done' && run?.worker !== undefined && (
+        <p>
+          <span className="muted">Ran on:</span> pool worker {run.worker}
+        </p>
+      )}
       {state === 'cached' && <p className="muted">Nothing it depends on changed, so the result came from the cache.</p>}
       {state === 'error' && run?.error && <pre className="error-text">{run.error}</pre>}
       {state === 'blocked' && <p>Blocked because node {run?.blockedBy} failed.</p>}

@@ -19,6 +19,7 @@ export async function connectWorker(onCrash: (message: string) => void): Promise
     peek: (d) => remote.peek(d),
     run: (req, onEvent) => runInWorker(remote, req, onEvent),
     cancel: () => remote.cancel(),
+    setWorkers: (n) => remote.setWorkers(n),
     preview: (d, id, port, o) => remote.preview(d, id, port, o),
     liveScore: (d, id, port, rows) => remote.liveScore(d, id, port, rows),
     bundleArchive: (d, id, port) => remote.bundleArchive(d, id, port),

@@ -7,6 +7,7 @@ import type { Engine } from './engine'
 import { installExampleData, refreshFiles } from './files'
 import { openDocument } from './open-document'
 import { autosave, startSync } from './sync'
+import { chooseWorkers, savedWorkers, type WorkerSettings } from './workers'
 import { claimGraph, graphsInUse, tabGraphId } from './tab-graph'
 
 /** The saved graph this tab reopens: its own (a reload), else the newest one no open tab holds. */
@@ -51,14 +52,19 @@ async function openInitial(ed: Editor): Promise<void> {
   if (defaultExample) await openDocument(ed, defaultExample.doc, defaultExample.file)
 }
 
-/** Boots an editor: engine, backend, node catalogue, first graph, then keeps state in sync. */
-export async function startEditor(ed: Editor, connect: () => Promise<Engine>): Promise<void> {
+/**
+ * Boots an editor: engine, backend, its workers (when `workers` says where the choice is kept),
+ * node catalogue, first graph, then keeps state in sync.
+ */
+export async function startEditor(ed: Editor, connect: () => Promise<Engine>, workers?: WorkerSettings): Promise<void> {
   const ui = ed.ui.getState()
   try {
     ed.setEngine(await connect())
     const forced = new URLSearchParams(location.search).get('backend') ?? ''
     const info = await ed.engine().init(isBackendName(forced) ? { backend: forced } : undefined)
     ed.ui.setState({ backend: info.backend, backendsAvailable: info.available })
+    // Not awaited: the pool's workers load while the graph opens; a run starts them if need be.
+    if (workers) void chooseWorkers(ed, savedWorkers(workers.storage, workers.cores), workers.storage)
     const wasmFailure = info.failed.find((f) => f.startsWith('wasm:'))
     if (wasmFailure && info.backend === 'cpu') ui.toast(`Running on the slower cpu backend: ${wasmFailure.slice(6)}.`, 'error')
     ui.setDescriptors(await ed.engine().describe())

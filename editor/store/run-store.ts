@@ -29,6 +29,8 @@ export interface NodeRun {
   message?: string
   curve?: CurvePoint[]
   startedAt?: number
+  /** The pool worker that ran it (absent: the engine's own worker). */
+  worker?: number
   /** Cache key the result belongs to; a different current key means the result is stale. */
   resultKey?: string
 }
@@ -87,7 +89,7 @@ function nextRun(r: NodeRun, e: Exclude<RunEvent, { type: 'run-start' | 'run-end
     case 'cached':
       return { phase: 'cached', summary: e.summary, ms: e.ms, resultKey: key, reason: r.reason, curve: r.curve }
     case 'done':
-      return { phase: 'done', summary: e.summary, ms: e.ms, reason: e.reason, resultKey: key, curve: r.curve }
+      return { phase: 'done', summary: e.summary, ms: e.ms, reason: e.reason, resultKey: key, curve: r.curve, worker: e.worker }
     case 'error':
       return { ...r, phase: 'error', error: e.message, progress: undefined }
     case 'blocked':

@@ -22,6 +22,10 @@ export interface UiState {
   engineError?: string
   backend: string
   backendsAvailable: string[]
+  /** Nodes the engine runs at once (its worker plus pool workers; see engine/workers.ts). */
+  workers: number
+  /** False while the engine starts the workers of the last choice. */
+  workersReady: boolean
   descriptors: Map<string, NodeDescriptor>
   /** Graph diagnostics by node id (from engine.validate), shown on nodes and in the inspector. */
   diagnostics: Map<string, NodeProblem[]>
@@ -50,6 +54,8 @@ export function createUiStore() {
     engine: 'starting',
     backend: '…',
     backendsAvailable: [],
+    workers: 1,
+    workersReady: true,
     descriptors: new Map(),
     diagnostics: new Map(),
     dialog: null,

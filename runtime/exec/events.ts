@@ -6,7 +6,7 @@ export type NodeEvent =
   | { type: 'running'; nodeId: string; reason: string }
   | { type: 'progress'; nodeId: string; fraction: number; message?: string; data?: Record<string, unknown> }
   | { type: 'cached'; nodeId: string; summary: Summary; ms: number }
-  | { type: 'done'; nodeId: string; ms: number; summary: Summary; reason: string }
+  | { type: 'done'; nodeId: string; ms: number; summary: Summary; reason: string; worker?: number }
   | { type: 'error'; nodeId: string; message: string }
   | { type: 'blocked'; nodeId: string; by: string }
   | { type: 'cancelled'; nodeId: string }
@@ -25,6 +25,8 @@ export interface NodeReport {
   ms?: number
   summary?: Summary
   error?: string
+  /** The pool worker that ran it (see NodeResult.worker). */
+  worker?: number
 }
 
 /** The result of a run; also the CLI's `--json` output. */

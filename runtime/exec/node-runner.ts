@@ -29,6 +29,8 @@ export interface NodeResult {
   summary: Summary
   /** The runner already published the outputs under the node's key (a worker sharing the cache). */
   stored?: boolean
+  /** The pool worker that ran the node (1 … pool size − 1); absent: the thread running the graph. */
+  worker?: number
 }
 
 /** The context a node's `run` receives: cancel signal, progress and log events, seeded RNG, files. */

@@ -22,8 +22,9 @@ export class Reporter {
   skipped(id: string) {
     this.set(id, { status: 'skipped' })
   }
-  ran(id: string, reason: string, { ms, summary }: NodeResult) {
-    this.set(id, { status: 'ran', reason, ms, summary }, { type: 'done', nodeId: id, ms, summary, reason })
+  ran(id: string, reason: string, { ms, summary, worker }: NodeResult) {
+    const where = worker === undefined ? {} : { worker }
+    this.set(id, { status: 'ran', reason, ms, summary, ...where }, { type: 'done', nodeId: id, ms, summary, reason, ...where })
   }
   cached(id: string, { ms, summary }: EntryInfo) {
     this.set(id, { status: 'cached', ms, summary }, { type: 'cached', nodeId: id, summary, ms })

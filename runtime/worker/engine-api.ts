@@ -61,6 +61,11 @@ export interface EngineApi {
   peek(doc: GraphDocument): Promise<Record<string, { summary: Record<string, unknown>; ms: number } | undefined>>
   run(req: RunRequest, onEvent: (e: RunEvent) => void): Promise<RunReport>
   cancel(): Promise<void>
+  /**
+   * How many nodes run at once: the engine's worker plus `count - 1` pool workers (1: the
+   * engine's worker alone). Resolves once the pool's workers have started.
+   */
+  setWorkers(count: number): Promise<{ workers: number }>
   /** Display-sized value of one output of a node, from the cache; undefined when not computed. */
   preview(doc: GraphDocument, nodeId: string, port: string, opts?: PreviewOptions): Promise<Preview | undefined>
   /** Stores an uploaded file (CSV) for `file` params; returns its content hash. */

@@ -12,6 +12,7 @@ import { computeKeys, type FileHashes } from '../keys/cache-keys'
 import { describeNode, type Registry } from '../registry'
 import { previewValue, type PreviewOptions } from '../values/preview'
 import type { EngineApi, RunRequest } from './engine-api'
+import type { WarmPool } from './pool-port'
 
 export interface EngineHost {
   registry: Registry
@@ -23,7 +24,12 @@ export interface EngineHost {
     hashOf(name: string): Promise<string | undefined>
   }
   startBackend: EngineApi['init']
+  /** A pool of `size` workers running `backend` (absent: nodes run in the engine's own thread only). */
+  pool?(size: number, backend: string): WarmPool
 }
+
+/** The most workers `setWorkers` takes: each one holds its own TensorFlow.js and node values. */
+export const MAX_WORKERS = 16
 
 /**
  * The engine behind the worker boundary, independent of how it is hosted (a browser worker,
@@ -33,6 +39,8 @@ export class Engine implements EngineApi {
   private backend = 'unknown'
   private controller?: AbortController
   private current?: Promise<RunReport>
+  private workers = 1
+  private pool?: WarmPool
 
   constructor(private readonly host: EngineHost) {}
 
@@ -110,12 +118,31 @@ export class Engine implements EngineApi {
       files: this.host.files,
       backend: this.backend,
       onEvent,
+      runner: this.pool?.runner,
+      // Ready nodes beyond the pool's size wait for a slot in the pool, not in the scheduler.
+      concurrency: Math.max(4, this.workers),
     })
     try {
       return await this.current
     } finally {
       this.current = undefined
     }
+  }
+
+  async setWorkers(count: number) {
+    if (!Number.isInteger(count) || count < 1 || count > MAX_WORKERS) {
+      throw new Error(`Workers must be a whole number from 1 to ${MAX_WORKERS}, not ${count}.`)
+    }
+    if (count === this.workers) return { workers: count }
+    if (count > 1 && !this.host.pool) throw new Error('This engine cannot start workers; it runs every node on its own thread.')
+    if (this.backend === 'unknown') throw new Error('Start the engine (init) before setting its workers.')
+    const old = this.pool
+    // A run in flight keeps its workers until it ends; the next run uses the new pool.
+    if (old) void (this.current ?? Promise.resolve()).catch(() => undefined).finally(() => old.close())
+    this.workers = count
+    this.pool = count > 1 ? this.host.pool!(count, this.backend) : undefined
+    await this.pool?.ready
+    return { workers: count }
   }
 
   async cancel() {

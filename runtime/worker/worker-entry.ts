@@ -5,6 +5,7 @@ import { createRegistry } from '../../nodes'
 import { setSqlWasmUrl } from '../../nodes/data/sql-engine'
 import { setupBrowserBackend } from '../backend/setup-browser'
 import { IdbStore } from '../cache/idb-store'
+import { browserPool } from './browser-pool'
 import { NodeCache } from '../cache/node-cache'
 import { Engine } from './engine'
 import { BrowserFileStore } from './file-store'
@@ -20,6 +21,7 @@ const engine = new Engine({
     const { backend, failed, available } = await setupBrowserBackend(opts?.backend)
     return { backend, failed, available }
   },
+  pool: browserPool,
 })
 
 Comlink.expose(engine)

@@ -19,7 +19,7 @@ import { measureIncremental } from './parts/incremental'
 import { measureMemory } from './parts/memory'
 import { measureModels } from './parts/models'
 import { measureOverhead, mlpGraph } from './parts/overhead'
-import { measurePool } from './parts/pool'
+import { measurePool, twoBranchGraph } from './parts/pool'
 import { measureQueue } from './parts/queue'
 import { measureRl } from './parts/rl'
 import { measureScale } from './parts/scale'
@@ -92,7 +92,8 @@ const PARTS: Record<string, () => Promise<PartResult> | PartResult> = {
   memory: () => measureMemory(registry, c.csvRows),
   browser: () => {
     const { epochRows, repeats, idbMB, layoutNodes } = c.browser
-    return measureBrowser({ rows: epochRows, matmulSize: c.matmulSize, repeats, idbMB, layoutNodes, doc: mlpGraph(c.browser).doc })
+    const pool = { doc: twoBranchGraph(c.pool), repeats: c.pool.repeats }
+    return measureBrowser({ rows: epochRows, matmulSize: c.matmulSize, repeats, idbMB, layoutNodes, doc: mlpGraph(c.browser).doc, pool })
   },
   editor: () => measureEditor(c.browser.layoutNodes, args.quick ? 100 : 1000, args.quick ? 20 : 350),
   pool: () => measurePool(c.pool),

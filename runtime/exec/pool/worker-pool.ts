@@ -18,6 +18,8 @@ export interface PoolOptions {
 }
 
 interface Slot {
+  /** 1 … size − 1, reported with each node it ran (NodeResult.worker). */
+  n: number
   port?: PoolPort
   busy: boolean
   /** Callbacks of the node this worker runs, by message id. */
@@ -105,7 +107,9 @@ export class WorkerPool implements NodeRunner {
     const idle = this.slots.find((s) => !s.busy)
     if (idle) return idle
     if (this.slots.length >= this.opts.size - 1) return undefined
-    const slot: Slot = { busy: false, tasks: new Map() }
+    let n = 1
+    while (this.slots.some((s) => s.n === n)) n += 1
+    const slot: Slot = { n, busy: false, tasks: new Map() }
     this.slots.push(slot)
     return slot
   }
@@ -135,7 +139,7 @@ export class WorkerPool implements NodeRunner {
       slot.tasks.set(id, {
         env,
         used: previous?.used,
-        resolve: (r) => (done(), resolve(r)),
+        resolve: (r) => (done(), resolve({ ...r, worker: slot.n })),
         reject: (e) => (done(), reject(e)),
       })
       const { node, def, key, inputs, files } = task

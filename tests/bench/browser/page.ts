@@ -1,7 +1,8 @@
 /**
  * The browser half of the bench, built by Vite into a temporary folder and driven by
  * tests/bench/parts/browser.ts through `window.bench`. Runs on the page's main thread: the
- * figures are about backends and IndexedDB, not about worker messaging.
+ * figures are about backends and IndexedDB, not about worker messaging; except `poolRun`, which
+ * goes through the app's execution worker and its pool.
  */
 import * as tf from '@tensorflow/tfjs-core'
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm'
@@ -23,8 +24,11 @@ import { describeNode } from '../../../runtime/registry'
 import { best, median } from '../lib/stats'
 import { numericTable } from '../parts/table'
 import { matmulMs, mlpEpoch } from '../parts/tf-work'
+import { poolRun } from './pool-run'
 
 const bench = {
+  poolRun,
+
   async probe() {
     const p = await probeBrowser()
     const auto = await setupBrowserBackend()

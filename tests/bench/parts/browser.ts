@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core'
 import { CURRENT_VERSION, GRAPH_FORMAT, type GraphDocument } from '../../../runtime/document/schema'
 import type { Figure, PartResult } from '../report'
 import { ARGS, CHROMIUM, serve } from '../lib/chromium'
+import { measureBrowserPool, type PoolRun } from './browser-pool'
 import { nodeOfType, withParams } from '../lib/graphs'
 
 const PAGE_ROOT = fileURLToPath(new URL('../browser/', import.meta.url))
@@ -43,6 +44,8 @@ export interface BrowserOptions {
   idbMB: number[]
   /** The MLP graph and its leaf edit, run in the page over IndexedDB. */
   doc: GraphDocument
+  /** The two-branch graph run through the app's execution worker with 1 and 2 workers. */
+  pool: { doc: GraphDocument; repeats: number }
 }
 
 /** Builds tests/bench/browser with Vite into a temporary folder. */
@@ -119,6 +122,8 @@ export async function measureBrowser(o: BrowserOptions): Promise<PartResult> {
     await open()
     const warm = await call<{ run: RunSummary }>(page, 'incremental', 'reload', o.doc, edited)
     if (cold.run.errors.length || warm.run.errors.length) throw new Error(`graph failed in Chromium: ${[...cold.run.errors, ...warm.run.errors][0]}`)
+    await open()
+    const pool = await measureBrowserPool((workers) => call<PoolRun>(page, 'poolRun', o.pool.doc, workers), o.pool.doc.nodes.length, o.pool.repeats)
     if (errors.length) throw new Error(`page error: ${errors[0]}`)
 
     const wasm = times.wasm!
@@ -185,8 +190,9 @@ export async function measureBrowser(o: BrowserOptions): Promise<PartResult> {
         note: `${warm.run.ms.toFixed(0)} ms vs ${cold.run.ms.toFixed(0)} ms, ${warm.run.cached} cached, ${warm.run.ran} ran`,
       },
       { key: 'browserTensorsLeaked', label: 'Chromium: tf tensors left after two runs', value: cold.tensorsLeaked, unit: 'count', target: { op: '=', value: 0 } },
+      ...pool.figures,
     )
-    return { figures, details: { buildMs, probe, times, failed, threads, layout, idb, cold, warm } }
+    return { figures, details: { buildMs, probe, times, failed, threads, layout, idb, cold, warm, pool: pool.details } }
   } finally {
     await ctx.close()
     server.close()

@@ -17,14 +17,18 @@ export interface PoolBenchOptions {
 /** Every node's summary, for checking that the pool changes no result. */
 const summaries = (r: RunReport) => JSON.stringify(Object.entries(r.nodes).map(([id, n]) => [id, n.status, n.summary]))
 
+/** `tests/bench/graphs/two-branches.json` at the bench's size (also the browser pool's graph, parts/browser-pool.ts). */
+export function twoBranchGraph(o: Pick<PoolBenchOptions, 'rows' | 'epochs'>) {
+  return withParams(benchGraph('two-branches'), { data: { samples: o.rows }, fit_a: { epochs: o.epochs }, fit_b: { epochs: o.epochs } })
+}
+
 /**
  * `tests/bench/graphs/two-branches.json` (one data set, two independent MLP trainings) through
  * the CLI with `--workers 1` and `--workers 2`, fresh processes, interleaved, best of the repeats:
  * the speed-up of the worker pool on two cores, with the same results.
  */
 export async function measurePool(o: PoolBenchOptions): Promise<PartResult> {
-  const doc = benchGraph('two-branches')
-  const sized = withParams(doc, { data: { samples: o.rows }, fit_a: { epochs: o.epochs }, fit_b: { epochs: o.epochs } })
+  const sized = twoBranchGraph(o)
   const dir = await mkdtemp(join(tmpdir(), 'bench-pool-'))
   const wall: Record<'one' | 'two', number[]> = { one: [], two: [] }
   const results = new Set<string>()

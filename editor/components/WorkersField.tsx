@@ -1,0 +1,35 @@
+import { chooseWorkers, defaultWorkers, WORKER_CHOICES } from '../engine/workers'
+import { useEditor, useUi } from '../store'
+
+const selectWorkers = (s: { workers: number }) => s.workers
+const selectReady = (s: { workersReady: boolean }) => s.workersReady
+
+/** The engine's worker count, in the Cache dialog; kept in this browser. */
+export function WorkersField() {
+  const ed = useEditor()
+  const workers = useUi(selectWorkers)
+  const ready = useUi(selectReady)
+  const cores = navigator.hardwareConcurrency
+  const suggested = defaultWorkers(cores)
+  return (
+    <div className="workers-field">
+      <label>
+        Workers{' '}
+        <select aria-label="Workers" value={workers} onChange={(e) => void chooseWorkers(ed, Number(e.target.value), localStorage)}>
+          {Array.from({ length: WORKER_CHOICES }, (_, i) => i + 1).map((n) => (
+            <option key={n} value={n}>
+              {n === suggested ? `${n} (default)` : n}
+            </option>
+          ))}
+        </select>
+      </label>{' '}
+      <span className="muted" role="status" aria-label="Workers status">
+        {ready ? 'ready' : 'starting…'}
+      </span>
+      <p className="muted">
+        Independent branches, folds and trials run on up to this many workers at once, sharing this cache (this browser reports {cores}{' '}
+        cores). 1 runs every node in one worker.
+      </p>
+    </div>
+  )
+}
