@@ -18,7 +18,7 @@ function startPoolWorker(backend: string, n: number): StartedPort {
   )
 }
 
-/** The engine's pool of `size` (the engine's own worker counts as one), its workers started at once. */
+/** The engine's pool: `size` module workers, started at once, run the nodes; the engine's worker keeps the cache. */
 export function browserPool(size: number, backend: string): WarmPool {
   let started = 0
   return warmPool(size, () => startPoolWorker(backend, ++started))

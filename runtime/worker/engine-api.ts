@@ -62,8 +62,9 @@ export interface EngineApi {
   run(req: RunRequest, onEvent: (e: RunEvent) => void): Promise<RunReport>
   cancel(): Promise<void>
   /**
-   * How many nodes run at once: the engine's worker plus `count - 1` pool workers (1: the
-   * engine's worker alone). Resolves once the pool's workers have started.
+   * How many nodes run at once: `count` pool workers run them while the engine's worker keeps
+   * the cache and answers calls; 1 runs every node in the engine's worker, with no pool.
+   * Resolves once the pool's workers have started.
    */
   setWorkers(count: number): Promise<{ workers: number }>
   /** Display-sized value of one output of a node, from the cache; undefined when not computed. */

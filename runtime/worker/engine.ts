@@ -24,7 +24,7 @@ export interface EngineHost {
     hashOf(name: string): Promise<string | undefined>
   }
   startBackend: EngineApi['init']
-  /** A pool of `size` workers running `backend` (absent: nodes run in the engine's own thread only). */
+  /** A pool of `size` workers running `backend` (absent: nodes run in the engine's own thread only; see pool-port.ts warmPool). */
   pool?(size: number, backend: string): WarmPool
 }
 

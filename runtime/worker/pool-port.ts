@@ -79,13 +79,14 @@ export interface WarmPool {
 }
 
 /**
- * A WorkerPool of `size` (this thread counts as one) whose `size - 1` workers start now: a
- * browser worker takes a second or so to load TensorFlow.js, which the first parallel node
- * would otherwise wait for. A worker that dies is replaced by a fresh one when next needed.
+ * A WorkerPool of `size` workers that run every node but host-only ones (`offload`: this thread
+ * keeps the cache and answers its caller), all started now: a browser worker takes a second or
+ * so to load TensorFlow.js, which the first node would otherwise wait for. A worker that dies
+ * is replaced by a fresh one when next needed.
  */
 export function warmPool(size: number, start: () => StartedPort): WarmPool {
-  const spare = Array.from({ length: Math.max(0, size - 1) }, () => start())
-  const runner = new WorkerPool({ size, spawn: () => spare.shift() ?? start() })
+  const spare = Array.from({ length: size }, () => start())
+  const runner = new WorkerPool({ size, offload: true, spawn: () => spare.shift() ?? start() })
   return {
     runner,
     ready: Promise.all(spare.map((p) => p.started.catch(() => undefined))).then(() => undefined),

@@ -48,8 +48,8 @@ describe('the worker pool', () => {
     await setWorkers(page, 2, true)
     await runAll(page)
     expect(await shown(page)).toEqual(alone)
-    // One training ran on the engine's worker, the other on pool worker 1 ...
-    expect([await ranOn(page, 'Train A'), await ranOn(page, 'Train B')].sort()).toEqual(['', 'pool worker 1'])
+    // The two trainings ran on the two pool workers ...
+    expect([await ranOn(page, 'Train A'), await ranOn(page, 'Train B')].sort()).toEqual(['pool worker 1', 'pool worker 2'])
     // ... at the same time: both lie inside the run, so times adding up to more than it means they overlapped.
     const [a, b] = await Promise.all(['Train A', 'Train B'].map(async (t) => seconds(await badge(page, t).textContent())))
     const wall = seconds(await page.getByRole('status', { name: 'Last run' }).textContent())

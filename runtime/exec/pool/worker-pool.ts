@@ -4,7 +4,7 @@ import { inProcessRunner, type NodeRunner, type RunTask } from '../runner'
 import type { FromWorker, PoolPort } from './protocol'
 
 export interface PoolOptions {
-  /** Nodes that may run at once: this thread plus `size - 1` workers. */
+  /** Nodes that may run at once: this thread plus `size - 1` workers (`offload`: `size` workers). */
   size: number
   /** Starts one worker; called lazily, the first time a node finds this thread busy. */
   spawn: () => PoolPort
@@ -15,10 +15,16 @@ export interface PoolOptions {
    * nodes queued behind a cheap node stay here, and no worker starts for them.
    */
   spillAfterMs?: number
+  /**
+   * Run every node (but host-only ones) on a worker, keeping this thread free for the run's cache
+   * reads and writes and for its caller: the browser engine's worker answers the editor during a
+   * run, and a node computing here would hold up its siblings' cache reads until it yields.
+   */
+  offload?: boolean
 }
 
 interface Slot {
-  /** 1 … size − 1, reported with each node it ran (NodeResult.worker). */
+  /** 1 … the number of workers, reported with each node it ran (NodeResult.worker). */
   n: number
   port?: PoolPort
   busy: boolean
@@ -50,9 +56,9 @@ export class WorkerPool implements NodeRunner {
   async run(task: RunTask, env: RunnerEnv): Promise<NodeResult> {
     // Outside the slots: a host-only node may wait on nested runs that need them.
     if (task.def.hostOnly) return (this.opts.local ?? inProcessRunner).run(task, env)
-    let patience = this.opts.spillAfterMs ?? 100
+    let patience = this.opts.offload ? 0 : (this.opts.spillAfterMs ?? 100)
     for (;;) {
-      if (!this.localBusy) return this.runLocal(task, env)
+      if (!this.localBusy && !this.opts.offload) return this.runLocal(task, env)
       // An idle worker that is already up takes the node at once; waiting is only worth it to spare starting one.
       const slot = patience > 0 ? this.slots.find((s) => s.port && !s.busy) : this.freeSlot()
       if (slot) return this.runRemote(slot, task, env)
@@ -106,7 +112,7 @@ export class WorkerPool implements NodeRunner {
   private freeSlot(): Slot | undefined {
     const idle = this.slots.find((s) => !s.busy)
     if (idle) return idle
-    if (this.slots.length >= this.opts.size - 1) return undefined
+    if (this.slots.length >= this.opts.size - (this.opts.offload ? 0 : 1)) return undefined
     let n = 1
     while (this.slots.some((s) => s.n === n)) n += 1
     const slot: Slot = { n, busy: false, tasks: new Map() }

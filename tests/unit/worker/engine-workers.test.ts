@@ -43,17 +43,18 @@ function engineWithPools(pool = true) {
 const workersOf = (report: Awaited<ReturnType<Engine['run']>>) => Object.values(report.nodes).map((n) => n.worker ?? 0)
 
 describe('Engine.setWorkers', () => {
-  it('runs independent nodes on a pool of that size with the engine’s backend, and on its own thread at 1', async () => {
+  it('runs nodes on a pool of that many workers with the engine’s backend, and on its own thread at 1', async () => {
     const { engine, pools } = engineWithPools()
     await engine.init()
     expect(await engine.setWorkers(2)).toEqual({ workers: 2 })
-    expect(pools.map((p) => [p.size, p.backend, p.workers.length])).toEqual([[2, 'cpu', 1]])
+    expect(pools.map((p) => [p.size, p.backend, p.workers.length])).toEqual([[2, 'cpu', 2]])
     const pooled = await engine.run({ doc }, () => undefined)
-    expect(workersOf(pooled).sort()).toEqual([0, 0, 1])
+    expect(workersOf(pooled).every((w) => w === 1 || w === 2)).toBe(true)
+    expect(pooled.nodes.s1.worker).not.toBe(pooled.nodes.s2.worker)
 
     await engine.setWorkers(1)
     await new Promise((r) => setTimeout(r, 0))
-    expect(pools[0].workers[0].terminated).toBe(true)
+    expect(pools[0].workers.map((w) => w.terminated)).toEqual([true, true])
     const alone = await engine.run({ doc, force: ['a'] }, () => undefined)
     expect(workersOf(alone)).toEqual([0, 0, 0])
     expect(alone.nodes.s2.summary).toEqual(pooled.nodes.s2.summary)
