@@ -23,6 +23,7 @@ import { measurePool, twoBranchGraph } from './parts/pool'
 import { measureQueue } from './parts/queue'
 import { measureRl } from './parts/rl'
 import { measureScale } from './parts/scale'
+import { measureScaleRuns } from './parts/scale-runs'
 import { measureSearch } from './parts/search'
 import { formatTable, toJson, type PartResult } from './report'
 
@@ -45,6 +46,7 @@ const FULL = {
   cacheRepeats: 3,
   scaleNodes: 10_000,
   scaleRepeats: 7,
+  scaleRuns: { chainNodes: 10_000, splitRows: 1_000_000 },
   backendRows: 4_000,
   matmulSize: 512,
   backendRepeats: 3,
@@ -64,6 +66,7 @@ const QUICK: typeof FULL = {
   cacheRepeats: 1,
   scaleNodes: 2_000,
   scaleRepeats: 1,
+  scaleRuns: { chainNodes: 200, splitRows: 20_000 },
   backendRows: 256,
   matmulSize: 128,
   backendRepeats: 1,
@@ -82,6 +85,7 @@ const log = (m: string) => process.stderr.write(`bench: ${m}\n`)
 
 const PARTS: Record<string, () => Promise<PartResult> | PartResult> = {
   scale: () => measureScale(c.scaleNodes, c.scaleRepeats),
+  scaleRuns: () => measureScaleRuns(c.scaleRuns.chainNodes, c.scaleRuns.splitRows),
   cacheIo: () => measureCacheIo(c.cacheMB, c.cacheRepeats),
   backends: () => measureBackends(c.backendRows, c.matmulSize, c.backendRepeats),
   overhead: () => measureOverhead(registry, c.overhead),
