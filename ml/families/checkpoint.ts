@@ -1,3 +1,5 @@
+import type { Stepwise } from '../stepwise'
+
 /** Thrown by a fit that saw its AbortSignal; the executor reports the node as cancelled. */
 export class FitCancelled extends Error {
   constructor() {
@@ -20,5 +22,22 @@ export function checkpoints(signal: AbortSignal, everyMs = 20): () => Promise<vo
     await new Promise((r) => setTimeout(r, 0))
     last = Date.now()
     if (signal.aborted) throw new FitCancelled()
+  }
+}
+
+/**
+ * Runs a stepwise solver to its end, checking the signal after every step and yielding a macrotask
+ * once `everyMs` of work has passed since the last one (a clock read per step costs nothing next
+ * to a step; a setTimeout per step would).
+ */
+export async function runCancellable<T>(steps: Stepwise<T>, signal: AbortSignal, everyMs = 20): Promise<T> {
+  let last = performance.now()
+  for (;;) {
+    if (signal.aborted) throw new FitCancelled()
+    const r = steps.next()
+    if (r.done) return r.value
+    if (performance.now() - last < everyMs) continue
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    last = performance.now()
   }
 }

@@ -1,6 +1,7 @@
 import { p } from '../../runtime/values/params'
 import { treeImportance } from '../importance/impurity'
-import { fitTree } from '../models/tree'
+import { treeSteps } from '../models/tree'
+import { runCancellable } from './checkpoint'
 import { maxDepthParam, minSamplesLeafParam } from './config'
 import { defineFamily } from './family'
 import { deserializeForest, forestImportance, predictForest, serializeForest, treeDepth, type ForestState } from './tree-state'
@@ -22,7 +23,7 @@ export const decisionTree = defineFamily({
     const { values: X, rows, cols } = t.X
     const all = Int32Array.from({ length: rows }, (_, i) => i)
     const classes = t.classes?.length ?? 0
-    const tree = fitTree(X, cols, t.y!, all, { classes, ...config, maxFeatures: cols, random: ctx.random })
+    const tree = await runCancellable(treeSteps(X, cols, t.y!, all, { classes, ...config, maxFeatures: cols, random: ctx.random }), ctx.signal)
     const state: ForestState = { trees: [tree], importance: treeImportance(tree, X, cols, t.y!, all, classes) }
     return { state, summary: { nodes: tree.feature.length, depth: treeDepth(tree) } }
   },

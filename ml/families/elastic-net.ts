@@ -1,5 +1,6 @@
 import { p } from '../../runtime/values/params'
-import { ELASTIC_NET_DEFAULTS, fitElasticNet, type ElasticNetOptions } from '../linear/elastic-net'
+import { ELASTIC_NET_DEFAULTS, elasticNetSteps, type ElasticNetOptions } from '../linear/elastic-net'
+import { runCancellable } from './checkpoint'
 import type { FitContext } from './family'
 import type { TrainingTable } from './training-table'
 import { defineFamily } from './family'
@@ -20,7 +21,7 @@ export const coordinateDescentConfig = {
 
 /** Fits by coordinate descent; warns as scikit-learn does when the duality gap is still open. */
 export async function fitCoordinateDescent(t: TrainingTable, o: ElasticNetOptions, ctx: FitContext) {
-  const s = fitElasticNet(t.X.values, t.X.rows, t.X.cols, t.y!, o)
+  const s = await runCancellable(elasticNetSteps(t.X.values, t.X.rows, t.X.cols, t.y!, o), ctx.signal)
   if (!s.converged) ctx.log.warn(`Coordinate descent did not converge in ${o.maxIter} sweeps (duality gap ${s.gap.toPrecision(3)}); raise Max sweeps or scale the features.`)
   const state = { coef: s.coef, intercept: s.intercept }
   return {

@@ -1,4 +1,5 @@
-import { fitLinearSvc, solveSvrDual } from '../linear/liblinear'
+import { linearSvcSteps, svrDualSteps } from '../linear/liblinear'
+import { runCancellable } from './checkpoint'
 import type { FitContext, FitResult } from './family'
 import type { GradientState } from './gradient'
 import { linearNet } from './exact-linear'
@@ -19,9 +20,9 @@ function report(ctx: FitContext, what: string, converged: boolean) {
 }
 
 /** LinearSVC: squared hinge, L2, one class against the rest. */
-export function fitExactLinearSvc(t: TrainingTable, C: number, ctx: FitContext): FitResult<GradientState> {
+export async function fitExactLinearSvc(t: TrainingTable, C: number, ctx: FitContext): Promise<FitResult<GradientState>> {
   const { values: X, rows, cols } = t.X
-  const r = fitLinearSvc(X, rows, cols, t.y!, t.classes!.length, { C, tol: TOL, maxIter: MAX_ITER, random: ctx.random })
+  const r = await runCancellable(linearSvcSteps(X, rows, cols, t.y!, t.classes!.length, { C, tol: TOL, maxIter: MAX_ITER, random: ctx.random }), ctx.signal)
   report(ctx, 'LinearSVC', r.converged)
   return {
     state: linearNet(t, r.coef, r.intercept),
@@ -31,10 +32,10 @@ export function fitExactLinearSvc(t: TrainingTable, C: number, ctx: FitContext):
 }
 
 /** LinearSVR: epsilon-insensitive loss, L2. */
-export function fitExactLinearSvr(t: TrainingTable, C: number, epsilon: number, ctx: FitContext): FitResult<GradientState> {
+export async function fitExactLinearSvr(t: TrainingTable, C: number, epsilon: number, ctx: FitContext): Promise<FitResult<GradientState>> {
   const { values: X, rows, cols } = t.X
   if (!(C > 0)) throw new Error(`C must be > 0 (got ${C}).`)
-  const r = solveSvrDual(X, rows, cols, t.y!, epsilon, { C, tol: TOL, maxIter: MAX_ITER, random: ctx.random })
+  const r = await runCancellable(svrDualSteps(X, rows, cols, t.y!, epsilon, { C, tol: TOL, maxIter: MAX_ITER, random: ctx.random }), ctx.signal)
   report(ctx, 'LinearSVR', r.converged)
   return {
     state: linearNet(t, r.w.subarray(0, cols), [r.w[cols]]),

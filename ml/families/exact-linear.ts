@@ -1,8 +1,9 @@
 import { predictLinear } from '../linear/centered'
 import { fitLeastSquares, fitRidge } from '../linear/least-squares'
-import { fitLogistic, predictLogistic } from '../linear/logistic'
+import { logisticSteps, predictLogistic } from '../linear/logistic'
 import { accuracy } from '../metrics/classification'
 import { regressionScores } from '../metrics/regression'
+import { runCancellable } from './checkpoint'
 import type { FitContext, FitResult } from './family'
 import { headFor, netFor, type GradientState } from './gradient'
 import type { TrainingTable } from './training-table'
@@ -63,10 +64,10 @@ function sumOfSquares(w: Float64Array): number {
 }
 
 /** L-BFGS on C·Σ log loss + ½‖w‖², as scikit-learn's LogisticRegression. */
-export function fitExactLogistic(t: TrainingTable, C: number, ctx: FitContext): FitResult<GradientState> {
+export async function fitExactLogistic(t: TrainingTable, C: number, ctx: FitContext): Promise<FitResult<GradientState>> {
   const { values: X, rows, cols } = t.X
   const classes = t.classes!.length
-  const r = fitLogistic(X, rows, cols, t.y!, classes, { C, maxIter: 1000 })
+  const r = await runCancellable(logisticSteps(X, rows, cols, t.y!, classes, { C, maxIter: 1000 }), ctx.signal)
   ctx.log.info('No loss or optimizer wired: fitted exactly by L-BFGS, as scikit-learn\'s LogisticRegression. Wire both to train by gradient descent.')
   if (!r.converged) ctx.log.warn(`L-BFGS stopped after ${r.iterations} iterations before converging; scale the features.`)
   const p = predictLogistic(r.state, X, rows)

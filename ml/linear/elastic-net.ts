@@ -1,3 +1,4 @@
+import { runToEnd, type Stepwise } from '../stepwise'
 import { center, withIntercept, type LinearFit } from './centered'
 
 /**
@@ -18,13 +19,14 @@ export interface ElasticNetOptions {
 export const ELASTIC_NET_DEFAULTS: ElasticNetOptions = { alpha: 1, l1Ratio: 0.5, maxIter: 1000, tol: 1e-4 }
 export const LASSO_DEFAULTS: ElasticNetOptions = { ...ELASTIC_NET_DEFAULTS, l1Ratio: 1 }
 
-export function fitElasticNet(
-  X: Float64Array,
-  rows: number,
-  cols: number,
-  y: Float64Array,
-  o: ElasticNetOptions,
-): LinearFit & { iterations: number; gap: number; converged: boolean; trace: number[] } {
+export type ElasticNetFit = LinearFit & { iterations: number; gap: number; converged: boolean; trace: number[] }
+
+export function fitElasticNet(X: Float64Array, rows: number, cols: number, y: Float64Array, o: ElasticNetOptions): ElasticNetFit {
+  return runToEnd(elasticNetSteps(X, rows, cols, y, o))
+}
+
+/** The same fit, yielding after each sweep. */
+export function* elasticNetSteps(X: Float64Array, rows: number, cols: number, y: Float64Array, o: ElasticNetOptions): Stepwise<ElasticNetFit> {
   if (!(o.alpha >= 0)) throw new Error(`alpha must be ≥ 0 (got ${o.alpha}).`)
   if (!(o.l1Ratio >= 0 && o.l1Ratio <= 1)) throw new Error(`l1Ratio must be between 0 and 1 (got ${o.l1Ratio}).`)
   const c = center(X, rows, cols, y)
@@ -45,28 +47,35 @@ export function fitElasticNet(
   const trace: number[] = []
   for (let iter = 0; iter < o.maxIter; iter++) {
     iterations = iter + 1
-    let wMax = 0
-    let dwMax = 0
-    for (let j = 0; j < cols; j++) {
-      if (norms[j] === 0) continue
-      const off = j * n
-      const old = w[j]
-      if (old !== 0) for (let i = 0; i < n; i++) R[i] += old * Xc[off + i]
-      let t = 0
-      for (let i = 0; i < n; i++) t += Xc[off + i] * R[i]
-      const next = (Math.sign(t) * Math.max(Math.abs(t) - l1, 0)) / (norms[j] + l2)
-      w[j] = next
-      if (next !== 0) for (let i = 0; i < n; i++) R[i] -= next * Xc[off + i]
-      dwMax = Math.max(dwMax, Math.abs(next - old))
-      wMax = Math.max(wMax, Math.abs(next))
-    }
+    const { wMax, dwMax } = sweep(Xc, n, cols, norms, w, R, l1, l2)
     trace.push(objective(R, w, l1, l2, n))
     if (wMax === 0 || dwMax / wMax < o.tol || iter === o.maxIter - 1) {
       gap = dualityGap(Xc, n, cols, yc, R, w, l1, l2)
       if (gap < gapTol) return { ...withIntercept(c, w), iterations, gap, converged: true, trace }
     }
+    yield
   }
   return { ...withIntercept(c, w), iterations, gap, converged: false, trace }
+}
+
+/** One cyclic pass over the coordinates, updating w and the residual R in place. */
+function sweep(Xc: Float64Array, n: number, cols: number, norms: Float64Array, w: Float64Array, R: Float64Array, l1: number, l2: number) {
+  let wMax = 0
+  let dwMax = 0
+  for (let j = 0; j < cols; j++) {
+    if (norms[j] === 0) continue
+    const off = j * n
+    const old = w[j]
+    if (old !== 0) for (let i = 0; i < n; i++) R[i] += old * Xc[off + i]
+    let t = 0
+    for (let i = 0; i < n; i++) t += Xc[off + i] * R[i]
+    const next = (Math.sign(t) * Math.max(Math.abs(t) - l1, 0)) / (norms[j] + l2)
+    w[j] = next
+    if (next !== 0) for (let i = 0; i < n; i++) R[i] -= next * Xc[off + i]
+    dwMax = Math.max(dwMax, Math.abs(next - old))
+    wMax = Math.max(wMax, Math.abs(next))
+  }
+  return { wMax, dwMax }
 }
 
 /** 1/(2n)·‖R‖² + (l1·‖w‖₁ + ½·l2·‖w‖²)/n, with l1 and l2 already scaled by n. */

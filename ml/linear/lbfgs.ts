@@ -1,3 +1,5 @@
+import { runToEnd, type Stepwise } from '../stepwise'
+
 /**
  * Limited-memory BFGS (Nocedal & Wright, algorithm 7.4) with a backtracking Armijo line search,
  * for smooth convex objectives (the logistic losses here). `fg` writes the gradient into `g` and
@@ -32,8 +34,15 @@ const maxAbs = (a: Float64Array) => {
   return m
 }
 
+type Objective = (x: Float64Array, g: Float64Array) => number
+
 /** Minimizes `fg` from `x0` (left untouched). */
-export function lbfgs(fg: (x: Float64Array, g: Float64Array) => number, x0: Float64Array, o: LbfgsOptions): LbfgsResult {
+export function lbfgs(fg: Objective, x0: Float64Array, o: LbfgsOptions): LbfgsResult {
+  return runToEnd(lbfgsSteps(fg, x0, o))
+}
+
+/** The same minimization, yielding after each iteration. */
+export function* lbfgsSteps(fg: Objective, x0: Float64Array, o: LbfgsOptions): Stepwise<LbfgsResult> {
   const n = x0.length
   const m = o.memory ?? 10
   const x = Float64Array.from(x0)
@@ -81,6 +90,7 @@ export function lbfgs(fg: (x: Float64Array, g: Float64Array) => number, x0: Floa
     trace.push(f)
     // A step that no longer moves the objective at double precision: as converged as it gets.
     if (decrease <= 1e-15 * Math.max(1, Math.abs(f)) && maxAbs(g) <= Math.sqrt(o.gtol)) return { x, f, iterations: iter + 1, converged: true, trace }
+    yield
   }
   return { x, f, iterations: o.maxIter, converged: maxAbs(g) <= o.gtol, trace }
 }

@@ -1,3 +1,4 @@
+import { runToEnd, type Stepwise } from '../stepwise'
 import { shuffleInPlace } from '../table/random'
 
 /**
@@ -57,8 +58,8 @@ export function svcObjective(X: Float64Array, rows: number, cols: number, y: Flo
   return halfNorm(w) + C * loss
 }
 
-/** Squared-hinge L2 SVC by dual coordinate descent; labels y are ±1. */
-export function solveSvcDual(X: Float64Array, rows: number, cols: number, y: Float64Array, o: DualOptions): DualResult {
+/** Squared-hinge L2 SVC by dual coordinate descent; labels y are ±1. Yields after each pass. */
+function* svcDualSteps(X: Float64Array, rows: number, cols: number, y: Float64Array, o: DualOptions): Stepwise<DualResult> {
   const diag = 0.5 / o.C
   const QD = squaredNorms(X, rows, cols, diag)
   const w = new Float64Array(cols + 1)
@@ -103,6 +104,7 @@ export function solveSvcDual(X: Float64Array, rows: number, cols: number, y: Flo
       continue
     }
     pgMaxOld = pgMax <= 0 ? Infinity : pgMax
+    yield
   }
   return { w, iterations: iter, converged: false, trace }
 }
@@ -142,6 +144,11 @@ function svrViolation(beta: number, G: number, epsilon: number, C: number, gMaxO
 
 /** Epsilon-insensitive L2 SVR by dual coordinate descent. */
 export function solveSvrDual(X: Float64Array, rows: number, cols: number, y: Float64Array, epsilon: number, o: DualOptions): DualResult {
+  return runToEnd(svrDualSteps(X, rows, cols, y, epsilon, o))
+}
+
+/** The same fit, yielding after each pass. */
+export function* svrDualSteps(X: Float64Array, rows: number, cols: number, y: Float64Array, epsilon: number, o: DualOptions): Stepwise<DualResult> {
   const QD = squaredNorms(X, rows, cols, 0)
   const w = new Float64Array(cols + 1)
   const beta = new Float64Array(rows)
@@ -183,6 +190,7 @@ export function solveSvrDual(X: Float64Array, rows: number, cols: number, y: Flo
       continue
     }
     gMaxOld = gMax
+    yield
   }
   return { w, iterations: iter, converged: false, trace }
 }
@@ -199,6 +207,11 @@ export interface LinearSvcFit {
 
 /** scikit-learn's LinearSVC: one squared-hinge SVM per class against the rest (one for two classes). */
 export function fitLinearSvc(X: Float64Array, rows: number, cols: number, y: Float64Array, classes: number, o: DualOptions): LinearSvcFit {
+  return runToEnd(linearSvcSteps(X, rows, cols, y, classes, o))
+}
+
+/** The same fit, yielding after each pass of each one-vs-rest problem. */
+export function* linearSvcSteps(X: Float64Array, rows: number, cols: number, y: Float64Array, classes: number, o: DualOptions): Stepwise<LinearSvcFit> {
   if (classes < 2) throw new Error('A linear SVM needs at least two classes in the training rows; the target has one.')
   if (!(o.C > 0)) throw new Error(`C must be > 0 (got ${o.C}).`)
   const k = classes === 2 ? 1 : classes
@@ -210,7 +223,7 @@ export function fitLinearSvc(X: Float64Array, rows: number, cols: number, y: Flo
   for (let c = 0; c < k; c++) {
     const positive = k === 1 ? 1 : c
     const yc = y.map((v) => (v === positive ? 1 : -1))
-    const r = solveSvcDual(X, rows, cols, yc, o)
+    const r = yield* svcDualSteps(X, rows, cols, yc, o)
     coef.set(r.w.subarray(0, cols), c * cols)
     intercept[c] = r.w[cols]
     addTrace(trace, r.trace)

@@ -1,4 +1,5 @@
-import { lbfgs } from './lbfgs'
+import { runToEnd, type Stepwise } from '../stepwise'
+import { lbfgsSteps } from './lbfgs'
 
 /**
  * Logistic regression as scikit-learn's LogisticRegression(penalty='l2', solver='lbfgs'):
@@ -21,8 +22,20 @@ export interface LogisticOptions {
 
 export const LOGISTIC_DEFAULTS: LogisticOptions = { C: 1, maxIter: 1000 }
 
+export interface LogisticFit {
+  state: LogisticState
+  iterations: number
+  converged: boolean
+  trace: number[]
+}
+
 /** Fits on class indices y ∈ {0 … classes−1}; returns the state and whether L-BFGS converged. */
-export function fitLogistic(X: Float64Array, rows: number, cols: number, y: Float64Array, classes: number, o: LogisticOptions) {
+export function fitLogistic(X: Float64Array, rows: number, cols: number, y: Float64Array, classes: number, o: LogisticOptions): LogisticFit {
+  return runToEnd(logisticSteps(X, rows, cols, y, classes, o))
+}
+
+/** The same fit, yielding after each L-BFGS iteration. */
+export function* logisticSteps(X: Float64Array, rows: number, cols: number, y: Float64Array, classes: number, o: LogisticOptions): Stepwise<LogisticFit> {
   if (classes < 2) throw new Error('Logistic regression needs at least two classes in the training rows; the target has one.')
   if (!(o.C > 0)) throw new Error(`C must be > 0 (got ${o.C}).`)
   const k = classes === 2 ? 1 : classes
@@ -32,7 +45,7 @@ export function fitLogistic(X: Float64Array, rows: number, cols: number, y: Floa
   const fg = k === 1 ? binaryObjective(X, rows, cols, y, l2) : softmaxObjective(X, rows, cols, y, k, l2)
   const x0 = new Float64Array(size)
   if (k === 1) x0[cols] = logOdds(y, rows)
-  const r = lbfgs(fg, x0, { maxIter: o.maxIter, gtol: 1e-10 })
+  const r = yield* lbfgsSteps(fg, x0, { maxIter: o.maxIter, gtol: 1e-10 })
   const state: LogisticState = { classes, cols, coef: r.x.slice(0, k * cols), intercept: r.x.slice(k * cols) }
   // The objective was divided by C·n: the trace reads as mean log loss + ½‖W‖²/(C·n).
   return { state, iterations: r.iterations, converged: r.converged, trace: r.trace }

@@ -1,3 +1,5 @@
+import { runToEnd, type Stepwise } from '../stepwise'
+
 /**
  * CART decision trees in scikit-learn's layout (parallel typed arrays per node), written here
  * instead of using ml-cart because ml-cart (2.1) re-splits the whole node for every candidate
@@ -61,14 +63,23 @@ export interface RowOrder {
 
 /** Sorts the rows of X by each feature: once per tree, or once for all the trees of a forest. */
 export function sortRows(X: Float64Array, cols: number): RowOrder {
+  return runToEnd(sortRowsSteps(X, cols))
+}
+
+/** The same, yielding after each feature (sorting 200k rows by one feature takes tens of ms). */
+function* sortRowsSteps(X: Float64Array, cols: number): Stepwise<RowOrder> {
   const n = X.length / cols
   const columns = Array.from({ length: cols }, (_, f) => Float64Array.from({ length: n }, (_, i) => X[i * cols + f]))
-  const order = columns.map((c) => Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => c[a] - c[b]))
+  const order: Int32Array[] = []
+  for (const c of columns) {
+    order.push(Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => c[a] - c[b]))
+    yield
+  }
   return { order, columns }
 }
 
-function presort(X: Float64Array, cols: number, y: Float64Array, rows: Int32Array, sorted?: RowOrder): Sorted {
-  const { order: byRow, columns } = sorted ?? sortRows(X, cols)
+function* presort(X: Float64Array, cols: number, y: Float64Array, rows: Int32Array, sorted?: RowOrder): Stepwise<Sorted> {
+  const { order: byRow, columns } = sorted ?? (yield* sortRowsSteps(X, cols))
   const N = rows.length
   // Positions of each row in `rows` (a bootstrap sample repeats rows), as linked lists.
   const head = new Int32Array(X.length / cols).fill(-1)
@@ -93,14 +104,50 @@ function presort(X: Float64Array, cols: number, y: Float64Array, rows: Int32Arra
 
 /** Grows a tree on the rows listed in `rows` (duplicates allowed: that is how bootstrap samples enter). */
 export function fitTree(X: Float64Array, cols: number, y: Float64Array, rows: Int32Array, o: TreeOptions): Tree {
-  const outputs = o.classes || 1
+  return runToEnd(treeSteps(X, cols, y, rows, o))
+}
+
+/** A node still to grow: its sample range, and where its id goes in the parent. */
+interface Pending {
+  start: number
+  end: number
+  depth: number
+  parent: number
+  isLeft: boolean
+}
+
+/**
+ * The same tree, yielding after each node. Depth-first from an explicit stack (left child on top),
+ * so nodes get the ids, and draw the random features, in the order the recursive growth had.
+ */
+export function* treeSteps(X: Float64Array, cols: number, y: Float64Array, rows: Int32Array, o: TreeOptions): Stepwise<Tree> {
   const b: Builder = { feature: [], threshold: [], left: [], right: [], value: [] }
+  const growNode = nodeGrower(yield* presort(X, cols, y, rows, o.sorted), cols, rows.length, o, b)
+  const stack: Pending[] = [{ start: 0, end: rows.length, depth: 0, parent: -1, isLeft: true }]
+  while (stack.length) {
+    const { start, end, depth, parent, isLeft } = stack.pop()!
+    const { id, mid } = growNode(start, end, depth)
+    if (parent >= 0) (isLeft ? b.left : b.right)[parent] = id
+    if (mid >= 0) stack.push({ start: mid, end, depth: depth + 1, parent: id, isLeft: false }, { start, end: mid, depth: depth + 1, parent: id, isLeft: true })
+    yield
+  }
+  return {
+    feature: Int32Array.from(b.feature),
+    threshold: Float64Array.from(b.threshold),
+    left: Int32Array.from(b.left),
+    right: Int32Array.from(b.right),
+    value: Float64Array.from(b.value),
+    outputs: o.classes || 1,
+  }
+}
+
+/** Adds one node for samples [start, end) and, when it splits, partitions the range; mid is −1 for a leaf. */
+function nodeGrower(s: Sorted, cols: number, samples: number, o: TreeOptions, b: Builder) {
   const features = Int32Array.from({ length: cols }, (_, j) => j)
-  const s = presort(X, cols, y, rows, o.sorted)
-  const goesLeft = new Uint8Array(rows.length)
-  const tmpO = new Int32Array(rows.length)
-  const tmpV = new Float64Array(rows.length)
-  const grow = (start: number, end: number, depth: number): number => {
+  const goesLeft = new Uint8Array(samples)
+  const tmpO = new Int32Array(samples)
+  const tmpV = new Float64Array(samples)
+  return (start: number, end: number, depth: number): { id: number; mid: number } => {
     const id = b.feature.length
     b.feature.push(-1)
     b.threshold.push(0)
@@ -110,27 +157,16 @@ export function fitTree(X: Float64Array, cols: number, y: Float64Array, rows: In
     const { value, impurity } = leafValue(s.ys, s.order[0].subarray(start, end), o.classes)
     for (const v of value) b.value.push(v)
     const canSplit = impurity > 1e-12 && n >= o.minSamplesSplit && n >= 2 * o.minSamplesLeaf && (o.maxDepth === 0 || depth < o.maxDepth)
-    if (!canSplit) return id
+    if (!canSplit) return { id, mid: -1 }
     const split = bestSplit(s, start, end, o, pickFeatures(features, o), impurity)
-    if (!split) return id
+    if (!split) return { id, mid: -1 }
     const mid = start + split.count
     const bo = s.order[split.feature]
     for (let m = start; m < end; m++) goesLeft[bo[m]] = m < mid ? 1 : 0
     for (let f = 0; f < cols; f++) if (f !== split.feature) partition(s.order[f], s.values[f], start, end, goesLeft, tmpO, tmpV)
     b.feature[id] = split.feature
     b.threshold[id] = split.threshold
-    b.left[id] = grow(start, mid, depth + 1)
-    b.right[id] = grow(mid, end, depth + 1)
-    return id
-  }
-  grow(0, rows.length, 0)
-  return {
-    feature: Int32Array.from(b.feature),
-    threshold: Float64Array.from(b.threshold),
-    left: Int32Array.from(b.left),
-    right: Int32Array.from(b.right),
-    value: Float64Array.from(b.value),
-    outputs,
+    return { id, mid }
   }
 }
 
