@@ -1,6 +1,7 @@
 import { canonicalJson } from '../../runtime/keys/canonical'
 import { wordParamProblem, type NodeProblem } from '../lib/param-problems'
 import type { Editor } from '../store/editor'
+import { sameNodeRefs, type GraphState } from '../store/graph-store'
 import { currentDoc, selectedIds } from '../store/selectors'
 import { saveGraph } from './autosave-db'
 
@@ -37,15 +38,24 @@ export function autosave(ed: Editor): Promise<void> {
   return saveGraph({ id: ed.graphId, doc: currentDoc(ed), selected: selectedIds(ed), savedAt: Date.now(), lastRun, running })
 }
 
+/** Nothing that is saved changed (React Flow measured a card that came into view, say). */
+function sameSavedPart(s: GraphState, prev: GraphState): boolean {
+  if (s.edges !== prev.edges || s.meta !== prev.meta || s.path !== prev.path || !sameNodeRefs(s.nodes, prev.nodes)) return false
+  return s.nodes.every((n, i) => !!n.selected === !!prev.nodes[i].selected && !!n.dragging === !!prev.nodes[i].dragging)
+}
+
 /**
  * Keeps derived state in step with edits: keys and diagnostics when the runnable part
- * changes, and the autosave on any change (positions and selection included).
+ * changes, and the autosave on any change (positions and selection included) once a drag is over.
  */
 export function startSync(ed: Editor): () => void {
   ed.sync.lastRunnable = runnablePart(ed)
-  return ed.graph.subscribe(() => {
+  return ed.graph.subscribe((s, prev) => {
+    if (sameSavedPart(s, prev)) return
     clearTimeout(ed.sync.timer)
     ed.sync.timer = setTimeout(() => {
+      // Mid-drag (a slow machine leaves more than the delay between moves): the drag's end saves.
+      if (ed.graph.getState().nodes.some((n) => n.dragging)) return
       const now = runnablePart(ed)
       if (now !== ed.sync.lastRunnable) {
         ed.sync.lastRunnable = now
