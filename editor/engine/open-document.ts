@@ -4,7 +4,7 @@ import { Registry } from '../../runtime/registry'
 import type { DiagnosticCode } from '../../runtime/validate/diagnostics'
 import { docToFlow, lacksPositions } from '../lib/doc-convert'
 import type { DescriptorMap } from '../lib/flow-types'
-import { layoutGraph } from '../layout/layout-graph'
+import { LARGE_GRAPH, layoutGraph } from '../layout/layout-graph'
 import { newGraphId, type Editor } from '../store/editor'
 import { claimGraph } from './tab-graph'
 import { refreshNow } from './sync'
@@ -71,17 +71,31 @@ export async function applyDocument(ed: Editor, doc: GraphDocument, opts: OpenOp
     claimGraph(ed.graphId)
   }
   const descriptors = ed.ui.getState().descriptors
-  // Laid out before it reaches the canvas: drawn once, in place (not first piled at the origin).
-  const placed = lacksPositions(doc) ? await laidOut(doc, descriptors) : doc
+  // A large graph is laid out before it reaches the canvas (the layered layout takes
+  // milliseconds), so it is drawn once, in place. A small one shows at once and ELK, loaded on
+  // first use, places it after.
+  const large = doc.nodes.length >= LARGE_GRAPH
+  const placed = large && lacksPositions(doc) ? await laidOut(doc, descriptors) : doc
   ed.run.getState().reset()
   ed.graph.getState().load(placed, { selected: opts.selected, keepHistory: opts.as !== 'restore', descriptors })
+  if (!large && lacksPositions(doc)) await layOut(ed)
   ed.ui.getState().requestFit()
   await refreshNow(ed)
   const found = await ed.engine().peek(doc)
   ed.run.getState().restore(found, ed.run.getState().keys)
 }
 
-/** The document with every node placed by the auto-layout (the load's undo step, not one of its own). */
+/** Places a freshly loaded graph, as part of the load's undo step (not one of its own). */
+async function layOut(ed: Editor): Promise<void> {
+  const { nodes, edges } = ed.graph.getState()
+  const at = await layoutGraph(nodes, edges, ed.ui.getState().descriptors)
+  const history = ed.graph.temporal.getState()
+  history.pause()
+  ed.graph.getState().setPositions(at)
+  history.resume()
+}
+
+/** A large document with every node placed, before it reaches the canvas (part of the load's undo step). */
 async function laidOut(doc: GraphDocument, descriptors: DescriptorMap): Promise<GraphDocument> {
   const { nodes, edges } = docToFlow(doc)
   const at = await layoutGraph(nodes, edges, descriptors)
