@@ -18,7 +18,7 @@ export function WorkersField() {
         <select aria-label="Workers" value={workers} onChange={(e) => void chooseWorkers(ed, Number(e.target.value), localStorage)}>
           {Array.from({ length: WORKER_CHOICES }, (_, i) => i + 1).map((n) => (
             <option key={n} value={n}>
-              {n === suggested ? `${n} (default)` : n}
+              {n === suggested ? `${n} (suggested)` : n}
             </option>
           ))}
         </select>

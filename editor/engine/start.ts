@@ -64,7 +64,7 @@ export async function startEditor(ed: Editor, connect: () => Promise<Engine>, wo
     const info = await ed.engine().init(isBackendName(forced) ? { backend: forced } : undefined)
     ed.ui.setState({ backend: info.backend, backendsAvailable: info.available })
     // Not awaited: the pool's workers load while the graph opens; a run starts them if need be.
-    if (workers) void chooseWorkers(ed, savedWorkers(workers.storage, workers.cores), workers.storage)
+    if (workers) void chooseWorkers(ed, savedWorkers(workers.storage), workers.storage)
     const wasmFailure = info.failed.find((f) => f.startsWith('wasm:'))
     if (wasmFailure && info.backend === 'cpu') ui.toast(`Running on the slower cpu backend: ${wasmFailure.slice(6)}.`, 'error')
     ui.setDescriptors(await ed.engine().describe())
