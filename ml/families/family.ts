@@ -62,7 +62,8 @@ export interface FitContext {
 export interface TrainingSettings {
   loss?: LossSpec
   optimizer?: OptimizerSpec
-  epochs: number
+  /** A number: exactly that many epochs (less with patience). 'auto': the family's maximum with a convergence stop (gradient-fit.ts). */
+  epochs: number | 'auto'
   batchSize: number
   patience: number
   shuffle: boolean

@@ -20,6 +20,27 @@ export interface NetworkSetup {
 /** Early stopping counts an epoch as better only when the watched loss drops by more than this (scikit-learn's MLP tol). */
 export const EARLY_STOPPING_TOL = 1e-4
 
+/**
+ * Epochs 'auto' follows scikit-learn's SGD and MLP with early_stopping=False: train up to a maximum
+ * number of epochs (MLPClassifier's max_iter=200) and stop once the training loss has not dropped by
+ * more than tol=1e-4 for n_iter_no_change=10 epochs. A linear model (no hidden layer) may take more
+ * epochs, up to LINEAR_MAX_STEPS optimizer steps: Adam at its node default of 0.001 needs ≈ 8000 steps
+ * on iris (120 rows, 4 batches an epoch) to reach LogisticRegression's accuracy, where 200 epochs are 800.
+ */
+const AUTO_MAX_EPOCHS = 200
+const CONVERGENCE_EPOCHS_NO_CHANGE = 10
+const LINEAR_MAX_STEPS = 10_000
+
+/** The epochs to run and how to stop: explicit epochs as set, 'auto' resolved for this network and table. */
+function epochPlan(training: TrainingSettings, rows: number, linear: boolean) {
+  if (training.epochs !== 'auto') return { epochs: training.epochs, patience: training.patience, converge: false }
+  const batches = Math.ceil(rows / Math.max(1, Math.min(training.batchSize, rows)))
+  const epochs = Math.max(AUTO_MAX_EPOCHS, linear ? Math.ceil(LINEAR_MAX_STEPS / batches) : 0)
+  // Patience set by the user keeps its meaning (early stopping on validation loss) within the auto maximum.
+  if (training.patience > 0) return { epochs, patience: training.patience, converge: false }
+  return { epochs, patience: CONVERGENCE_EPOCHS_NO_CHANGE, converge: true }
+}
+
 /** The loss and optimizer to train with: the wired ones, else the family's defaults (said in the log). */
 function choices(training: TrainingSettings, setup: NetworkSetup, head: ReturnType<typeof headFor>, ctx: FitContext) {
   const defaults: string[] = []
@@ -45,12 +66,12 @@ interface Rows {
   rows: number
 }
 
-function trainingRows(t: TrainingTable, ctx: FitContext): Rows & { val?: Rows; heldOut: number } {
+function trainingRows(t: TrainingTable, ctx: FitContext, earlyStopping: boolean): Rows & { val?: Rows; heldOut: number } {
   const { training } = ctx
   const all = { X: t.X.values, y: t.y!, rows: t.X.rows }
   const given = training.validation
   if (given?.y) return { ...all, val: { X: given.X, y: given.y, rows: given.rows }, heldOut: 0 }
-  if (training.patience <= 0) return { ...all, heldOut: 0 }
+  if (!earlyStopping) return { ...all, heldOut: 0 }
   const held = holdOut(all.X, all.y, all.rows, t.X.cols, t.task === 'classification', ctx.random)
   if (!held) {
     ctx.log.warn('No validation split and too few rows to hold some out: early stopping watches the training loss.')
@@ -68,10 +89,12 @@ export async function fitNetwork(t: TrainingTable, ctx: FitContext, setup: Netwo
   const { training } = ctx
   const head = headFor(t.task, t.classes)
   const cols = t.X.cols
-  const net = netFor(setup.hidden(cols), cols, head)
+  const hidden = setup.hidden(cols)
+  const net = netFor(hidden, cols, head)
   const { loss, optimizer, defaults } = choices(training, setup, head, ctx)
   requireFloat32(t.X.values, 'training features')
-  const data = trainingRows(t, ctx)
+  const plan = epochPlan(training, t.X.rows, hidden.length === 0)
+  const data = trainingRows(t, ctx, plan.patience > 0 && !plan.converge)
   const scaling = fitScaling(net, head, data.X, data.rows, data.y)
   const result = await trainNet({
     net,
@@ -83,10 +106,11 @@ export async function fitNetwork(t: TrainingTable, ctx: FitContext, setup: Netwo
     rows: data.rows,
     y: scaleY(scaling, data.y),
     val: data.val && { X: scaleX(scaling, data.val.X, cols), rows: data.val.rows, y: scaleY(scaling, data.val.y) },
-    epochs: training.epochs,
+    epochs: plan.epochs,
     batchSize: training.batchSize,
-    patience: training.patience,
+    patience: plan.patience,
     minDelta: EARLY_STOPPING_TOL,
+    watchTrainingLoss: plan.converge,
     initialize: initializer(net, head, data.y),
     shuffle: training.shuffle,
     random: ctx.random,
@@ -106,6 +130,8 @@ export async function fitNetwork(t: TrainingTable, ctx: FitContext, setup: Netwo
     resumedEpochs: result.resumedEpochs,
     summary: {
       epochs: result.history.length,
+      ...(training.epochs === 'auto' ? { maxEpochs: plan.epochs } : {}),
+      ...(plan.converge ? { converged: result.history.length < plan.epochs } : {}),
       bestEpoch: result.bestEpoch,
       loss: last.loss,
       ...(last.valLoss !== undefined ? { valLoss: last.valLoss } : {}),

@@ -24,6 +24,11 @@ export interface NetTrainInput {
   patience: number
   /** An epoch counts as better only when it lowers the watched loss by more than this (scikit-learn's tol); default 0. */
   minDelta?: number
+  /**
+   * Patience watches the training loss even when there are validation rows: a convergence stop as
+   * scikit-learn's SGD/MLP with early_stopping=False (tol, n_iter_no_change), not early stopping.
+   */
+  watchTrainingLoss?: boolean
   /** Adjusts the drawn starting weights in place (a family's output bias at the base rate, zero kernels for a linear model). */
   initialize?(weights: NetWeights): void
   shuffle: boolean
@@ -177,7 +182,7 @@ export async function trainNet(input: NetTrainInput): Promise<NetTrainResult> {
       history.push(record)
       input.onEpoch?.(record, input.epochs)
       if (input.patience > 0) {
-        const watched = record.valLoss ?? record.loss
+        const watched = input.watchTrainingLoss ? record.loss : (record.valLoss ?? record.loss)
         if (watched < best.loss - (input.minDelta ?? 0)) {
           best = { loss: watched, epoch, values: trainer.values() }
           stale = 0

@@ -159,4 +159,11 @@ describe('hyperparameter search node', () => {
     expect(report.nodes.search.status).toBe('error')
     expect(report.nodes.search.error).toContain('Search dimension 1 (tree.maxDepth): min 2 must not exceed max 1.')
   })
+
+  it('refuses to halve a resource of 0 (Train\'s epochs on auto) and says what to set', async () => {
+    const d = doc({ halvingNode: 'fit', halvingParam: 'epochs' })
+    d.nodes.find((n) => n.id === 'fit')!.params = { epochs: 0 }
+    const { report } = await run(d, new NodeCache())
+    expect(report.nodes.search.error).toContain('Early stopping: "fit.epochs" is 0; set it to the full resource (e.g. 100 epochs).')
+  })
 })

@@ -129,6 +129,8 @@ function halvingOf(params: { halvingNode: string; halvingParam: string; halvingM
   if (!node) throw new Error(`Early stopping: no node "${params.halvingNode}" upstream of the search.`)
   const max = params.halvingParam.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' && Object.hasOwn(v, k) ? (v as Record<string, unknown>)[k] : undefined), node)
   if (typeof max !== 'number') throw new Error(`Early stopping: node "${params.halvingNode}" has no number param "${params.halvingParam}".`)
+  // Train's epochs 0 means auto (a convergence stop), not a resource that can be split into rungs.
+  if (max < 1) throw new Error(`Early stopping: "${params.halvingNode}.${params.halvingParam}" is ${max}; set it to the full resource (e.g. 100 epochs).`)
   return { node: params.halvingNode, param: params.halvingParam, range: { min: Math.min(params.halvingMin, max), max, eta: params.halvingFactor } }
 }
 

@@ -99,3 +99,21 @@ describe('continued training, what does not continue', () => {
     expect(treeAgain.model.checkpoint).toBeUndefined()
   })
 })
+
+describe('continued training after epochs: auto', () => {
+  beforeAll(async () => {
+    await setupNodeBackend('wasm')
+  })
+
+  it('an auto run (epochs 0, stopped by its convergence rule) is not continued: a set number of epochs after it trains from scratch', async () => {
+    const cache = new NodeCache()
+    // One batch an epoch keeps the up-to-200 epochs of auto quick.
+    const auto = await trained(doc({ epochs: 0, batchSize: 1000 }), cache)
+    expect(auto.model.summary).toMatchObject({ maxEpochs: 200 })
+    const set = await trained(doc({ epochs: 7, batchSize: 1000 }), cache)
+    expect(set.report.reason).toBe('params changed: epochs')
+    const scratch = await trained(doc({ epochs: 7, batchSize: 1000 }), new NodeCache())
+    expect(set.model).toEqual(scratch.model)
+    expect(set.model.history).toHaveLength(7)
+  })
+})

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { defineNode, paramsUnchanged, type NodeContext, type NodeDefinition } from '../../runtime/node-api/define-node'
+import { defineNode, type NodeContext, type NodeDefinition } from '../../runtime/node-api/define-node'
 import { p, seedParam } from '../../runtime/node-api/params'
 import { port } from '../../runtime/node-api/ports'
 import { seededRandom } from '../../runtime/exec/rng'
@@ -10,8 +10,21 @@ import { DEFAULT_FAMILIES, getFamily, type FamilyLookup } from '../../ml/familie
 import { encodeActual, matrixFor, trainingTable } from '../../ml/families/training-table'
 import { requireData } from '../../ml/table/table'
 
+/** Epochs 0 means 'auto' (TrainingSettings.epochs; resolved per network in ml/families/gradient-fit.ts). */
+const AUTO_EPOCHS = 0
+/** Version 3's default, written into documents saved before 'auto' so they keep their numbers. */
+const V3_DEFAULT_EPOCHS = 50
+
 const trainParams = {
-  epochs: p.int({ default: 50, min: 1, max: 100_000, title: 'Epochs', description: 'Passes over the training rows (gradient models).' }),
+  epochs: p.int({
+    default: AUTO_EPOCHS,
+    min: 0,
+    max: 100_000,
+    title: 'Epochs',
+    description:
+      'Passes over the training rows (gradient models). 0 = auto: up to 200 (a linear model: up to 10 000 optimizer steps) ' +
+      'and stop once the training loss has not dropped by 1e-4 for 10 epochs, as scikit-learn. Raising a set number continues the cached run.',
+  }),
   batchSize: p.int({ default: 32, min: 1, max: 1_000_000, title: 'Batch size' }),
   patience: p.int({
     default: 0,
@@ -50,8 +63,9 @@ export function trainNodeFor(families: FamilyLookup): NodeDefinition<typeof trai
   return defineNode({
     type: 'train.fit',
     // 3: each epoch shuffles with its own seeded stream (continued training equals training from scratch).
-    version: 3,
-    migrate: paramsUnchanged,
+    // 4: epochs default to 0 = auto (a maximum with a convergence stop); older saves get their 50 written in.
+    version: 4,
+    migrate: (params, fromVersion) => (fromVersion < 4 && !Object.hasOwn(params, 'epochs') ? { ...params, epochs: V3_DEFAULT_EPOCHS } : params),
     category: 'train',
     title: 'Train',
     description:
@@ -80,7 +94,9 @@ export function trainNodeFor(families: FamilyLookup): NodeDefinition<typeof trai
     async run(inputs, params, ctx) {
       const spec = requireSpec(inputs.model)
       const family = getFamily(spec.family, families)
-      const previous = family.gradient ? await ctx.previous?.() : undefined
+      const offered = family.gradient && params.epochs !== AUTO_EPOCHS ? await ctx.previous?.() : undefined
+      // An 'auto' run stopped by its own rule (convergence): setting a number of epochs after it trains from scratch.
+      const previous = offered && offered.params.epochs !== AUTO_EPOCHS ? offered : undefined
       const earlier = previous?.outputs.model as TrainedModel | undefined
       const { model, resumed } = await fitFamily(family, spec, inputs, params, ctx, earlier?.checkpoint)
       if (previous && resumed > 0) previous.used(`epoch ${resumed}`)
@@ -109,7 +125,7 @@ async function fitFamily(
   const training: TrainingSettings = {
     ...(loss ? { loss } : {}),
     ...(optimizer ? { optimizer } : {}),
-    epochs: params.epochs,
+    epochs: params.epochs === AUTO_EPOCHS ? 'auto' : params.epochs,
     batchSize: params.batchSize,
     patience: params.patience,
     shuffle: params.shuffle,
