@@ -11,8 +11,9 @@ import type { TrainingTable } from './training-table'
 
 /**
  * Gradient-trained linear families as a user wires them: a loss and/or an optimizer with their
- * default params and the train node's defaults (50 epochs, batch 32), on RAW features (no
- * standardize node), against scikit-learn's default model on the same split.
+ * default params and a set 50 epochs, batch 32 (the Train node's version-3 defaults; its auto epochs
+ * are tested in tests/integration/gradient-default-graphs.test.ts), on RAW features (no standardize
+ * node), against scikit-learn's default model on the same split.
  */
 beforeAll(() => setupNodeBackend())
 
