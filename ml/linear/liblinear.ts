@@ -58,6 +58,47 @@ export function svcObjective(X: Float64Array, rows: number, cols: number, y: Flo
   return halfNorm(w) + C * loss
 }
 
+interface SvcProblem {
+  X: Float64Array
+  cols: number
+  y: Float64Array
+  w: Float64Array
+  alpha: Float64Array
+  QD: Float64Array
+  diag: number
+  index: Int32Array
+}
+
+/** One pass over the active coordinates (a plain function: V8 optimizes its loop better than a generator's). */
+function svcPass(p: SvcProblem, active: number, pgMaxOld: number) {
+  const { X, cols, y, w, alpha, QD, diag, index } = p
+  let pgMax = -Infinity
+  let pgMin = Infinity
+  for (let s = 0; s < active; s++) {
+    const i = index[s]
+    const G = y[i] * dotRow(X, cols, i, w) - 1 + alpha[i] * diag
+    let PG = 0
+    if (alpha[i] === 0) {
+      if (G > pgMaxOld) {
+        // Shrinking: a bound variable whose gradient points outward stays out of the next passes.
+        active--
+        ;[index[s], index[active]] = [index[active], index[s]]
+        s--
+        continue
+      }
+      if (G < 0) PG = G
+    } else PG = G
+    pgMax = Math.max(pgMax, PG)
+    pgMin = Math.min(pgMin, PG)
+    if (Math.abs(PG) > 1e-12) {
+      const old = alpha[i]
+      alpha[i] = Math.max(alpha[i] - G / QD[i], 0)
+      addRow(X, cols, i, w, (alpha[i] - old) * y[i])
+    }
+  }
+  return { pgMax, pgMin, active }
+}
+
 /** Squared-hinge L2 SVC by dual coordinate descent; labels y are ±1. Yields after each pass. */
 function* svcDualSteps(X: Float64Array, rows: number, cols: number, y: Float64Array, o: DualOptions): Stepwise<DualResult> {
   const diag = 0.5 / o.C
@@ -70,31 +111,10 @@ function* svcDualSteps(X: Float64Array, rows: number, cols: number, y: Float64Ar
   const trace: number[] = []
   let iter = 0
   while (iter < o.maxIter) {
-    let pgMax = -Infinity
-    let pgMin = Infinity
     shuffleInPlace(index.subarray(0, active), o.random)
-    for (let s = 0; s < active; s++) {
-      const i = index[s]
-      const G = y[i] * dotRow(X, cols, i, w) - 1 + alpha[i] * diag
-      let PG = 0
-      if (alpha[i] === 0) {
-        if (G > pgMaxOld) {
-          // Shrinking: a bound variable whose gradient points outward stays out of the next passes.
-          active--
-          ;[index[s], index[active]] = [index[active], index[s]]
-          s--
-          continue
-        }
-        if (G < 0) PG = G
-      } else PG = G
-      pgMax = Math.max(pgMax, PG)
-      pgMin = Math.min(pgMin, PG)
-      if (Math.abs(PG) > 1e-12) {
-        const old = alpha[i]
-        alpha[i] = Math.max(alpha[i] - G / QD[i], 0)
-        addRow(X, cols, i, w, (alpha[i] - old) * y[i])
-      }
-    }
+    const pass = svcPass({ X, cols, y, w, alpha, QD, diag, index }, active, pgMaxOld)
+    const { pgMax, pgMin } = pass
+    active = pass.active
     iter++
     trace.push(svcObjective(X, rows, cols, y, w, o.C))
     if (pgMax - pgMin <= o.tol) {
