@@ -35,7 +35,8 @@ function errorsOf(name: string, sources: string[]): string[][] {
 
 function tsFiles(dir: string): string[] {
   return readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' })
-    .filter((f) => /\.tsx?$/.test(f) && !f.endsWith('.d.ts'))
+    // *.as.ts is AssemblyScript, compiled by asc (npm run build:kernel), not by tsc.
+    .filter((f) => /\.tsx?$/.test(f) && !f.endsWith('.d.ts') && !f.endsWith('.as.ts'))
     .map((f) => join(dir, f))
 }
 
