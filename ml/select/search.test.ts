@@ -54,6 +54,38 @@ describe('runSearch', () => {
     expect(grid.map((r) => r.trial)).toEqual([...Array(25).keys()].map((i) => i + 1))
   })
 
+  it('TPE with capacity 1 proposes the sequence it proposed before batches existed', async () => {
+    const mixed: Dimension[] = [...space, { node: 'n', param: 'act', kind: 'choice', values: ['relu', 'tanh', 'sigmoid'] }]
+    const score = (point: TrialPlan['point']) => loss(point) + (point[2] === 'tanh' ? 0 : 0.3)
+    const results = await runSearch(spec({ space: mixed, trials: 16, seed: 3 }), { evaluate: async (p) => ({ score: score(p.point), status: 'ran', ms: 0 }), parallel: 1 })
+    const rounded = results.map((r) => r.point.map((v) => (typeof v === 'number' ? Number(v.toPrecision(10)) : v)))
+    // Recorded from the sequential TPE (10 random start-up trials, then the model's proposals).
+    expect(rounded).toEqual(TPE_SEED_3)
+  })
+
+  it('TPE fills batches as wide as the capacity, the same for a seed and capacity, and still beats random search', async () => {
+    let inFlight = 0
+    let most = 0
+    const slow = async (plan: TrialPlan) => {
+      most = Math.max(most, ++inFlight)
+      await new Promise((r) => setTimeout(r, 1))
+      inFlight--
+      return evaluate(plan)
+    }
+    const a = await runSearch(spec({ seed: 5 }), { evaluate: slow, parallel: 4 })
+    const b = await runSearch(spec({ seed: 5 }), { evaluate, parallel: 4 })
+    expect(most).toBe(4)
+    expect(a).toEqual(b)
+    expect(a.map((r) => r.point)).not.toEqual((await runSearch(spec({ seed: 5 }), { evaluate, parallel: 1 })).map((r) => r.point))
+    let batchTotal = 0
+    let randomTotal = 0
+    for (let seed = 0; seed < 8; seed++) {
+      batchTotal += bestTrial(await runSearch(spec({ seed }), { evaluate, parallel: 4 }), false)!.score
+      randomTotal += bestTrial(await runSearch(spec({ seed, strategy: 'random' }), { evaluate }), false)!.score
+    }
+    expect(batchTotal).toBeLessThan(randomTotal / 2)
+  })
+
   it('stops a grid at its end and a timed search when time runs out', async () => {
     const grid = await runSearch(spec({ strategy: 'grid', trials: 100 }), { evaluate })
     expect(grid).toHaveLength(25)
@@ -87,3 +119,12 @@ describe('runSearch', () => {
     expect(bestTrial(results, false)!.trial).not.toBe(1)
   })
 })
+
+const TPE_SEED_3 = [
+  [0.8809071351, 0.0001427738406, 'tanh'], [-1.700287961, 0.1127253414, 'tanh'], [-0.05308170151, 0.0004438152964, 'relu'],
+  [0.2104288982, 0.0006020949814, 'relu'], [0.8551495643, 0.00807071766, 'sigmoid'], [1.519093308, 0.001970129006, 'sigmoid'],
+  [-0.8530117236, 0.04881594429, 'tanh'], [1.326935393, 0.01444735895, 'relu'], [1.509417466, 0.001744166926, 'sigmoid'],
+  [1.077476919, 0.004811950063, 'sigmoid'], [-0.749650724, 0.6536876623, 'sigmoid'], [0.6387104033, 0.01060661026, 'sigmoid'],
+  [0.3110135617, 0.1389274497, 'sigmoid'], [1.958371805, 0.0105686586, 'sigmoid'], [0.3838724602, 0.442251268, 'sigmoid'],
+  [-0.6723395784, 0.03363745566, 'sigmoid'],
+]

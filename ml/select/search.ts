@@ -45,7 +45,7 @@ export interface SearchHooks {
   onTrial?(result: TrialResult, done: readonly TrialResult[]): void
   now?(): number
   signal?: AbortSignal
-  /** How many trials may run at once (grid and random search; TPE runs one at a time). */
+  /** How many trials may run at once: grid and random batches, TPE batches proposed by constant liar. */
   parallel?: number
 }
 
@@ -60,9 +60,9 @@ export async function runSearch(spec: SearchSpec, hooks: SearchHooks): Promise<T
   const done: TrialResult[] = []
   const random = seededRandom(spec.seed)
   const stop = () => (spec.seconds > 0 && now() - start >= spec.seconds * 1000) || hooks.signal?.aborted === true
-  // TPE proposes from earlier scores, so its trials run one after another; grid and random
-  // proposals depend on the seed alone, so a batch of them can run at once.
-  const width = spec.strategy === 'tpe' ? 1 : Math.max(1, hooks.parallel ?? 1)
+  // Grid and random proposals depend on the seed alone; TPE fills a batch by constant liar (see
+  // `propose`). Proposals depend on the seed and the width, so a given width re-proposes the same trials.
+  const width = Math.max(1, hooks.parallel ?? 1)
   const runBatch = async (plans: TrialPlan[]) => {
     const outcomes = await mapLimit(plans, width, (plan) => hooks.evaluate(plan))
     return plans.map((plan, i) => {
@@ -77,7 +77,7 @@ export async function runSearch(spec: SearchSpec, hooks: SearchHooks): Promise<T
   for (let t = 0, exhausted = false; t < spec.trials && !exhausted && !stop(); ) {
     const plans: TrialPlan[] = []
     while (plans.length < width && t < spec.trials) {
-      const point = propose(spec, t, current, random)
+      const point = propose(spec, t, current, plans, random)
       if (!point) {
         exhausted = true
         break
@@ -100,10 +100,16 @@ export async function runSearch(spec: SearchSpec, hooks: SearchHooks): Promise<T
   return done
 }
 
-function propose(spec: SearchSpec, t: number, history: readonly TrialResult[], random: () => number): Point | undefined {
+/**
+ * The next point. TPE sees the trials of the batch being filled (`pending`) as failed ones (a
+ * constant liar with the worst loss, as Optuna's `constant_liar`): they count as bad, so the rest
+ * of the batch is drawn away from them. With a batch of one nothing is pending: the sequential TPE.
+ */
+function propose(spec: SearchSpec, t: number, history: readonly TrialResult[], pending: readonly TrialPlan[], random: () => number): Point | undefined {
   if (spec.strategy === 'grid') return gridPoint(spec.space, t)
   if (spec.strategy === 'random') return randomPoint(spec.space, random)
   const observations: Observation[] = history.map((r) => ({ point: r.point, loss: spec.maximize ? -r.score : r.score }))
+  for (const plan of pending) observations.push({ point: plan.point, loss: NaN })
   return proposeTpe(spec.space, observations, random)
 }
 

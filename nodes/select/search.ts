@@ -67,8 +67,7 @@ export const searchNode = defineNode({
     if (!space.length) throw new Error('Add at least one param to the search space, e.g. {"node": "train", "param": "epochs", "kind": "int", "min": 10, "max": 100}.')
     const upstream = new Map(host.upstream('result').map((n) => [n.id, n.params]))
     const scoring: Scoring = params.scoring === 'validation' ? { kind: 'validation' } : { kind: 'cross-validation', folds: params.folds, seed: params.seed }
-    // TPE runs trials one at a time, so its folds share the worker slots instead.
-    const runner = new TrialRunner(host, trainingRows(data, TITLE), scoring, params.metric, params.strategy === 'tpe' ? host.parallel : 1)
+    const runner = new TrialRunner(host, trainingRows(data, TITLE), scoring, params.metric)
     const halving = halvingOf(params, upstream)
     let maximize = params.goal !== 'minimize'
     // With goal 'auto' the direction is known once the first trial names its metric.

@@ -1,6 +1,5 @@
 import type { SubgraphHost } from '../../runtime/node-api/subgraph'
 import type { Splits } from '../../runtime/values/dataset'
-import { mapLimit } from '../../ml/select/parallel'
 import type { TrialOutcome } from '../../ml/select/search'
 import { foldInputs, runStatus, scalarsOf } from './folds'
 import { meanStd } from './table'
@@ -27,8 +26,6 @@ export class TrialRunner {
     splits: Splits,
     scoring: Scoring,
     metric: string,
-    /** Folds of one trial to run at once (when trials themselves run one at a time). */
-    private readonly foldWidth = 1,
   ) {
     this.metric = metric || undefined
     if (scoring.kind === 'validation') {
@@ -44,9 +41,9 @@ export class TrialRunner {
 
   async score(params: Map<string, Record<string, unknown>>): Promise<Scored> {
     const t0 = performance.now()
-    const runs = await mapLimit(this.inputs, this.foldWidth, (input) =>
-      this.host.run({ output: 'result', replace: { data: { value: input.value, tag: input.tag } }, params }),
-    )
+    // The search runs trials side by side (as many as the runner takes), so a trial's folds run in turn.
+    const runs = []
+    for (const input of this.inputs) runs.push(await this.host.run({ output: 'result', replace: { data: { value: input.value, tag: input.tag } }, params }))
     const all = runs.map((r) => scalarsOf(r.value, 'Result'))
     const ran = runs.reduce((n, r) => n + r.ran, 0)
     const metric = (this.metric ??= Object.keys(all[0])[0])

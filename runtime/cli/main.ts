@@ -29,7 +29,7 @@ import { checkOutSpecs, writeOuts } from './write-outs'
 const USAGE = `Usage:
   pipeline run <graph.json> [--json] [--cache-dir DIR | --cache-url s3://bucket/prefix | --no-cache] [--to NODE_ID] [--force NODE_ID] [--backend wasm|cpu]
                              [--allow-read DIR]... [--allow-net] [--out NODE=path.csv]... [--workers N]
-                             [--queue redis://host:port [--attempts N]]
+                             [--queue redis://host:port [--attempts N] [--parallel N]]
 ${WORKER_USAGE}
   pipeline nodes [--json]
 ${RUNS_USAGE}
@@ -64,6 +64,7 @@ async function runCommand(registry: Registry, args: string[]): Promise<number> {
       out: { type: 'string', multiple: true },
       queue: { type: 'string' },
       attempts: { type: 'string' },
+      parallel: { type: 'string' },
       workers: { type: 'string' },
     },
   })

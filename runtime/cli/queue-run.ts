@@ -6,11 +6,14 @@ import { UsageError } from './open-cache'
 
 export const QUEUE_HELP = `--queue redis://host:port sends the nodes to 'pipeline worker' processes through BullMQ (one job per cache key:
 a key already cached or queued is not computed twice); it needs the workers' shared cache (--cache-dir or --cache-url).
---attempts N tries a node N times, with exponential backoff, before it goes to the dead-letter queue (default 3).`
+--attempts N tries a node N times, with exponential backoff, before it goes to the dead-letter queue (default 3).
+--parallel N lets a search or cross-validation queue N trials or folds at once (default: the workers serving the queue
+when the run starts); TPE proposes batches that wide, so fix N to propose the same trials on any cluster.`
 
 export interface QueueFlags {
   queue?: string
   attempts?: string
+  parallel?: string
   'cache-dir'?: string
   'cache-url'?: string
 }
@@ -24,14 +27,20 @@ export async function openQueueRunner(flags: QueueFlags, cache: NodeCache, local
   if (!flags['cache-dir'] && !flags['cache-url']) {
     throw new UsageError('--queue needs the cache the workers share: --cache-dir DIR (a shared volume) or --cache-url s3://bucket/prefix.')
   }
-  const attempts = Number(flags.attempts ?? 3)
-  if (!Number.isSafeInteger(attempts) || attempts < 1) throw new UsageError(`--attempts takes a whole number of at least 1, not "${flags.attempts}".`)
+  const attempts = atLeastOne(flags.attempts ?? '3', '--attempts')
+  const capacity = flags.parallel === undefined ? undefined : atLeastOne(flags.parallel, '--parallel')
   try {
-    return await QueueRunner.open(flags.queue, cache, { attempts, local })
+    return await QueueRunner.open(flags.queue, cache, { attempts, local, capacity })
   } catch (e) {
     if (e instanceof QueueUrlError) throw new UsageError(e.message)
     throw e
   }
+}
+
+function atLeastOne(text: string, flag: string): number {
+  const n = Number(text)
+  if (!Number.isSafeInteger(n) || n < 1) throw new UsageError(`${flag} takes a whole number of at least 1, not "${text}".`)
+  return n
 }
 
 /** The first SIGINT/SIGTERM cancels the run (queued jobs are withdrawn); a second one exits at once. */

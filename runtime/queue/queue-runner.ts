@@ -18,6 +18,11 @@ export interface QueueRunnerOptions {
   pollMs?: number
   /** Where the nodes that must stay in this process run (default: this thread). */
   local?: NodeRunner
+  /**
+   * Nested runs (trials, folds) a node may queue at once; TPE proposes batches this wide.
+   * Default: the workers serving the queue when the run starts (at least 1).
+   */
+  capacity?: number
 }
 
 /**
@@ -44,7 +49,8 @@ export class QueueRunner implements NodeRunner {
     const listener = await connectRedis(url)
     const events = new QueueEvents(NODE_QUEUE, { connection: listener })
     await events.waitUntilReady()
-    const full = { attempts: opts.attempts ?? 3, backoffMs: opts.backoffMs ?? 1000, pollMs: opts.pollMs ?? 2000, local: opts.local ?? inProcessRunner }
+    const capacity = opts.capacity ?? Math.max(1, await queue.getWorkersCount())
+    const full = { attempts: opts.attempts ?? 3, backoffMs: opts.backoffMs ?? 1000, pollMs: opts.pollMs ?? 2000, local: opts.local ?? inProcessRunner, capacity }
     return new QueueRunner(cache, queue, events, [publisher, listener], full)
   }
 
@@ -57,6 +63,10 @@ export class QueueRunner implements NodeRunner {
     private readonly opts: Required<QueueRunnerOptions>,
   ) {
     this.waits = new JobWaits(events, (key) => void this.check(key))
+  }
+
+  get capacity(): number {
+    return this.opts.capacity
   }
 
   async run(task: RunTask, env: RunnerEnv): Promise<NodeResult> {

@@ -125,4 +125,14 @@ describe('QueueRunner with a NodeWorker on a local redis-server', () => {
     await runner.run(task(doc, 'v'), env().env)
     expect(runner.counts.here - here).toBe(1)
   })
+
+  it('takes as many nested runs at once as workers serve the queue, unless told a number', async () => {
+    expect(runner.capacity).toBe(1)
+    const second = await NodeWorker.start({ url: redis.url, registry, cache: new NodeCache({ store: await DirStore.open(dir) }), backend: 'cpu' })
+    const cache = new NodeCache({ store: await DirStore.open(dir) })
+    const counted = await QueueRunner.open(redis.url, cache)
+    const told = await QueueRunner.open(redis.url, cache, { capacity: 5 })
+    expect([counted.capacity, told.capacity]).toEqual([2, 5])
+    await Promise.all([counted.close(), told.close(), second.close(true)])
+  })
 })
