@@ -137,18 +137,19 @@ class GraphRun {
     return subgraphHost({ ...env, keyOf: (n) => this.keys.get(n), fileHashes: this.plan.fileHashes, runGraph }, id)
   }
 
-  /** Runs the node on its inputs, stores the result and what it ran with, reports it. */
-  private async execute(id: string, reason: string): Promise<Values> {
+  /** Runs the node on its inputs, stores the result and what it ran with, reports it; no outputs when a runner published them elsewhere. */
+  private async execute(id: string, reason: string): Promise<Values | undefined> {
     const node = nodeOf(this.topo, id)!
     const def = this.opts.registry.get(node.type)!
-    const inputs = await this.outputs.inputs(inputsOf(this.topo, id))
+    const key = this.keys.get(id)!
+    const runner = this.opts.runner ?? inProcessRunner
+    const resume = def.continueOn?.length && !def.volatile ? new Continuation(this.opts.cache, key, def.continueOn) : undefined
+    const bare = { node, def, key, files: this.plan.files.get(id), previous: resume?.previous }
+    const inputs = runner.elsewhere?.(bare) ? {} : await this.outputs.inputs(inputsOf(this.topo, id))
     if (this.signal.aborted) throw new Cancelled()
     this.env.emit({ type: 'running', nodeId: id, reason })
-    const key = this.keys.get(id)!
-    const resume = def.continueOn?.length && !def.volatile ? new Continuation(this.opts.cache, key, def.continueOn) : undefined
-    const runner = this.opts.runner ?? inProcessRunner
-    const result = await runner.run({ node, def, key, inputs, files: this.plan.files.get(id), previous: resume?.previous }, this.env)
-    const storeKey = def.volatile ? await this.keys.pin(id, result.outputs) : key.key
+    const result = await runner.run({ ...bare, inputs }, this.env)
+    const storeKey = def.volatile && result.outputs ? await this.keys.pin(id, result.outputs) : key.key
     if (!result.stored) await this.opts.cache.put(storeKey, result.outputs, { summary: result.summary, ms: result.ms })
     await this.opts.cache.putRecord(this.scope, id, { key: storeKey, recipe: key.recipe })
     await resume?.remember(storeKey)

@@ -23,15 +23,20 @@ export interface RunnerEnv {
   subgraphs?(nodeId: string): SubgraphHost
 }
 
-export interface NodeResult {
-  outputs: Values
+export type NodeResult = {
   ms: number
   summary: Summary
-  /** The runner already published the outputs under the node's key (a worker sharing the cache). */
-  stored?: boolean
   /** The pool worker that ran the node (1 … pool size − 1); absent: the thread running the graph. */
   worker?: number
-}
+} & (
+  | {
+      outputs: Values
+      /** The runner already published the outputs under the node's key (a worker sharing the cache). */
+      stored?: boolean
+    }
+  /** Published under the node's key by a runner that ran it elsewhere: read back only when a node here needs them. */
+  | { outputs?: undefined; stored: true }
+)
 
 /** The context a node's `run` receives: cancel signal, progress and log events, seeded RNG, files. */
 export function nodeContext(
@@ -68,7 +73,7 @@ export async function runNode(
   env: RunnerEnv,
   files?: Record<string, ResolvedFile>,
   previous?: NodeContext['previous'],
-): Promise<NodeResult> {
+): Promise<NodeResult & { outputs: Values }> {
   if (env.signal.aborted) throw new Cancelled()
   const params = key.recipe.params as Record<string, never>
   const t0 = performance.now()

@@ -24,6 +24,12 @@ export interface NodeRunner {
   run(task: RunTask, env: RunnerEnv): Promise<NodeResult>
   /** How many nodes it runs at once (absent: one); nested runs of a node may start that many together. */
   readonly capacity?: number
+  /**
+   * Whether it runs this node elsewhere from its key alone, reading inputs from and publishing
+   * outputs to a shared cache: the executor then decodes no inputs for it, and its outputs only
+   * when a node here needs them (`RunTask.inputs` is empty, and `run` may resolve without outputs).
+   */
+  elsewhere?(task: Omit<RunTask, 'inputs'>): boolean
 }
 
 export const inProcessRunner: NodeRunner = {

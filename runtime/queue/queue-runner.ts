@@ -2,7 +2,6 @@ import { setMaxListeners } from 'node:events'
 import type { Job, Queue, QueueEvents } from 'bullmq'
 import type { Redis } from 'ioredis'
 import type { NodeCache } from '../cache/node-cache'
-import type { Values } from '../node-api/define-node'
 import { Cancelled, type NodeResult, type RunnerEnv } from '../exec/node-runner'
 import { inProcessRunner, type NodeRunner, type RunTask } from '../exec/runner'
 import { CANCEL_CHANNEL, connectRedis, NODE_QUEUE } from './connection'
@@ -69,10 +68,15 @@ export class QueueRunner implements NodeRunner {
     return this.opts.capacity
   }
 
+  /** Nodes that run on a worker get no inputs from the executor and hand back no outputs: both stay in the shared cache. */
+  elsewhere(task: Omit<RunTask, 'inputs'>): boolean {
+    return runsAnywhere(task)
+  }
+
   async run(task: RunTask, env: RunnerEnv): Promise<NodeResult> {
     // Every node of a run waits on the run's one signal: many listeners are expected.
     setMaxListeners(0, env.signal)
-    if (!runsAnywhere(task)) {
+    if (!this.elsewhere(task)) {
       this.counts.here += 1
       return this.opts.local.run(task, env)
     }
@@ -141,15 +145,18 @@ export class QueueRunner implements NodeRunner {
     }
   }
 
-  /** The outputs a worker published, read back from the shared cache. */
+  /**
+   * What a worker reported; its outputs stay in the shared cache (their header is checked here),
+   * decoded in this process only if a node that runs here needs them.
+   */
   private async result(task: RunTask, env: RunnerEnv, done: JobOutcome): Promise<NodeResult> {
     if (!done.ok) throw new Error(done.message)
-    const hit = await this.cache.get(task.key.key)
-    if (hit.status !== 'hit') throw new Error(`Node "${task.node.id}" finished on a worker, but its result is not in the shared cache.`)
+    if ((await this.cache.check(task.key.key)).status !== 'hit') {
+      throw new Error(`Node "${task.node.id}" finished on a worker, but its result is not in the shared cache.`)
+    }
     const { reason, worker, ms, summary } = done.value
     if (reason !== 'queued') env.emit({ type: 'progress', nodeId: task.node.id, fraction: NaN, message: `${reason}${worker ? ` on ${worker}` : ''}` })
-    // The worker published the entry; reading it back put the value in this process's memory tier.
-    return { outputs: hit.value as Values, ms, summary, stored: true }
+    return { ms, summary, stored: true }
   }
 
   /** Removes a job still waiting; asks the worker running it to stop. */
@@ -169,7 +176,7 @@ export class QueueRunner implements NodeRunner {
 }
 
 /** Whether a node can run on any worker from its recipe alone. */
-function runsAnywhere(task: RunTask): boolean {
+function runsAnywhere(task: Omit<RunTask, 'inputs'>): boolean {
   if (task.def.hostOnly || task.def.volatile || task.def.fileParams?.length) return false
   if (task.files && Object.keys(task.files).length) return false
   return isRecipeKey(task.key)

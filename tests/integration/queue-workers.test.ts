@@ -68,10 +68,12 @@ describe('pipeline run --queue with three pipeline worker processes', () => {
     const shared = await mkdtemp(join(tmpdir(), 'mlcanvas-queue-shared-'))
     const local = await mkdtemp(join(tmpdir(), 'mlcanvas-queue-local-'))
     dirs.push(shared, local)
-    // A short lock, so the killed worker's job is recovered within seconds (the default is 30 s).
-    const workerArgs = ['worker', '--queue', redis.url, '--cache-dir', shared, '--lock-ms', '3000']
+    // A short lock, so the killed worker's job is recovered within seconds (the default is 30 s);
+    // a short warm-up (one small fit each) before serving.
+    const workerArgs = ['worker', '--queue', redis.url, '--cache-dir', shared, '--lock-ms', '3000', '--warm-up-ms', '100']
     const workers = [start(workerArgs), start(workerArgs), start(workerArgs)]
     await until('three workers', () => workers.every((w) => w.out.includes(' serving ')))
+    for (const w of workers) expect(w.out).toMatch(/^warmed up: [1-9]\d* small fits in \d+ ms$/m)
 
     const localRun = start(['run', GRAPH, '--json', '--cache-dir', local, '--workers', '1'])
     const queued = start(['run', GRAPH, '--json', '--cache-dir', shared, '--queue', redis.url])

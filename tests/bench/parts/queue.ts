@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { GraphDocument } from '../../../runtime/document/schema'
@@ -62,13 +62,25 @@ async function startWorkers(count: number, url: string, cacheDir: string): Promi
   return workers
 }
 
+/** User + system CPU time of processes so far (Linux /proc; NaN elsewhere), in ms. */
+async function cpuMs(workers: ChildProcess[]): Promise<number> {
+  const tick = 10 // USER_HZ = 100 on Linux
+  let total = 0
+  for (const w of workers) {
+    const stat = await readFile(`/proc/${w.pid}/stat`, 'utf8').catch(() => '')
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    total += (Number(fields[11]) + Number(fields[12])) * tick
+  }
+  return total
+}
+
 async function stopWorkers(workers: ChildProcess[]) {
   await Promise.all(workers.map((w) => new Promise((resolve) => (w.exitCode !== null ? resolve(null) : (w.once('exit', resolve), w.kill('SIGTERM'))))))
 }
 
 /**
  * The trials graph through `pipeline run --queue` with 1 and with 3 `pipeline worker` processes
- * (Redis on loopback, a fresh shared cache directory per run, the workers started before the clock),
+ * (Redis on loopback, a fresh shared cache directory per run, the workers started and warmed up before the clock),
  * interleaved, best of the repeats: the ratio of the run times in the reports (without the CLI's
  * start, the same for both), and whether every node's result is the same.
  */
@@ -77,6 +89,7 @@ export async function measureQueue(o: QueueBenchOptions): Promise<PartResult> {
   const redis = await startRedis()
   const wall: Record<'one' | 'three', number[]> = { one: [], three: [] }
   const runMs: Record<'one' | 'three', number[]> = { one: [], three: [] }
+  const workerCpu: Record<'one' | 'three', number[]> = { one: [], three: [] }
   const results = new Set<string>()
   try {
     const path = join(dir, 'trials.json')
@@ -87,12 +100,14 @@ export async function measureQueue(o: QueueBenchOptions): Promise<PartResult> {
         const cacheDir = join(dir, `cache-${name}-${r}`)
         const workers = await startWorkers(count, redis.url, cacheDir)
         try {
+          const cpuBefore = await cpuMs(workers)
           const run = await runTs(CLI, ['run', path, '--json', '--cache-dir', cacheDir, '--queue', redis.url], { tsx: false })
           const report = lastJson<RunReport>(run, `the CLI with ${count} workers`)
           if (report.ran !== 3 + 4 * o.trials) throw new Error(`${count} workers: ${report.ran} nodes ran`)
           results.add(summaries(report))
           wall[name].push(run.wallMs)
           runMs[name].push(report.ms)
+          workerCpu[name].push((await cpuMs(workers)) - cpuBefore)
         } finally {
           await stopWorkers(workers)
         }
@@ -110,10 +125,12 @@ export async function measureQueue(o: QueueBenchOptions): Promise<PartResult> {
         label: `${o.trials} trials on the queue: 1 worker / 3 worker processes (run time)`,
         value: one / three,
         unit: 'x',
-        note: `${s(one)} vs ${s(three)}, best of ${o.repeats}, on ${cpus().length} cores (bounded by the cores, not the workers); CLI wall with its start ${s(best(wall.one))} vs ${s(best(wall.three))}`,
+        note:
+          `${s(one)} vs ${s(three)}, best of ${o.repeats}, on ${cpus().length} cores (bounded by the cores, not the workers); ` +
+          `workers' CPU in the run ${s(best(workerCpu.one))} vs ${s(best(workerCpu.three))}; CLI wall with its start ${s(best(wall.one))} vs ${s(best(wall.three))}`,
       },
       { key: 'queueSameResults', label: 'same results with 1 and 3 queue workers', value: results.size === 1 ? 1 : 0, unit: 'bool', target: { op: '=', value: 1 } },
     ],
-    details: { ...o, wallMs: wall, runMs },
+    details: { ...o, wallMs: wall, runMs, workerCpuMs: workerCpu },
   }
 }
