@@ -111,7 +111,8 @@ export async function openLink(page: Page, url: string, doc: GraphDocument): Pro
  * every animation frame meanwhile counts the nodes on screen, so a blank canvas shows.
  */
 export async function autoLayout(page: Page): Promise<{ ms: number; blankFrames: number; frames: number }> {
-  const moved = `(() => { const el = document.querySelector('.react-flow__node'); return el ? el.style.transform : '' })()`
+  // Where the drawn nodes are (one of them may keep its place, e.g. the first at the margin).
+  const moved = `[...document.querySelectorAll('.react-flow__node')].map((el) => el.style.transform).join(';')`
   const first = await page.evaluate<string>(moved)
   await page.evaluate(`(() => {
     window.blank_ = 0
@@ -126,7 +127,11 @@ export async function autoLayout(page: Page): Promise<{ ms: number; blankFrames:
   })()`)
   const t0 = performance.now()
   await page.getByRole('button', { name: 'Auto-layout' }).click()
-  await page.waitForFunction((was) => (document.querySelector<HTMLElement>('.react-flow__node')?.style.transform ?? was) !== was, first, { timeout: 60_000, polling: 'raf' })
+  await page.waitForFunction(
+    (was) => [...document.querySelectorAll<HTMLElement>('.react-flow__node')].map((el) => el.style.transform).join(';') !== was,
+    first,
+    { timeout: 60_000, polling: 'raf' },
+  )
   const ms = performance.now() - t0
   // The fit that follows (200 ms animation) is part of what the user sees: keep counting through it.
   await page.waitForTimeout(400)
