@@ -54,16 +54,18 @@ describe('runSearch', () => {
     expect(grid.map((r) => r.trial)).toEqual([...Array(25).keys()].map((i) => i + 1))
   })
 
-  it('TPE with capacity 1 proposes the sequence it proposed before batches existed', async () => {
+  it('TPE with batch 1 proposes the sequence it proposed before batches existed, on any capacity', async () => {
     const mixed: Dimension[] = [...space, { node: 'n', param: 'act', kind: 'choice', values: ['relu', 'tanh', 'sigmoid'] }]
     const score = (point: TrialPlan['point']) => loss(point) + (point[2] === 'tanh' ? 0 : 0.3)
-    const results = await runSearch(spec({ space: mixed, trials: 16, seed: 3 }), { evaluate: async (p) => ({ score: score(p.point), status: 'ran', ms: 0 }), parallel: 1 })
-    const rounded = results.map((r) => r.point.map((v) => (typeof v === 'number' ? Number(v.toPrecision(10)) : v)))
-    // Recorded from the sequential TPE (10 random start-up trials, then the model's proposals).
-    expect(rounded).toEqual(TPE_SEED_3)
+    for (const parallel of [1, 4]) {
+      const results = await runSearch(spec({ space: mixed, trials: 16, seed: 3 }), { evaluate: async (p) => ({ score: score(p.point), status: 'ran', ms: 0 }), parallel })
+      const rounded = results.map((r) => r.point.map((v) => (typeof v === 'number' ? Number(v.toPrecision(10)) : v)))
+      // Recorded from the sequential TPE (10 random start-up trials, then the model's proposals).
+      expect(rounded).toEqual(TPE_SEED_3)
+    }
   })
 
-  it('TPE fills batches as wide as the capacity, the same for a seed and capacity, and still beats random search', async () => {
+  it('TPE fills batches of its batch size, runs them side by side, the same for a seed and batch on any capacity, and still beats random search', async () => {
     let inFlight = 0
     let most = 0
     const slow = async (plan: TrialPlan) => {
@@ -72,15 +74,15 @@ describe('runSearch', () => {
       inFlight--
       return evaluate(plan)
     }
-    const a = await runSearch(spec({ seed: 5 }), { evaluate: slow, parallel: 4 })
-    const b = await runSearch(spec({ seed: 5 }), { evaluate, parallel: 4 })
+    const a = await runSearch(spec({ seed: 5, batch: 4 }), { evaluate: slow, parallel: 4 })
+    const b = await runSearch(spec({ seed: 5, batch: 4 }), { evaluate, parallel: 1 })
     expect(most).toBe(4)
     expect(a).toEqual(b)
-    expect(a.map((r) => r.point)).not.toEqual((await runSearch(spec({ seed: 5 }), { evaluate, parallel: 1 })).map((r) => r.point))
+    expect(a.map((r) => r.point)).not.toEqual((await runSearch(spec({ seed: 5 }), { evaluate, parallel: 4 })).map((r) => r.point))
     let batchTotal = 0
     let randomTotal = 0
     for (let seed = 0; seed < 8; seed++) {
-      batchTotal += bestTrial(await runSearch(spec({ seed }), { evaluate, parallel: 4 }), false)!.score
+      batchTotal += bestTrial(await runSearch(spec({ seed, batch: 4 }), { evaluate, parallel: 4 }), false)!.score
       randomTotal += bestTrial(await runSearch(spec({ seed, strategy: 'random' }), { evaluate }), false)!.score
     }
     expect(batchTotal).toBeLessThan(randomTotal / 2)

@@ -15,6 +15,12 @@ export interface SearchSpec {
   seed: number
   maximize: boolean
   /**
+   * TPE proposes this many trials at a time (constant liar), so they can run side by side; 1: one
+   * after another. Part of the spec, not the machine: the same graph proposes the same trials on any
+   * number of workers. Grid and random batches follow the runner's capacity (their points depend on the seed alone).
+   */
+  batch?: number
+  /**
    * Successive halving: every configuration first runs with `min` of the resource (e.g. epochs),
    * the best 1/eta go on with eta times more, up to `max`.
    */
@@ -60,9 +66,10 @@ export async function runSearch(spec: SearchSpec, hooks: SearchHooks): Promise<T
   const done: TrialResult[] = []
   const random = seededRandom(spec.seed)
   const stop = () => (spec.seconds > 0 && now() - start >= spec.seconds * 1000) || hooks.signal?.aborted === true
-  // Grid and random proposals depend on the seed alone; TPE fills a batch by constant liar (see
-  // `propose`). Proposals depend on the seed and the width, so a given width re-proposes the same trials.
+  // Grid and random proposals depend on the seed alone; TPE fills a batch of `spec.batch` by constant
+  // liar (see `propose`), so its proposals depend on the seed and that batch, never on the capacity.
   const width = Math.max(1, hooks.parallel ?? 1)
+  const batch = spec.strategy === 'tpe' ? Math.max(1, spec.batch ?? 1) : width
   const runBatch = async (plans: TrialPlan[]) => {
     const outcomes = await mapLimit(plans, width, (plan) => hooks.evaluate(plan))
     return plans.map((plan, i) => {
@@ -76,7 +83,7 @@ export async function runSearch(spec: SearchSpec, hooks: SearchHooks): Promise<T
   let current: TrialResult[] = []
   for (let t = 0, exhausted = false; t < spec.trials && !exhausted && !stop(); ) {
     const plans: TrialPlan[] = []
-    while (plans.length < width && t < spec.trials) {
+    while (plans.length < batch && t < spec.trials) {
       const point = propose(spec, t, current, plans, random)
       if (!point) {
         exhausted = true

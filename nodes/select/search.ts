@@ -44,6 +44,13 @@ export const searchNode = defineNode({
     space: spaceParam(),
     strategy: p.select(['random', 'tpe', 'grid'], { default: 'random', title: 'Strategy', description: 'TPE is Bayesian: it samples where good trials cluster.' }),
     trials: p.int({ default: 20, min: 1, max: 1000, title: 'Trials' }),
+    tpeBatch: p.int({
+      default: 1,
+      min: 1,
+      max: 64,
+      title: 'TPE batch',
+      description: 'TPE proposes this many trials at a time (pending ones count as failed) so they run side by side; 1: one after another. Results depend on it, not on the workers.',
+    }),
     seconds: p.number({ default: 0, min: 0, max: 86_400, title: 'Time budget (s)', description: 'Start no trial after this many seconds; 0: no limit.' }),
     metric: p.text({ default: '', maxLength: 200, title: 'Metric', description: 'A scalar of the Result metrics; empty: the first (accuracy, or MSE for regression).' }),
     goal: p.select(['auto', 'maximize', 'minimize'], { default: 'auto', title: 'Goal', description: 'Auto minimizes errors and losses (MSE, MAE, log loss) and maximizes the rest.' }),
@@ -72,7 +79,7 @@ export const searchNode = defineNode({
     let maximize = params.goal !== 'minimize'
     // With goal 'auto' the direction is known once the first trial names its metric.
     const spec: SearchSpec = {
-      ...{ space, strategy: params.strategy, trials: params.trials, seconds: params.seconds, seed: params.seed, halving: halving?.range },
+      ...{ space, strategy: params.strategy, batch: params.tpeBatch, trials: params.trials, seconds: params.seconds, seed: params.seed, halving: halving?.range },
       get maximize() {
         return maximize
       },
