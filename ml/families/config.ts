@@ -1,4 +1,4 @@
-import { p } from '../../runtime/values/params'
+import { p, seedParam } from '../../runtime/values/params'
 
 /** Config params several families share. */
 
@@ -22,3 +22,7 @@ export const svmCParam = () =>
     title: 'C',
     description: 'No loss/optimizer wired: cost of a margin violation as scikit-learn\'s C (objective ½‖w‖² + C·Σ loss); larger fits the training rows more closely.',
   })
+
+/** A linear SVM's own seed: liblinear's coordinate order (scikit-learn's random_state), or the gradient path's shuffles. */
+export const linearSeedParam = () =>
+  seedParam('Orders the exact solver\'s coordinates (scikit-learn\'s random_state); trained by gradient, it shuffles the rows and picks the held-out share.')

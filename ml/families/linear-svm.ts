@@ -1,4 +1,4 @@
-import { alphaParam, svmCParam } from './config'
+import { alphaParam, linearSeedParam, svmCParam } from './config'
 import { exactWired } from './exact-linear'
 import { fitExactLinearSvc } from './exact-linear-svm'
 import { defineFamily } from './family'
@@ -17,7 +17,7 @@ export const linearSvm = defineFamily({
     'Gives class scores, not probabilities.',
   tasks: ['classification'],
   gradient: true,
-  config: { C: svmCParam(), alpha: alphaParam(0.0001) },
+  config: { C: svmCParam(), alpha: alphaParam(0.0001), seed: linearSeedParam() },
   fit: async (t, config, ctx) =>
     exactWired(ctx)
       ? fitExactLinearSvc(t, config.C, ctx)

@@ -1,5 +1,5 @@
 import { p } from '../../runtime/values/params'
-import { alphaParam, svmCParam } from './config'
+import { alphaParam, linearSeedParam, svmCParam } from './config'
 import { exactWired } from './exact-linear'
 import { fitExactLinearSvr } from './exact-linear-svm'
 import { defineFamily } from './family'
@@ -21,6 +21,7 @@ export const linearSvr = defineFamily({
     epsilon: p.number({ default: 0, min: 0, max: 1e6, title: 'Epsilon', description: 'Width of the no-penalty tube, in target units (scikit-learn\'s default 0).' }),
     C: svmCParam(),
     alpha: alphaParam(0.0001),
+    seed: linearSeedParam(),
   },
   fit: async (t, config, ctx) =>
     exactWired(ctx)

@@ -58,6 +58,17 @@ describe('model families on the canvas', () => {
     expect(await train(7)).not.toEqual(await train(0))
   })
 
+  it('the exact linear SVM follows its own seed (liblinear\'s coordinate order): same seed same weights, another seed others', async () => {
+    const node = modelNode('linear-svm')
+    const weights = async (seed: number) => {
+      const spec = (await runNode(node, {}, { seed })).model
+      const out = await fitNode.run({ model: spec, data: iris() }, params(fitNode), testContext().ctx)
+      return JSON.stringify((out.model as TrainedModel).state)
+    }
+    expect(await weights(0)).toBe(await weights(0))
+    expect(await weights(7)).not.toBe(await weights(0))
+  })
+
   it('cancelling a random-forest fit ends the run within 200 ms and reports the node cancelled', async () => {
     const registry = new Registry(allNodes)
     const doc = graph(
