@@ -147,7 +147,7 @@ describe('pipeline CLI', () => {
     await writeFile(path, JSON.stringify(bad))
     const r = await cli('run', path)
     expect(r.code).toBe(2)
-    expect(r.stderr).toContain('error: nodes[5].params.epochs: Too small: expected number to be >=1')
+    expect(r.stderr).toContain('error: nodes[5].params.epochs: Too small: expected number to be >=0')
     expect(r.stderr).toContain('error: nodes[8].type: Unknown node type "model.nope".')
     const notJson = join(dir, 'broken.json')
     await writeFile(notJson, '{"format": "mlcanvas/graph", ')
@@ -173,7 +173,8 @@ describe('pipeline CLI', () => {
     const r = await cli('nodes', '--json')
     const nodes = JSON.parse(r.stdout) as { type: string; params: { properties: Record<string, { default?: unknown }> } }[]
     const fit = nodes.find((n) => n.type === 'train.fit')!
-    expect(fit.params.properties.epochs.default).toBe(50)
+    // 0 is auto: a scikit-learn-like maximum with a convergence stop (Train version 4).
+    expect(fit.params.properties.epochs.default).toBe(0)
     expect(new Set(nodes.map((n) => n.type)).size).toBe(nodes.length)
     expect(JSON.parse(await readFile(graph, 'utf8')).nodes.every((n: { type: string }) => nodes.some((d) => d.type === n.type))).toBe(true)
   }, 60_000)
