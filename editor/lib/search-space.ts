@@ -1,5 +1,6 @@
 import type { GraphDocument } from '../../runtime/document/schema'
 import { flattenGroups } from '../../runtime/graph/groups'
+import { wireAncestors } from '../../runtime/graph/wire-ancestors'
 import { paramSchemas, type DescriptorMap, type ParamSchema } from './flow-types'
 import { paramProblem } from './param-check'
 
@@ -55,27 +56,6 @@ function paramsOf(schemas: Record<string, ParamSchema>, params: Record<string, u
   return out
 }
 
-/** `id` and every node a wire path leads from into it. */
-function ancestorsOf(edges: GraphDocument['edges'], id: string): Set<string> {
-  const sources = new Map<string, string[]>()
-  for (const e of edges) {
-    const list = sources.get(e.to.node)
-    if (list) list.push(e.from.node)
-    else sources.set(e.to.node, [e.from.node])
-  }
-  const seen = new Set([id])
-  const todo = [id]
-  while (todo.length) {
-    for (const from of sources.get(todo.pop()!) ?? []) {
-      if (!seen.has(from)) {
-        seen.add(from)
-        todo.push(from)
-      }
-    }
-  }
-  return seen
-}
-
 /**
  * The nodes a search node can tune: every node upstream of what feeds its `result` input, at any
  * depth of groups (in document order), with their searchable params.
@@ -84,7 +64,7 @@ export function searchTargets(doc: GraphDocument, searchId: string, descriptors:
   const flat = flattenGroups(doc)
   const feed = flat.edges.find((e) => e.to.node === searchId && e.to.port === 'result')
   if (!feed) return []
-  const upstream = ancestorsOf(flat.edges, feed.from.node)
+  const upstream = wireAncestors(feed.from.node, flat.edges)
   return flat.nodes
     .filter((n) => upstream.has(n.id))
     .map((n) => {

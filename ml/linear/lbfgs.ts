@@ -1,4 +1,4 @@
-import { runToEnd, type Stepwise } from '../stepwise'
+import type { Stepwise } from '../stepwise'
 
 /**
  * Limited-memory BFGS (Nocedal & Wright, algorithm 7.4) with a backtracking Armijo line search,
@@ -36,12 +36,7 @@ const maxAbs = (a: Float64Array) => {
 
 type Objective = (x: Float64Array, g: Float64Array) => number
 
-/** Minimizes `fg` from `x0` (left untouched). */
-export function lbfgs(fg: Objective, x0: Float64Array, o: LbfgsOptions): LbfgsResult {
-  return runToEnd(lbfgsSteps(fg, x0, o))
-}
-
-/** The same minimization, yielding after each iteration. */
+/** Minimizes `fg` from `x0` (left untouched), yielding after each iteration (`runToEnd` runs it through). */
 export function* lbfgsSteps(fg: Objective, x0: Float64Array, o: LbfgsOptions): Stepwise<LbfgsResult> {
   const n = x0.length
   const m = o.memory ?? 10

@@ -12,6 +12,18 @@ const loss = ([x, lr]: (string | number | boolean)[]) => ((x as number) - 0.7) *
 const spec = (over: Partial<SearchSpec> = {}): SearchSpec => ({ space, strategy: 'tpe', trials: 40, seconds: 0, seed: 0, maximize: false, ...over })
 const evaluate = async (plan: TrialPlan) => ({ score: loss(plan.point), status: 'ran' as const, ms: 0 })
 
+/** `evaluate` taking a millisecond, counting the most trials in flight at once. */
+function counting() {
+  const count = { inFlight: 0, most: 0 }
+  const slow = async (plan: TrialPlan) => {
+    count.most = Math.max(count.most, ++count.inFlight)
+    await new Promise((r) => setTimeout(r, 1))
+    count.inFlight--
+    return evaluate(plan)
+  }
+  return { slow, count }
+}
+
 describe('runSearch', () => {
   it('TPE finds a better minimum than random search with the same budget, over several seeds', async () => {
     let tpeWins = 0
@@ -37,19 +49,12 @@ describe('runSearch', () => {
   })
 
   it('runs batches of random trials at once with the same trials and results as one at a time', async () => {
-    let inFlight = 0
-    let most = 0
-    const slow = async (plan: TrialPlan) => {
-      most = Math.max(most, ++inFlight)
-      await new Promise((r) => setTimeout(r, 1))
-      inFlight--
-      return evaluate(plan)
-    }
+    const { slow, count } = counting()
     const halving = { min: 1, max: 9, eta: 3 }
     const one = await runSearch(spec({ strategy: 'random', trials: 10, halving }), { evaluate })
     const three = await runSearch(spec({ strategy: 'random', trials: 10, halving }), { evaluate: slow, parallel: 3 })
     expect(three).toEqual(one)
-    expect(most).toBe(3)
+    expect(count.most).toBe(3)
     const grid = await runSearch(spec({ strategy: 'grid', trials: 30 }), { evaluate: slow, parallel: 4 })
     expect(grid.map((r) => r.trial)).toEqual([...Array(25).keys()].map((i) => i + 1))
   })
@@ -66,17 +71,10 @@ describe('runSearch', () => {
   })
 
   it('TPE fills batches of its batch size, runs them side by side, the same for a seed and batch on any capacity, and still beats random search', async () => {
-    let inFlight = 0
-    let most = 0
-    const slow = async (plan: TrialPlan) => {
-      most = Math.max(most, ++inFlight)
-      await new Promise((r) => setTimeout(r, 1))
-      inFlight--
-      return evaluate(plan)
-    }
+    const { slow, count } = counting()
     const a = await runSearch(spec({ seed: 5, batch: 4 }), { evaluate: slow, parallel: 4 })
     const b = await runSearch(spec({ seed: 5, batch: 4 }), { evaluate, parallel: 1 })
-    expect(most).toBe(4)
+    expect(count.most).toBe(4)
     expect(a).toEqual(b)
     expect(a.map((r) => r.point)).not.toEqual((await runSearch(spec({ seed: 5 }), { evaluate, parallel: 4 })).map((r) => r.point))
     let batchTotal = 0

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { GraphDocument, GraphEdge, GraphNode } from '../document/schema'
 import { inputsOf, type Topology } from '../graph/topology'
+import { wireAncestors } from '../graph/wire-ancestors'
 import { computeKeys, type FileHashes, type NodeKey } from '../keys/cache-keys'
 import { canonicalJson } from '../keys/canonical'
 import { hashString } from '../keys/hash'
@@ -125,7 +126,7 @@ function nestedDocument(env: NestingEnv, callerId: string, request: SubgraphRequ
     edges = edges.map((e) => (e.from.node === source.node && e.from.port === source.port ? { ...e, from: { node: id, port: 'value' } } : e))
   }
   for (const [id, params] of request.params ?? []) nodes.set(id, overrideParams(env, nodes.get(id), id, params))
-  const keep = ancestors(target.node, edges)
+  const keep = wireAncestors(target.node, edges)
   for (const id of overrides.keys()) {
     if (!keep.has(id)) throw new Error(`The pipeline feeding "${request.output}" does not use input "${nodes.get(id)!.params.port}".`)
   }
@@ -146,28 +147,10 @@ function overrideParams(env: NestingEnv, node: GraphNode | undefined, id: string
   return { ...node, params: { ...node.params, ...params } }
 }
 
-/** `id` and every node it depends on through `edges`. */
-function ancestors(id: string, edges: readonly GraphEdge[]): Set<string> {
-  const parents = new Map<string, string[]>()
-  for (const e of edges) {
-    const list = parents.get(e.to.node)
-    if (list) list.push(e.from.node)
-    else parents.set(e.to.node, [e.from.node])
-  }
-  const seen = new Set([id])
-  const stack = [id]
-  while (stack.length) {
-    for (const p of parents.get(stack.pop()!) ?? []) {
-      if (!seen.has(p)) seen.add(p), stack.push(p)
-    }
-  }
-  return seen
-}
-
 function upstreamNodes(env: NestingEnv, callerId: string, output: string): UpstreamNode[] {
   const target = inputsOf(env.topo, callerId).get(output)?.from
   if (!target) return []
-  const keep = ancestors(target.node, env.doc.edges)
+  const keep = wireAncestors(target.node, env.doc.edges)
   return env.doc.nodes
     .filter((n) => keep.has(n.id))
     .map((n) => {
