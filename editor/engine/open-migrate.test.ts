@@ -1,32 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { loadDocument, saveDocument } from '../../runtime/document/load'
-import { defineNode, paramsUnchanged } from '../../runtime/node-api/define-node'
-import { port } from '../../runtime/node-api/ports'
-import { p } from '../../runtime/values/params'
+import { paramsUnchanged } from '../../runtime/node-api/define-node'
 import { Registry } from '../../runtime/registry'
-import { testRegistry } from '../../tests/support/test-nodes'
+import { scaleNode, testRegistry } from '../../tests/support/test-nodes'
 import { currentDoc } from '../store/selectors'
 import { headlessEditor } from '../testing/headless-editor'
 import { openDocument } from './open-document'
 
-// Version 1 of this node called its param `k`; version 2 renamed it `factor`.
-const scaleNode = defineNode({
-  type: 'test.scale',
-  version: 2,
-  category: 'test',
-  title: 'Scale',
-  description: 'Multiplies a number.',
-  inputs: {},
-  outputs: { out: port.metrics() },
-  params: { factor: p.number({ default: 1 }) },
-  migrate(params, fromVersion) {
-    if (fromVersion !== 1) throw new Error(`no migration from version ${fromVersion}`)
-    const { k, ...rest } = params
-    if (typeof k !== 'number') throw new Error('version 1 always saved a number k')
-    return { ...rest, factor: k }
-  },
-  run: (_i, params) => ({ out: { kind: 'metrics', scalars: { value: params.factor } } }),
-})
 const registry = new Registry([...testRegistry().list(), scaleNode])
 const saved = { format: 'mlcanvas/graph', version: 1, nodes: [{ id: 's', type: 'test.scale', version: 1, params: { k: 3 } }], edges: [] }
 

@@ -163,5 +163,27 @@ export const passNode = defineNode({
   },
 })
 
+/**
+ * A node at version 2 whose version 1 called its param `k` (version 2 renamed it `factor`): for
+ * document migration tests. Not in `testNodes`; add it to a registry where needed.
+ */
+export const scaleNode = defineNode({
+  type: 'test.scale',
+  version: 2,
+  category: 'test',
+  title: 'Scale',
+  description: 'Multiplies a number.',
+  inputs: {},
+  outputs: { out: port.metrics() },
+  params: { factor: p.number({ default: 1 }) },
+  migrate(params, fromVersion) {
+    if (fromVersion !== 1) throw new Error(`no migration from version ${fromVersion}`)
+    const { k, ...rest } = params
+    if (typeof k !== 'number') throw new Error('version 1 always saved a number k')
+    return { ...rest, factor: k }
+  },
+  run: (_i, params) => ({ out: { kind: 'metrics', scalars: { value: params.factor } } }),
+})
+
 export const testNodes = [constNode, addNode, failNode, slowNode, randomNode, volatileNode, fileNode, tableNode, passNode]
 export const testRegistry = () => new Registry(testNodes)

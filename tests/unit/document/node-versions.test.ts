@@ -4,11 +4,8 @@ import { describe, expect, it } from 'vitest'
 import { createRegistry } from '../../../nodes'
 import { loadDocument, saveDocument } from '../../../runtime/document/load'
 import { CURRENT_VERSION, documentSchema } from '../../../runtime/document/schema'
-import { defineNode } from '../../../runtime/node-api/define-node'
-import { p } from '../../../runtime/node-api/params'
-import { port } from '../../../runtime/node-api/ports'
 import { Registry } from '../../../runtime/registry'
-import { testNodes } from '../../support/test-nodes'
+import { scaleNode, testNodes } from '../../support/test-nodes'
 
 const FIXTURES = 'tests/fixtures/documents'
 
@@ -36,23 +33,6 @@ describe('documents saved before node versions were written', () => {
   })
 })
 
-// Version 1 of this node called its param `k`; version 2 renamed it `factor`.
-const scaleNode = defineNode({
-  type: 'test.scale',
-  version: 2,
-  category: 'test',
-  title: 'Scale',
-  description: 'Multiplies a number.',
-  inputs: {},
-  outputs: { out: port.metrics() },
-  params: { factor: p.number({ default: 1 }) },
-  migrate(params, fromVersion) {
-    if (fromVersion !== 1) throw new Error(`no migration from version ${fromVersion}`)
-    const { k, ...rest } = params
-    return { ...rest, factor: k }
-  },
-  run: (_i, params) => ({ out: { kind: 'metrics', scalars: { value: params.factor } } }),
-})
 const registry = new Registry([...testNodes, scaleNode])
 const saved = (version: number | undefined, params: Record<string, unknown>) => ({
   format: 'mlcanvas/graph',
