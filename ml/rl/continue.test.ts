@@ -4,7 +4,8 @@ import { setupNodeBackend } from '../../runtime/backend/setup-node'
 import type { BackendName } from '../../runtime/backend/choose-backend'
 import { decodeValue, encodeValue } from '../../runtime/values/codec'
 import type { Agent } from './agent'
-import { trainDqn, type DqnConfig } from './dqn'
+import { corridor, corridorDqn } from '../../tests/support/dqn-corridor'
+import { trainDqn } from './dqn'
 import type { EnvSpec } from './env'
 import { FROZEN_LAKE_4X4, MAZE } from './maps'
 import { trainQLearning, type QLearningConfig } from './q-learning'
@@ -53,26 +54,9 @@ describe('Q-learning continued from a shorter run of itself', () => {
   })
 })
 
-// The corridor of dqn.test.ts: 3 moves right is the shortest path.
-const corridor: EnvSpec = { ...grid('T.S..G', 0), config: { map: 'T.S..G', slip: 0, stepReward: -0.05, goalReward: 1, trapReward: -1 }, maxSteps: 30 }
-const dqnConfig = (episodes: number): DqnConfig => ({
-  episodes,
-  layers: [{ units: 16, activation: 'relu' }],
-  learningRate: 0.01,
-  gamma: 0.9,
-  batchSize: 16,
-  bufferSize: 200,
-  learningStarts: 32,
-  trainEvery: 1,
-  gradientSteps: 1,
-  targetUpdate: 25,
-  epsilonStart: 1,
-  epsilonEnd: 0.05,
-  explorationSteps: 150,
-  // A greedy check every 10 episodes: the 12-episode run makes an extra one at its end that a longer run does not.
-  evalEvery: 10,
-  evalEpisodes: 2,
-})
+// The corridor of dqn.test.ts, with a greedy check every 10 episodes: the 12-episode run makes an
+// extra one at its end that a longer run does not.
+const dqnConfig = (episodes: number) => corridorDqn({ episodes, bufferSize: 200, evalEvery: 10, evalEpisodes: 2 })
 
 describe.each<BackendName>(['cpu', 'wasm'])('DQN continued from a shorter run of itself on the %s backend', (backend) => {
   beforeAll(async () => {

@@ -3,8 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { setupNodeBackend } from '../../runtime/backend/setup-node'
 import { decodeValue, encodeValue } from '../../runtime/values/codec'
 import { argmax, playEpisode, type Agent } from './agent'
-import { dqn, trainDqn, type DqnConfig } from './dqn'
-import type { EnvSpec } from './env'
+import { corridor, corridorDqn } from '../../tests/support/dqn-corridor'
+import { dqn, trainDqn } from './dqn'
 import { makeEnv } from './environments'
 import { seeded } from './random'
 
@@ -12,31 +12,7 @@ beforeAll(async () => {
   await setupNodeBackend()
 })
 
-// A corridor with a trap at one end and the goal at the other: 3 moves right is the shortest path.
-const corridor: EnvSpec = {
-  kind: 'environment',
-  env: 'grid',
-  title: 'Corridor',
-  config: { map: 'T.S..G', slip: 0, stepReward: -0.05, goalReward: 1, trapReward: -1 },
-  maxSteps: 30,
-}
-const config: DqnConfig = {
-  episodes: 30,
-  layers: [{ units: 16, activation: 'relu' }],
-  learningRate: 0.01,
-  gamma: 0.9,
-  batchSize: 16,
-  bufferSize: 1000,
-  learningStarts: 32,
-  trainEvery: 1,
-  gradientSteps: 1,
-  targetUpdate: 25,
-  epsilonStart: 1,
-  epsilonEnd: 0.05,
-  explorationSteps: 150,
-  evalEvery: 0,
-  evalEpisodes: 1,
-}
+const config = corridorDqn()
 const hooks = { signal: new AbortController().signal }
 const greedyPath = (agent: Agent) => playEpisode(makeEnv(agent.env, seeded(0)), (o) => argmax(dqn.actionValues(agent.state, o)))
 
