@@ -18,3 +18,17 @@ export function graph(nodes: NodeSpec[], edges: EdgeSpec[] = []): GraphDocument 
     meta: {},
   }
 }
+
+/** a, b → sum → twice → last; sum also feeds `tap` (test node pack): fan-in, fan-out and a chain to group. */
+export const sumGraph = () =>
+  graph(
+    [
+      ['a', 'test.const', { value: 2 }],
+      ['b', 'test.const', { value: 3 }],
+      ['sum', 'test.add', { offset: 1 }],
+      ['twice', 'test.add'],
+      ['tap', 'test.add', { offset: 100 }],
+      ['last', 'test.add', { offset: 7 }],
+    ],
+    ['a.out->sum.a', 'b.out->sum.b', 'sum.out->twice.a', 'sum.out->twice.b', 'sum.out->tap.a', 'twice.out->last.a'],
+  )

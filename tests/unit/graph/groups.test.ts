@@ -7,25 +7,13 @@ import { definedPorts, groupSelection, ungroupNode } from '../../../runtime/grap
 import { groupInterface, groupSubgraph } from '../../../runtime/graph/group-subgraph'
 import { flattenGroups, MAX_GROUP_DEPTH } from '../../../runtime/graph/groups'
 import { computeKeys } from '../../../runtime/keys/cache-keys'
-import { graph } from '../../support/graph'
+import { graph, sumGraph } from '../../support/graph'
 import { runCounts, testRegistry } from '../../support/test-nodes'
 
 const registry = testRegistry()
 const ports = definedPorts(registry)
 
-/** a, b → sum → twice → half(twice); sum also feeds `tap` outside the later group. */
-const flat = () =>
-  graph(
-    [
-      ['a', 'test.const', { value: 2 }],
-      ['b', 'test.const', { value: 3 }],
-      ['sum', 'test.add', { offset: 1 }],
-      ['twice', 'test.add'],
-      ['tap', 'test.add', { offset: 100 }],
-      ['last', 'test.add', { offset: 7 }],
-    ],
-    ['a.out->sum.a', 'b.out->sum.b', 'sum.out->twice.a', 'sum.out->twice.b', 'sum.out->tap.a', 'twice.out->last.a'],
-  )
+const flat = sumGraph
 
 const grouped = (doc: GraphDocument, ids: string[], id = 'g1') => ({ ...doc, ...groupSelection(doc, ids, id, ports) })
 const sortById = <T extends { id: string }>(list: T[]) => [...list].sort((x, y) => x.id.localeCompare(y.id))

@@ -9,7 +9,7 @@ import { hashString } from '../../../runtime/keys/hash'
 import type { Registry } from '../../../runtime/registry'
 import { validateGraph } from '../../../runtime/validate/validate'
 import { syntheticGraph } from '../../bench/parts/scale'
-import { graph } from '../../support/graph'
+import { graph, sumGraph } from '../../support/graph'
 
 /** What planning makes of a document: every diagnostic, the order, and a digest of the keys. */
 export interface PlanSignature {
@@ -32,17 +32,7 @@ const PROTO = ['__proto__', 'constructor', 'toString', 'valueOf', 'hasOwnPropert
 
 /** Hand-made graphs of the test node pack: fan-in, fan-out, `sameAs` outputs, a group. */
 function bases(registry: Registry): GraphDocument[] {
-  const flat = graph(
-    [
-      ['a', 'test.const', { value: 2 }],
-      ['b', 'test.const', { value: 3 }],
-      ['sum', 'test.add', { offset: 1 }],
-      ['twice', 'test.add'],
-      ['tap', 'test.add', { offset: 100 }],
-      ['last', 'test.add', { offset: 7 }],
-    ],
-    ['a.out->sum.a', 'b.out->sum.b', 'sum.out->twice.a', 'sum.out->twice.b', 'sum.out->tap.a', 'twice.out->last.a'],
-  )
+  const flat = sumGraph()
   const tables = graph(
     [
       ['t', 'test.table'],
