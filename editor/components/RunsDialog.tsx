@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useState, type ReactNode } from 'react'
 import { paramDiff, type RunEntry } from '../../runtime/history/run-entry'
 import { browserRunHistory } from '../engine/run-history-db'
 import { useEditor } from '../store'
@@ -50,6 +50,33 @@ function Curves({ runs }: { runs: RunEntry[] }) {
   )
 }
 
+interface RunsTableProps {
+  label: string
+  head: ReactNode
+  rows: string[]
+  runs: RunEntry[]
+  cell: (run: RunEntry, row: string) => string
+}
+
+/** One row per name (node.param or node.metric), one column per run. */
+function RunsTable({ label, head, rows, runs, cell }: RunsTableProps) {
+  return (
+    <table aria-label={label}>
+      <thead>{head}</thead>
+      <tbody>
+        {rows.map((name) => (
+          <tr key={name}>
+            <th>{name}</th>
+            {runs.map((r) => (
+              <td key={r.id}>{cell(r, name)}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}
+
 function Compare({ runs }: { runs: RunEntry[] }) {
   const params = differing(runs)
   const metrics = [...new Set(runs.flatMap((r) => Object.entries(r.metrics).flatMap(([node, m]) => Object.keys(m).map((k) => `${node}.${k}`))))].sort()
@@ -67,36 +94,12 @@ function Compare({ runs }: { runs: RunEntry[] }) {
     <section aria-label="Run comparison">
       <h3>Params that differ</h3>
       {params.length ? (
-        <table aria-label="Params that differ">
-          <thead>{head}</thead>
-          <tbody>
-            {params.map((p) => (
-              <tr key={p}>
-                <th>{p}</th>
-                {runs.map((r) => (
-                  <td key={r.id}>{show(valueAt(r, p, 'params'))}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <RunsTable label="Params that differ" head={head} rows={params} runs={runs} cell={(r, p) => show(valueAt(r, p, 'params'))} />
       ) : (
         <p className="muted">Same params in every selected run.</p>
       )}
       <h3>Metrics</h3>
-      <table aria-label="Metrics of the selected runs">
-        <thead>{head}</thead>
-        <tbody>
-          {metrics.map((m) => (
-            <tr key={m}>
-              <th>{m}</th>
-              {runs.map((r) => (
-                <td key={r.id}>{num(valueAt(r, m, 'metrics') as number | undefined)}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <RunsTable label="Metrics of the selected runs" head={head} rows={metrics} runs={runs} cell={(r, m) => num(valueAt(r, m, 'metrics') as number | undefined)} />
       <h3>Curves</h3>
       <Curves runs={runs} />
     </section>
