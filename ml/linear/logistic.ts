@@ -59,40 +59,45 @@ function logOdds(y: Float64Array, rows: number): number {
   return Math.log(p / (1 - p))
 }
 
+/** Rows per block of the binary objective: a block's scores and residuals stay in the L1 cache. */
+const BLOCK = 512
+
 /**
- * The binary objective on a column-major copy of X: every loop then runs over rows with
- * independent iterations (about twice as fast in V8 as one row at a time), and each sum is taken
- * in the same order as a row-by-row loop would, so the numbers are the same.
+ * The binary objective on a column-major copy of X, one block of rows at a time: scores, loss and
+ * residuals, then the block's share of the gradient, while its columns are still in cache. Loops
+ * run down columns with independent iterations (about twice as fast in V8 as one row at a time).
  */
 function binaryObjective(X: Float64Array, rows: number, cols: number, y: Float64Array, l2: number) {
   const T = columnMajor(X, rows, cols)
-  const z = new Float64Array(rows)
-  const r = new Float64Array(rows)
+  const z = new Float64Array(BLOCK)
+  const r = new Float64Array(BLOCK)
+  const gb = new Float64Array(cols)
   return (w: Float64Array, g: Float64Array): number => {
-    z.fill(w[cols])
-    for (let j = 0; j < cols; j++) {
-      const wj = w[j]
-      const o = j * rows
-      for (let i = 0; i < rows; i++) z[i] += T[o + i] * wj
-    }
     let f = 0
-    let gb = 0
-    for (let i = 0; i < rows; i++) {
-      const zi = z[i]
-      // log(1 + e^z) − y·z and σ(z) from one exponential, without overflow.
-      const e = Math.exp(-Math.abs(zi))
-      f += (zi > 0 ? zi : 0) + Math.log1p(e) - y[i] * zi
-      const ri = (zi >= 0 ? 1 / (1 + e) : e / (1 + e)) - y[i]
-      r[i] = ri
-      gb += ri
+    let bias = 0
+    g.fill(0)
+    for (let start = 0; start < rows; start += BLOCK) {
+      const n = Math.min(BLOCK, rows - start)
+      columnScores(T, rows, cols, start, n, w, z)
+      for (let i = 0; i < n; i++) {
+        const zi = z[i]
+        const yi = y[start + i]
+        // log(1 + e^z) − y·z and σ(z) from one exponential, without overflow.
+        const e = Math.exp(-Math.abs(zi))
+        f += (zi > 0 ? zi : 0) + Math.log1p(e) - yi * zi
+        const ri = (zi >= 0 ? 1 / (1 + e) : e / (1 + e)) - yi
+        r[i] = ri
+        bias += ri
+      }
+      columnDots(T, rows, cols, start, n, r, gb)
+      for (let j = 0; j < cols; j++) g[j] += gb[j]
     }
-    columnDots(T, rows, cols, r, g)
     let reg = 0
     for (let j = 0; j < cols; j++) {
       reg += w[j] * w[j]
       g[j] = g[j] / rows + l2 * w[j]
     }
-    g[cols] = gb / rows
+    g[cols] = bias / rows
     return f / rows + 0.5 * l2 * reg
   }
 }
@@ -103,11 +108,33 @@ function columnMajor(X: Float64Array, rows: number, cols: number): Float64Array 
   return T
 }
 
-/** g[j] = Σ_i r[i]·T[j][i], four columns at a time (four independent sums, each in row order). */
-function columnDots(T: Float64Array, rows: number, cols: number, r: Float64Array, g: Float64Array) {
+/** z[i] = w[cols] + Σ_j w[j]·T[j][start + i] for i < n, four columns per pass over z. */
+function columnScores(T: Float64Array, rows: number, cols: number, start: number, n: number, w: Float64Array, z: Float64Array) {
+  z.fill(w[cols], 0, n)
   let j = 0
   for (; j + 3 < cols; j += 4) {
-    const o0 = j * rows
+    const o0 = j * rows + start
+    const o1 = o0 + rows
+    const o2 = o1 + rows
+    const o3 = o2 + rows
+    const w0 = w[j]
+    const w1 = w[j + 1]
+    const w2 = w[j + 2]
+    const w3 = w[j + 3]
+    for (let i = 0; i < n; i++) z[i] += T[o0 + i] * w0 + T[o1 + i] * w1 + T[o2 + i] * w2 + T[o3 + i] * w3
+  }
+  for (; j < cols; j++) {
+    const o = j * rows + start
+    const wj = w[j]
+    for (let i = 0; i < n; i++) z[i] += T[o + i] * wj
+  }
+}
+
+/** g[j] = Σ_{i<n} r[i]·T[j][start + i], four columns at a time (four independent sums). */
+function columnDots(T: Float64Array, rows: number, cols: number, start: number, n: number, r: Float64Array, g: Float64Array) {
+  let j = 0
+  for (; j + 3 < cols; j += 4) {
+    const o0 = j * rows + start
     const o1 = o0 + rows
     const o2 = o1 + rows
     const o3 = o2 + rows
@@ -115,7 +142,7 @@ function columnDots(T: Float64Array, rows: number, cols: number, r: Float64Array
     let s1 = 0
     let s2 = 0
     let s3 = 0
-    for (let i = 0; i < rows; i++) {
+    for (let i = 0; i < n; i++) {
       const ri = r[i]
       s0 += ri * T[o0 + i]
       s1 += ri * T[o1 + i]
@@ -128,9 +155,9 @@ function columnDots(T: Float64Array, rows: number, cols: number, r: Float64Array
     g[j + 3] = s3
   }
   for (; j < cols; j++) {
-    const o = j * rows
+    const o = j * rows + start
     let s = 0
-    for (let i = 0; i < rows; i++) s += r[i] * T[o + i]
+    for (let i = 0; i < n; i++) s += r[i] * T[o + i]
     g[j] = s
   }
 }
