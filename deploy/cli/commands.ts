@@ -6,7 +6,6 @@ import { bundleFromGraph } from './graph-bundle'
 import { CommandError } from './load-graph'
 import { predictCsv } from './predict-csv'
 import { loadScorer, type Scorer } from '../scorer/scorer'
-import { buildServer } from '../server/app'
 import { buildScorerPage } from '../html/build-page'
 
 /** Usage lines of the deployment subcommands, for the CLI's help. */
@@ -109,6 +108,8 @@ export async function serveCommand(args: string[]): Promise<number> {
     models.set(name, await loadScorer(await readBundleDir(dir)))
   }
   const bodyLimit = values['body-limit'] ? Number(values['body-limit']) : undefined
+  // fastify and prom-client load only here: every other CLI command starts without them (≈ 0.2 s of CPU).
+  const { buildServer } = await import('../server/app')
   const app = buildServer(models, { bodyLimit })
   const address = await app.listen({ port, host: values.host })
   console.log(`Serving ${[...models.keys()].join(', ')} at ${address} (POST /v1/models/{name}:predict, GET /v1/models, /health, /metrics).`)

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Starts the CLI from one bundled module, rebuilt whenever a source file (runtime/, ml/, nodes/) is newer. Loading
+// Starts the CLI from one bundled module, rebuilt whenever a source file (runtime/, ml/, nodes/, deploy/, the bundler itself) is newer. Loading
 // ~150 TypeScript modules through tsx costs about half a second per process; the bundle
 // starts in half the time, which matters to batch jobs and to a re-run served from the cache.
 import { mkdir, readdir, rename, stat } from 'node:fs/promises'
@@ -15,7 +15,7 @@ async function newestSource(dir) {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name)
     if (entry.isDirectory()) newest = Math.max(newest, await newestSource(path))
-    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) newest = Math.max(newest, (await stat(path)).mtimeMs)
+    else if (/\.(ts|mjs)$/.test(entry.name) && !entry.name.endsWith('.test.ts')) newest = Math.max(newest, (await stat(path)).mtimeMs)
   }
   return newest
 }

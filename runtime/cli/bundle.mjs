@@ -1,4 +1,9 @@
-/** Bundles a TypeScript entry into one ES module for Node; packages stay external (their wasm files resolve). */
+import { REQUIRE_BANNER, requireCommonJs } from './require-cjs.mjs'
+
+/**
+ * Bundles a TypeScript entry into one ES module for Node. Packages stay external (their wasm files
+ * resolve from their own folders); CommonJS ones are loaded with `require` (require-cjs.mjs).
+ */
 export async function bundleModule(entry, outfile) {
   const { build } = await import('esbuild')
   await build({
@@ -8,7 +13,8 @@ export async function bundleModule(entry, outfile) {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    packages: 'external',
-    logLevel: 'warning',
+    banner: { js: REQUIRE_BANNER },
+    plugins: [requireCommonJs],
+    logLevel: 'error',
   })
 }
