@@ -33,7 +33,7 @@ function noisyTable(rows: number, task: 'classification' | 'regression'): Traini
   return t
 }
 
-// Each one ran for 1–18 s without looking at the signal (lasso, elastic net, L-BFGS, liblinear, CART).
+// Each one ran for 1–18 s without looking at the signal (lasso, elastic net, L-BFGS, liblinear, CART, a forest's tree).
 const CASES: [string, 'classification' | 'regression', number, Record<string, unknown>][] = [
   ['lasso', 'regression', 200_000, { alpha: 1e-6, tol: 1e-12 }],
   ['elastic-net', 'regression', 200_000, { alpha: 1e-6, tol: 1e-12 }],
@@ -41,6 +41,8 @@ const CASES: [string, 'classification' | 'regression', number, Record<string, un
   ['linear-svm', 'classification', 100_000, { C: 10 }],
   ['linear-svr', 'regression', 100_000, { C: 10 }],
   ['decision-tree', 'regression', 200_000, {}],
+  // One tree on every row: a cancel lands inside the tree, not only between trees.
+  ['random-forest', 'regression', 200_000, { nEstimators: 1, bootstrap: false }],
 ]
 
 describe('exact fits honour the abort signal', () => {
@@ -54,5 +56,18 @@ describe('exact fits honour the abort signal', () => {
     await expect(f.fit(t, config(f, given), fitContext({ signal: controller.signal }))).rejects.toThrow('Training was cancelled.')
     expect(aborted).toBeGreaterThan(0)
     expect(performance.now() - aborted).toBeLessThan(250)
+  })
+})
+
+describe('a cancel lands inside a fit, not only between its parts', () => {
+  // Before, the forest looked at the signal between trees only: its last tree ran to the end and the fit returned.
+  it('random forest: a cancel while its only tree grows stops the fit', async () => {
+    const f = getFamily('random-forest')
+    const controller = new AbortController()
+    const ctx = { ...fitContext({ signal: controller.signal }), progress: () => controller.abort() }
+    await expect(f.fit(noisyTable(2000, 'regression'), config(f, { nEstimators: 1 }), ctx)).rejects.toThrow('Training was cancelled.')
+    // The same fit without the cancel ends with its tree.
+    const fitted = await f.fit(noisyTable(2000, 'regression'), config(f, { nEstimators: 1 }), fitContext())
+    expect(fitted.summary.trees).toBe(1)
   })
 })

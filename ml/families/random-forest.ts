@@ -1,7 +1,6 @@
 import { p, seedParam } from '../../runtime/values/params'
-import { forestImportance as meanImportance, treeImportance } from '../importance/impurity'
-import { fitTree, sortRows, type Tree } from '../models/tree'
-import { checkpoints } from './checkpoint'
+import { forestSteps } from '../models/forest'
+import { runCancellable } from './checkpoint'
 import { maxDepthParam, minSamplesLeafParam } from './config'
 import { defineFamily } from './family'
 import { deserializeForest, forestImportance, predictForest, serializeForest, type ForestState } from './tree-state'
@@ -40,30 +39,22 @@ export const randomForest = defineFamily({
     const classes = t.classes?.length ?? 0
     const m = maxFeatures(config.maxFeatures, cols, classes > 0)
     const total = config.nEstimators
-    const step = checkpoints(ctx.signal)
-    const trees: Tree[] = []
-    const perTree: Float64Array[] = []
-    const sorted = sortRows(X, cols)
-    for (let e = 0; e < total; e++) {
-      await step()
-      ctx.progress(e / total, `tree ${e + 1}/${total}`)
-      const sample = config.bootstrap
-        ? Int32Array.from({ length: rows }, () => Math.floor(ctx.random() * rows))
-        : Int32Array.from({ length: rows }, (_, i) => i)
-      const tree = fitTree(X, cols, t.y!, sample, {
+    const forest = await runCancellable(
+      forestSteps(X, rows, cols, t.y!, {
+        trees: total,
+        bootstrap: config.bootstrap,
         classes,
         maxDepth: config.maxDepth,
         minSamplesSplit: 2,
         minSamplesLeaf: config.minSamplesLeaf,
         maxFeatures: m,
         random: ctx.random,
-        sorted,
-      })
-      trees.push(tree)
-      perTree.push(treeImportance(tree, X, cols, t.y!, sample, classes))
-    }
-    const state: ForestState = { trees, importance: meanImportance(perTree, cols) }
-    return { state, summary: { trees: trees.length, maxFeatures: m } }
+        onTree: (e) => ctx.progress(e / total, `tree ${e + 1}/${total}`),
+      }),
+      ctx.signal,
+    )
+    const state: ForestState = forest
+    return { state, summary: { trees: forest.trees.length, maxFeatures: m } }
   },
   predict: predictForest,
   serialize: serializeForest,

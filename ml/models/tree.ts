@@ -67,11 +67,14 @@ export function sortRows(X: Float64Array, cols: number): RowOrder {
 }
 
 /** The same, yielding after each feature (sorting 200k rows by one feature takes tens of ms). */
-function* sortRowsSteps(X: Float64Array, cols: number): Stepwise<RowOrder> {
+export function* sortRowsSteps(X: Float64Array, cols: number): Stepwise<RowOrder> {
   const n = X.length / cols
-  const columns = Array.from({ length: cols }, (_, f) => Float64Array.from({ length: n }, (_, i) => X[i * cols + f]))
+  const columns: Float64Array[] = []
   const order: Int32Array[] = []
-  for (const c of columns) {
+  for (let f = 0; f < cols; f++) {
+    const c = new Float64Array(n)
+    for (let i = 0; i < n; i++) c[i] = X[i * cols + f]
+    columns.push(c)
     order.push(Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => c[a] - c[b]))
     yield
   }
@@ -98,6 +101,7 @@ function* presort(X: Float64Array, cols: number, y: Float64Array, rows: Int32Arr
     for (const r of byRow[f]) for (let p = head[r]; p >= 0; p = next[p]) (o[k] = p), (v[k++] = col[r])
     order.push(o)
     values.push(v)
+    yield
   }
   return { order, values, ys: Float64Array.from(rows, (r) => y[r]) }
 }

@@ -8,7 +8,9 @@ import { fitHistBoosting, HIST_DEFAULTS } from '../../../ml/boosting/hist-gradie
 import { fitLeastSquares } from '../../../ml/linear/least-squares'
 import { fitLogistic, LOGISTIC_DEFAULTS } from '../../../ml/linear/logistic'
 import { fitSvm, SVM_DEFAULTS } from '../../../ml/svm/svm'
-import { fitTree, sortRows } from '../../../ml/models/tree'
+import { forestSteps } from '../../../ml/models/forest'
+import { fitTree } from '../../../ml/models/tree'
+import { runToEnd } from '../../../ml/stepwise'
 import { seededRandom } from '../../../runtime/exec/rng'
 import { loadSplit } from '../../fixtures/sklearn/load'
 import type { Figure, PartResult } from '../report'
@@ -77,13 +79,9 @@ async function ours(model: Model, d: Data): Promise<void> {
   else if (model === 'logistic') fitLogistic(d.X, d.rows, d.cols, d.y, 2, LOGISTIC_DEFAULTS)
   else if (model === 'tree') fitTree(d.X, d.cols, d.y, all, treeOptions)
   else if (model === 'forest') {
-    // As the random-forest family: 100 bootstrap trees, √features tried per split.
+    // The random-forest family's defaults: 100 bootstrap trees, √features tried per split.
     const maxFeatures = Math.max(1, Math.floor(Math.sqrt(d.cols)))
-    const sorted = sortRows(d.X, d.cols)
-    for (let t = 0; t < 100; t++) {
-      const sample = Int32Array.from({ length: d.rows }, () => Math.floor(random() * d.rows))
-      fitTree(d.X, d.cols, d.y, sample, { ...treeOptions, maxFeatures, sorted })
-    }
+    runToEnd(forestSteps(d.X, d.rows, d.cols, d.y, { ...treeOptions, maxFeatures, trees: 100, bootstrap: true }))
   } else if (model === 'boosting') await fitBoosting(d, d.cols, 2, BOOSTING_DEFAULTS, { random })
   else if (model === 'hist') await fitHistBoosting(d, d.cols, 2, HIST_DEFAULTS, { random })
 }
