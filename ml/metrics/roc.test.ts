@@ -35,6 +35,29 @@ describe('ROC curve and AUC (scikit-learn roc_curve / roc_auc_score)', () => {
     expect(trapezoidArea(allTied.fpr, allTied.tpr)).toBe(0.5)
   })
 
+  it('gives, at every distinct score, the true and false positives scoring at least that much (ties, ±∞, 3 000 rows)', () => {
+    let seed = 7
+    const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
+    const scores = Array.from({ length: 3000 }, () => (next() < 0.02 ? (next() < 0.5 ? Infinity : -Infinity) : Math.round(next() * 400) / 400))
+    const positive = scores.map((s) => next() < (Number.isFinite(s) ? s : 0.5))
+    const curve = rocCurve(positive, scores, false)!
+    const distinct = [...new Set(scores)].sort((a, b) => b - a)
+    expect(curve.thresholds).toEqual([Infinity, ...distinct])
+    const totalP = positive.filter(Boolean).length
+    for (const [i, t] of distinct.entries()) {
+      const above = scores.map((s, r) => (s >= t ? r : -1)).filter((r) => r >= 0)
+      const tp = above.filter((r) => positive[r]).length
+      expect([curve.tpr[i + 1], curve.fpr[i + 1]]).toEqual([tp / totalP, (above.length - tp) / (scores.length - totalP)])
+    }
+  })
+
+  it('ranks NaN scores (a diverged model) together below every other score', () => {
+    const curve = rocCurve([true, false, true, false], [NaN, 0.2, 0.7, NaN], false)!
+    expect(curve.tpr).toEqual([0, 0.5, 0.5, 1])
+    expect(curve.fpr).toEqual([0, 0, 0.5, 1])
+    expect(curve.thresholds).toEqual([Infinity, 0.7, 0.2, NaN])
+  })
+
   it('is undefined when only one class is present', () => {
     expect(rocCurve([true, true], [0.2, 0.7])).toBeUndefined()
     expect(rocCurve([false, false], [0.2, 0.7])).toBeUndefined()
