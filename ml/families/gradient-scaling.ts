@@ -1,4 +1,4 @@
-import type { Head, LossChoice } from '../nn/loss'
+import { EPSILON_DEFAULT, type Head, type LossChoice } from '../nn/loss'
 import type { NetDef, NetWeights } from '../nn/net'
 
 /**
@@ -62,7 +62,7 @@ export function scaleLoss(s: Scaling, loss: LossChoice): LossChoice {
   const key = loss.name === 'epsilon-insensitive' ? 'epsilon' : loss.name === 'huber' ? 'delta' : undefined
   const v = key ? loss.config[key] : undefined
   if (!s.y || !key) return loss
-  const given = typeof v === 'number' ? v : key === 'epsilon' ? 0.1 : 1
+  const given = typeof v === 'number' ? v : key === 'epsilon' ? EPSILON_DEFAULT : 1
   return { ...loss, config: { ...loss.config, [key]: given / s.y.sd } }
 }
 

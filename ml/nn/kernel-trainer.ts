@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core'
 import type { DenseLayer } from './dense-step'
-import type { Head, LossChoice } from './loss'
+import { EPSILON_DEFAULT, type Head, type LossChoice } from './loss'
 import type { NetWeights } from './net'
 import type { OptimizerSettings } from './optimizer'
 import type { OptimizerState } from './optimizer-state'
@@ -31,7 +31,15 @@ function lossKind(loss: LossChoice, head: Head): number | undefined {
   if (ce && head.kind === 'binary') return KERNEL_LOSS.binaryCrossentropy
   if (ce && head.kind === 'multiclass') return KERNEL_LOSS.softmaxCrossentropy
   if (loss.name === 'mse' && head.kind === 'regression') return KERNEL_LOSS.mse
+  if (loss.name === 'hinge' && head.kind !== 'regression') return head.kind === 'binary' ? KERNEL_LOSS.hinge : KERNEL_LOSS.crammerSingerHinge
+  if (loss.name === 'epsilon-insensitive' && head.kind === 'regression') return KERNEL_LOSS.epsilonInsensitive
   return undefined
+}
+
+/** The epsilon-insensitive loss's tube width, with lossValue's default (ml/nn/loss.ts); 0 for the others. */
+function lossEpsilon(loss: LossChoice): number {
+  if (loss.name !== 'epsilon-insensitive') return 0
+  return typeof loss.config.epsilon === 'number' ? loss.config.epsilon : EPSILON_DEFAULT
 }
 
 /** Lays out float32 regions in kernel memory, each 16-byte aligned for SIMD loads. */
@@ -72,6 +80,7 @@ function reserve(kernel: DenseKernel, bytes: number): boolean {
 export function kernelTrainer(kernel: DenseKernel, input: KernelTrainerInput): Trainer | undefined {
   const { layers, init, alpha } = input
   const kind = lossKind(input.loss, input.head)
+  const epsilon = lossEpsilon(input.loss)
   const opt = input.optimizer
   if (kind === undefined || (opt.name !== 'adam' && opt.name !== 'sgd')) return undefined
   const widths = [layers[0].shape[0], ...layers.map((l) => l.shape[1])]
@@ -113,7 +122,7 @@ export function kernelTrainer(kernel: DenseKernel, input: KernelTrainerInput): T
     kernel.gatherRows(x, widths[0], idx, n, h[0])
     kernel.gatherRows(y, units, idx, n, yb)
     for (let i = 0; i < layers.length; i++) kernel.dense(h[i], n, widths[i], offsets[2 * i], offsets[2 * i + 1], widths[i + 1], h[i + 1], acts[i])
-    const cost = kernel.lossAndGradient(h[layers.length], yb, n, units, kind, delta[0])
+    const cost = kernel.lossAndGradient(h[layers.length], yb, n, units, kind, epsilon, delta[0])
     if (alpha <= 0) return cost
     let l2 = 0
     for (let i = 0; i < layers.length; i++) l2 += kernel.sumOfSquares(offsets[2 * i], widths[i] * widths[i + 1])

@@ -6,6 +6,9 @@ export type Head = { kind: 'binary' } | { kind: 'multiclass'; classes: number } 
 
 /** The wired losses plus SVR's epsilon-insensitive loss, which only the SVR spec asks for. */
 export type LossName = LossSpec['name'] | 'epsilon-insensitive'
+/** The epsilon-insensitive loss's tube width when its config sets none. */
+export const EPSILON_DEFAULT = 0.1
+
 export interface LossChoice {
   name: LossName
   config: Record<string, unknown>
@@ -74,7 +77,7 @@ export function lossValue(loss: LossChoice, head: Head, out: tf.Tensor, y: tf.Te
     case 'hinge':
       return hinge(head, out, y)
     case 'epsilon-insensitive':
-      return tf.mean(tf.relu(tf.sub(tf.abs(tf.sub(y, out)), num('epsilon', 0.1))))
+      return tf.mean(tf.relu(tf.sub(tf.abs(tf.sub(y, out)), num('epsilon', EPSILON_DEFAULT))))
   }
   const pred = activateHead(head, out)
   if (loss.name === 'mae') return tf.mean(tf.abs(tf.sub(y, pred)))

@@ -162,46 +162,95 @@ export function gatherRows(x: usize, width: i32, idx: usize, n: i32, out: usize)
 
 const BINARY_CE: i32 = 0
 const SOFTMAX_CE: i32 = 1
+const MSE: i32 = 2
+const HINGE: i32 = 3
+const MULTI_HINGE: i32 = 4
+const EPSILON_INSENSITIVE: i32 = 5
 
 /**
- * Mean loss of raw outputs against encoded targets (tfjs' sigmoidCrossEntropy, softmaxCrossEntropy
- * or mean squared error), and its gradient with respect to the outputs in d.
+ * Mean loss of raw outputs against encoded targets, as ml/nn/loss.ts computes it with tfjs ops
+ * (sigmoidCrossEntropy, softmaxCrossEntropy, mean squared error, hinge, Crammer–Singer hinge,
+ * epsilon-insensitive with `epsilon`), and its gradient with respect to the outputs in d.
  */
-export function lossAndGradient(out: usize, y: usize, n: i32, k: i32, kind: i32, d: usize): f64 {
+export function lossAndGradient(out: usize, y: usize, n: i32, k: i32, kind: i32, epsilon: f32, d: usize): f64 {
+  if (kind == SOFTMAX_CE) return softmaxCrossEntropy(out, y, n, k, d)
+  if (kind == MULTI_HINGE) return crammerSinger(out, y, n, k, d)
   const size = n * k
+  const scale = <f32>((kind == MSE ? 2.0 : 1.0) / <f64>size)
   let total: f64 = 0
-  if (kind == SOFTMAX_CE) {
-    const perRow = <f32>(1.0 / <f64>n)
-    for (let r = 0; r < n; r++) {
-      const row = r * k
-      let top = load<f32>(at(out, row))
-      for (let j = 1; j < k; j++) top = max(top, load<f32>(at(out, row + j)))
-      let sum: f32 = 0
-      for (let j = 0; j < k; j++) sum += Mathf.exp(load<f32>(at(out, row + j)) - top)
-      const lse = top + Mathf.log(sum)
-      for (let j = 0; j < k; j++) {
-        const x = load<f32>(at(out, row + j))
-        const t = load<f32>(at(y, row + j))
-        total -= <f64>(t * (x - lse))
-        store<f32>(at(d, row + j), (Mathf.exp(x - lse) - t) * perRow)
-      }
-    }
-    return total / <f64>n
-  }
-  const scale = <f32>((kind == BINARY_CE ? 1.0 : 2.0) / <f64>size)
   for (let i = 0; i < size; i++) {
     const x = load<f32>(at(out, i))
     const t = load<f32>(at(y, i))
+    let g: f32 = 0
     if (kind == BINARY_CE) {
       total += <f64>(max(x, 0) - x * t + Mathf.log1p(Mathf.exp(-Mathf.abs(x))))
-      store<f32>(at(d, i), (sigmoid(x) - t) * scale)
-    } else {
+      g = sigmoid(x) - t
+    } else if (kind == MSE) {
       const e = x - t
       total += <f64>(e * e)
-      store<f32>(at(d, i), e * scale)
+      g = e
+    } else if (kind == HINGE) {
+      // t ∈ {0, 1} as the sign ±1; the gradient of relu is 0 at 0, as tfjs'.
+      const sign: f32 = t * 2 - 1
+      const margin: f32 = 1 - sign * x
+      if (margin > 0) (total += <f64>margin), (g = -sign)
+    } else {
+      const e: f32 = t - x
+      const excess: f32 = Mathf.abs(e) - epsilon
+      if (excess > 0) (total += <f64>excess), (g = e > 0 ? -1 : e < 0 ? 1 : 0)
     }
+    store<f32>(at(d, i), g * scale)
   }
   return total / <f64>size
+}
+
+function softmaxCrossEntropy(out: usize, y: usize, n: i32, k: i32, d: usize): f64 {
+  const perRow = <f32>(1.0 / <f64>n)
+  let total: f64 = 0
+  for (let r = 0; r < n; r++) {
+    const row = r * k
+    let top = load<f32>(at(out, row))
+    for (let j = 1; j < k; j++) top = max(top, load<f32>(at(out, row + j)))
+    let sum: f32 = 0
+    for (let j = 0; j < k; j++) sum += Mathf.exp(load<f32>(at(out, row + j)) - top)
+    const lse = top + Mathf.log(sum)
+    for (let j = 0; j < k; j++) {
+      const x = load<f32>(at(out, row + j))
+      const t = load<f32>(at(y, row + j))
+      total -= <f64>(t * (x - lse))
+      store<f32>(at(d, row + j), (Mathf.exp(x - lse) - t) * perRow)
+    }
+  }
+  return total / <f64>n
+}
+
+/**
+ * Crammer–Singer: mean over rows of max(0, 1 + max_{j≠y} s_j − s_y) for one-hot y. Every class tied
+ * at the largest wrong score takes the gradient, as tfjs' max does (all outputs tie at the start).
+ */
+function crammerSinger(out: usize, y: usize, n: i32, k: i32, d: usize): f64 {
+  const perRow = <f32>(1.0 / <f64>n)
+  let total: f64 = 0
+  for (let r = 0; r < n; r++) {
+    const row = r * k
+    let correct: f32 = 0
+    let other: f32 = -Infinity
+    for (let j = 0; j < k; j++) {
+      const x = load<f32>(at(out, row + j))
+      store<f32>(at(d, row + j), 0)
+      if (load<f32>(at(y, row + j)) > 0) correct = x
+      else other = max(other, x)
+    }
+    const margin: f32 = other - correct + 1
+    if (!(margin > 0)) continue
+    total += <f64>margin
+    for (let j = 0; j < k; j++) {
+      const x = load<f32>(at(out, row + j))
+      if (load<f32>(at(y, row + j)) > 0) store<f32>(at(d, row + j), -perRow)
+      else if (x == other) store<f32>(at(d, row + j), perRow)
+    }
+  }
+  return total / <f64>n
 }
 
 /** Σ w² over len floats. */

@@ -10,7 +10,7 @@ export interface DenseKernel {
   columnSums(d: number, n: number, dout: number, g: number): void
   transpose(w: number, din: number, dout: number, t: number): void
   gatherRows(x: number, width: number, idx: number, n: number, out: number): void
-  lossAndGradient(out: number, y: number, n: number, k: number, kind: number, d: number): number
+  lossAndGradient(out: number, y: number, n: number, k: number, kind: number, epsilon: number, d: number): number
   sumOfSquares(w: number, len: number): number
   adam(theta: number, g: number, m: number, v: number, len: number, lr: number, b1: number, b2: number, ob1: number, ob2: number, c1: number, c2: number, eps: number): void
   sgd(theta: number, g: number, acc: number, len: number, lr: number, mu: number, nesterov: number): void
@@ -19,7 +19,7 @@ export interface DenseKernel {
 /** Activation codes of the kernel (dense-kernel.as.ts). */
 export const KERNEL_ACTIVATION = { linear: 0, relu: 1, sigmoid: 2, tanh: 3 } as const
 /** Loss codes of the kernel's lossAndGradient. */
-export const KERNEL_LOSS = { binaryCrossentropy: 0, softmaxCrossentropy: 1, mse: 2 } as const
+export const KERNEL_LOSS = { binaryCrossentropy: 0, softmaxCrossentropy: 1, mse: 2, hinge: 3, crammerSingerHinge: 4, epsilonInsensitive: 5 } as const
 
 let compiled: Promise<WebAssembly.Module | undefined> | undefined
 
