@@ -91,7 +91,7 @@ async function runCommand(registry: Registry, args: string[]): Promise<number> {
   // Before this thread's backend starts, so that the threads' start overlaps it; each thread makes the same choice.
   // With --queue the nodes run elsewhere: threads start only if a node needs one.
   const pool = workers > 1 ? threadPool({ backend: forced || 'auto', allowNet: values['allow-net'] }, workers) : undefined
-  if (pool && !values.queue && wantsWarmPool(loaded.doc, registry)) pool.warm()
+  if (pool && !values.queue && wantsWarmPool(loaded.doc, registry)) void pool.warm()
 
   const backend = await setupNodeBackend(forced || undefined)
   if (forced && backend !== forced) console.error(`warning: the ${forced} backend could not start; running on ${backend}.`)

@@ -32,11 +32,20 @@ function threadScript(): ThreadScript {
     : tsThread(new URL('./pool-thread.ts', import.meta.url))
 }
 
-/** One worker thread as a pool port. Threads are unref'd: a finished CLI exits without closing them. */
+/** What a pool thread says once its backend runs, before it answers any node. */
+const STARTED = 'started'
+
+/**
+ * One worker thread as a pool port; `started` resolves once the thread's backend runs. Threads are
+ * unref'd: a finished CLI exits without closing them.
+ */
 export function threadPort(setup: ThreadSetup, script = threadScript()): PoolPort {
   const worker = new Worker(script.url, { workerData: setup, argv: script.argv })
   worker.unref()
+  let began: () => void = () => undefined
+  const started = new Promise<void>((resolve) => (began = resolve))
   return {
+    started,
     post: (m: ToWorker) => worker.postMessage(m),
     listen(message, fail) {
       let failed = false
@@ -44,7 +53,7 @@ export function threadPort(setup: ThreadSetup, script = threadScript()): PoolPor
         if (!failed) fail(reason)
         failed = true
       }
-      worker.on('message', (m: FromWorker) => message(m))
+      worker.on('message', (m: FromWorker | typeof STARTED) => (m === STARTED ? began() : message(m)))
       worker.on('error', (e: Error) => once(e.message))
       worker.on('exit', (code) => once(`exit code ${code}`))
     },
@@ -76,6 +85,8 @@ export function wantsWarmPool(doc: GraphDocument, registry: Registry): boolean {
 export function serveThread(registry: Registry, ready: (setup: ThreadSetup) => Promise<string>): void {
   if (!parentPort) throw new Error('serveThread runs inside a worker thread.')
   const port = parentPort
-  const handle = servePool(registry, ready(workerData as ThreadSetup), (m) => port.postMessage(m))
-  port.on('message', handle)
+  const backend = ready(workerData as ThreadSetup)
+  // Said even when the backend failed: the nodes sent then fail with its message.
+  void backend.finally(() => port.postMessage(STARTED)).catch(() => undefined)
+  port.on('message', servePool(registry, backend, (m) => port.postMessage(m)))
 }

@@ -32,6 +32,8 @@ export type FromWorker =
 
 /** One worker as the pool sees it, whatever hosts it (a Node worker thread, a browser module worker). */
 export interface PoolPort {
+  /** Settles once the worker can run nodes (its backend started) or could not start; absent: it can at once. */
+  started?: Promise<unknown>
   post(message: ToWorker): void
   /** `fail` is called once if the worker dies (a crash, an uncaught error, out of memory). */
   listen(message: (m: FromWorker) => void, fail: (reason: string) => void): void

@@ -26,7 +26,9 @@ export interface PoolOptions {
 interface Slot {
   /** 1 … the number of workers, reported with each node it ran (NodeResult.worker). */
   n: number
-  port?: PoolPort
+  port: PoolPort
+  /** Whether the worker can run nodes: its port's `started` settled (a port without one is ready at once). */
+  ready: boolean
   busy: boolean
   /** Callbacks of the node this worker runs, by message id. */
   tasks: Map<number, { env: RunnerEnv; used?(note: string): void; resolve(r: NodeResult): void; reject(e: Error): void }>
@@ -36,7 +38,9 @@ interface Slot {
  * Runs ready nodes on this thread and on up to `size - 1` workers. A node runs here when this
  * thread is free, so a chain of nodes (the common case) never pays for starting a worker or
  * copying values; a node that becomes ready while another runs goes to an idle worker, and
- * waits when every slot is busy. Results are the node's own, computed from the same key and
+ * waits when every slot is busy. A worker takes nodes only once it has started: a node handed to
+ * a worker still loading (about a second) would wait there even when this thread frees first, and
+ * so would everything downstream of it. Results are the node's own, computed from the same key and
  * inputs, so they (and the cache) are the same whichever slot ran it.
  */
 export class WorkerPool implements NodeRunner {
@@ -44,6 +48,10 @@ export class WorkerPool implements NodeRunner {
   private localBusy = false
   private readonly waiting: (() => void)[] = []
   private nextId = 1
+  /** Nodes that stopped waiting for this thread and want a worker. */
+  private overdue = 0
+  /** Why a worker died before it could run nodes: no further worker is started for this run. */
+  private broken?: string
   /** How many nodes ran on a worker (tests and the bench check parallel runs happened). */
   remoteRuns = 0
 
@@ -56,18 +64,27 @@ export class WorkerPool implements NodeRunner {
   async run(task: RunTask, env: RunnerEnv): Promise<NodeResult> {
     // Outside the slots: a host-only node may wait on nested runs that need them.
     if (task.def.hostOnly) return (this.opts.local ?? inProcessRunner).run(task, env)
-    let patience = this.opts.offload ? 0 : (this.opts.spillAfterMs ?? 100)
-    for (;;) {
-      if (!this.localBusy && !this.opts.offload) return this.runLocal(task, env)
-      // An idle worker that is already up takes the node at once; waiting is only worth it to spare starting one.
-      const slot = patience > 0 ? this.slots.find((s) => s.port && !s.busy) : this.freeSlot()
+    const offload = this.opts.offload ?? false
+    for (let patient = !offload && (this.opts.spillAfterMs ?? 100) > 0; ; ) {
+      if (!this.localBusy && !offload) return this.runLocal(task, env)
+      const slot = this.slots.find((s) => s.ready && !s.busy)
       if (slot) return this.runRemote(slot, task, env)
-      const timedOut = await this.nextFree(patience)
-      if (timedOut) patience = 0
+      if (patient) {
+        patient = !(await this.nextFree(this.opts.spillAfterMs ?? 100))
+        continue
+      }
+      if (offload && this.broken && !this.slots.length) throw new Error(`No pool worker could start: ${this.broken}`)
+      this.overdue += 1
+      try {
+        this.startForOverdue()
+        await this.nextFree(0)
+      } finally {
+        this.overdue -= 1
+      }
     }
   }
 
-  /** Resolves when a slot frees (false) or, given a positive `ms`, once that time passed (true). */
+  /** Resolves when a slot frees or a worker becomes ready (false) or, given a positive `ms`, once that time passed (true). */
   private nextFree(ms: number): Promise<boolean> {
     return new Promise((resolve) => {
       const timer = ms > 0 ? setTimeout(() => resolve(true), ms) : undefined
@@ -78,25 +95,31 @@ export class WorkerPool implements NodeRunner {
     })
   }
 
+  /** One starting worker per node that waits for one, within the pool's size. */
+  private startForOverdue() {
+    const starting = this.slots.filter((s) => !s.ready).length
+    for (let k = starting; k < this.overdue && this.canGrow(); k++) this.start()
+  }
+
+  private canGrow(): boolean {
+    return !this.broken && this.slots.length < this.opts.size - (this.opts.offload ? 0 : 1)
+  }
+
   /**
    * Starts every worker now rather than when a node first needs one: a worker's start (loading the
-   * nodes and tfjs, compiling wasm: about a second) then overlaps this thread's work.
+   * nodes and tfjs, compiling wasm: about a second) then overlaps this thread's work. Resolves once
+   * every worker can run nodes or failed to start.
    */
-  warm(): void {
-    const started: Slot[] = []
-    // Marked busy while warming so that freeSlot hands out a new slot each time.
-    for (let slot = this.freeSlot(); slot && !slot.port; slot = this.freeSlot()) {
-      slot.busy = true
-      this.start(slot)
-      started.push(slot)
-    }
-    for (const slot of started) slot.busy = false
+  warm(): Promise<void> {
+    while (this.canGrow()) this.start()
+    return Promise.all(this.slots.map((s) => s.port.started?.catch(() => undefined))).then(() => undefined)
   }
 
   /** Stops every worker; a pool can be used again afterwards (workers start anew). */
   close() {
-    for (const slot of this.slots) slot.port?.close()
+    for (const slot of this.slots) slot.port.close()
     this.slots.length = 0
+    this.broken = undefined
   }
 
   private async runLocal(task: RunTask, env: RunnerEnv) {
@@ -107,17 +130,6 @@ export class WorkerPool implements NodeRunner {
       this.localBusy = false
       this.wake()
     }
-  }
-
-  private freeSlot(): Slot | undefined {
-    const idle = this.slots.find((s) => !s.busy)
-    if (idle) return idle
-    if (this.slots.length >= this.opts.size - (this.opts.offload ? 0 : 1)) return undefined
-    let n = 1
-    while (this.slots.some((s) => s.n === n)) n += 1
-    const slot: Slot = { n, busy: false, tasks: new Map() }
-    this.slots.push(slot)
-    return slot
   }
 
   private async runRemote(slot: Slot, task: RunTask, env: RunnerEnv): Promise<NodeResult> {
@@ -131,7 +143,7 @@ export class WorkerPool implements NodeRunner {
       this.wake()
       throw e
     }
-    const port = slot.port ?? this.start(slot)
+    const port = slot.port
     const id = this.nextId++
     const onAbort = () => port.post({ kind: 'cancel', id })
     env.signal.addEventListener('abort', onAbort)
@@ -154,19 +166,28 @@ export class WorkerPool implements NodeRunner {
     })
   }
 
-  private start(slot: Slot): PoolPort {
+  private start(): void {
+    let n = 1
+    while (this.slots.some((s) => s.n === n)) n += 1
     const port = this.opts.spawn()
-    slot.port = port
+    const slot: Slot = { n, port, ready: !port.started, busy: false, tasks: new Map() }
+    this.slots.push(slot)
+    // A failed start ends in the port's `fail` below.
+    port.started?.then(
+      () => ((slot.ready = true), this.wake()),
+      () => undefined,
+    )
     port.listen(
       (m) => this.receive(slot, m),
       (reason) => {
-        // A dead worker fails the node it ran; the next node gets a fresh worker.
+        // A dead worker fails the node it ran; the next node gets a fresh worker, unless this one never started.
         const at = this.slots.indexOf(slot)
         if (at >= 0) this.slots.splice(at, 1)
+        if (at >= 0 && !slot.ready) this.broken = reason
         for (const t of [...slot.tasks.values()]) t.reject(new Error(`The worker running this node stopped: ${reason}`))
+        this.wake()
       },
     )
-    return port
   }
 
   private receive(slot: Slot, m: FromWorker) {

@@ -12,17 +12,33 @@ import { testNodes } from '../../support/test-nodes'
 
 const registry = new Registry(testNodes)
 
+interface StartOptions {
+  /** When each worker has started (default: at once); a rejection kills it before it ran anything. */
+  started?: () => Promise<unknown>
+  offload?: boolean
+}
+
 /** A pool whose "workers" serve nodes on this thread through the real protocol; counts how many started. */
-function inThreadPool(spillAfterMs: number) {
+function inThreadPool(spillAfterMs: number, opts: StartOptions = {}) {
   const started: number[] = []
   const pool = new WorkerPool({
     size: 3,
     spillAfterMs,
+    offload: opts.offload,
     spawn(): PoolPort {
       started.push(Date.now())
       let deliver: (m: FromWorker) => void = () => undefined
       const handle = servePool(registry, Promise.resolve('test'), (m) => queueMicrotask(() => deliver(m)))
-      return { post: (m) => queueMicrotask(() => handle(m)), listen: (message) => void (deliver = message), close: () => undefined }
+      const begun = opts.started?.()
+      return {
+        started: begun,
+        post: (m) => queueMicrotask(() => handle(m)),
+        listen(message, fail) {
+          deliver = message
+          begun?.catch((e: Error) => fail(e.message))
+        },
+        close: () => undefined,
+      }
     },
   })
   return { pool, started }
@@ -42,15 +58,15 @@ const branches = graph(
 describe('WorkerPool start-up', () => {
   it('warm() starts every worker before any node runs', () => {
     const { pool, started } = inThreadPool(100)
-    pool.warm()
+    void pool.warm()
     expect(started).toHaveLength(2)
-    pool.warm()
+    void pool.warm()
     expect(started).toHaveLength(2)
   })
 
   it('hands a node to a started idle worker at once instead of waiting for this thread', async () => {
     const { pool, started } = inThreadPool(60_000)
-    pool.warm()
+    void pool.warm()
     const t0 = performance.now()
     const report = await runGraph({ doc: branches, registry, cache: new NodeCache(), runner: pool })
     expect(report.ran).toBe(4)
@@ -66,6 +82,43 @@ describe('WorkerPool start-up', () => {
     await runGraph({ doc: chain, registry, cache: new NodeCache(), runner: pool })
     expect(started).toHaveLength(0)
     expect(pool.remoteRuns).toBe(0)
+  })
+})
+
+describe('WorkerPool: workers that are still starting', () => {
+  const never = () => new Promise<never>(() => undefined)
+
+  it('are given no node: the nodes wait for this thread instead of queueing behind a start', async () => {
+    const { pool, started } = inThreadPool(10, { started: never })
+    void pool.warm()
+    const report = await runGraph({ doc: branches, registry, cache: new NodeCache(), runner: pool })
+    expect(report.ran).toBe(4)
+    expect(pool.remoteRuns).toBe(0)
+    expect(started).toHaveLength(2)
+  })
+
+  it('take the waiting nodes once they have started', async () => {
+    const { pool } = inThreadPool(10, { started: () => new Promise((r) => setTimeout(r, 30)) })
+    void pool.warm()
+    const report = await runGraph({ doc: branches, registry, cache: new NodeCache(), runner: pool })
+    expect(report.ran).toBe(4)
+    expect(pool.remoteRuns).toBeGreaterThan(0)
+  })
+
+  it('die before starting: the run goes on on this thread and no other worker is started', async () => {
+    const { pool, started } = inThreadPool(10, { started: () => Promise.reject(new Error('no wasm here')) })
+    const report = await runGraph({ doc: branches, registry, cache: new NodeCache(), runner: pool })
+    expect(report.ran).toBe(4)
+    expect(pool.remoteRuns).toBe(0)
+    expect(started).toHaveLength(1)
+  })
+
+  it('die before starting with every node offloaded: the nodes fail with the reason', async () => {
+    const { pool, started } = inThreadPool(0, { offload: true, started: () => Promise.reject(new Error('no wasm here')) })
+    const report = await runGraph({ doc: branches, registry, cache: new NodeCache(), runner: pool })
+    expect(report.nodes.left).toMatchObject({ status: 'error', error: 'No pool worker could start: no wasm here' })
+    expect(report.nodes.slowL.status).toBe('blocked')
+    expect(started).toHaveLength(2)
   })
 })
 

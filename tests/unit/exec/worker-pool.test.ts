@@ -12,9 +12,13 @@ import { testNodes } from '../../support/test-nodes'
 
 const registry = new Registry([...testNodes, sumStepsNode])
 const script = tsThread(new URL('../../support/pool-thread.ts', import.meta.url))
-// One pool for the file: each thread starts tsx (a second or so).
+// One pool for the file, started before the tests: each thread starts tsx (a second or so), and a
+// worker takes nodes only once it has started.
 let pool: WorkerPool
-beforeAll(() => void (pool = threadPool({ backend: 'test', allowNet: false }, 2, script)))
+beforeAll(async () => {
+  pool = threadPool({ backend: 'test', allowNet: false }, 2, script)
+  await pool.warm()
+})
 afterAll(() => pool.close())
 
 /** Two independent branches from one table, joined at the end. */
