@@ -59,6 +59,27 @@ describe('runSearch', () => {
     expect(grid.map((r) => r.trial)).toEqual([...Array(25).keys()].map((i) => i + 1))
   })
 
+  it('streams random and grid trials through the slots: a slow trial holds up only its own slot', async () => {
+    for (const strategy of ['random', 'grid'] as const) {
+      const started: number[] = []
+      let release: () => void = () => undefined
+      const fourthStarted = new Promise<void>((r) => (release = r))
+      // Trial 1 ends only once trial 4 has started: with batches of two, trial 3 would wait for it forever.
+      const results = await runSearch(spec({ strategy, trials: 6 }), {
+        parallel: 2,
+        evaluate: async (plan) => {
+          started.push(plan.trial)
+          if (plan.trial === 4) release()
+          if (plan.trial === 1) await fourthStarted
+          return evaluate(plan)
+        },
+      })
+      expect(started).toEqual([1, 2, 3, 4, 5, 6])
+      expect(results.map((r) => r.trial)).toEqual([1, 2, 3, 4, 5, 6])
+      expect(results).toEqual(await runSearch(spec({ strategy, trials: 6 }), { evaluate }))
+    }
+  })
+
   it('TPE with batch 1 proposes the sequence it proposed before batches existed, on any capacity', async () => {
     const mixed: Dimension[] = [...space, { node: 'n', param: 'act', kind: 'choice', values: ['relu', 'tanh', 'sigmoid'] }]
     const score = (point: TrialPlan['point']) => loss(point) + (point[2] === 'tanh' ? 0 : 0.3)

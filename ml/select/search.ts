@@ -1,5 +1,5 @@
 import { seededRandom } from '../../runtime/values/random'
-import { mapLimit } from './parallel'
+import { mapLimit, pullLimit } from './parallel'
 import { gridPoint, randomPoint, type Dimension, type Point } from './space'
 import { proposeTpe, type Observation } from './tpe'
 
@@ -69,42 +69,53 @@ export async function runSearch(spec: SearchSpec, hooks: SearchHooks): Promise<T
   // Grid and random proposals depend on the seed alone; TPE fills a batch of `spec.batch` by constant
   // liar (see `propose`), so its proposals depend on the seed and that batch, never on the capacity.
   const width = Math.max(1, hooks.parallel ?? 1)
-  const batch = spec.strategy === 'tpe' ? Math.max(1, spec.batch ?? 1) : width
-  const runBatch = async (plans: TrialPlan[]) => {
-    const outcomes = await mapLimit(plans, width, (plan) => hooks.evaluate(plan))
-    return plans.map((plan, i) => {
-      const result = { ...plan, ...outcomes[i] }
-      done.push(result)
-      hooks.onTrial?.(result, done)
-      return result
-    })
+  let numbered = 0
+  const plan = (point: Point, rung: number, resource: number | undefined): TrialPlan => ({ trial: ++numbered, point, rung, resource })
+  const record = async (p: TrialPlan) => {
+    const result = { ...p, ...(await hooks.evaluate(p)) }
+    done.push(result)
+    hooks.onTrial?.(result, done)
+    return result
   }
   const rungs = spec.halving ? resources(spec.halving) : [undefined]
   let current: TrialResult[] = []
-  for (let t = 0, exhausted = false; t < spec.trials && !exhausted && !stop(); ) {
-    const plans: TrialPlan[] = []
-    while (plans.length < batch && t < spec.trials) {
-      const point = propose(spec, t, current, plans, random)
-      if (!point) {
-        exhausted = true
-        break
+  if (spec.strategy === 'tpe') {
+    for (let t = 0, exhausted = false; t < spec.trials && !exhausted && !stop(); ) {
+      const plans: TrialPlan[] = []
+      while (plans.length < Math.max(1, spec.batch ?? 1) && t < spec.trials) {
+        const point = propose(spec, t, current, plans, random)
+        if (!point) {
+          exhausted = true
+          break
+        }
+        plans.push(plan(point, 0, rungs[0]))
+        t++
       }
-      plans.push({ trial: done.length + plans.length + 1, point, rung: 0, resource: rungs[0] })
-      t++
+      current.push(...(await mapLimit(plans, width, record)))
     }
-    current.push(...(await runBatch(plans)))
+  } else {
+    // Trials stream through the slots rather than in batches: a slow trial (on a worker thread still
+    // warming up) holds up only its own slot, not the trials beside it.
+    let t = 0
+    const next = () => {
+      const point = t < spec.trials && !stop() ? propose(spec, t, current, [], random) : undefined
+      if (!point) return undefined
+      t++
+      return plan(point, 0, rungs[0])
+    }
+    await pullLimit(next, width, async (p) => void current.push(await record(p)))
   }
   for (let rung = 1; rung < rungs.length && current.length > 1 && !stop(); rung++) {
     const keep = ranked(current, spec.maximize).slice(0, Math.max(1, Math.floor(current.length / spec.halving!.eta)))
     const next: TrialResult[] = []
-    for (let i = 0; i < keep.length && !stop(); i += width) {
-      const plans = keep.slice(i, i + width).map((prev, j) => ({ trial: done.length + j + 1, point: prev.point, rung, resource: rungs[rung] }))
-      next.push(...(await runBatch(plans)))
-    }
+    let i = 0
+    const draw = () => (i < keep.length && !stop() ? plan(keep[i++].point, rung, rungs[rung]) : undefined)
+    await pullLimit(draw, width, async (p) => void next.push(await record(p)))
     if (!next.length) break
     current = next
   }
-  return done
+  // In trial order, whatever order they finished in: the same table with one slot or several.
+  return done.sort((x, y) => x.trial - y.trial)
 }
 
 /**

@@ -125,9 +125,9 @@ describe('WorkerPool: workers that are still starting', () => {
 describe('wantsWarmPool: which CLI runs start their pool threads up front', () => {
   const nodes = createRegistry()
   const fit = (id: string) => [id, 'train.fit', {}] as [string, string, Record<string, unknown>]
-  it('two training nodes, or a search or cross-validation (trials in parallel): yes; one training chain: no', () => {
+  it('two training nodes: yes; one training chain, or a search over one (trials may be too short to win a thread back): no', () => {
     expect(wantsWarmPool(graph([['data', 'data.iris'], fit('a'), fit('b')], []), nodes)).toBe(true)
     expect(wantsWarmPool(graph([['data', 'data.iris'], fit('a')], []), nodes)).toBe(false)
-    expect(wantsWarmPool(graph([['data', 'data.iris'], ['search', 'select.search', {}]], []), nodes)).toBe(true)
+    expect(wantsWarmPool(graph([['data', 'data.iris'], fit('a'), ['search', 'select.search', {}]], []), nodes)).toBe(false)
   })
 })
