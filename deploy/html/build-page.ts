@@ -27,8 +27,6 @@ async function pageScript(): Promise<string> {
     legalComments: 'none',
     logLevel: 'warning',
     define: { 'process.env.NODE_ENV': '"production"' },
-    // libsvm's emscripten loader names Node modules only on its Node path, never taken in a page.
-    external: ['fs', 'path', 'crypto'],
   })
   // Inline in <script>: a "</script" inside a string would end the element.
   return out.outputFiles[0].text.replace(/<\/script/gi, '<\\/script')

@@ -33,7 +33,7 @@ function noisyTable(rows: number, task: 'classification' | 'regression'): Traini
   return t
 }
 
-// Each one ran for 1–18 s without looking at the signal (lasso, elastic net, L-BFGS, liblinear, CART, a forest's tree).
+// Each one ran for 1–18 s without looking at the signal (lasso, elastic net, L-BFGS, liblinear, CART, a forest's tree, libsvm).
 const CASES: [string, 'classification' | 'regression', number, Record<string, unknown>][] = [
   ['lasso', 'regression', 200_000, { alpha: 1e-6, tol: 1e-12 }],
   ['elastic-net', 'regression', 200_000, { alpha: 1e-6, tol: 1e-12 }],
@@ -43,6 +43,9 @@ const CASES: [string, 'classification' | 'regression', number, Record<string, un
   ['decision-tree', 'regression', 200_000, {}],
   // One tree on every row: a cancel lands inside the tree, not only between trees.
   ['random-forest', 'regression', 200_000, { nEstimators: 1, bootstrap: false }],
+  // libsvm in wasm (ml/svm/libsvm): seconds on 20 000 rows, one call into wasm before it could pause.
+  ['svm', 'classification', 20_000, {}],
+  ['svr', 'regression', 20_000, {}],
 ]
 
 describe('exact fits honour the abort signal', () => {

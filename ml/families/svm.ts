@@ -1,6 +1,7 @@
 import { p } from '../../runtime/values/params'
 import { predictSvm } from '../svm/predict'
-import { fitSvm } from '../svm/svm'
+import { fitSvm, type StepRunner } from '../svm/svm'
+import { runCancellable } from './checkpoint'
 import { defineFamily } from './family'
 import { deserializeSvm, kernelConfig, serializeSvm, svmConfig } from './svm-config'
 
@@ -18,9 +19,10 @@ export const svm = defineFamily({
     ...kernelConfig,
     probability: p.bool({ default: false, title: 'Probabilities', description: 'Platt scaling, as scikit-learn\'s probability=True.' }),
   },
-  async fit(t, config) {
+  async fit(t, config, ctx) {
     const classes = t.classes!.length
-    const state = await fitSvm(t.X.values, t.X.rows, t.X.cols, t.y!, classes, svmConfig(config, { probability: config.probability }))
+    const run: StepRunner = (steps) => runCancellable(steps, ctx.signal)
+    const state = await fitSvm(t.X.values, t.X.rows, t.X.cols, t.y!, classes, svmConfig(config, { probability: config.probability }), run)
     return { state, summary: { supportVectors: state.sv.length / state.cols, gamma: state.gamma } }
   },
   predict: (s, X, rows) => predictSvm(s, X, rows),

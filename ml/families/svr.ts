@@ -1,6 +1,7 @@
 import { p } from '../../runtime/values/params'
 import { predictSvm } from '../svm/predict'
-import { fitSvm } from '../svm/svm'
+import { fitSvm, type StepRunner } from '../svm/svm'
+import { runCancellable } from './checkpoint'
 import { defineFamily } from './family'
 import { deserializeSvm, kernelConfig, serializeSvm, svmConfig } from './svm-config'
 
@@ -18,8 +19,9 @@ export const svr = defineFamily({
     ...kernelConfig,
     epsilon: p.number({ default: 0.1, min: 0, max: 1e9, title: 'Epsilon', description: 'Half-width of the no-penalty tube, in target units.' }),
   },
-  async fit(t, config) {
-    const state = await fitSvm(t.X.values, t.X.rows, t.X.cols, t.y!, 0, svmConfig(config, { epsilon: config.epsilon }))
+  async fit(t, config, ctx) {
+    const run: StepRunner = (steps) => runCancellable(steps, ctx.signal)
+    const state = await fitSvm(t.X.values, t.X.rows, t.X.cols, t.y!, 0, svmConfig(config, { epsilon: config.epsilon }), run)
     return { state, summary: { supportVectors: state.sv.length / state.cols, gamma: state.gamma } }
   },
   predict: (s, X, rows) => ({ predicted: predictSvm(s, X, rows).predicted }),

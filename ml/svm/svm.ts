@@ -1,9 +1,9 @@
-import { newLibsvm, sharedLibsvm } from './libsvm/instance'
-import type { FittedNumbers } from './libsvm/instance'
+import { runToEnd, type Stepwise } from '../stepwise'
+import { withLibsvm } from './libsvm/instance'
 
 /**
- * C-SVC and epsilon-SVR as scikit-learn's SVC / SVR: the same libsvm solver (compiled to wasm by
- * libsvm-js), the same defaults (rbf kernel, C = 1, gamma 'scale', degree 3, coef0 0, epsilon 0.1,
+ * C-SVC and epsilon-SVR as scikit-learn's SVC / SVR: the same libsvm solver on dense rows (compiled
+ * to wasm by ml/svm/libsvm/build-libsvm.mjs), the same defaults (rbf kernel, C = 1, gamma 'scale', degree 3, coef0 0, epsilon 0.1,
  * tol 1e-3, shrinking). Training runs in libsvm; the fitted model is kept as plain typed arrays and
  * scored here, so predictions need no wasm and the state serializes as data.
  */
@@ -73,56 +73,41 @@ export function resolveGamma(gamma: SvmConfig['gamma'], X: Float64Array, cols: n
   return variance > 0 ? 1 / (cols * variance) : 1
 }
 
-/** Fits an SVC (`classes` ≥ 2, y = class index) or an SVR (`classes` = 0). */
-export async function fitSvm(X: Float64Array, rows: number, cols: number, y: Float64Array, classes: number, config: SvmConfig): Promise<SvmState> {
-  if (classes === 1) throw new Error('An SVM classifier needs at least two classes in the training rows; the target has one.')
-  const gamma = resolveGamma(config.gamma, X, cols)
-  // Probability fits draw from C's rand() (libsvm's internal cross-validation): a fresh instance
-  // each, so a fit never depends on the ones before it.
-  const svm = config.probability && classes ? await newLibsvm() : await sharedLibsvm()
-  const problem = svm.createProblem(rows, cols)
-  svm.addRows(problem, X, rows, cols, y)
-  const command = [
-    `-s ${classes ? 0 : 3}`,
-    `-t ${KERNEL_CODE[config.kernel]}`,
-    `-d ${config.degree}`,
-    `-g ${gamma}`,
-    `-r ${config.coef0}`,
-    `-c ${config.C}`,
-    `-p ${config.epsilon}`,
-    `-e ${config.tol}`,
-    `-h ${config.shrinking ? 1 : 0}`,
-    `-b ${config.probability && classes ? 1 : 0}`,
-    // scikit-learn's default kernel cache (MB).
-    '-m 200',
-    '-q 1',
-  ].join(' ')
-  const model = svm.train(problem, command)
-  const fitted = checked(svm.read(model), () => svm.serialize(model))
-  const indices = svm.svIndices(model)
-  svm.freeModel(model)
-  svm.freeProblem(problem)
-  const sv = new Float64Array(indices.length * cols)
-  // Support vectors are copied from the training rows: the model text rounds them to 8 digits.
-  indices.forEach((r, k) => sv.set(X.subarray(r * cols, (r + 1) * cols), k * cols))
-  const { coef, rho, labels, nSV, probA, probB } = fitted
-  return { classes, kernel: config.kernel, gamma, degree: config.degree, coef0: config.coef0, cols, sv, coef, rho, labels, nSV, ...(probA && probB ? { probA, probB } : {}) }
-}
+/** Runs a stepwise fit to its end: `runCancellable(steps, signal)` in a family, so a fit can be aborted. */
+export type StepRunner = <T>(steps: Stepwise<T>) => Promise<T>
 
-let layoutVerified = false
+/** Work between two steps of a cancellable fit: a cancel lands within this (plus the runner's own yield). */
+const SLICE_MS = 5
 
 /**
- * The struct read must agree with libsvm's own text form (which rounds to 6 digits). Checked on
- * the first fit of a process: writing the text costs as much as training a small problem.
+ * Fits an SVC (`classes` ≥ 2, y = class index) or an SVR (`classes` = 0). Given `run`, libsvm's
+ * solver pauses every SLICE_MS and `run` steps it (and may stop it); without, it runs in one go.
+ * Both give the same numbers.
  */
-function checked(n: FittedNumbers, text: () => string): FittedNumbers {
-  if (layoutVerified) return n
-  const line = text().split('\n').find((l) => l.startsWith('rho '))
-  const rho = line ? line.slice(4).trim().split(/\s+/).map(Number) : []
-  const same = rho.length === n.rho.length && rho.every((v, i) => Math.abs(v - n.rho[i]) <= 1e-5 * Math.max(1, Math.abs(v)))
-  if (!same) throw new Error('libsvm model layout not recognised (rho differs from its text form); the libsvm-js version changed.')
-  layoutVerified = true
-  return n
+export async function fitSvm(X: Float64Array, rows: number, cols: number, y: Float64Array, classes: number, config: SvmConfig, run?: StepRunner): Promise<SvmState> {
+  if (classes === 1) throw new Error('An SVM classifier needs at least two classes in the training rows; the target has one.')
+  const gamma = resolveGamma(config.gamma, X, cols)
+  const params = {
+    svmType: classes ? 0 : 3,
+    kernelType: KERNEL_CODE[config.kernel],
+    degree: config.degree,
+    gamma,
+    coef0: config.coef0,
+    C: config.C,
+    tol: config.tol,
+    epsilon: config.epsilon,
+    shrinking: config.shrinking,
+    probability: config.probability && classes > 0,
+    // scikit-learn's default kernel cache (MB).
+    cacheMb: 200,
+  }
+  const fitted = await withLibsvm((svm) =>
+    run ? run(svm.train(X, y, rows, cols, params, SLICE_MS)) : Promise.resolve(runToEnd(svm.train(X, y, rows, cols, params, Infinity))),
+  )
+  const { coef, rho, labels, nSV, probA, probB, svIndices } = fitted
+  const sv = new Float64Array(svIndices.length * cols)
+  svIndices.forEach((r, k) => sv.set(X.subarray(r * cols, (r + 1) * cols), k * cols))
+  return { classes, kernel: config.kernel, gamma, degree: config.degree, coef0: config.coef0, cols, sv, coef, rho, labels, nSV, ...(probA && probB ? { probA, probB } : {}) }
 }
 
 /** K(x, sv) for every support vector. */

@@ -1,44 +1,67 @@
-import createLibsvm from './glue'
-import { LIBSVM_WASM_BASE64 } from './wasm-base64'
+import type { Stepwise } from '../../stepwise'
+import { LIBSVM_WASM_BASE64 } from './libsvm-wasm'
 
-/** The C entry points of libsvm-js's wasm build that fitting needs. */
-export interface Libsvm {
-  createProblem(rows: number, cols: number): number
-  /** Copies rows × cols doubles (row-major) and their labels into the problem, in one write to the heap. */
-  addRows(problem: number, X: Float64Array, rows: number, cols: number, y: Float64Array): void
-  train(problem: number, command: string): number
-  svIndices(model: number): Int32Array
-  serialize(model: number): string
-  /** The fitted numbers at full precision, read from the model struct (the text form rounds rho to 6 digits). */
-  read(model: number): FittedNumbers
-  freeModel(model: number): void
-  freeProblem(problem: number): void
+/** What svm_fit takes besides the rows: libsvm's svm_parameter, as numbers. */
+export interface TrainParams {
+  /** libsvm's svm_type: 0 C-SVC, 3 epsilon-SVR. */
+  svmType: number
+  /** libsvm's kernel_type: 0 linear, 1 poly, 2 rbf, 3 sigmoid. */
+  kernelType: number
+  degree: number
+  gamma: number
+  coef0: number
+  C: number
+  tol: number
+  epsilon: number
+  shrinking: boolean
+  probability: boolean
+  cacheMb: number
 }
 
+/** The fitted numbers, read from libsvm's svm_model. */
 export interface FittedNumbers {
   groups: number
-  total: number
-  /** (groups − 1) × total. */
+  /** (groups − 1) × nSV dual coefficients. */
   coef: Float64Array
   rho: Float64Array
   labels: Int32Array
   nSV: Int32Array
+  /** 0-based training row of each support vector. */
+  svIndices: Int32Array
   probA?: Float64Array
   probB?: Float64Array
 }
 
-interface EmscriptenModule {
-  cwrap(name: string, ret: string | null, args: string[]): (...a: unknown[]) => number
-  _malloc(bytes: number): number
-  _free(ptr: number): void
-  HEAP32: Int32Array
-  HEAPF64: Float64Array
-  Pointer_stringify(ptr: number): string
+interface Exports {
+  memory: { readonly buffer: ArrayBuffer }
+  svm_alloc(bytes: number): number
+  svm_dealloc(ptr: number): void
+  svm_error(): number
+  svm_fit(...a: number[]): number
+  model_nr_class(m: number): number
+  model_l(m: number): number
+  model_sv_coef(m: number, k: number): number
+  model_rho(m: number): number
+  model_prob_a(m: number): number
+  model_prob_b(m: number): number
+  model_label(m: number): number
+  model_nsv(m: number): number
+  model_sv_indices(m: number): number
+  model_free(m: number): void
+  asyncify_start_unwind(data: number): void
+  asyncify_stop_unwind(): void
+  asyncify_start_rewind(data: number): void
+  asyncify_stop_rewind(): void
 }
+
+/** Room for the solver's wasm locals while it is paused (a handful of frames). */
+const PAUSE_BYTES = 64 * 1024
+/** rand() seed of every fit (only probability folds draw from it). */
+const SEED = 1
 
 let compiled: Promise<WebAssembly.Module> | undefined
 
-function bytesOf(base64: string): Uint8Array {
+function bytesOf(base64: string): Uint8Array<ArrayBuffer> {
   const text = atob(base64)
   const out = new Uint8Array(text.length)
   for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i)
@@ -46,121 +69,123 @@ function bytesOf(base64: string): Uint8Array {
 }
 
 /**
- * A fresh libsvm instance per fit: libsvm's probability cross-validation draws from C's rand(),
- * whose state would otherwise carry over between fits and make a fit depend on the ones before it.
- * The wasm module is compiled once; instantiating it again costs well under a millisecond.
+ * One instance of the libsvm module (ml/svm/libsvm/build-libsvm.mjs). A fit runs as a stepwise
+ * solver: libsvm calls svm_yield every few iterations (svm.h); once `sliceMs` of work has passed, it
+ * unwinds the wasm stack into a buffer (asyncify) and the fit yields; the next step rewinds it and
+ * libsvm goes on where it stopped, its state untouched in this instance's memory.
  */
-export async function newLibsvm(): Promise<Libsvm> {
-  compiled ??= WebAssembly.compile(bytesOf(LIBSVM_WASM_BASE64) as Uint8Array<ArrayBuffer>)
-  const wasm = await compiled
-  const m = await new Promise<EmscriptenModule>((resolve, reject) => {
-    const mod = createLibsvm({
-      // Not 'NODE': emscripten's Node branch installs process-wide exit and exception handlers.
-      ENVIRONMENT: 'WORKER',
-      print: () => {},
-      printErr: () => {},
-      onAbort: (what: unknown) => reject(new Error(`libsvm aborted: ${String(what)}`)),
-      instantiateWasm(imports: WebAssembly.Imports, done: (i: WebAssembly.Instance) => void) {
-        WebAssembly.instantiate(wasm, imports).then(done, reject)
-        return {}
-      },
-      // The module object has a `then` of its own: resolving a promise with it would never settle,
-      // so a plain view of it is resolved (getters: the heap views are replaced when memory grows).
-      onRuntimeInitialized: () => resolve(boxed(mod)),
-    })
-  })
-  return wrap(m)
-}
+class LibsvmInstance {
+  private ex!: Exports
+  private pauseData = 0
+  private sliceMs = Infinity
+  private sliceStart = 0
+  private paused = false
+  private rewinding = false
+  /** False while a fit is under way: a fit abandoned midway leaves this instance unusable. */
+  idle = true
 
-let shared: Promise<Libsvm> | undefined
+  async init(): Promise<this> {
+    compiled ??= WebAssembly.compile(bytesOf(LIBSVM_WASM_BASE64))
+    const instance = await WebAssembly.instantiate(await compiled, { env: { svm_yield: () => this.onYield() } })
+    this.ex = instance.exports as unknown as Exports
+    this.pauseData = this.ex.svm_alloc(PAUSE_BYTES)
+    return this
+  }
 
-/**
- * One instance for fits that never call rand() (no probability cross-validation): instantiating,
- * and growing a fresh instance's memory to the problem's size, cost as much as training a small
- * problem. Fits run synchronously once started, so they never interleave on it.
- */
-export function sharedLibsvm(): Promise<Libsvm> {
-  shared ??= newLibsvm()
-  return shared
-}
+  private onYield(): void {
+    if (this.rewinding) {
+      this.ex.asyncify_stop_rewind()
+      this.rewinding = false
+      return
+    }
+    if (performance.now() - this.sliceStart < this.sliceMs) return
+    // asyncify's buffer header: where to write next, where the buffer ends.
+    const head = new Int32Array(this.ex.memory.buffer, this.pauseData, 2)
+    head[0] = this.pauseData + 8
+    head[1] = this.pauseData + PAUSE_BYTES
+    this.ex.asyncify_start_unwind(this.pauseData)
+    this.paused = true
+  }
 
-function boxed(mod: EmscriptenModule): EmscriptenModule {
-  return {
-    cwrap: mod.cwrap,
-    _malloc: mod._malloc,
-    _free: mod._free,
-    get HEAP32() {
-      return mod.HEAP32
-    },
-    get HEAPF64() {
-      return mod.HEAPF64
-    },
-    Pointer_stringify: mod.Pointer_stringify,
-  } as EmscriptenModule
-}
+  /** Trains on rows × cols (row-major) with targets y, yielding every `sliceMs` of work. */
+  *train(X: Float64Array, y: Float64Array, rows: number, cols: number, p: TrainParams, sliceMs: number): Stepwise<FittedNumbers> {
+    this.idle = false
+    const ex = this.ex
+    const xPtr = ex.svm_alloc(rows * cols * 8)
+    const yPtr = ex.svm_alloc(rows * 8)
+    new Float64Array(ex.memory.buffer, xPtr, rows * cols).set(X.subarray(0, rows * cols))
+    new Float64Array(ex.memory.buffer, yPtr, rows).set(y.subarray(0, rows))
+    const fit = () =>
+      ex.svm_fit(xPtr, yPtr, rows, cols, p.svmType, p.kernelType, p.degree, p.gamma, p.coef0, p.C, p.tol, p.epsilon, Number(p.shrinking), Number(p.probability), p.cacheMb, SEED)
+    this.sliceMs = sliceMs
+    this.sliceStart = performance.now()
+    let model = fit()
+    while (this.paused) {
+      ex.asyncify_stop_unwind()
+      this.paused = false
+      yield
+      this.sliceStart = performance.now()
+      ex.asyncify_start_rewind(this.pauseData)
+      this.rewinding = true
+      model = fit()
+    }
+    if (!model) {
+      const message = this.text(ex.svm_error())
+      ex.svm_dealloc(xPtr)
+      ex.svm_dealloc(yPtr)
+      this.idle = true
+      throw new Error(`libsvm refused the parameters: ${message}.`)
+    }
+    const fitted = this.read(model)
+    ex.model_free(model)
+    ex.svm_dealloc(xPtr)
+    ex.svm_dealloc(yPtr)
+    this.idle = true
+    return fitted
+  }
 
-function wrap(m: EmscriptenModule): Libsvm {
-  const nrSv = m.cwrap('svm_get_nr_sv', 'number', ['number'])
-  const getSvIndices = m.cwrap('svm_get_sv_indices', null, ['number', 'number'])
-  const serialize = m.cwrap('serialize_model', 'number', ['number'])
-  // All-number arguments: cwrap hands back the raw export, no per-call copy onto the stack.
-  const addInstance = m.cwrap('add_instance', null, ['number', 'number', 'number', 'number', 'number'])
-  return {
-    createProblem: m.cwrap('create_svm_nodes', 'number', ['number', 'number']),
-    addRows(problem, X, rows, cols, y) {
-      const bytes = rows * cols * 8
-      const ptr = m._malloc(bytes)
-      m.HEAPF64.set(X.subarray(0, rows * cols), ptr >> 3)
-      for (let i = 0; i < rows; i++) addInstance(problem, ptr + i * cols * 8, cols, y[i], i)
-      m._free(ptr)
-    },
-    train: m.cwrap('libsvm_train_problem', 'number', ['number', 'string']),
-    freeModel: m.cwrap('svm_free_model', null, ['number']),
-    freeProblem: m.cwrap('free_problem', null, ['number']),
-    svIndices(model) {
-      const n = nrSv(model)
-      const ptr = m._malloc(n * 4)
-      getSvIndices(model, ptr)
-      const out = Int32Array.from(m.HEAP32.subarray(ptr / 4, ptr / 4 + n), (i) => i - 1)
-      m._free(ptr)
-      return out
-    },
-    read: (model) => readModel(m, model),
-    serialize(model) {
-      const ptr = serialize(model)
-      const text = m.Pointer_stringify(ptr)
-      m._free(ptr)
-      return text
-    },
+  private text(ptr: number): string {
+    const bytes = new Uint8Array(this.ex.memory.buffer, ptr)
+    return new TextDecoder().decode(bytes.subarray(0, bytes.indexOf(0)))
+  }
+
+  private read(model: number): FittedNumbers {
+    const ex = this.ex
+    const f64s = (ptr: number, n: number) => Float64Array.from(new Float64Array(ex.memory.buffer, ptr, n))
+    const i32s = (ptr: number, n: number) => (ptr ? Int32Array.from(new Int32Array(ex.memory.buffer, ptr, n)) : new Int32Array(0))
+    const groups = ex.model_nr_class(model)
+    const total = ex.model_l(model)
+    const pairs = (groups * (groups - 1)) / 2
+    const coef = new Float64Array((groups - 1) * total)
+    for (let k = 0; k < groups - 1; k++) coef.set(f64s(ex.model_sv_coef(model, k), total), k * total)
+    const probA = ex.model_prob_a(model)
+    const probB = ex.model_prob_b(model)
+    return {
+      groups,
+      coef,
+      rho: f64s(ex.model_rho(model), pairs),
+      labels: i32s(ex.model_label(model), groups),
+      nSV: i32s(ex.model_nsv(model), groups),
+      svIndices: i32s(ex.model_sv_indices(model), total).map((i) => i - 1),
+      ...(probA && probB ? { probA: f64s(probA, pairs), probB: f64s(probB, pairs) } : {}),
+    }
   }
 }
 
 /**
- * Byte offsets of struct svm_model's fields after struct svm_parameter (96 bytes on wasm32) in
- * libsvm 3.2x as libsvm-js compiles it: nr_class, l, SV, sv_coef, rho, probA, probB, sv_indices,
- * label, nSV. fitSvm checks the numbers read here against the model text.
+ * Idle instances, at most one: a fit that yields can interleave with another fit in the same
+ * thread, so each fit takes an instance of its own. One is kept because instantiating, and growing
+ * a fresh memory to the problem's size, cost as much as training a small problem; more are not,
+ * since a memory never shrinks (a large fit's kernel cache can take up to 200 MB).
  */
-const MODEL = { nrClass: 96, l: 100, svCoef: 108, rho: 112, probA: 116, probB: 120, label: 128, nSV: 132 }
+const idle: LibsvmInstance[] = []
 
-function readModel(m: EmscriptenModule, model: number): FittedNumbers {
-  const i32 = (addr: number) => m.HEAP32[addr >> 2]
-  const f64s = (ptr: number, n: number) => Float64Array.from(m.HEAPF64.subarray(ptr >> 3, (ptr >> 3) + n))
-  const groups = i32(model + MODEL.nrClass)
-  const total = i32(model + MODEL.l)
-  const pairs = (groups * (groups - 1)) / 2
-  const coef = new Float64Array((groups - 1) * total)
-  const rows = i32(model + MODEL.svCoef)
-  for (let r = 0; r < groups - 1; r++) coef.set(f64s(i32(rows + 4 * r), total), r * total)
-  const ints = (ptr: number, n: number) => (ptr ? Int32Array.from(m.HEAP32.subarray(ptr >> 2, (ptr >> 2) + n)) : new Int32Array(0))
-  const probA = i32(model + MODEL.probA)
-  const probB = i32(model + MODEL.probB)
-  return {
-    groups,
-    total,
-    coef,
-    rho: f64s(i32(model + MODEL.rho), pairs),
-    labels: ints(i32(model + MODEL.label), groups),
-    nSV: ints(i32(model + MODEL.nSV), groups),
-    ...(probA && probB ? { probA: f64s(probA, pairs), probB: f64s(probB, pairs) } : {}),
+/** Runs `use` on an idle instance (or a new one); one left midway (an aborted fit) is dropped. */
+export async function withLibsvm<T>(use: (svm: LibsvmInstance) => Promise<T>): Promise<T> {
+  const svm = idle.pop() ?? (await new LibsvmInstance().init())
+  try {
+    return await use(svm)
+  } finally {
+    if (svm.idle && idle.length === 0) idle.push(svm)
   }
 }
