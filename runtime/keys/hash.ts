@@ -19,6 +19,14 @@ export function hashString(text: string): string {
   return keyHasher.digest('hex')
 }
 
+/** hashString of the text these UTF-8 bytes spell, for text written as bytes in the first place. */
+export function hashUtf8(bytes: Uint8Array): string {
+  if (!keyHasher) return bytesToHex(blake3(bytes, { dkLen: 16 }))
+  keyHasher.init()
+  keyHasher.update(bytes)
+  return keyHasher.digest('hex')
+}
+
 /** Fast non-cryptographic hash of byte buffers (file contents, cache checksums), hex. */
 export async function hashBytes(parts: readonly ArrayBufferView[]): Promise<string> {
   const views = parts.map((part) => new Uint8Array(part.buffer, part.byteOffset, part.byteLength))

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { computeKeys } from '../../runtime/keys/cache-keys'
+import { canonicalJson } from '../../runtime/keys/canonical'
+import { hashString } from '../../runtime/keys/hash'
 import { graph } from '../support/graph'
 import { testRegistry } from '../support/test-nodes'
 
@@ -63,4 +65,33 @@ describe('computeKeys', () => {
     expect(k.b).toBeUndefined()
     expect(k.c).toBeUndefined()
   })
+
+  it('is the hash of the canonical recipe whatever the text: escaped and non-ASCII names, files, keys fixed from outside', () => {
+    const d = graph([
+      ['f', 'test.file-length', { path: 'données/😀 "x".csv' }],
+      ['k', 'test.const', { value: -0.5 }],
+      ['s', 'test.add'],
+      ['t', 'test.add', { offset: 2.5e-7 }],
+    ])
+    const wire = (from: string, fromPort: string, to: string, toPort: string) =>
+      d.edges.push({ id: `${from}${to}${toPort}`, from: { node: from, port: fromPort }, to: { node: to, port: toPort } })
+    wire('f', 'out', 's', 'é')
+    wire('k', 'o"u\\t', 's', 'a')
+    wire('k', 'out', 's', '__proto__')
+    wire('s', 'out', 't', 'z\u2028')
+    wire('f', 'out', 't', 'b')
+    const files = new Map([['f', { path: 'hash-ü' }]])
+    const overrides = new Map([['k', 'fixed "key" ü']])
+    const keys = computeKeys(d, registry, files, undefined, overrides)
+    expect(keys.get('k')!.key).toBe('fixed "key" ü')
+    for (const id of ['f', 's', 't']) {
+      const { key, recipe } = keys.get(id)!
+      const inputs = Object.fromEntries(
+        d.edges.filter((e) => e.to.node === id && e.to.port !== '__proto__').map((e) => [e.to.port, `${keys.get(e.from.node)!.key}#${e.from.port}`]),
+      )
+      expect(recipe.inputs).toEqual(inputs)
+      expect(key).toBe(hashString(canonicalJson({ files: files.get(id) ?? {}, inputs, params: recipe.params, type: recipe.type, version: recipe.version })))
+    }
+  })
 })
+

@@ -1,0 +1,159 @@
+import type { Topology } from '../graph/topology'
+import type { RegisteredNode } from '../node-api/define-node'
+import { ByteText, utf8 } from './byte-text'
+import { canonicalJson } from './canonical'
+import { hashUtf8 } from './hash'
+
+/** Hex digits of a computed key (xxHash128, or the 16-byte BLAKE3 fallback). */
+const KEY_DIGITS = 32
+const OPEN = utf8('{"files":')
+const NO_FILES = utf8('{}')
+const INPUTS = utf8(',"inputs":{')
+const PARAMS = utf8('},"params":')
+const COMMA = utf8(',')
+const QUOTE = utf8('"')
+const COLON_QUOTE = utf8('":"')
+const HASH = utf8('#')
+const OPEN_BRACE = utf8('{')
+const CLOSE_BRACE = utf8('}')
+const TRUE = utf8('true')
+const FALSE = utf8('false')
+
+interface ParamName {
+  name: string
+  /** `"name":` as UTF-8 */
+  quoted: Uint8Array
+}
+
+/** A type's param names in canonicalJson's order (Object.keys(..).sort()). */
+const sortedNames = (def: RegisteredNode): ParamName[] =>
+  Object.keys(def.paramsSchema.shape)
+    .sort()
+    .map((name) => ({ name, quoted: utf8(`${JSON.stringify(name)}:`) }))
+
+/**
+ * Writes canonicalJson(recipe) as UTF-8 straight from its parts and hashes it: the inputs
+ * (sorted port → `"<upstream key>#<upstream port>"`, keys copied as bytes), the params'
+ * canonical text, each type's tail once. One buffer serves every node of the plan.
+ */
+export class RecipeWriter {
+  /** node index → its key */
+  readonly keyAt: (string | undefined)[]
+  /** node index → its computed key's hex digits, at `i * KEY_DIGITS` */
+  private readonly keyHex: Uint8Array
+  /** node index → a key fixed from outside, as it appears inside a JSON string */
+  private readonly fixedText = new Map<number, Uint8Array>()
+  private readonly quoted = new Map<string, Uint8Array>()
+  private readonly tails = new Map<RegisteredNode, Uint8Array>()
+  private readonly paramNames = new Map<RegisteredNode, ParamName[]>()
+  private readonly out = new ByteText()
+  /** The wires of the node `wire` saw last, sorted by input port. */
+  private sorted = new Int32Array(8)
+  private count = 0
+
+  constructor(private readonly topo: Topology) {
+    this.keyAt = new Array<string | undefined>(topo.ids.length)
+    this.keyHex = new Uint8Array(topo.ids.length * KEY_DIGITS)
+  }
+
+  /** The inputs record of node `i` (input port → `<upstream key>#<upstream port>`), or undefined while an upstream has no key. */
+  wire(i: number): Record<string, string> | undefined {
+    const { wireStart, wireList, edgeFrom, edges } = this.topo
+    const a = wireStart[i]
+    const b = wireStart[i + 1]
+    for (let w = a; w < b; w++) if (this.keyAt[edgeFrom[wireList[w]]] === undefined) return undefined
+    if (this.sorted.length < b - a) this.sorted = new Int32Array(b - a)
+    const inputs: Record<string, string> = {}
+    let count = 0
+    for (let w = a; w < b; w++) {
+      const e = wireList[w]
+      const edge = edges[e]
+      const port = edge.to.port
+      inputs[port] = `${this.keyAt[edgeFrom[e]]}#${edge.from.port}`
+      // A port named __proto__ sets no member of `inputs`, so the recipe has never listed it.
+      if (port === '__proto__') continue
+      // Insertion sort: a node has a handful of wires, one per port (as Object.keys(..).sort() orders them).
+      let at = count++
+      while (at > 0 && edges[this.sorted[at - 1]].to.port > port) this.sorted[at] = this.sorted[--at]
+      this.sorted[at] = e
+    }
+    this.count = count
+    return inputs
+  }
+
+  /** The key of the node whose inputs `wire` saw last: the hash of its recipe's canonical JSON. */
+  key(def: RegisteredNode, files: string | undefined, params: Record<string, unknown>): string {
+    const out = this.out
+    out.reset()
+    out.bytes(OPEN)
+    if (files === undefined) out.bytes(NO_FILES)
+    else out.text(files)
+    out.bytes(INPUTS)
+    for (let k = 0; k < this.count; k++) {
+      const e = this.sorted[k]
+      const edge = this.topo.edges[e]
+      if (k) out.bytes(COMMA)
+      out.bytes(QUOTE)
+      out.bytes(this.inner(edge.to.port))
+      out.bytes(COLON_QUOTE)
+      this.keyText(this.topo.edgeFrom[e])
+      out.bytes(HASH)
+      out.bytes(this.inner(edge.from.port))
+      out.bytes(QUOTE)
+    }
+    out.bytes(PARAMS)
+    this.params(def, params)
+    out.bytes(this.tail(def))
+    return hashUtf8(out.view())
+  }
+
+  /** Records node `i`'s key; a key fixed from outside may be any text, so it is kept JSON-escaped. */
+  keyed(i: number, key: string, fixed: boolean): void {
+    this.keyAt[i] = key
+    if (fixed) this.fixedText.set(i, utf8(JSON.stringify(key).slice(1, -1)))
+    else for (let d = 0, at = i * KEY_DIGITS; d < KEY_DIGITS; d++) this.keyHex[at + d] = key.charCodeAt(d)
+  }
+
+  /**
+   * canonicalJson of parsed params, from the type's param names sorted once: parsed params
+   * (zod's strict object output, or the fast path's) have no other keys.
+   */
+  private params(def: RegisteredNode, data: Record<string, unknown>): void {
+    let names = this.paramNames.get(def)
+    if (names === undefined) this.paramNames.set(def, (names = sortedNames(def)))
+    const out = this.out
+    let first = true
+    out.bytes(OPEN_BRACE)
+    for (let k = 0; k < names.length; k++) {
+      const { name, quoted } = names[k]
+      const v = data[name]
+      if (v === undefined || !Object.hasOwn(data, name)) continue
+      if (!first) out.bytes(COMMA)
+      first = false
+      out.bytes(quoted)
+      if (typeof v === 'number' && Number.isFinite(v)) out.text(String(v))
+      else if (typeof v === 'boolean') out.bytes(v ? TRUE : FALSE)
+      else out.text(canonicalJson(v))
+    }
+    out.bytes(CLOSE_BRACE)
+  }
+
+  private keyText(up: number): void {
+    const fixed = this.fixedText.size ? this.fixedText.get(up) : undefined
+    if (fixed) this.out.bytes(fixed)
+    else this.out.bytes(this.keyHex, up * KEY_DIGITS, (up + 1) * KEY_DIGITS)
+  }
+
+  /** A port name's JSON form without its quotes, once per distinct name. */
+  private inner(name: string): Uint8Array {
+    let q = this.quoted.get(name)
+    if (q === undefined) this.quoted.set(name, (q = utf8(JSON.stringify(name).slice(1, -1))))
+    return q
+  }
+
+  private tail(def: RegisteredNode): Uint8Array {
+    let tail = this.tails.get(def)
+    if (tail === undefined) this.tails.set(def, (tail = utf8(`,"type":${JSON.stringify(def.type)},"version":${def.version}}`)))
+    return tail
+  }
+}
