@@ -13,8 +13,10 @@ const config = (f: AnyFamily, given: Record<string, unknown>) => {
 
 const tables = new Map<string, TrainingTable>()
 
-/** rows × 20 uniform features and a noisy target: hard enough that every exact solver runs for seconds. */
-function noisyTable(rows: number, task: 'classification' | 'regression'): TrainingTable {
+type Task = 'classification' | 'regression' | 'clustering'
+
+/** rows × 20 uniform features and a noisy target (none to cluster): hard enough that every exact solver runs for seconds. */
+function noisyTable(rows: number, task: Task): TrainingTable {
   const key = `${rows} ${task}`
   const known = tables.get(key)
   if (known) return known
@@ -28,13 +30,14 @@ function noisyTable(rows: number, task: 'classification' | 'regression'): Traini
     y[i] = task === 'classification' ? Number(signal > 0) : signal
   }
   const names = Array.from({ length: cols }, (_, j) => `x${j}`)
-  const t: TrainingTable = { X: { names, values, rows, cols }, y, task, target: 'y', ...(task === 'classification' ? { classes: ['a', 'b'] } : {}) }
+  const X = { names, values, rows, cols }
+  const t: TrainingTable = task === 'clustering' ? { X, task } : { X, y, task, target: 'y', ...(task === 'classification' ? { classes: ['a', 'b'] } : {}) }
   tables.set(key, t)
   return t
 }
 
-// Each one ran for 1–18 s without looking at the signal (lasso, elastic net, L-BFGS, liblinear, CART, a forest's tree, libsvm).
-const CASES: [string, 'classification' | 'regression', number, Record<string, unknown>][] = [
+// Each one ran for 1–18 s without looking at the signal (lasso, elastic net, L-BFGS, liblinear, CART, a forest's tree, libsvm, ml-hclust).
+const CASES: [string, Task, number, Record<string, unknown>][] = [
   ['lasso', 'regression', 200_000, { alpha: 1e-6, tol: 1e-12 }],
   ['elastic-net', 'regression', 200_000, { alpha: 1e-6, tol: 1e-12 }],
   ['logistic-regression', 'classification', 200_000, { C: 1e6 }],
@@ -46,6 +49,8 @@ const CASES: [string, 'classification' | 'regression', number, Record<string, un
   // libsvm in wasm (ml/svm/libsvm): seconds on 20 000 rows, one call into wasm before it could pause.
   ['svm', 'classification', 20_000, {}],
   ['svr', 'regression', 20_000, {}],
+  // At most 5000 rows: 12.5 M distances, then 4999 merges.
+  ['hclust', 'clustering', 5000, {}],
 ]
 
 describe('exact fits honour the abort signal', () => {
@@ -72,5 +77,14 @@ describe('a cancel lands inside a fit, not only between its parts', () => {
     // The same fit without the cancel ends with its tree.
     const fitted = await f.fit(noisyTable(2000, 'regression'), config(f, { nEstimators: 1 }), fitContext())
     expect(fitted.summary.trees).toBe(1)
+  })
+
+  it('hierarchical clustering: a cancel while clusters merge stops the fit', async () => {
+    const f = getFamily('hclust')
+    const controller = new AbortController()
+    const ctx = { ...fitContext({ signal: controller.signal }), progress: () => controller.abort() }
+    await expect(f.fit(noisyTable(300, 'clustering'), config(f, {}), ctx)).rejects.toThrow('Training was cancelled.')
+    const fitted = await f.fit(noisyTable(300, 'clustering'), config(f, {}), fitContext())
+    expect(fitted.summary.clusters).toBe(3)
   })
 })

@@ -1,5 +1,6 @@
 import { p } from '../../runtime/values/params'
-import { fitHclust } from '../models/hclust'
+import { hclustSteps } from '../models/hclust'
+import { runCancellable } from './checkpoint'
 import { nearestCenter } from './clusters'
 import { clustersParam } from './config'
 import { defineFamily } from './family'
@@ -17,8 +18,10 @@ export const hclust = defineFamily({
     k: clustersParam(),
     linkage: p.select(['ward', 'complete', 'average', 'single'] as const, { default: 'ward', title: 'Linkage' }),
   },
-  async fit(t, config) {
-    const state = fitHclust(t.X.values, t.X.rows, t.X.cols, config.k, config.linkage)
+  async fit(t, config, ctx) {
+    const { values: X, rows, cols } = t.X
+    const merging = (f: number) => ctx.progress(f, `merging clusters: ${Math.round(f * 100)} %`)
+    const state = await runCancellable(hclustSteps(X, rows, cols, config.k, config.linkage, merging), ctx.signal)
     return { state, summary: { clusters: state.k } }
   },
   predict: (s, X, rows) => nearestCenter(s, X, rows),

@@ -1,11 +1,16 @@
-import { agnes } from 'ml-hclust'
+import type { Stepwise } from '../stepwise'
 import { requireFiniteDistances } from '../table/magnitude'
 
 /**
- * Agglomerative clustering with ml-hclust (a maintained mljs package, Lance–Williams updates
- * on Euclidean distances), cut into k clusters. Ward uses ml-hclust's 'ward2', the variant on
- * unsquared distances that scipy and scikit-learn call "ward". It cannot label new rows, so
- * the model keeps each cluster's centroid and scores new rows by the nearest one.
+ * Agglomerative clustering on Euclidean distances, cut into k clusters, as scikit-learn's
+ * AgglomerativeClustering. The merges come from the nearest-neighbour chain (Müllner 2011,
+ * "Modern hierarchical, agglomerative clustering algorithms"): O(n²) time on one condensed
+ * distance matrix updated by Lance–Williams, where scanning the whole matrix for every merge
+ * (ml-hclust, which this replaces) took O(n³). All four linkages are reducible, so the chain
+ * finds the same dendrogram as the global-minimum order. Ward is the variant on unsquared
+ * distances that scipy and scikit-learn call "ward". It yields per matrix row and per merge, so a
+ * fit can be cancelled. It cannot label new rows, so the model keeps each cluster's centroid and
+ * scores new rows by the nearest one.
  */
 export type Linkage = 'ward' | 'complete' | 'average' | 'single'
 
@@ -17,21 +22,165 @@ export interface HclustState {
   labels: Float64Array
 }
 
-export function fitHclust(X: Float64Array, rows: number, cols: number, k: number, linkage: Linkage): HclustState {
+/** Rows the n² / 2 distances allow (100 MB of float64 at 5000). */
+const MAX_ROWS = 5000
+
+/** The merges of a dendrogram: clusters named by the index of one of their rows, in the order the chain found them. */
+interface Merges {
+  a: Int32Array
+  b: Int32Array
+  height: Float64Array
+}
+
+export function* hclustSteps(
+  X: Float64Array,
+  rows: number,
+  cols: number,
+  k: number,
+  linkage: Linkage,
+  onProgress: (fraction: number) => void = () => {},
+): Stepwise<HclustState> {
   if (k > rows) throw new Error(`Hierarchical clustering into ${k} clusters needs at least ${k} rows; the table has ${rows}.`)
-  if (rows > 5000) throw new Error(`Hierarchical clustering keeps all ${rows}² distances; use at most 5000 rows (or k-means).`)
+  if (rows > MAX_ROWS) throw new Error(`Hierarchical clustering keeps all ${rows}² distances; use at most ${MAX_ROWS} rows (or k-means).`)
   requireFiniteDistances(X, rows, cols, 'Hierarchical clustering')
-  const data = Array.from({ length: rows }, (_, i) => Array.from(X.subarray(i * cols, i * cols + cols)))
-  const tree = agnes(data, { method: linkage === 'ward' ? 'ward2' : linkage })
-  const groups = tree.group(k).children.map((c) => c.indices().sort((a, b) => a - b))
-  groups.sort((a, b) => a[0] - b[0])
-  const labels = new Float64Array(rows)
-  const centers = new Float64Array(k * cols)
-  groups.forEach((members, c) => {
-    for (const i of members) {
-      labels[i] = c
-      for (let j = 0; j < cols; j++) centers[c * cols + j] += X[i * cols + j] / members.length
+  const D = yield* distances(X, rows, cols)
+  const merges = yield* nearestNeighbourChain(D, rows, update(linkage), onProgress)
+  const labels = cutTree(merges, rows, k)
+  return { k, cols, centers: centroids(X, labels, rows, cols, k), labels }
+}
+
+/** Offset of row i in the condensed upper triangle: pair (i, j), i < j, is at rowStart[i] + j. */
+function rowStarts(n: number): Float64Array {
+  return Float64Array.from({ length: n }, (_, i) => i * n - (i * (i + 1)) / 2 - i - 1)
+}
+
+/** The condensed matrix of Euclidean distances (summed in feature order, as ml-hclust did), one row per step. */
+function* distances(X: Float64Array, n: number, cols: number): Stepwise<Float64Array> {
+  const D = new Float64Array((n * (n - 1)) / 2)
+  const start = rowStarts(n)
+  for (let i = 0; i < n; i++) {
+    const oi = i * cols
+    for (let j = i + 1; j < n; j++) {
+      const oj = j * cols
+      let s = 0
+      for (let f = 0; f < cols; f++) s += (X[oi + f] - X[oj + f]) * (X[oi + f] - X[oj + f])
+      D[start[i] + j] = Math.sqrt(s)
     }
-  })
-  return { k: groups.length, cols, centers, labels }
+    yield
+  }
+  return D
+}
+
+/** Lance–Williams: the distance from cluster K to I ∪ J, from d(K,I), d(K,J), d(I,J) and the sizes. */
+type Update = (dKI: number, dKJ: number, dIJ: number, ni: number, nj: number, nk: number) => number
+
+function update(linkage: Linkage): Update {
+  switch (linkage) {
+    case 'single':
+      return (dKI, dKJ) => Math.min(dKI, dKJ)
+    case 'complete':
+      return (dKI, dKJ) => Math.max(dKI, dKJ)
+    case 'average':
+      return (dKI, dKJ, _dIJ, ni, nj) => (ni / (ni + nj)) * dKI + (nj / (ni + nj)) * dKJ
+    case 'ward':
+      return (dKI, dKJ, dIJ, ni, nj, nk) => {
+        const t = ni + nj + nk
+        return Math.sqrt(((ni + nk) / t) * dKI * dKI + ((nj + nk) / t) * dKJ * dKJ + (-nk / t) * dIJ * dIJ)
+      }
+  }
+}
+
+/**
+ * Müllner's NN-chain: follow nearest neighbours from any cluster until two are each other's
+ * nearest (ties prefer the chain's previous cluster, so the chain cannot cycle), merge them, go on
+ * from what is left of the chain. One merge per step.
+ */
+function* nearestNeighbourChain(D: Float64Array, n: number, lw: Update, onProgress: (fraction: number) => void): Stepwise<Merges> {
+  const start = rowStarts(n)
+  const at = (i: number, j: number) => (i < j ? start[i] + j : start[j] + i)
+  const size = new Float64Array(n).fill(1)
+  // Active clusters as a linked list in row order: next[i] is the next active one, n at the end.
+  const next = Int32Array.from({ length: n }, (_, i) => i + 1)
+  const prev = Int32Array.from({ length: n }, (_, i) => i - 1)
+  let first = 0
+  const chain = new Int32Array(n)
+  let len = 0
+  const merges: Merges = { a: new Int32Array(n - 1), b: new Int32Array(n - 1), height: new Float64Array(n - 1) }
+  const every = Math.max(1, Math.floor(n / 100))
+  for (let m = 0; m < n - 1; m++) {
+    if (len === 0) chain[len++] = first
+    for (;;) {
+      const a = chain[len - 1]
+      const before = len >= 2 ? chain[len - 2] : -1
+      let b = before
+      let best = b >= 0 ? D[at(a, b)] : Infinity
+      // Clusters below a sit in a's column of the upper triangle, those above in its row.
+      for (let c = first; c < a; c = next[c]) {
+        const d = D[start[c] + a]
+        if (d < best) (best = d), (b = c)
+      }
+      const row = start[a]
+      for (let c = next[a]; c < n; c = next[c]) {
+        const d = D[row + c]
+        if (d < best) (best = d), (b = c)
+      }
+      if (b === before) break
+      chain[len++] = b
+    }
+    const a = chain[len - 1]
+    const b = chain[len - 2]
+    len -= 2
+    const dab = D[at(a, b)]
+    merges.a[m] = a
+    merges.b[m] = b
+    merges.height[m] = dab
+    // I ∪ J lives on in the higher index; the lower one leaves the active list.
+    const [gone, kept] = a < b ? [a, b] : [b, a]
+    for (let c = first; c < n; c = next[c]) {
+      if (c === a || c === b) continue
+      D[at(kept, c)] = lw(D[at(a, c)], D[at(b, c)], dab, size[a], size[b], size[c])
+    }
+    size[kept] = size[a] + size[b]
+    if (prev[gone] >= 0) next[prev[gone]] = next[gone]
+    else first = next[gone]
+    if (next[gone] < n) prev[next[gone]] = prev[gone]
+    if (m % every === 0) onProgress(m / (n - 1))
+    yield
+  }
+  return merges
+}
+
+/**
+ * Labels of the k clusters left when only the n − k lowest merges are made (undoing the k − 1
+ * highest, as scikit-learn's and ml-hclust's cuts), numbered by each cluster's first row. Equal
+ * heights keep the order the chain found them.
+ */
+function cutTree(merges: Merges, n: number, k: number): Float64Array {
+  const order = Array.from({ length: n - 1 }, (_, i) => i).sort((x, y) => merges.height[x] - merges.height[y])
+  const parent = Int32Array.from({ length: n }, (_, i) => i)
+  const root = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]]
+    return i
+  }
+  for (let m = 0; m < n - k; m++) parent[root(merges.a[order[m]])] = root(merges.b[order[m]])
+  const labelOf = new Map<number, number>()
+  const labels = new Float64Array(n)
+  for (let i = 0; i < n; i++) {
+    const r = root(i)
+    if (!labelOf.has(r)) labelOf.set(r, labelOf.size)
+    labels[i] = labelOf.get(r)!
+  }
+  return labels
+}
+
+/** Mean of each cluster's rows, summed in row order. */
+function centroids(X: Float64Array, labels: Float64Array, rows: number, cols: number, k: number): Float64Array {
+  const count = new Float64Array(k)
+  for (let i = 0; i < rows; i++) count[labels[i]]++
+  const centers = new Float64Array(k * cols)
+  for (let i = 0; i < rows; i++) {
+    const c = labels[i]
+    for (let j = 0; j < cols; j++) centers[c * cols + j] += X[i * cols + j] / count[c]
+  }
+  return centers
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { fitHclust } from '../../ml/models/hclust'
+import { hclustSteps } from '../../ml/models/hclust'
 import { fitKMeans } from '../../ml/models/kmeans'
+import { runToEnd } from '../../ml/stepwise'
 import { trainNet } from '../../ml/nn/train'
 import { seededRandom } from '../../runtime/exec/rng'
 import type { Dataset } from '../../runtime/values/dataset'
@@ -14,7 +15,7 @@ const blobs = (scale: number) =>
 
 describe('values too large for the arithmetic', () => {
   it('hierarchical clustering and k-means refuse values whose squared distances overflow, with a sentence', async () => {
-    expect(() => fitHclust(blobs(1e160), rows, 2, 2, 'ward')).toThrow(
+    expect(() => runToEnd(hclustSteps(blobs(1e160), rows, 2, 2, 'ward'))).toThrow(
       'Hierarchical clustering measures squared distances between rows, and these values (up to ±5.1e+160) make them overflow. Standardize or rescale the columns first.',
     )
     const options = { k: 2, nInit: 1, maxIter: 50, tol: 1e-4, random: seededRandom(0) }
@@ -22,7 +23,7 @@ describe('values too large for the arithmetic', () => {
     // Large but safe values still cluster, and into the two groups.
     const fit = await fitKMeans(blobs(1e100), rows, 2, options)
     expect(Number.isFinite(fit.inertia)).toBe(true)
-    expect(new Set(fitHclust(blobs(1e100), rows, 2, 2, 'ward').labels.subarray(0, rows / 2)).size).toBe(1)
+    expect(new Set(runToEnd(hclustSteps(blobs(1e100), rows, 2, 2, 'ward')).labels.subarray(0, rows / 2)).size).toBe(1)
   })
 
   it('standardize gives finite statistics for values near 1e300, and warns on infinite ones', async () => {

@@ -6,6 +6,7 @@ import sys
 import time
 
 import numpy as np
+from sklearn.cluster import AgglomerativeClustering
 from sklearn.ensemble import GradientBoostingClassifier, HistGradientBoostingClassifier, RandomForestClassifier
 from sklearn.linear_model import LinearRegression, LogisticRegression
 from sklearn.svm import SVC
@@ -19,6 +20,7 @@ MODELS = {
     "svc": SVC,
     "boosting": lambda: GradientBoostingClassifier(random_state=0),
     "hist": lambda: HistGradientBoostingClassifier(random_state=0),
+    "hclust": lambda: AgglomerativeClustering(n_clusters=3),
 }
 
 

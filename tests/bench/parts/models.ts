@@ -9,6 +9,7 @@ import { fitLeastSquares } from '../../../ml/linear/least-squares'
 import { fitLogistic, LOGISTIC_DEFAULTS } from '../../../ml/linear/logistic'
 import { fitSvm, SVM_DEFAULTS } from '../../../ml/svm/svm'
 import { forestSteps } from '../../../ml/models/forest'
+import { hclustSteps } from '../../../ml/models/hclust'
 import { fitTree } from '../../../ml/models/tree'
 import { runToEnd } from '../../../ml/stepwise'
 import { seededRandom } from '../../../runtime/exec/rng'
@@ -34,7 +35,7 @@ interface Data {
   cols: number
 }
 
-type Model = 'linear' | 'logistic' | 'tree' | 'forest' | 'svc' | 'boosting' | 'hist'
+type Model = 'linear' | 'logistic' | 'tree' | 'forest' | 'svc' | 'boosting' | 'hist' | 'hclust'
 
 interface Job {
   key: string
@@ -82,7 +83,8 @@ async function ours(model: Model, d: Data): Promise<void> {
     // The random-forest family's defaults: 100 bootstrap trees, √features tried per split.
     const maxFeatures = Math.max(1, Math.floor(Math.sqrt(d.cols)))
     runToEnd(forestSteps(d.X, d.rows, d.cols, d.y, { ...treeOptions, maxFeatures, trees: 100, bootstrap: true }))
-  } else if (model === 'boosting') await fitBoosting(d, d.cols, 2, BOOSTING_DEFAULTS, { random })
+  } else if (model === 'hclust') runToEnd(hclustSteps(d.X, d.rows, d.cols, 3, 'ward'))
+  else if (model === 'boosting') await fitBoosting(d, d.cols, 2, BOOSTING_DEFAULTS, { random })
   else if (model === 'hist') await fitHistBoosting(d, d.cols, 2, HIST_DEFAULTS, { random })
 }
 
@@ -147,6 +149,7 @@ export async function measureModels(c: ModelsConfig): Promise<PartResult> {
     { key: 'fitRatio.boosting.small', label: `gradient boosting fit / scikit-learn, ${small}`, model: 'boosting', data: 'bc', target: 3 },
     { key: 'fitRatio.boosting.mid', label: `gradient boosting fit / scikit-learn, ${mid}`, model: 'boosting', data: 'mid', target: 3 },
     { key: 'fitRatio.histBoosting.mid', label: `histogram gradient boosting fit / scikit-learn, ${mid}`, model: 'hist', data: 'mid', target: 3 },
+    { key: 'fitRatio.hclust.mid', label: `hierarchical clustering (ward, k 3) fit / scikit-learn, ${mid}`, model: 'hclust', data: 'mid', target: 3 },
   ]
   const oursTimes: Record<string, number> = {}
   for (const j of jobs) oursTimes[j.key] = await oursMs(j.model, sets.get(j.data)!, c.repeats)
