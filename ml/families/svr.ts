@@ -8,6 +8,9 @@ import { deserializeSvm, kernelConfig, serializeSvm, svmConfig } from './svm-con
 /** scikit-learn's SVR: libsvm's epsilon-SVR with a kernel. */
 export const svr = defineFamily({
   id: 'svr',
+  // 2: libsvm 3.24 on dense rows (ml/svm/libsvm) instead of libsvm-js: dot products summed in
+  // another order change the last bits of some fits.
+  version: 2,
   title: 'SVR (kernel)',
   description:
     'Support vector regression with a kernel (RBF by default): errors within epsilon cost nothing. Trained by libsvm, the ' +
