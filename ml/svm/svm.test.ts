@@ -60,6 +60,11 @@ describe('SVC as scikit-learn (default params, standardized features)', () => {
     expect(Array.from(b.out.probabilities!)).toEqual(Array.from(a.out.probabilities!))
   })
 
+  it('passes on libsvm\'s own message for parameters it refuses', async () => {
+    const { train } = loadSplit('iris', true)
+    await expect(fitSvm(train.X, train.rows, train.cols, train.y, 3, { ...SVM_DEFAULTS, C: -1 })).rejects.toThrow('libsvm refused the parameters: C <= 0.')
+  })
+
   it('rejects a single-class target', async () => {
     await expect(fitSvm(new Float64Array(4), 2, 2, new Float64Array(2), 1, SVM_DEFAULTS)).rejects.toThrow(/at least two classes/)
   })

@@ -144,6 +144,10 @@ class LibsvmInstance {
     return fitted
   }
 
+  memoryBytes(): number {
+    return this.ex.memory.buffer.byteLength
+  }
+
   private text(ptr: number): string {
     const bytes = new Uint8Array(this.ex.memory.buffer, ptr)
     return new TextDecoder().decode(bytes.subarray(0, bytes.indexOf(0)))
@@ -176,9 +180,11 @@ class LibsvmInstance {
  * Idle instances, at most one: a fit that yields can interleave with another fit in the same
  * thread, so each fit takes an instance of its own. One is kept because instantiating, and growing
  * a fresh memory to the problem's size, cost as much as training a small problem; more are not,
- * since a memory never shrinks (a large fit's kernel cache can take up to 200 MB).
+ * and not one whose memory grew past KEEP_BYTES: a memory never shrinks, and a large fit's kernel
+ * cache takes up to 200 MB.
  */
 const idle: LibsvmInstance[] = []
+const KEEP_BYTES = 64 * 1024 * 1024
 
 /** Runs `use` on an idle instance (or a new one); one left midway (an aborted fit) is dropped. */
 export async function withLibsvm<T>(use: (svm: LibsvmInstance) => Promise<T>): Promise<T> {
@@ -186,6 +192,6 @@ export async function withLibsvm<T>(use: (svm: LibsvmInstance) => Promise<T>): P
   try {
     return await use(svm)
   } finally {
-    if (svm.idle && idle.length === 0) idle.push(svm)
+    if (svm.idle && svm.memoryBytes() <= KEEP_BYTES && idle.length === 0) idle.push(svm)
   }
 }
