@@ -1,8 +1,8 @@
-import { REQUIRE_BANNER, requireCommonJs } from './require-cjs.mjs'
+import { bundlePackages, REQUIRE_BANNER } from './bundle-packages.mjs'
 
 /**
- * Bundles a TypeScript entry into one ES module for Node. Packages stay external (their wasm files
- * resolve from their own folders); CommonJS ones are loaded with `require` (require-cjs.mjs).
+ * Bundles a TypeScript entry into one ES module for Node: the packages it imports statically are bundled
+ * in, tfjs and what it imports on demand load from node_modules (bundle-packages.mjs).
  */
 export async function bundleModule(entry, outfile) {
   const { build } = await import('esbuild')
@@ -14,7 +14,7 @@ export async function bundleModule(entry, outfile) {
     format: 'esm',
     target: 'node20',
     banner: { js: REQUIRE_BANNER },
-    plugins: [requireCommonJs],
+    plugins: [bundlePackages],
     logLevel: 'error',
   })
 }

@@ -10,11 +10,13 @@ const exec = promisify(execFile)
 // Inside node_modules/.cache, as the CLI's own bundle: packages resolve from the bundle's folder.
 const ENTRY = `import Papa from 'papaparse'
 import envPaths from 'env-paths'
+import * as tf from '@tensorflow/tfjs-core'
 import { createRequire } from 'node:module'
 const loaded = (name: string) => Object.keys(createRequire(import.meta.url).cache).some((p) => p.includes('/node_modules/' + name + '/'))
 const before = loaded('sql.js')
 const sql = await import('sql.js')
-console.log(JSON.stringify({ rows: Papa.parse('a,b\\n1,2').data, envPaths: typeof envPaths, sqlBefore: before, sqlAfter: loaded('sql.js'), sqlInit: typeof sql.default }))
+const tfRequired = createRequire(import.meta.url)('@tensorflow/tfjs-core')
+console.log(JSON.stringify({ rows: Papa.parse('a,b\\n1,2').data, envPaths: typeof envPaths, oneTf: tf.engine() === tfRequired.engine(), sqlBefore: before, sqlAfter: loaded('sql.js'), sqlInit: typeof sql.default }))
 `
 
 describe('the CLI bundle', () => {
@@ -31,15 +33,17 @@ describe('the CLI bundle', () => {
   })
   afterAll(() => rm(dir, { recursive: true, force: true }))
 
-  it('loads a CommonJS package with require, an ES-only one with import, and an import() only when it runs', async () => {
-    expect(text).toContain('__mlcanvasRequire("papaparse")')
-    expect(text).toMatch(/^import envPaths from "env-paths";$/m)
+  it('bundles packages in, requires tfjs from node_modules (one engine), and loads an import() only when it runs', async () => {
+    expect(text).toMatch(/^\/\/ node_modules\/papaparse\//m)
+    expect(text).toMatch(/^\/\/ node_modules\/env-paths\//m)
+    expect(text).toContain('__mlcanvasRequire("@tensorflow/tfjs-core")')
+    expect(text).not.toMatch(/from "(papaparse|env-paths|@tensorflow\/tfjs-core)"/)
     const { stdout } = await exec(process.execPath, [out])
-    expect(JSON.parse(stdout)).toEqual({ rows: [['a', 'b'], ['1', '2']], envPaths: 'function', sqlBefore: false, sqlAfter: true, sqlInit: 'function' })
+    expect(JSON.parse(stdout)).toEqual({ rows: [['a', 'b'], ['1', '2']], envPaths: 'function', oneTf: true, sqlBefore: false, sqlAfter: true, sqlInit: 'function' })
   })
 
   it('names a missing export at build time instead of leaving it undefined at run time', async () => {
-    await writeFile(join(dir, 'bad.ts'), "import { notAnExport } from 'papaparse'\nconsole.log(notAnExport)\n")
+    await writeFile(join(dir, 'bad.ts'), "import { notAnExport } from '@tensorflow/tfjs-core'\nconsole.log(notAnExport)\n")
     await expect(bundleModule(join(dir, 'bad.ts'), join(dir, 'bad.mjs'))).rejects.toThrow(/notAnExport/)
   })
 })

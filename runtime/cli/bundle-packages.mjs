@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs'
+import { createRequire, isBuiltin } from 'node:module'
+import { dirname, join } from 'node:path'
+
+/** The name the bundle's banner gives its CommonJS `require`. */
+export const REQUIRE_NAME = '__mlcanvasRequire'
+
+/** Prepended to a bundle that uses the plugin: a `require` that resolves from the bundle's own folder. */
+export const REQUIRE_BANNER = `import { createRequire as __mlcanvasCreateRequire } from 'node:module';\nconst ${REQUIRE_NAME} = __mlcanvasCreateRequire(import.meta.url);`
+
+/**
+ * Packages loaded from node_modules at run time instead of being bundled: tfjs is one engine that
+ * tfjs-layers and the backends register into (a bundled copy would be a second one), and the wasm
+ * backend reads its .wasm files from its own folder; fastify and prom-client serve models
+ * (`pipeline serve`, imported on demand) and would add ≈ 1.3 MB to the bundle every command parses.
+ */
+const SHARED = /^(@tensorflow\/|fastify$|prom-client$)/
+
+/** Whether the file Node's `require` picks for a package is CommonJS (.cjs, or .js under a package that is not "type": "module"). */
+function isCommonJs(file) {
+  if (file.endsWith('.cjs')) return true
+  if (!file.endsWith('.js')) return false
+  for (let dir = dirname(file); ; dir = dirname(dir)) {
+    try {
+      return JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).type !== 'module'
+    } catch (e) {
+      if (e.code !== 'ENOENT') throw e
+    }
+    if (dirname(dir) === dir) return false
+  }
+}
+
+/**
+ * An ES module standing for a CommonJS package: its default export is `module.exports` and its named
+ * exports are module.exports' own names as they are at build time, as Node's own import gives them.
+ * One module object for the bundle: esbuild's CommonJS interop would copy every one of tfjs-core's
+ * ≈ 1 300 exports again at each module that imports it.
+ */
+function reExport(specifier, file) {
+  const names = Object.keys(createRequire(file)(file)).filter((name) => name !== 'default' && name !== '__esModule')
+  const lines = [`const m = ${REQUIRE_NAME}(${JSON.stringify(specifier)})`, 'export default m']
+  names.forEach((name, i) => lines.push(`const x${i} = m[${JSON.stringify(name)}]`, `export { x${i} as ${JSON.stringify(name)} }`))
+  return lines.join('\n')
+}
+
+/** The file `require` would load for a package imported from `resolveDir`, or undefined when it has no CommonJS entry. */
+function requireTarget(specifier, resolveDir) {
+  try {
+    const file = createRequire(join(resolveDir, 'x.js')).resolve(specifier)
+    return isCommonJs(file) ? file : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * esbuild plugin deciding how each package reaches the bundle, for start-up time:
+ * - imported statically (zod, papaparse, ml-matrix, hash-wasm, …): bundled in. Node then reads, resolves
+ *   and compiles one file; loading zod alone from node_modules cost ≈ 0.1 s of CPU (it requires ≈ 80 files).
+ * - tfjs (SHARED): loaded with `require`. Importing CommonJS from an ES module makes Node lex its source
+ *   for export names and sniff its format: ≈ 0.65 s of CPU for tfjs-core + backends + layers, vs ≈ 0.14 s.
+ * - imported on demand (`import()`: sql.js, bullmq, the AWS SDK, fastify): left out and loaded when the
+ *   import runs, by `require` when the package is CommonJS.
+ */
+export const bundlePackages = {
+  name: 'bundle-packages',
+  setup(build) {
+    build.onResolve({ filter: /^[^./]/ }, async (args) => {
+      if (isBuiltin(args.path) || args.pluginData === 'default') return undefined
+      const file = requireTarget(args.path, args.resolveDir)
+      if (args.kind === 'dynamic-import') return file ? { path: args.path, namespace: 'require-lazily' } : { path: args.path, external: true }
+      if (SHARED.test(args.path)) return file ? { path: args.path, namespace: 'require-shared', pluginData: { file } } : { path: args.path, external: true }
+      return build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: 'default' })
+    })
+    build.onLoad({ filter: /.*/, namespace: 'require-shared' }, (args) => ({ contents: reExport(args.path, args.pluginData.file), loader: 'js' }))
+    // Not loaded here to list its names: a package imported only on demand can be heavy.
+    build.onLoad({ filter: /.*/, namespace: 'require-lazily' }, (args) => ({
+      contents: `module.exports = ${REQUIRE_NAME}(${JSON.stringify(args.path)})`,
+      loader: 'js',
+    }))
+  },
+}
