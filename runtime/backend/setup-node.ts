@@ -4,9 +4,12 @@ import * as tf from '@tensorflow/tfjs-core'
 import { activateBackend } from './activate'
 import { backendOrder, type BackendName } from './choose-backend'
 
-/** Node has no GPU backend here (tfjs-node needs a native download): wasm, then cpu. */
+/** The backends Node tries, in order: there is no GPU backend here (tfjs-node needs a native download), so wasm, then cpu. */
+export const nodeBackendOrder = (forced?: BackendName): BackendName[] => backendOrder({ wasm: true }, forced)
+
+/** Starts the first backend of `nodeBackendOrder` that works; returns its name. */
 export async function setupNodeBackend(forced?: BackendName): Promise<BackendName> {
   tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false)
-  const { backend } = await activateBackend(backendOrder({ wasm: true }, forced))
+  const { backend } = await activateBackend(nodeBackendOrder(forced))
   return backend
 }

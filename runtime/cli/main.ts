@@ -4,11 +4,12 @@ import { dirname, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { createRegistry } from '../../nodes'
 import { isBackendName } from '../backend/choose-backend'
-import { setupNodeBackend } from '../backend/setup-node'
+import { nodeBackendOrder, setupNodeBackend } from '../backend/setup-node'
 import { NodeCache } from '../cache/node-cache'
 import { loadDocument } from '../document/load'
 import type { GraphDocument } from '../document/schema'
 import { runGraph } from '../exec/executor'
+import { inProcessRunner } from '../exec/runner'
 import { setNetworkPolicy } from '../net/policy'
 import { describeNode, type Registry } from '../registry'
 import { formatDiagnostics, hasErrors } from '../validate/diagnostics'
@@ -25,6 +26,7 @@ import { DEPLOY_USAGE, deployCommand } from '../../deploy/cli/commands'
 import { CommandError } from '../../deploy/cli/load-graph'
 import { parseOutSpec, type OutSpec } from './table-out'
 import { checkOutSpecs, writeOuts } from './write-outs'
+import { backendOnDemand } from './backend-on-demand'
 
 const USAGE = `Usage:
   pipeline run <graph.json> [--json] [--cache-dir DIR | --cache-url s3://bucket/prefix | --no-cache] [--to NODE_ID] [--force NODE_ID] [--backend wasm|cpu]
@@ -93,8 +95,12 @@ async function runCommand(registry: Registry, args: string[]): Promise<number> {
   const pool = workers > 1 ? threadPool({ backend: forced || 'auto', allowNet: values['allow-net'] }, workers) : undefined
   if (pool && !values.queue && wantsWarmPool(loaded.doc, registry)) void pool.warm()
 
-  const backend = await setupNodeBackend(forced || undefined)
-  if (forced && backend !== forced) console.error(`warning: the ${forced} backend could not start; running on ${backend}.`)
+  // Started when the first node runs on this thread: a run served from the cache starts no backend.
+  const backend = nodeBackendOrder(forced || undefined)[0]
+  const startBackend = async () => {
+    const started = await setupNodeBackend(forced || undefined)
+    if (started !== backend) console.error(`warning: the ${backend} backend could not start; running on ${started}.`)
+  }
   setNetworkPolicy({ allowPrivate: values['allow-net'], lookup: lookupAll, howToAllow: 'run with --allow-net' })
   const cache = new NodeCache({ store: await openCacheStore(values) })
   const typeOf = new Map(loaded.doc.nodes.map((n) => [n.id, n.type]))
@@ -104,7 +110,7 @@ async function runCommand(registry: Registry, args: string[]): Promise<number> {
   const curves = new CurveCollector()
   const release = queue ? cancelOnSignals(controller) : () => undefined
   const report = await runGraph({
-    runner: queue ?? pool,
+    runner: backendOnDemand(queue ?? pool ?? inProcessRunner, startBackend),
     signal: controller.signal,
     // Queued nodes wait on workers, not on this process: every ready node may be queued at once.
     concurrency: queue ? 256 : Math.max(4, workers),
