@@ -4,8 +4,9 @@
 // starts in half the time, which matters to batch jobs and to a re-run served from the cache.
 import { mkdir, readdir, rename, stat } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { fileURLToPath } from 'node:url'
 import { bundleModule } from './bundle.mjs'
+import { runBundle } from './code-cache.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 const bundle = join(root, 'node_modules', '.cache', 'mlcanvas-cli', 'main.mjs')
@@ -44,4 +45,4 @@ if (await isStale()) {
     await rename(tmp, out)
   }
 }
-await import(pathToFileURL(bundle).href)
+await runBundle(bundle)

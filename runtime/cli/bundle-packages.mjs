@@ -5,8 +5,15 @@ import { dirname, join } from 'node:path'
 /** The name the bundle's banner gives its CommonJS `require`. */
 export const REQUIRE_NAME = '__mlcanvasRequire'
 
-/** Prepended to a bundle that uses the plugin: a `require` that resolves from the bundle's own folder. */
-export const REQUIRE_BANNER = `import { createRequire as __mlcanvasCreateRequire } from 'node:module';\nconst ${REQUIRE_NAME} = __mlcanvasCreateRequire(import.meta.url);`
+/** What `import.meta.url` becomes in the bundle (esbuild's `define`), so that code-cache.mjs can run it as a script. */
+export const URL_NAME = '__mlcanvasBundleUrl'
+
+/**
+ * Prepended to a bundle that uses the plugin: a `require` that resolves from the bundle's own folder,
+ * and the bundle's URL. With them, the bundle runs as an ES module (`node main.mjs`) and, this banner
+ * cut off, as the body of an async function taking both (code-cache.mjs).
+ */
+export const REQUIRE_BANNER = `import { createRequire as __mlcanvasCreateRequire } from 'node:module';\nconst ${REQUIRE_NAME} = __mlcanvasCreateRequire(import.meta.url), ${URL_NAME} = import.meta.url;\n`
 
 /**
  * Packages loaded from node_modules at run time instead of being bundled: tfjs is one engine that
@@ -37,7 +44,8 @@ function isCommonJs(file) {
  * ≈ 1 300 exports again at each module that imports it.
  */
 function reExport(specifier, file) {
-  const names = Object.keys(createRequire(file)(file)).filter((name) => name !== 'default' && name !== '__esModule')
+  const loaded = isBuiltin(specifier) ? createRequire(import.meta.url)(specifier) : createRequire(file)(file)
+  const names = Object.keys(loaded).filter((name) => name !== 'default' && name !== '__esModule')
   const lines = [`const m = ${REQUIRE_NAME}(${JSON.stringify(specifier)})`, 'export default m']
   names.forEach((name, i) => lines.push(`const x${i} = m[${JSON.stringify(name)}]`, `export { x${i} as ${JSON.stringify(name)} }`))
   return lines.join('\n')
@@ -59,20 +67,25 @@ function requireTarget(specifier, resolveDir) {
  *   and compiles one file; loading zod alone from node_modules cost ≈ 0.1 s of CPU (it requires ≈ 80 files).
  * - tfjs (SHARED): loaded with `require`. Importing CommonJS from an ES module makes Node lex its source
  *   for export names and sniff its format: ≈ 0.65 s of CPU for tfjs-core + backends + layers, vs ≈ 0.14 s.
- * - imported on demand (`import()`: sql.js, bullmq, the AWS SDK, fastify): left out and loaded when the
- *   import runs, by `require` when the package is CommonJS.
+ * - imported on demand (`import()`: sql.js, bullmq, the AWS SDK, fastify): left out and loaded by `require`
+ *   when the import runs; an ES-only one (hyparquet) is bundled, evaluated when the import runs.
+ * - Node's own modules: `require`d too, so that the bundle has no `import` statement left and can run
+ *   as a script from a V8 code cache (code-cache.mjs).
  */
 export const bundlePackages = {
   name: 'bundle-packages',
   setup(build) {
     build.onResolve({ filter: /^[^./]/ }, async (args) => {
-      if (isBuiltin(args.path) || args.pluginData === 'default') return undefined
+      if (args.pluginData === 'default') return undefined
+      if (isBuiltin(args.path)) return { path: args.path, namespace: 'require-shared' }
       const file = requireTarget(args.path, args.resolveDir)
-      if (args.kind === 'dynamic-import') return file ? { path: args.path, namespace: 'require-lazily' } : { path: args.path, external: true }
-      if (SHARED.test(args.path)) return file ? { path: args.path, namespace: 'require-shared', pluginData: { file } } : { path: args.path, external: true }
+      if (args.kind === 'dynamic-import' && file) return { path: args.path, namespace: 'require-lazily' }
+      if (SHARED.test(args.path) && file) return { path: args.path, namespace: 'require-shared', pluginData: { file } }
+      if (SHARED.test(args.path)) throw new Error(`${args.path} has no CommonJS entry to require.`)
+      // Bundled in; an ES-only package imported on demand (hyparquet) is bundled too, evaluated when imported.
       return build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: 'default' })
     })
-    build.onLoad({ filter: /.*/, namespace: 'require-shared' }, (args) => ({ contents: reExport(args.path, args.pluginData.file), loader: 'js' }))
+    build.onLoad({ filter: /.*/, namespace: 'require-shared' }, (args) => ({ contents: reExport(args.path, args.pluginData?.file), loader: 'js' }))
     // Not loaded here to list its names: a package imported only on demand can be heavy.
     build.onLoad({ filter: /.*/, namespace: 'require-lazily' }, (args) => ({
       contents: `module.exports = ${REQUIRE_NAME}(${JSON.stringify(args.path)})`,

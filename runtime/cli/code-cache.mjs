@@ -1,0 +1,56 @@
+import { createHash } from 'node:crypto'
+import { readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { pathToFileURL } from 'node:url'
+import vm from 'node:vm'
+import { REQUIRE_BANNER, REQUIRE_NAME, URL_NAME } from './bundle-packages.mjs'
+
+const KEY_BYTES = 32
+
+/** The stored code of `file` when it was made for this key (bundle content and Node version), else undefined. */
+function readCache(file, key) {
+  try {
+    const bytes = readFileSync(file)
+    return bytes.subarray(0, KEY_BYTES).equals(key) ? bytes.subarray(KEY_BYTES) : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** Writes by rename, so a parallel start reads a whole cache or none; a folder it cannot write only costs the next start. */
+function writeCache(file, key, data) {
+  const tmp = `${file}.${process.pid}.tmp`
+  try {
+    writeFileSync(tmp, Buffer.concat([key, data]))
+    renameSync(tmp, file)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Runs a bundle made by bundle.mjs as a script compiled from a V8 code cache kept next to it
+ * (`<bundle>.v8cache`), instead of as an ES module that Node compiles again in every process (Node 20
+ * has no compile cache of its own). The cache is keyed by a hash of the bundle's content and Node's
+ * version and architecture: another bundle or Node compiles from source, and writes a new cache once the
+ * bundle's top level has finished, so that it holds the functions that run compiled, not only the top
+ * level. Resolves then, with whether the stored code was used and whether a cache was written.
+ */
+export async function runBundle(file) {
+  const source = readFileSync(file, 'utf8')
+  if (!source.startsWith(REQUIRE_BANNER)) throw new Error(`${file} was not built by runtime/cli/bundle.mjs.`)
+  const key = createHash('sha256').update(`${process.version} ${process.arch}\0`).update(source).digest()
+  const cacheFile = `${file}.v8cache`
+  const stored = readCache(cacheFile, key)
+  // The banner is two lines; the wrapper's own first line keeps the body's line numbers those of the file.
+  const script = new vm.Script(`(async function (${REQUIRE_NAME}, ${URL_NAME}) {"use strict";\n${source.slice(REQUIRE_BANNER.length)}\n})`, {
+    filename: file,
+    lineOffset: 1,
+    cachedData: stored,
+    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+  })
+  const cached = stored !== undefined && !script.cachedDataRejected
+  await script.runInThisContext()(createRequire(file), pathToFileURL(file).href)
+  return { cached, wrote: !cached && writeCache(cacheFile, key, script.createCachedData()) }
+}
