@@ -20,6 +20,7 @@ export async function connectWorker(onCrash: (message: string) => void): Promise
     run: (req, onEvent) => runInWorker(remote, req, onEvent),
     cancel: () => remote.cancel(),
     setWorkers: (n) => remote.setWorkers(n),
+    setRemote: (a) => remote.setRemote(a),
     preview: (d, id, port, o) => remote.preview(d, id, port, o),
     liveScore: (d, id, port, rows) => remote.liveScore(d, id, port, rows),
     bundleArchive: (d, id, port) => remote.bundleArchive(d, id, port),

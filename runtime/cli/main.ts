@@ -18,6 +18,7 @@ import { CACHE_URL_HELP, openCacheStore, UsageError } from './open-cache'
 import { lookupAll } from './net-lookup'
 import { cancelOnSignals, openQueueRunner, QUEUE_HELP } from './queue-run'
 import { WORKER_HELP, WORKER_USAGE, workerCommand } from './worker-command'
+import { BRIDGE_HELP, BRIDGE_USAGE, bridgeCommand } from './bridge-command'
 import { nodeFileProvider } from './node-files'
 import { CurveCollector } from '../history/run-entry'
 import { recordRun, RUNS_HELP, RUNS_USAGE, runsCommand } from './runs-command'
@@ -33,6 +34,7 @@ const USAGE = `Usage:
                              [--allow-read DIR]... [--allow-net] [--out NODE=path.csv]... [--workers N]
                              [--queue redis://host:port [--attempts N] [--parallel N]]
 ${WORKER_USAGE}
+${BRIDGE_USAGE}
   pipeline nodes [--json]
 ${RUNS_USAGE}
 ${DEPLOY_USAGE}
@@ -45,6 +47,7 @@ data.url nodes fetch only public internet addresses; --allow-net allows this com
 ${CACHE_URL_HELP}
 ${QUEUE_HELP}
 ${WORKER_HELP}
+${BRIDGE_HELP}
 ${RUNS_HELP}
 
 Exit codes: 0 every requested node succeeded, 1 a node failed, 2 invalid document or arguments.`
@@ -200,6 +203,7 @@ async function main(argv: string[]): Promise<number> {
     if (command === 'nodes') return nodesCommand(registry, rest)
     if (command === 'runs') return await runsCommand(rest)
     if (command === 'worker') return await workerCommand(registry, rest)
+    if (command === 'bridge') return await bridgeCommand(rest)
     const deployed = await deployCommand(command, rest)
     if (deployed !== undefined) return deployed
     throw new UsageError(command ? `Unknown command "${command}".` : 'No command given.')

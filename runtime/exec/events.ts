@@ -6,7 +6,7 @@ export type NodeEvent =
   | { type: 'running'; nodeId: string; reason: string }
   | { type: 'progress'; nodeId: string; fraction: number; message?: string; data?: Record<string, unknown> }
   | { type: 'cached'; nodeId: string; summary: Summary; ms: number }
-  | { type: 'done'; nodeId: string; ms: number; summary: Summary; reason: string; worker?: number }
+  | { type: 'done'; nodeId: string; ms: number; summary: Summary; reason: string; worker?: number; remote?: string }
   | { type: 'error'; nodeId: string; message: string }
   | { type: 'blocked'; nodeId: string; by: string }
   | { type: 'cancelled'; nodeId: string }
@@ -27,6 +27,8 @@ export interface NodeReport {
   error?: string
   /** The pool worker that ran it (see NodeResult.worker). */
   worker?: number
+  /** The queue worker (`host:pid`) that ran it (see NodeResult.remote). */
+  remote?: string
 }
 
 /** The result of a run; also the CLI's `--json` output. */

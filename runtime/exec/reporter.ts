@@ -22,8 +22,8 @@ export class Reporter {
   skipped(id: string) {
     this.set(id, { status: 'skipped' })
   }
-  ran(id: string, reason: string, { ms, summary, worker }: NodeResult) {
-    const where = worker === undefined ? {} : { worker }
+  ran(id: string, reason: string, { ms, summary, worker, remote }: NodeResult) {
+    const where = { ...(worker === undefined ? {} : { worker }), ...(remote === undefined ? {} : { remote }) }
     this.set(id, { status: 'ran', reason, ms, summary, ...where }, { type: 'done', nodeId: id, ms, summary, reason, ...where })
   }
   cached(id: string, { ms, summary }: EntryInfo) {

@@ -2,6 +2,7 @@ import type { NodeCache } from '../cache/node-cache'
 import { Continuation } from '../exec/continuation'
 import type { NodeEvent } from '../exec/events'
 import { runNode } from '../exec/node-runner'
+import type { RunTask } from '../exec/runner'
 import type { NodeKey, Recipe } from '../keys/cache-keys'
 import { canonicalJson } from '../keys/canonical'
 import { hashString } from '../keys/hash'
@@ -33,6 +34,13 @@ export interface NodeJobResult {
 /** Whether a key is the hash of its recipe: only such nodes can run anywhere from their recipe alone. */
 export function isRecipeKey(key: NodeKey): boolean {
   return hashString(canonicalJson(key.recipe)) === key.key
+}
+
+/** Whether a node can run on any worker from its recipe alone (not host-only, volatile or reading files). */
+export function runsAnywhere(task: Omit<RunTask, 'inputs'>): boolean {
+  if (task.def.hostOnly || task.def.volatile || task.def.fileParams?.length) return false
+  if (task.files && Object.keys(task.files).length) return false
+  return isRecipeKey(task.key)
 }
 
 /** A job no retry can fix (the worker fails it at once and files it as a dead letter). */

@@ -5,7 +5,7 @@ import type { NodeCache } from '../cache/node-cache'
 import { Cancelled, type NodeResult, type RunnerEnv } from '../exec/node-runner'
 import { inProcessRunner, type NodeRunner, type RunTask } from '../exec/runner'
 import { CANCEL_CHANNEL, connectRedis, NODE_QUEUE } from './connection'
-import { isRecipeKey, type NodeJobData, type NodeJobResult } from './node-job'
+import { runsAnywhere, type NodeJobData, type NodeJobResult } from './node-job'
 import { JobWaits, type JobOutcome, type JobProgressData } from './job-waits'
 
 export interface QueueRunnerOptions {
@@ -81,7 +81,7 @@ export class QueueRunner implements NodeRunner {
       return this.opts.local.run(task, env)
     }
     const { key } = task.key
-    const wait = this.waits.watch(key, (p) => env.emit(progressEvent(task.node.id, p)))
+    const wait = this.watch(key, (p) => env.emit(progressEvent(task.node.id, p)))
     const abort = () => void this.cancel(key)
     env.signal.addEventListener('abort', abort, { once: true })
     try {
@@ -105,18 +105,21 @@ export class QueueRunner implements NodeRunner {
     }
   }
 
-  /** Queues the job unless the same key is already waiting or running; a finished job whose entry is gone is asked again. */
-  private async submit(data: NodeJobData): Promise<void> {
+  /**
+   * Queues the job unless the same key is already waiting or running; a finished job whose entry
+   * is gone is asked again. Says which (the bridge answers a browser's request with it).
+   */
+  async submit(data: NodeJobData): Promise<'queued' | 'joined' | 'done'> {
     const existing = await this.queue.getJob(data.key)
     const state = existing ? await existing.getState() : 'missing'
     if (state === 'completed' && (await this.cache.check(data.key)).status === 'hit') {
       this.waits.settle(data.key, { ok: true, value: existing!.returnvalue })
-      return
+      return 'done'
     }
     if (state === 'completed' || state === 'failed') await existing!.remove().catch(() => undefined)
     else if (state !== 'missing' && state !== 'unknown') {
       this.counts.joined += 1
-      return
+      return 'joined'
     }
     this.counts.queued += 1
     await this.queue.add('node', data, {
@@ -126,13 +129,14 @@ export class QueueRunner implements NodeRunner {
       removeOnComplete: { age: 3600 },
       removeOnFail: { age: 7 * 24 * 3600 },
     })
+    return 'queued'
   }
 
   /**
    * Settles a wait from the job's state when its event was missed; queues the job again when it
    * vanished without a result (another run that shared it was cancelled).
    */
-  private async check(data: NodeJobData | string): Promise<void> {
+  async check(data: NodeJobData | string): Promise<void> {
     const key = typeof data === 'string' ? data : data.key
     const job = await this.queue.getJob(key).catch(() => undefined)
     const state = job ? await job.getState().catch(() => 'unknown') : 'missing'
@@ -156,11 +160,27 @@ export class QueueRunner implements NodeRunner {
     }
     const { reason, worker, ms, summary } = done.value
     if (reason !== 'queued') env.emit({ type: 'progress', nodeId: task.node.id, fraction: NaN, message: `${reason}${worker ? ` on ${worker}` : ''}` })
-    return { ms, summary, stored: true }
+    return { ms, summary, stored: true, ...(worker ? { remote: worker } : {}) }
+  }
+
+  /** Follows a job's progress and outcome (start before submitting, so no event is missed). */
+  watch(key: string, progress: (p: JobProgressData) => void): ReturnType<JobWaits['watch']> {
+    return this.waits.watch(key, progress)
+  }
+
+  /** `pipeline worker` processes serving the queue now. */
+  workers(): Promise<number> {
+    return this.queue.getWorkersCount()
+  }
+
+  /** Whether the queue holds a job with this key (in any state), or the shared cache its result. */
+  async knows(key: string): Promise<boolean> {
+    if (await this.queue.getJob(key).catch(() => undefined)) return true
+    return (await this.cache.check(key)).status === 'hit'
   }
 
   /** Removes a job still waiting; asks the worker running it to stop. */
-  private async cancel(key: string): Promise<void> {
+  async cancel(key: string): Promise<void> {
     const job: Job | undefined = await this.queue.getJob(key).catch(() => undefined)
     const state = job ? await job.getState().catch(() => 'unknown') : 'missing'
     if (state === 'waiting' || state === 'delayed' || state === 'prioritized') await job!.remove().catch(() => undefined)
@@ -173,13 +193,6 @@ export class QueueRunner implements NodeRunner {
     for (const c of this.connections) c.disconnect()
     await this.events.close()
   }
-}
-
-/** Whether a node can run on any worker from its recipe alone. */
-function runsAnywhere(task: Omit<RunTask, 'inputs'>): boolean {
-  if (task.def.hostOnly || task.def.volatile || task.def.fileParams?.length) return false
-  if (task.files && Object.keys(task.files).length) return false
-  return isRecipeKey(task.key)
 }
 
 function progressEvent(nodeId: string, p: JobProgressData) {

@@ -67,6 +67,12 @@ export interface EngineApi {
    * Resolves once the pool's workers have started.
    */
   setWorkers(count: number): Promise<{ workers: number }>
+  /**
+   * Sends the nodes a queue would run (trials and folds, not the search itself) to `pipeline bridge`
+   * at `url`; undefined or an empty url runs everything here again. Resolves with the workers
+   * serving that queue, or why the bridge cannot be reached now (nodes sent to it then fail with that message).
+   */
+  setRemote(address?: { url: string; token?: string }): Promise<{ workers?: number; error?: string }>
   /** Display-sized value of one output of a node, from the cache; undefined when not computed. */
   preview(doc: GraphDocument, nodeId: string, port: string, opts?: PreviewOptions): Promise<Preview | undefined>
   /** Stores an uploaded file (CSV) for `file` params; returns its content hash. */

@@ -1,11 +1,14 @@
 import { liveModel, liveScore } from '../../deploy/scorer/live'
 import { bundleFiles, isBundleValue } from '../../deploy/bundle/value'
 import { zipBundle } from '../../deploy/bundle/zip'
+import { BridgeClient, type BridgeAddress } from '../bridge/bridge-client'
+import { RemoteRunner } from '../bridge/remote-runner'
 import type { NodeCache } from '../cache/node-cache'
 import { loadDocument } from '../document/load'
 import type { GraphDocument } from '../document/schema'
 import type { RunEvent, RunReport } from '../exec/events'
 import { runGraph, type FileProvider } from '../exec/executor'
+import { inProcessRunner } from '../exec/runner'
 import { namedFiles } from '../exec/node-files'
 import { flattenGroups } from '../graph/groups'
 import { computeKeys, type FileHashes } from '../keys/cache-keys'
@@ -41,6 +44,7 @@ export class Engine implements EngineApi {
   private current?: Promise<RunReport>
   private workers = 1
   private pool?: WarmPool
+  private remote?: RemoteRunner
 
   constructor(private readonly host: EngineHost) {}
 
@@ -107,6 +111,8 @@ export class Engine implements EngineApi {
     }
     const controller = new AbortController()
     this.controller = controller
+    // Workers may have joined the queue since the last run; a bridge that is down fails its nodes with the reason.
+    await this.remote?.refresh().catch(() => undefined)
     this.current = runGraph({
       doc: req.doc,
       registry: this.host.registry,
@@ -118,9 +124,9 @@ export class Engine implements EngineApi {
       files: this.host.files,
       backend: this.backend,
       onEvent,
-      runner: this.pool?.runner,
+      runner: this.remote ?? this.pool?.runner,
       // Ready nodes beyond the pool's size wait for a slot in the pool, not in the scheduler.
-      concurrency: Math.max(4, this.workers),
+      concurrency: Math.max(4, this.workers, this.remote?.capacity ?? 0),
     })
     try {
       return await this.current
@@ -143,6 +149,20 @@ export class Engine implements EngineApi {
     this.pool = count > 1 ? this.host.pool!(count, this.backend) : undefined
     await this.pool?.ready
     return { workers: count }
+  }
+
+  async setRemote(address?: BridgeAddress) {
+    if (!address?.url) {
+      this.remote = undefined
+      return {}
+    }
+    if (!/^https?:\/\/[^/]/.test(address.url)) throw new Error(`The remote queue is the bridge's http:// or https:// address, not "${address.url}".`)
+    this.remote = new RemoteRunner(new BridgeClient(address), this.host.cache, () => this.pool?.runner ?? inProcessRunner)
+    try {
+      return { workers: await this.remote.refresh() }
+    } catch (e) {
+      return { error: (e as Error).message }
+    }
   }
 
   async cancel() {

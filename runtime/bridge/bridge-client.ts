@@ -1,0 +1,84 @@
+import type { Recipe } from '../keys/cache-keys'
+import type { BridgeHealth, JobAccepted, JobStreamEvent } from './protocol'
+import { readEvents } from './sse-stream'
+
+/** The bridge cannot be reached, or answered with an error: the message says which and what to do. */
+export class BridgeError extends Error {
+  constructor(
+    message: string,
+    /** True when nothing answered (down, wrong address, refused by CORS). */
+    readonly unreachable = false,
+  ) {
+    super(message)
+  }
+}
+
+export interface BridgeAddress {
+  url: string
+  token?: string
+}
+
+/** An HTTP client for `pipeline bridge` (runtime/bridge/protocol.ts), on fetch: the same in a browser worker and in Node. */
+export class BridgeClient {
+  readonly url: string
+
+  constructor(
+    address: BridgeAddress,
+    private readonly fetcher: typeof fetch = (...args) => fetch(...args),
+  ) {
+    this.url = address.url.replace(/\/+$/, '')
+    this.headers = address.token ? { authorization: `Bearer ${address.token}` } : {}
+  }
+
+  private readonly headers: Record<string, string>
+
+  private async call(method: string, path: string, init: { body?: BodyInit; type?: string; signal?: AbortSignal } = {}): Promise<Response> {
+    const headers = { ...this.headers, ...(init.type ? { 'content-type': init.type } : {}) }
+    let res: Response
+    try {
+      res = await this.fetcher(`${this.url}${path}`, { method, headers, body: init.body, signal: init.signal })
+    } catch (e) {
+      if (init.signal?.aborted) throw e
+      throw new BridgeError(`The remote queue at ${this.url} cannot be reached (${(e as Error).message}). Is \`pipeline bridge\` running there with --allow-origin for this page? Clear "Remote queue" in Cache and workers to run on this machine.`, true)
+    }
+    if (res.ok || res.status === 404) return res
+    const body = (await res.json().catch(() => undefined)) as { error?: string } | undefined
+    throw new BridgeError(`The remote queue answered ${method} ${path.split('/').slice(0, 2).join('/')} with ${res.status}: ${body?.error ?? res.statusText}`)
+  }
+
+  async health(): Promise<BridgeHealth> {
+    return (await (await this.call('GET', '/health')).json()) as BridgeHealth
+  }
+
+  async hasEntry(key: string): Promise<boolean> {
+    return (await this.call('HEAD', `/entries/${key}`)).status === 200
+  }
+
+  async putEntry(key: string, bytes: Uint8Array): Promise<void> {
+    await this.call('PUT', `/entries/${key}`, { body: bytes as BodyInit, type: 'application/octet-stream' })
+  }
+
+  /** The sealed entry's bytes, or undefined when the shared cache has none. */
+  async getEntry(key: string): Promise<Uint8Array | undefined> {
+    const res = await this.call('GET', `/entries/${key}`)
+    return res.status === 404 ? undefined : new Uint8Array(await res.arrayBuffer())
+  }
+
+  async postJob(key: string, recipe: Recipe, nodeId: string): Promise<JobAccepted> {
+    const res = await this.call('POST', `/jobs/${key}`, { body: JSON.stringify({ recipe, nodeId }), type: 'application/json' })
+    return (await res.json()) as JobAccepted
+  }
+
+  async cancelJob(key: string): Promise<void> {
+    await this.call('DELETE', `/jobs/${key}`)
+  }
+
+  /** The job's events until `done` or `failed`; aborting `signal` ends the stream. */
+  async *events(key: string, signal: AbortSignal): AsyncGenerator<JobStreamEvent> {
+    const res = await this.call('GET', `/jobs/${key}/events`, { signal })
+    if (res.status === 404 || !res.body) throw new BridgeError(`The remote queue has no job ${key}.`)
+    for await (const m of readEvents(res.body)) {
+      if (m.event === 'progress' || m.event === 'done' || m.event === 'failed') yield { event: m.event, data: JSON.parse(m.data) } as JobStreamEvent
+    }
+  }
+}

@@ -1,0 +1,40 @@
+import type { JobProgressData } from '../queue/job-waits'
+import type { NodeJobResult } from '../queue/node-job'
+
+/**
+ * The HTTP protocol between the editor's remote runner and `pipeline bridge`, shared by both
+ * sides (no Node or DOM APIs here: the client runs in a browser worker).
+ *
+ * - `PUT|GET|HEAD /entries/:key`: a sealed cache entry, as a store keeps it (application/octet-stream);
+ * - `POST /jobs/:key` with `{ recipe, nodeId }`: queue the node (deduplicated by key) → `{ state }`;
+ * - `GET /jobs/:key/events`: Server-Sent Events `progress`, then `done` or `failed`;
+ * - `DELETE /jobs/:key`: withdraw or stop the job;
+ * - `GET /health`: `{ ok, workers }`.
+ */
+
+/** A cache key as the bridge accepts it: an xxHash128 in lowercase hex. */
+export const KEY_RE = /^[0-9a-f]{32}$/
+
+/** What `POST /jobs/:key` answers: queued now, joined a job already queued or running, or done already. */
+export interface JobAccepted {
+  state: 'queued' | 'joined' | 'done'
+}
+
+export interface BridgeHealth {
+  ok: boolean
+  /** `pipeline worker` processes serving the queue now. */
+  workers: number
+  /** The largest entry an upload may carry (`--max-entry-mb`). */
+  maxEntryBytes: number
+}
+
+/** The events of `GET /jobs/:key/events` (each SSE `event:` name with its JSON `data:`). */
+export type JobStreamEvent =
+  | { event: 'progress'; data: JobProgressData }
+  | { event: 'done'; data: NodeJobResult }
+  | { event: 'failed'; data: { message: string } }
+
+/** Every error answer's body. */
+export interface BridgeError {
+  error: string
+}

@@ -1,0 +1,199 @@
+import 'fake-indexeddb/auto'
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { request } from 'node:http'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createRegistry } from '../../nodes'
+import { setupNodeBackend } from '../../runtime/backend/setup-node'
+import { IdbStore } from '../../runtime/cache/idb-store'
+import { NodeCache } from '../../runtime/cache/node-cache'
+import { loadDocument } from '../../runtime/document/load'
+import type { GraphDocument } from '../../runtime/document/schema'
+import type { RunEvent } from '../../runtime/exec/events'
+import { Engine } from '../../runtime/worker/engine'
+import { BrowserFileStore } from '../../runtime/worker/file-store'
+import { startRedis, type LocalRedis } from '../support/redis-server'
+
+const CLI = resolve('runtime/cli/bin.mjs')
+const ORIGIN = 'http://editor.test'
+const TOKEN = 'test-token'
+const registry = createRegistry()
+
+interface Proc {
+  child: ChildProcess
+  out: string
+  exited: Promise<number | null>
+}
+const started: Proc[] = []
+const dirs: string[] = []
+let redis: LocalRedis | undefined
+let bridgeUrl = ''
+let workers: Proc[] = []
+let doc: GraphDocument
+
+function start(args: string[]): Proc {
+  const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+  const proc: Proc = { child, out: '', exited: new Promise((r) => child.once('exit', (code) => r(code))) }
+  child.stdout!.on('data', (d) => (proc.out += d))
+  child.stderr!.on('data', (d) => (proc.out += d))
+  started.push(proc)
+  return proc
+}
+
+async function until(what: string, ok: () => boolean, ms = 90_000) {
+  const deadline = Date.now() + ms
+  while (!ok()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${started.map((p) => p.out).join('\n')}`)
+    await new Promise((r) => setTimeout(r, 25))
+  }
+}
+
+/** The engine as the editor's worker builds it (IndexedDB cache, its own file store), on Node's wasm backend. */
+function browserEngine(): Engine {
+  const name = `bridge-${Math.random()}`
+  return new Engine({
+    registry,
+    cache: new NodeCache({ store: new IdbStore(name) }),
+    files: new BrowserFileStore(`${name}-files`),
+    startBackend: async () => ({ backend: await setupNodeBackend(), failed: [], available: ['wasm'] }),
+  })
+}
+
+/** Cache key → how many times a worker computed it (`✓` lines; `=` lines found it cached). */
+function computedKeys(): Map<string, number> {
+  const counts = new Map<string, number>()
+  for (const w of workers) for (const m of w.out.matchAll(/^✓ \S+ \(\S+\) ([0-9a-f]{32}) /gm)) counts.set(m[1], (counts.get(m[1]) ?? 0) + 1)
+  return counts
+}
+
+const call = (path: string, init: RequestInit = {}) =>
+  fetch(`${bridgeUrl}${path}`, { ...init, headers: { authorization: `Bearer ${TOKEN}`, origin: ORIGIN, ...(init.headers as object) } })
+
+/** Starts a PUT of `size` bytes (headers only: the bridge refuses it by its length) and resolves with the answer. */
+function oversizedPut(path: string, size: number): Promise<{ status: number; error: string }> {
+  return new Promise((done, fail) => {
+    const req = request(`${bridgeUrl}${path}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/octet-stream', 'content-length': size },
+    })
+    req.on('response', (res) => {
+      let text = ''
+      res.on('data', (d) => (text += d))
+      res.on('end', () => {
+        done({ status: res.statusCode!, error: (JSON.parse(text) as { error: string }).error })
+        req.destroy()
+      })
+    })
+    req.on('error', fail)
+    req.flushHeaders()
+  })
+}
+
+beforeAll(async () => {
+  redis = await startRedis()
+  const shared = await mkdtemp(join(tmpdir(), 'mlcanvas-bridge-shared-'))
+  dirs.push(shared)
+  const cacheArgs = ['--queue', redis.url, '--cache-dir', shared]
+  workers = [0, 1].map(() => start(['worker', ...cacheArgs, '--warm-up-ms', '0']))
+  const bridge = start(['bridge', ...cacheArgs, '--port', '0', '--allow-origin', ORIGIN, '--token', TOKEN, '--max-entry-mb', '4'])
+  await until('the bridge and two workers', () => /bridge on http/.test(bridge.out) && workers.every((w) => w.out.includes(' serving ')))
+  bridgeUrl = /bridge on (http:\/\/\S+) /.exec(bridge.out)![1]
+  // The queue test's 20-trial random search, cut to 8 trials: train → predict → metrics per trial.
+  const fixture = JSON.parse(await readFile(resolve('tests/fixtures/queue/search-20.json'), 'utf8')) as GraphDocument
+  const search = fixture.nodes.find((n) => n.type === 'select.search')!
+  search.params = { ...search.params, trials: 8 }
+  const loaded = loadDocument(fixture, registry)
+  if (!loaded.ok) throw new Error('fixture does not load')
+  doc = loaded.doc
+}, 120_000)
+
+afterAll(async () => {
+  for (const p of started) if (p.child.exitCode === null && p.child.signalCode === null) p.child.kill('SIGTERM')
+  await Promise.all(started.map((p) => p.exited))
+  await redis?.stop()
+  for (const d of dirs) await rm(d, { recursive: true, force: true })
+})
+
+describe('the editor engine on a remote queue through pipeline bridge', () => {
+  it('runs a search’s trials on two workers: same results as here, each job once, a re-run all hits', async () => {
+    const here = browserEngine()
+    await here.init()
+    const local = await here.run({ doc, scope: 'g' }, () => undefined)
+
+    const engine = browserEngine()
+    await engine.init()
+    expect(await engine.setRemote({ url: bridgeUrl, token: TOKEN })).toEqual({ workers: 2 })
+    const events: RunEvent[] = []
+    const remote = await engine.run({ doc, scope: 'g' }, (e) => events.push(e))
+    for (const [id, n] of Object.entries(local.nodes)) {
+      expect(remote.nodes[id].status, `${id}: ${remote.nodes[id].error}`).toBe('ran')
+      expect(remote.nodes[id].summary, id).toEqual(n.summary)
+    }
+    // The top-level nodes a queue runs (not the data, not the search) ran on a worker, and say which.
+    expect(remote.nodes.train.remote).toMatch(/^.+:\d+$/)
+    expect(remote.nodes.search.remote).toBeUndefined()
+    expect(events.some((e) => e.type === 'done' && e.nodeId === 'train' && e.remote === remote.nodes.train.remote)).toBe(true)
+    const computed = computedKeys()
+    // 8 trials × (train, predict, metrics) plus the top-level chain, less repeated points.
+    expect(computed.size).toBeGreaterThanOrEqual(20)
+    for (const [key, times] of computed) expect(times, key).toBe(1)
+    expect(workers.every((w) => /^✓ /m.test(w.out))).toBe(true)
+
+    const again = await engine.run({ doc, scope: 'g' }, () => undefined)
+    expect([again.ran, again.cached]).toEqual([0, Object.keys(local.nodes).length])
+    // Another browser (an empty IndexedDB) finds every queued node done: no worker computes again.
+    const other = browserEngine()
+    await other.init()
+    await other.setRemote({ url: bridgeUrl, token: TOKEN })
+    const fresh = await other.run({ doc, scope: 'g' }, () => undefined)
+    expect(fresh.nodes.search.summary).toEqual(local.nodes.search.summary)
+    expect(computedKeys()).toEqual(computed)
+  }, 90_000)
+
+  it('answers bad requests with 4xx and a message, and keeps serving', async () => {
+    const key = 'ab'.repeat(16)
+    const bytes = { 'content-type': 'application/octet-stream' }
+    const json = { 'content-type': 'application/json' }
+    const cases: [string, RequestInit, number, string][] = [
+      ['/entries/not-a-key', { method: 'PUT', body: new Uint8Array(8), headers: bytes }, 400, 'is not a cache key'],
+      [`/entries/${key}`, { method: 'PUT', body: new Uint8Array(64), headers: bytes }, 400, 'Not a sealed cache entry'],
+      [`/entries/${key}`, { method: 'PUT', body: '{}', headers: json }, 415, 'application/octet-stream'],
+      [`/entries/${key}`, { method: 'GET' }, 404, `No usable cache entry ${key}`],
+      [`/jobs/${key}`, { method: 'POST', body: '{"recipe": 1, "nodeId": "n"}', headers: json }, 400, 'recipe: expected an object'],
+      [`/jobs/${key}`, { method: 'POST', body: '{"recipe": {', headers: json }, 400, 'JSON'],
+      [`/jobs/${key}`, { method: 'POST', body: '{"__proto__": {"x": 1}}', headers: json }, 400, 'not valid JSON'],
+      [`/jobs/${key}`, { method: 'POST', body: new Uint8Array(4), headers: bytes }, 415, 'application/json'],
+      [`/jobs/${key}`, { method: 'POST', body: JSON.stringify({ nodeId: 'n', recipe: { type: 'train.fit', version: 1, params: {}, inputs: {}, files: {} } }), headers: json }, 400, 'does not hash to'],
+      [`/jobs/${key}/events`, { method: 'GET' }, 404, `No job ${key}`],
+      ['/health', { method: 'GET', headers: { origin: 'http://elsewhere.test' } }, 403, '--allow-origin http://elsewhere.test'],
+      ['/entries/' + key, { method: 'HEAD', headers: { authorization: 'Bearer wrong' } }, 401, ''],
+    ]
+    for (const [path, init, status, message] of cases) {
+      const res = await call(path, init)
+      expect(res.status, `${init.method} ${path}`).toBe(status)
+      if (message) expect(((await res.json()) as { error: string }).error, `${init.method} ${path}`).toContain(message)
+    }
+    expect(await oversizedPut(`/entries/${key}`, 5 * 2 ** 20)).toMatchObject({ status: 413, error: expect.stringContaining('too large') })
+    const preflight = await fetch(`${bridgeUrl}/jobs/${key}`, { method: 'OPTIONS', headers: { origin: ORIGIN, 'access-control-request-method': 'POST' } })
+    expect(preflight.status).toBe(204)
+    expect(preflight.headers.get('access-control-allow-origin')).toBe(ORIGIN)
+    const health = await call('/health')
+    expect(await health.json()).toEqual({ ok: true, workers: 2, maxEntryBytes: 4 * 2 ** 20 })
+  }, 30_000)
+
+  it('fails a node with a clear message when the bridge is down, and the engine runs it here once cleared', async () => {
+    const engine = browserEngine()
+    await engine.init()
+    const down = await engine.setRemote({ url: 'http://127.0.0.1:9' })
+    expect(down.error).toContain('The remote queue at http://127.0.0.1:9 cannot be reached')
+    const failed = await engine.run({ doc, scope: 'g', to: 'split' }, () => undefined)
+    expect(failed.nodes.moons.status).toBe('error')
+    expect(failed.nodes.moons.error).toContain('Clear "Remote queue" in Cache and workers to run on this machine')
+    expect(failed.nodes.split.status).toBe('blocked')
+    await engine.setRemote(undefined)
+    const ran = await engine.run({ doc, scope: 'g', to: 'split' }, () => undefined)
+    expect([ran.nodes.moons.status, ran.nodes.split.status]).toEqual(['ran', 'ran'])
+  }, 30_000)
+})
