@@ -9,6 +9,7 @@ import { useEditor, useUi } from '../store'
 import { RunsDialog } from './RunsDialog'
 import { RecentDialog } from './RecentDialog'
 import { WorkersField } from './WorkersField'
+import { RemoteQueueField } from './RemoteQueueField'
 
 const useClose = () => {
   const ed = useEditor()
@@ -104,6 +105,7 @@ function CacheDialog() {
         Clear cache
       </button>
       <WorkersField />
+      <RemoteQueueField />
     </Modal>
   )
 }

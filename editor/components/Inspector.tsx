@@ -7,6 +7,7 @@ import { displayState } from '../store/run-store'
 import { selectFocused, selectSelectedCount } from '../store/selectors'
 import { ApplyBest } from './ApplyBest'
 import { ParamField } from './ParamField'
+import { RunHereInstead } from './RemoteQueueField'
 import { StatusBadge } from './StatusBadge'
 import { TaskSwitch } from './TaskSwitch'
 
@@ -51,8 +52,14 @@ function RunInfo({ nodeId }: { nodeId: string }) {
           <span className="muted">Ran on:</span> pool worker {run.worker}
         </p>
       )}
+      {state === 'done' && run?.remote !== undefined && (
+        <p>
+          <span className="muted">Ran on:</span> queue worker {run.remote}
+        </p>
+      )}
       {state === 'cached' && <p className="muted">Nothing it depends on changed, so the result came from the cache.</p>}
       {state === 'error' && run?.error && <pre className="error-text">{run.error}</pre>}
+      {state === 'error' && <RunHereInstead />}
       {state === 'blocked' && <p>Blocked because node {run?.blockedBy} failed.</p>}
     </section>
   )

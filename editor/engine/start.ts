@@ -8,6 +8,7 @@ import { installExampleData, refreshFiles } from './files'
 import { openDocument } from './open-document'
 import { autosave, startSync } from './sync'
 import { chooseWorkers, savedWorkers, type WorkerSettings } from './workers'
+import { chooseRemote, savedRemote } from './remote-queue'
 import { claimGraph, graphsInUse, tabGraphId } from './tab-graph'
 
 /** The saved graph this tab reopens: its own (a reload), else the newest one no open tab holds. */
@@ -65,6 +66,8 @@ export async function startEditor(ed: Editor, connect: () => Promise<Engine>, wo
     ed.ui.setState({ backend: info.backend, backendsAvailable: info.available })
     // Not awaited: the pool's workers load while the graph opens; a run starts them if need be.
     if (workers) void chooseWorkers(ed, savedWorkers(workers.storage), workers.storage)
+    const remote = workers ? savedRemote(workers.storage) : undefined
+    if (workers && remote?.url) void chooseRemote(ed, remote, workers.storage)
     const wasmFailure = info.failed.find((f) => f.startsWith('wasm:'))
     if (wasmFailure && info.backend === 'cpu') ui.toast(`Running on the slower cpu backend: ${wasmFailure.slice(6)}.`, 'error')
     ui.setDescriptors(await ed.engine().describe())

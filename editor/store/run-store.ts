@@ -31,6 +31,8 @@ export interface NodeRun {
   startedAt?: number
   /** The pool worker that ran it (absent: the engine's own worker). */
   worker?: number
+  /** The queue worker (`host:pid`) that ran it, through a remote queue. */
+  remote?: string
   /** Cache key the result belongs to; a different current key means the result is stale. */
   resultKey?: string
 }
@@ -89,7 +91,7 @@ function nextRun(r: NodeRun, e: Exclude<RunEvent, { type: 'run-start' | 'run-end
     case 'cached':
       return { phase: 'cached', summary: e.summary, ms: e.ms, resultKey: key, reason: r.reason, curve: r.curve }
     case 'done':
-      return { phase: 'done', summary: e.summary, ms: e.ms, reason: e.reason, resultKey: key, curve: r.curve, worker: e.worker }
+      return { phase: 'done', summary: e.summary, ms: e.ms, reason: e.reason, resultKey: key, curve: r.curve, worker: e.worker, remote: e.remote }
     case 'error':
       return { ...r, phase: 'error', error: e.message, progress: undefined }
     case 'blocked':

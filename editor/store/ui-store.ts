@@ -26,6 +26,8 @@ export interface UiState {
   workers: number
   /** False while the engine starts the workers of the last choice. */
   workersReady: boolean
+  /** The `pipeline bridge` the engine sends queue-able nodes to ('' : every node runs here), and what it last said. */
+  remoteQueue: { url: string; status: string }
   descriptors: Map<string, NodeDescriptor>
   /** Graph diagnostics by node id (from engine.validate), shown on nodes and in the inspector. */
   diagnostics: Map<string, NodeProblem[]>
@@ -56,6 +58,7 @@ export function createUiStore() {
     backendsAvailable: [],
     workers: 1,
     workersReady: true,
+    remoteQueue: { url: '', status: '' },
     descriptors: new Map(),
     diagnostics: new Map(),
     dialog: null,

@@ -32,7 +32,7 @@ export class BridgeClient {
 
   private readonly headers: Record<string, string>
 
-  private async call(method: string, path: string, init: { body?: BodyInit; type?: string; signal?: AbortSignal } = {}): Promise<Response> {
+  private async call(method: string, path: string, init: { body?: RequestInit['body']; type?: string; signal?: AbortSignal } = {}): Promise<Response> {
     const headers = { ...this.headers, ...(init.type ? { 'content-type': init.type } : {}) }
     let res: Response
     try {
@@ -55,7 +55,7 @@ export class BridgeClient {
   }
 
   async putEntry(key: string, bytes: Uint8Array): Promise<void> {
-    await this.call('PUT', `/entries/${key}`, { body: bytes as BodyInit, type: 'application/octet-stream' })
+    await this.call('PUT', `/entries/${key}`, { body: bytes as RequestInit['body'], type: 'application/octet-stream' })
   }
 
   /** The sealed entry's bytes, or undefined when the shared cache has none. */

@@ -9,7 +9,9 @@ import type { NodeJobResult } from '../queue/node-job'
  * - `POST /jobs/:key` with `{ recipe, nodeId }`: queue the node (deduplicated by key) → `{ state }`;
  * - `GET /jobs/:key/events`: Server-Sent Events `progress`, then `done` or `failed`;
  * - `DELETE /jobs/:key`: withdraw or stop the job;
- * - `GET /health`: `{ ok, workers }`.
+ * - `GET /health`: `{ ok, workers, maxEntryBytes }`.
+ *
+ * Every error answer is `{ error }` with a 4xx (5xx only for the bridge's own faults).
  */
 
 /** A cache key as the bridge accepts it: an xxHash128 in lowercase hex. */
@@ -33,8 +35,3 @@ export type JobStreamEvent =
   | { event: 'progress'; data: JobProgressData }
   | { event: 'done'; data: NodeJobResult }
   | { event: 'failed'; data: { message: string } }
-
-/** Every error answer's body. */
-export interface BridgeError {
-  error: string
-}

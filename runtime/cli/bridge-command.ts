@@ -13,21 +13,21 @@ that takes sealed cache entries into the workers' shared cache, queues node jobs
 progress as Server-Sent Events. --allow-origin names the origin of each editor that may call it (repeatable; none: no
 page may). --token (or MLCANVAS_BRIDGE_TOKEN) requires Authorization: Bearer <token> on every request but /health.`
 
+/** The flags of `pipeline bridge` (the compose file's test parses its bridge args with these). */
+export const BRIDGE_OPTIONS = {
+  queue: { type: 'string' },
+  'cache-dir': { type: 'string' },
+  'cache-url': { type: 'string' },
+  port: { type: 'string', default: '8787' },
+  host: { type: 'string', default: '127.0.0.1' },
+  'allow-origin': { type: 'string', multiple: true },
+  token: { type: 'string' },
+  'max-entry-mb': { type: 'string', default: '512' },
+} as const
+
 /** `pipeline bridge`: serves until SIGTERM or SIGINT. Resolves with the exit code. */
 export async function bridgeCommand(args: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      queue: { type: 'string' },
-      'cache-dir': { type: 'string' },
-      'cache-url': { type: 'string' },
-      port: { type: 'string', default: '8787' },
-      host: { type: 'string', default: '127.0.0.1' },
-      'allow-origin': { type: 'string', multiple: true },
-      token: { type: 'string' },
-      'max-entry-mb': { type: 'string', default: '512' },
-    },
-  })
+  const { values } = parseArgs({ args, options: BRIDGE_OPTIONS })
   if (!values.queue) throw new UsageError('bridge needs --queue redis://host:port.')
   if (!values['cache-dir'] && !values['cache-url']) throw new UsageError('bridge needs the workers’ shared cache: --cache-dir DIR or --cache-url s3://bucket/prefix.')
   const port = Number(values.port)
@@ -35,7 +35,8 @@ export async function bridgeCommand(args: string[]): Promise<number> {
   const maxMb = Number(values['max-entry-mb'])
   if (!Number.isFinite(maxMb) || maxMb <= 0) throw new UsageError(`--max-entry-mb takes a size in MiB, not "${values['max-entry-mb']}".`)
   const origins = (values['allow-origin'] ?? []).map(checkOrigin)
-  const token = values.token ?? process.env.MLCANVAS_BRIDGE_TOKEN
+  // An empty token (an unset variable in a compose file) means none.
+  const token = values.token || process.env.MLCANVAS_BRIDGE_TOKEN || undefined
   const store = (await openCacheStore(values))!
   let jobs: QueueRunner
   try {

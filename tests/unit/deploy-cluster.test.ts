@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { parseAllDocuments } from 'yaml'
+import { BRIDGE_OPTIONS } from '../../runtime/cli/bridge-command'
 import { WORKER_OPTIONS } from '../../runtime/cli/worker-command'
 import { NODE_QUEUE } from '../../runtime/queue/connection'
 
@@ -28,9 +29,9 @@ function workerFlags(args: string[]) {
 }
 
 describe('deploy/cluster/docker-compose.yml', () => {
-  it('runs Redis, workers on the shared cache volume and the editor', async () => {
+  it('runs Redis, workers on the shared cache volume, the editor and the bridge it may call', async () => {
     const [compose] = await yamlDocs(join(DIR, 'docker-compose.yml'))
-    expect(Object.keys(compose.services).sort()).toEqual(['editor', 'redis', 'run', 'worker'])
+    expect(Object.keys(compose.services).sort()).toEqual(['bridge', 'editor', 'redis', 'run', 'worker'])
     const worker = compose.services.worker
     const flags = workerFlags(worker.command)
     expect(flags.queue).toBe('redis://redis:6379')
@@ -38,6 +39,16 @@ describe('deploy/cluster/docker-compose.yml', () => {
     expect(worker.deploy.replicas).toBeGreaterThan(1)
     expect(compose.services.redis.command).toEqual(expect.arrayContaining(['--maxmemory-policy', 'noeviction']))
     expect(Object.keys(compose.volumes)).toContain('cache')
+
+    const bridge = compose.services.bridge
+    expect(bridge.command[0]).toBe('bridge')
+    const b = parseArgs({ args: bridge.command.slice(1), options: BRIDGE_OPTIONS, strict: true }).values
+    expect([b.queue, b['cache-dir']]).toEqual([flags.queue, flags['cache-dir']])
+    expect(bridge.volumes).toContain(`cache:${b['cache-dir']}`)
+    expect(bridge.ports).toContain(`${b.port}:${b.port}`)
+    // The editor's page, as a browser on this machine reaches it, is the one origin allowed.
+    const editorPort = compose.services.editor.ports[0].split(':')[0]
+    expect(b['allow-origin']).toEqual([`http://localhost:${editorPort}`])
   })
 })
 
