@@ -59,7 +59,7 @@ function RunInfo({ nodeId }: { nodeId: string }) {
       )}
       {state === 'cached' && <p className="muted">Nothing it depends on changed, so the result came from the cache.</p>}
       {state === 'error' && run?.error && <pre className="error-text">{run.error}</pre>}
-      {state === 'error' && <RunHereInstead />}
+      {state === 'error' && run?.error?.startsWith('The remote queue') && <RunHereInstead />}
       {state === 'blocked' && <p>Blocked because node {run?.blockedBy} failed.</p>}
     </section>
   )

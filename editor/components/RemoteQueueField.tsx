@@ -39,7 +39,7 @@ export function RemoteQueueField() {
   )
 }
 
-/** Under a node that failed because the bridge is unreachable: stop using it and run here. */
+/** Under a node the bridge could not take (its errors start "The remote queue"): stop using it and run here. */
 export function RunHereInstead() {
   const ed = useEditor()
   const remote = useUi(selectRemote)
