@@ -113,7 +113,7 @@ export class QueueRunner implements NodeRunner {
     const existing = await this.queue.getJob(data.key)
     const state = existing ? await existing.getState() : 'missing'
     if (state === 'completed' && (await this.cache.check(data.key)).status === 'hit') {
-      this.waits.settle(data.key, { ok: true, value: existing!.returnvalue })
+      this.waits.settle(data.key, await this.completed(data.key, existing!))
       return 'done'
     }
     if (state === 'completed' || state === 'failed') await existing!.remove().catch(() => undefined)
@@ -140,7 +140,7 @@ export class QueueRunner implements NodeRunner {
     const key = typeof data === 'string' ? data : data.key
     const job = await this.queue.getJob(key).catch(() => undefined)
     const state = job ? await job.getState().catch(() => 'unknown') : 'missing'
-    if (state === 'completed') this.waits.settle(key, { ok: true, value: job!.returnvalue })
+    if (state === 'completed') this.waits.settle(key, await this.completed(key, job!))
     else if (state === 'failed') this.waits.settle(key, { ok: false, message: job!.failedReason })
     else if (state === 'missing') {
       const info = await this.cache.info(key)
@@ -161,6 +161,18 @@ export class QueueRunner implements NodeRunner {
     const { reason, worker, ms, summary } = done.value
     if (reason !== 'queued') env.emit({ type: 'progress', nodeId: task.node.id, fraction: NaN, message: `${reason}${worker ? ` on ${worker}` : ''}` })
     return { ms, summary, stored: true, ...(worker ? { remote: worker } : {}) }
+  }
+
+  /**
+   * A completed job's result. A job read while it ran and found completed after has no return
+   * value yet: read it again, else take the facts from the shared cache.
+   */
+  private async completed(key: string, job: Job<NodeJobData, NodeJobResult>): Promise<JobOutcome> {
+    const value = job.returnvalue ?? (await this.queue.getJob(key).catch(() => undefined))?.returnvalue
+    if (value) return { ok: true, value }
+    const info = await this.cache.info(key)
+    if (!info) return { ok: false, message: `Job ${key} completed, but its result is not in the shared cache.` }
+    return { ok: true, value: { summary: info.summary, ms: info.ms, reason: 'queued', worker: '' } }
   }
 
   /** Follows a job's progress and outcome (start before submitting, so no event is missed). */

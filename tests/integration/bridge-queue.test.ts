@@ -68,6 +68,18 @@ function computedKeys(): Map<string, number> {
   return counts
 }
 
+/** The counts once the workers' logs have caught up (a job's result can reach the engine before its log line reaches us). */
+async function settledKeys(): Promise<Map<string, number>> {
+  let last = computedKeys()
+  for (let i = 0; i < 20; i++) {
+    await new Promise((r) => setTimeout(r, 300))
+    const now = computedKeys()
+    if (now.size === last.size) return now
+    last = now
+  }
+  return last
+}
+
 const call = (path: string, init: RequestInit = {}) =>
   fetch(`${bridgeUrl}${path}`, { ...init, headers: { authorization: `Bearer ${TOKEN}`, origin: ORIGIN, ...(init.headers as object) } })
 
@@ -135,7 +147,7 @@ describe('the editor engine on a remote queue through pipeline bridge', () => {
     expect(remote.nodes.train.remote).toMatch(/^.+:\d+$/)
     expect(remote.nodes.search.remote).toBeUndefined()
     expect(events.some((e) => e.type === 'done' && e.nodeId === 'train' && e.remote === remote.nodes.train.remote)).toBe(true)
-    const computed = computedKeys()
+    const computed = await settledKeys()
     // 8 trials × (train, predict, metrics) plus the top-level chain, less repeated points.
     expect(computed.size).toBeGreaterThanOrEqual(20)
     for (const [key, times] of computed) expect(times, key).toBe(1)
@@ -149,7 +161,7 @@ describe('the editor engine on a remote queue through pipeline bridge', () => {
     await other.setRemote({ url: bridgeUrl, token: TOKEN })
     const fresh = await other.run({ doc, scope: 'g' }, () => undefined)
     expect(fresh.nodes.search.summary).toEqual(local.nodes.search.summary)
-    expect(computedKeys()).toEqual(computed)
+    expect(await settledKeys()).toEqual(computed)
   }, 90_000)
 
   it('answers bad requests with 4xx and a message, and keeps serving', async () => {
