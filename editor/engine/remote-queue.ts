@@ -27,6 +27,7 @@ export function savedRemote(storage: Storage): RemoteQueue {
  */
 export async function chooseRemote(ed: Editor, remote: RemoteQueue, storage: Storage): Promise<void> {
   const url = remote.url.trim()
+  const before = ed.ui.getState().remoteQueue
   ed.ui.setState({ remoteQueue: { url, status: url ? 'connecting…' : '' } })
   try {
     const answer = await ed.engine().setRemote(url ? { url, token: remote.token || undefined } : undefined)
@@ -34,7 +35,7 @@ export async function chooseRemote(ed: Editor, remote: RemoteQueue, storage: Sto
     const status = !url ? '' : answer.error ? answer.error : `connected: ${answer.workers} worker${answer.workers === 1 ? '' : 's'} serving the queue`
     ed.ui.setState({ remoteQueue: { url, status } })
   } catch (e) {
-    ed.ui.setState({ remoteQueue: { url: '', status: '' } })
-    ed.ui.getState().toast(`Remote queue not set: ${(e as Error).message}`, 'error')
+    ed.ui.setState({ remoteQueue: before })
+    ed.ui.getState().toast(`Remote queue not changed: ${(e as Error).message}`, 'error')
   }
 }
