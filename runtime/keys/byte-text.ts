@@ -9,6 +9,8 @@ export const utf8 = (text: string): Uint8Array => encoder.encode(text)
  */
 export class ByteText {
   private buf = new Uint8Array(4096)
+  /** Views of the buffer's first n bytes: recipes repeat a few lengths, and each view is an allocation. */
+  private views = new Map<number, Uint8Array>()
   length = 0
 
   reset(): void {
@@ -17,7 +19,9 @@ export class ByteText {
 
   /** The bytes written since the last reset (a view, valid until the next write). */
   view(): Uint8Array {
-    return this.buf.subarray(0, this.length)
+    let view = this.views.get(this.length)
+    if (view === undefined) this.views.set(this.length, (view = this.buf.subarray(0, this.length)))
+    return view
   }
 
   bytes(b: Uint8Array, from = 0, to = b.length): void {
@@ -53,5 +57,6 @@ export class ByteText {
     const grown = new Uint8Array(Math.max(2 * this.buf.length, this.length + extra))
     grown.set(this.buf.subarray(0, this.length))
     this.buf = grown
+    this.views.clear()
   }
 }

@@ -1,7 +1,7 @@
 import type { GraphDocument } from '../document/schema'
 import { topologicalOrder } from '../graph/order'
 import { buildTopology, type Topology } from '../graph/topology'
-import { parsedEntry } from '../node-api/parse-params'
+import { paramsData } from '../node-api/parse-params'
 import type { Registry } from '../registry'
 import { canonicalJson } from './canonical'
 import { RecipeWriter } from './recipe-writer'
@@ -46,14 +46,14 @@ export function computeKeys(
     const node = topo.nodeList[i]
     const def = registry.get(node.type)
     if (!def) continue
-    const parsed = parsedEntry(def, node.params)
-    if (!parsed.result.success) continue
+    const params = paramsData(def, node.params)
+    if (!params) continue
     const inputs = text.wire(i)
     if (!inputs) continue
     const files = (fileHashes.size ? fileHashes.get(node.id) : undefined) ?? NO_FILES
-    const recipe: Recipe = { type: def.type, version: def.version, params: parsed.result.data, inputs, files }
+    const recipe: Recipe = { type: def.type, version: def.version, params, inputs, files }
     const fixed = overrides.size ? overrides.get(node.id) : undefined
-    const key = fixed ?? text.key(def, files === NO_FILES ? undefined : canonicalJson(files), recipe.params)
+    const key = fixed ?? text.key(def, files === NO_FILES ? undefined : canonicalJson(files), params)
     keys.set(node.id, { key, recipe })
     text.keyed(i, key, fixed !== undefined)
   }

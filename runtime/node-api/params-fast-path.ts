@@ -23,6 +23,8 @@ interface Field {
 export interface FastParams {
   /** zod's parsed output (defaults filled in, keys in declaration order), or undefined when zod must decide. */
   parse(params: object): Record<string, unknown> | undefined
+  /** Whether parse would give an output, without making it (validation of a type with no `check`). */
+  accepts(params: object): boolean
 }
 
 // zod attaches this `when` to every length check; a length check with another one is not ours to judge.
@@ -66,7 +68,11 @@ function leafCheck(schema: z.ZodType): Check | undefined {
     if (!check) return undefined
     checks.push(check)
   }
-  const all = (v: unknown) => checks.every((c) => c(v))
+  // A loop, not checks.every(c => c(v)): that allocates a closure per value checked.
+  const all = (v: unknown) => {
+    for (let k = 0; k < checks.length; k++) if (!checks[k](v)) return false
+    return true
+  }
   if (kind === 'number') return (v) => typeof v === 'number' && Number.isFinite(v) && all(v)
   if (kind === 'string') return (v) => typeof v === 'string' && all(v)
   if (kind === 'boolean') return (v) => typeof v === 'boolean'
@@ -116,15 +122,32 @@ function compile(shape: Record<string, z.ZodType>): FastParams | undefined {
     fields.push(field)
   }
   const known = new Set(fields.map((f) => f.name))
-  return { parse: (params) => parse(fields, known, params) }
+  return {
+    parse: (params) => (plainWithKnownKeys(params, known) ? parse(fields, params as Record<string, unknown>) : undefined),
+    accepts: (params) => plainWithKnownKeys(params, known) && accepts(fields, params as Record<string, unknown>),
+  }
 }
 
-function parse(fields: readonly Field[], known: ReadonlySet<string>, params: object): Record<string, unknown> | undefined {
-  if (params === null || typeof params !== 'object' || Array.isArray(params)) return undefined
+/** A plain object (as JSON.parse makes) whose keys are all declared params. */
+function plainWithKnownKeys(params: object, known: ReadonlySet<string>): boolean {
+  if (params === null || typeof params !== 'object' || Array.isArray(params)) return false
   const proto = Object.getPrototypeOf(params)
-  if (proto !== Object.prototype && proto !== null) return undefined
-  for (const key in params) if (!known.has(key)) return undefined
-  const input = params as Record<string, unknown>
+  if (proto !== Object.prototype && proto !== null) return false
+  for (const key in params) if (!known.has(key)) return false
+  return true
+}
+
+function accepts(fields: readonly Field[], input: Record<string, unknown>): boolean {
+  for (let k = 0; k < fields.length; k++) {
+    const field = fields[k]
+    if (!Object.hasOwn(input, field.name)) continue
+    const v = input[field.name]
+    if (v === undefined || !field.check(v)) return false
+  }
+  return true
+}
+
+function parse(fields: readonly Field[], input: Record<string, unknown>): Record<string, unknown> | undefined {
   const out: Record<string, unknown> = {}
   for (let k = 0; k < fields.length; k++) {
     const field = fields[k]

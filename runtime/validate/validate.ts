@@ -1,8 +1,8 @@
-import { GROUP_TYPE, type GraphDocument } from '../document/schema'
+import { GROUP_TYPE, type GraphDocument, type GraphEdge, type GraphNode } from '../document/schema'
 import { flattenLevel } from '../graph/groups'
 import { findCycle, topologicalOrder } from '../graph/order'
 import { buildTopology, wireAt, type Topology } from '../graph/topology'
-import { parseParams } from '../node-api/parse-params'
+import { paramsValid, parseParams } from '../node-api/parse-params'
 import type { ConnectedInput, RegisteredNode } from '../node-api/define-node'
 import { portsCompatible } from '../node-api/ports'
 import type { Registry } from '../registry'
@@ -26,6 +26,9 @@ function diag<C extends DiagnosticCode>(
 
 // Module level, not a closure per edge: tsx (the CLI) names every arrow function it creates.
 const edgePath = (i: number, end: string) => `edges[${i}].${end}`
+// Built only for a diagnostic: most of 20 000 edges have none.
+const edgeRef = (edge: GraphEdge) => ({ edgeId: edge.id })
+const nodeRef = (node: GraphNode) => ({ nodeId: node.id })
 
 /**
  * Checks a schema-valid document against the registry and returns every problem found.
@@ -81,11 +84,10 @@ function validateFlat(doc: GraphDocument, registry: Registry, topo: Topology): D
 
 function checkEdge({ doc, topo, defs, resolve, accepted, out }: Pass, i: number): void {
   const edge = doc.edges[i]
-  const ref = { edgeId: edge.id }
   const fi = topo.edgeFrom[i]
   const ti = topo.edgeTo[i]
-  if (fi < 0) out.push(diag('dangling-edge', edgePath(i, 'from.node'), ref, 'from', edge.from.node))
-  if (ti < 0) out.push(diag('dangling-edge', edgePath(i, 'to.node'), ref, 'to', edge.to.node))
+  if (fi < 0) out.push(diag('dangling-edge', edgePath(i, 'from.node'), edgeRef(edge), 'from', edge.from.node))
+  if (ti < 0) out.push(diag('dangling-edge', edgePath(i, 'to.node'), edgeRef(edge), 'to', edge.to.node))
   if (fi < 0 || ti < 0) return
   const fromDef = defs[fi]
   const toDef = defs[ti]
@@ -96,21 +98,21 @@ function checkEdge({ doc, topo, defs, resolve, accepted, out }: Pass, i: number)
   const inPort = own(toDef.inputs, edge.to.port)
   if (!outPort) {
     const known = Object.keys(fromDef.outputs)
-    out.push(diag('unknown-port', edgePath(i, 'from.port'), ref, from.id, from.type, edge.from.port, 'output', known))
+    out.push(diag('unknown-port', edgePath(i, 'from.port'), edgeRef(edge), from.id, from.type, edge.from.port, 'output', known))
   }
   if (!inPort) {
     const known = Object.keys(toDef.inputs)
-    out.push(diag('unknown-port', edgePath(i, 'to.port'), ref, to.id, to.type, edge.to.port, 'input', known))
+    out.push(diag('unknown-port', edgePath(i, 'to.port'), edgeRef(edge), to.id, to.type, edge.to.port, 'input', known))
   }
   if (!outPort || !inPort) return
   const produced = resolve(fi, edge.from.port)
   if (!portsCompatible(produced, inPort.types)) {
-    out.push(diag('incompatible-ports', edgePath(i, 'to'), { ...ref, nodeId: to.id }, produced.join(' or '), inPort.types.join(' or ')))
+    out.push(diag('incompatible-ports', edgePath(i, 'to'), { edgeId: edge.id, nodeId: to.id }, produced.join(' or '), inPort.types.join(' or ')))
     return
   }
   // The topology keeps the first wire into each input; any other wire there is one too many.
   if (wireAt(topo, ti, edge.to.port) !== edge) {
-    out.push(diag('input-taken', edgePath(i, 'to'), { ...ref, nodeId: to.id }, to.id, edge.to.port))
+    out.push(diag('input-taken', edgePath(i, 'to'), { edgeId: edge.id, nodeId: to.id }, to.id, edge.to.port))
     return
   }
   accepted[i] = 1
@@ -120,15 +122,15 @@ function checkNode(pass: Pass, i: number): void {
   const { doc, topo, defs, out } = pass
   const node = doc.nodes[i]
   const def = defs[i]
-  const ref = { nodeId: node.id }
   if (!def) {
-    out.push(diag('unknown-node-type', `nodes[${i}].type`, ref, node.type))
+    out.push(diag('unknown-node-type', `nodes[${i}].type`, nodeRef(node), node.type))
     return
   }
   const at = topo.canon[i]
   for (const name in def.inputs) {
-    if (!def.inputs[name].optional && !wireAt(topo, at, name)) out.push(diag('missing-input', `nodes[${i}]`, ref, node.id, name))
+    if (!def.inputs[name].optional && !wireAt(topo, at, name)) out.push(diag('missing-input', `nodes[${i}]`, nodeRef(node), node.id, name))
   }
+  if (!def.check && paramsValid(def, node.params)) return
   const parsed = parseParams(def, node.params)
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -137,14 +139,13 @@ function checkNode(pass: Pass, i: number): void {
       for (const key of keys) {
         const path = formatPath(['nodes', i, 'params', ...issue.path, ...(key ? [key] : [])])
         const text = isUnknown ? `unknown param (known: ${Object.keys(def.params).join(', ')})` : issue.message
-        out.push(diag('invalid-param', path, ref, text))
+        out.push(diag('invalid-param', path, nodeRef(node), text))
       }
     }
     return
   }
-  if (!def.check) return
-  for (const problem of def.check(parsed.data, wiredInputs(pass, at))) {
-    out.push(diag('node-check', `nodes[${i}]`, ref, problem))
+  for (const problem of def.check?.(parsed.data, wiredInputs(pass, at)) ?? []) {
+    out.push(diag('node-check', `nodes[${i}]`, nodeRef(node), problem))
   }
 }
 
