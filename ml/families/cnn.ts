@@ -1,6 +1,6 @@
 import { p } from '../../runtime/values/params'
 import type { LayerDef } from '../nn/net'
-import { alphaParam } from './config'
+import { alphaParam, migrateNetworkSeed, networkSeedParam } from './config'
 import { defineFamily } from './family'
 import { deserializeGradient, predictGradient, serializeGradient } from './gradient'
 import { exportLayers } from './layers-export'
@@ -13,6 +13,9 @@ export const cnn = defineFamily({
     'A small image classifier: the feature columns are read as a height × width × channels image ' +
     '(e.g. 8 × 8 for the digits data set), then one convolution, max-pooling, a dense layer and the output layer.',
   tasks: ['classification', 'regression'],
+  // 2: a seed of its own (version 1 followed the Train node's seed; migrate keeps that).
+  version: 2,
+  migrate: migrateNetworkSeed,
   gradient: true,
   config: {
     height: p.int({ default: 8, min: 1, max: 512, title: 'Image height' }),
@@ -23,6 +26,7 @@ export const cnn = defineFamily({
     pool: p.int({ default: 2, min: 1, max: 8, title: 'Pool size', description: '1 = no pooling.' }),
     hidden: p.int({ default: 32, min: 0, max: 1024, title: 'Dense units', description: '0 = none.' }),
     alpha: alphaParam(0.0001),
+    seed: networkSeedParam(),
   },
   fit(t, c, ctx) {
     // A width (or height) of 1 is a 1-D signal: the kernel and pool stay 1 along that axis.

@@ -26,3 +26,27 @@ export const svmCParam = () =>
 /** A linear SVM's own seed: liblinear's coordinate order (scikit-learn's random_state), or the gradient path's shuffles. */
 export const linearSeedParam = () =>
   seedParam('Orders the exact solver\'s coordinates (scikit-learn\'s random_state); trained by gradient, it shuffles the rows and picks the held-out share.')
+
+/** A network's seed that means "the Train node's seed": what model nodes saved before networks had a seed get. */
+export const TRAIN_NODE_SEED = -1
+
+/**
+ * A network's own seed, scikit-learn's random_state for MLPClassifier: the initial weights, the order
+ * rows are shuffled in each epoch, dropout, and the rows held out for early stopping. −1 follows the
+ * Train node's seed (what a model node saved at version 1 gets, so its numbers stay the same).
+ */
+export const networkSeedParam = () =>
+  p.int({
+    default: 0,
+    min: TRAIN_NODE_SEED,
+    max: 2 ** 31 - 1,
+    title: 'Seed',
+    description:
+      "Initial weights, each epoch's shuffle, dropout and the rows held out for early stopping (scikit-learn's random_state). " +
+      "−1: the Train node's seed (graphs saved before networks had a seed).",
+  })
+
+/** Model nodes of version 1 had no seed and followed the Train node's: they keep doing so. */
+export function migrateNetworkSeed(params: Record<string, unknown>, fromVersion: number): Record<string, unknown> {
+  return fromVersion < 2 && !Object.hasOwn(params, 'seed') ? { ...params, seed: TRAIN_NODE_SEED } : params
+}

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { p } from '../../runtime/values/params'
 import type { LayerDef } from '../nn/net'
-import { alphaParam } from './config'
+import { alphaParam, migrateNetworkSeed, networkSeedParam } from './config'
 import { defineFamily } from './family'
 import { deserializeGradient, predictGradient, serializeGradient } from './gradient'
 import { exportLayers } from './layers-export'
@@ -20,6 +20,9 @@ export const mlp = defineFamily({
     'A fully connected network: the hidden layers listed here, then an output layer chosen from the task ' +
     '(softmax over the classes for classification, one linear unit for regression).',
   tasks: ['classification', 'regression'],
+  // 2: a seed of its own (version 1 followed the Train node's seed; migrate keeps that).
+  version: 2,
+  migrate: migrateNetworkSeed,
   gradient: true,
   config: {
     layers: p.custom(
@@ -31,6 +34,7 @@ export const mlp = defineFamily({
       { title: 'Hidden layers', description: 'Units, activation and dropout rate per hidden layer.' },
     ),
     alpha: alphaParam(0.0001),
+    seed: networkSeedParam(),
   },
   fit(t, config, ctx) {
     const hidden = () =>

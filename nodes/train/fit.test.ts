@@ -92,9 +92,9 @@ describe('train.fit', () => {
     expect(Math.min(...h.map((r) => r.valLoss!))).toBe(h[best - 1].valLoss)
   })
 
-  it('is deterministic for a seed and differs for another', async () => {
+  it('is deterministic for the network\'s seed and differs for another', async () => {
     const run = async (seed: number) =>
-      (await fit({ model: await spec(mlpNode, { layers: [{ units: 8, dropout: 0.2 }] }), data: iris() }, { epochs: 3 }, seed)).model
+      (await fit({ model: await spec(mlpNode, { layers: [{ units: 8, dropout: 0.2 }], seed }), data: iris() }, { epochs: 3 })).model
     const a = await run(1)
     const b = await run(1)
     const c = await run(2)

@@ -8,6 +8,7 @@ import type { LossSpec, ModelSpec, OptimizerSpec, TrainedModel } from '../../run
 import type { AnyFamily, FitContext, TrainingSettings } from '../../ml/families/family'
 import { DEFAULT_FAMILIES, getFamily, type FamilyLookup } from '../../ml/families'
 import { encodeActual, matrixFor, trainingTable } from '../../ml/families/training-table'
+import { TRAIN_NODE_SEED } from '../../ml/families/config'
 import { requireData } from '../../ml/table/table'
 
 /** Epochs 0 means 'auto' (TrainingSettings.epochs; resolved per network in ml/families/gradient-fit.ts). */
@@ -34,7 +35,7 @@ const trainParams = {
     description: 'Stop after this many epochs without a lower validation loss and keep the best weights; 0 = off.',
   }),
   shuffle: p.bool({ default: true, title: 'Shuffle each epoch' }),
-  seed: seedParam('Seeds the fit of models without a seed of their own (network weights, shuffling, dropout, tie-breaks).'),
+  seed: seedParam('Seeds the fit of models without a seed of their own (linear and logistic regression trained by gradient), and of networks whose seed is −1.'),
 }
 
 function requireSpec(v: unknown): ModelSpec {
@@ -51,11 +52,12 @@ function familyConfig(family: AnyFamily, spec: ModelSpec): Record<string, unknow
 }
 
 /**
- * The family's own `seed` config seeds its fit; families without one (networks, a single
- * tree) follow this node's seed, so retraining after an edit elsewhere gives the same model.
+ * The family's own `seed` config seeds its fit (docs/architecture.md, "Randomness"); families without
+ * one (linear models trained by gradient), and networks whose seed is −1 (saved before they had one),
+ * follow this node's seed.
  */
 function fitRandom(config: Record<string, unknown>, trainSeed: number): () => number {
-  return seededRandom(typeof config.seed === 'number' ? config.seed : trainSeed)
+  return seededRandom(typeof config.seed === 'number' && config.seed !== TRAIN_NODE_SEED ? config.seed : trainSeed)
 }
 
 /** The Train node, dispatching to the families in `families` (tests add their own). */
