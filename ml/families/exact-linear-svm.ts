@@ -27,7 +27,7 @@ export async function fitExactLinearSvc(t: TrainingTable, C: number, ctx: FitCon
   return {
     state: linearNet(t, r.coef, r.intercept),
     summary: { solver: SOLVER, passes: r.iterations, C },
-    history: r.trace.map((loss, i) => ({ epoch: i + 1, loss })),
+    history: r.trace.map((p) => ({ epoch: p.pass, loss: p.objective })),
   }
 }
 
@@ -40,6 +40,6 @@ export async function fitExactLinearSvr(t: TrainingTable, C: number, epsilon: nu
   return {
     state: linearNet(t, r.w.subarray(0, cols), [r.w[cols]]),
     summary: { solver: SOLVER, passes: r.iterations, C, epsilon },
-    history: r.trace.map((loss, i) => ({ epoch: i + 1, loss })),
+    history: r.trace.map((p) => ({ epoch: p.pass, loss: p.objective })),
   }
 }

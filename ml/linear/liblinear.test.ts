@@ -47,7 +47,14 @@ describe('liblinear dual coordinate descent against scikit-learn (standardized f
         const w = Float64Array.from([...ref.coef.slice(c * train.cols, (c + 1) * train.cols), ref.intercept[c]])
         theirs += svcObjective(train.X, train.rows, train.cols, yc, w, 1)
       }
-      expect(Math.abs(f.trace[f.trace.length - 1] - theirs) / theirs).toBeLessThan(1e-5)
+      expect(Math.abs(f.trace[f.trace.length - 1].objective - theirs) / theirs).toBeLessThan(1e-5)
+      // Traced passes: 1 to 10, every 10th to 100, every 100th beyond, and each problem's last.
+      const passes = f.trace.map((p) => p.pass)
+      const schedule = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 200, 300, 400, 500, 600, 700, 800, 900]
+      const scheduled = passes.filter((p) => schedule.includes(p))
+      expect(scheduled).toEqual(schedule.filter((p) => p <= f.iterations))
+      expect(passes.length - scheduled.length).toBeLessThanOrEqual(k)
+      expect(passes.at(-1)).toBe(f.iterations)
     })
   }
 
@@ -59,7 +66,8 @@ describe('liblinear dual coordinate descent against scikit-learn (standardized f
     // The L1-loss dual stops when its violation falls to 1e-4 of the first pass's: after 28 passes here,
     // 37 in scikit-learn, with coefficients 1 % apart (the epsilon-insensitive optimum is flat). Objectives agree to 0.1 %.
     const theirs = svrObjective(train.X, train.rows, train.cols, train.y, Float64Array.from([...ref.coef, ref.intercept[0]]), 1, 0)
-    expect(r.trace[r.trace.length - 1]).toBeLessThan(theirs * 1.001)
+    expect(r.trace[r.trace.length - 1]).toMatchObject({ pass: r.iterations })
+    expect(r.trace[r.trace.length - 1].objective).toBeLessThan(theirs * 1.001)
     const p = scores(test.X, test.rows, test.cols, r.w, [r.w[train.cols]])
     const mean = test.y.reduce((a, b) => a + b, 0) / test.rows
     const r2 = 1 - test.y.reduce((s, v, i) => s + (v - p[i]) ** 2, 0) / test.y.reduce((s, v) => s + (v - mean) ** 2, 0)

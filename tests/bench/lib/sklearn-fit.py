@@ -4,17 +4,20 @@
 import json
 import sys
 import time
+import warnings
 
 import numpy as np
 from sklearn.cluster import AgglomerativeClustering
 from sklearn.ensemble import GradientBoostingClassifier, HistGradientBoostingClassifier, RandomForestClassifier
 from sklearn.linear_model import LinearRegression, LogisticRegression
-from sklearn.svm import SVC
+from sklearn.svm import SVC, LinearSVC, LinearSVR
 from sklearn.tree import DecisionTreeClassifier
 
 MODELS = {
     "linear": LinearRegression,
     "logistic": LogisticRegression,
+    "linearSvc": lambda: LinearSVC(random_state=0),
+    "linearSvr": lambda: LinearSVR(random_state=0),
     "tree": lambda: DecisionTreeClassifier(random_state=0),
     "forest": lambda: RandomForestClassifier(random_state=0),
     "svc": SVC,
@@ -25,6 +28,8 @@ MODELS = {
 
 
 def main():
+    # LinearSVR stops at max_iter on the synthetic set, as ours does; its ConvergenceWarning is expected.
+    warnings.simplefilter("ignore")
     spec = json.load(sys.stdin)
     out = {}
     for job in spec["jobs"]:

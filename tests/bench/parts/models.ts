@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { BOOSTING_DEFAULTS, fitBoosting } from '../../../ml/boosting/gradient-boosting'
 import { fitHistBoosting, HIST_DEFAULTS } from '../../../ml/boosting/hist-gradient-boosting'
 import { fitLeastSquares } from '../../../ml/linear/least-squares'
+import { fitLinearSvc, solveSvrDual } from '../../../ml/linear/liblinear'
 import { fitLogistic, LOGISTIC_DEFAULTS } from '../../../ml/linear/logistic'
 import { fitSvm, SVM_DEFAULTS } from '../../../ml/svm/svm'
 import { forestSteps } from '../../../ml/models/forest'
@@ -35,7 +36,10 @@ interface Data {
   cols: number
 }
 
-type Model = 'linear' | 'logistic' | 'tree' | 'forest' | 'svc' | 'boosting' | 'hist' | 'hclust'
+type Model = 'linear' | 'logistic' | 'linearSvc' | 'linearSvr' | 'tree' | 'forest' | 'svc' | 'boosting' | 'hist' | 'hclust'
+
+/** Models fitted to a numeric target; the others classify. */
+const REGRESSORS: ReadonlySet<Model> = new Set(['linear', 'linearSvr'])
 
 interface Job {
   key: string
@@ -78,6 +82,9 @@ async function ours(model: Model, d: Data): Promise<void> {
   const treeOptions = { classes: 2, maxDepth: 0, minSamplesSplit: 2, minSamplesLeaf: 1, maxFeatures: d.cols, random }
   if (model === 'linear') fitLeastSquares(d.X, d.rows, d.cols, d.y)
   else if (model === 'logistic') fitLogistic(d.X, d.rows, d.cols, d.y, 2, LOGISTIC_DEFAULTS)
+  // The linear SVM / SVR families with nothing wired: LinearSVC / LinearSVR's defaults (exact-linear-svm.ts).
+  else if (model === 'linearSvc') fitLinearSvc(d.X, d.rows, d.cols, d.y, 2, { C: 1, tol: 1e-4, maxIter: 1000, random })
+  else if (model === 'linearSvr') solveSvrDual(d.X, d.rows, d.cols, d.y, 0, { C: 1, tol: 1e-4, maxIter: 1000, random })
   else if (model === 'tree') fitTree(d.X, d.cols, d.y, all, treeOptions)
   else if (model === 'forest') {
     // The random-forest family's defaults: 100 bootstrap trees, √features tried per split.
@@ -117,7 +124,7 @@ function sklearnMissing(): string | null {
 }
 
 function sklearnMs(dir: string, jobs: Job[], repeats: number): Record<string, number> {
-  const spec = { dir, repeats, jobs: jobs.map((j) => ({ key: j.key, model: j.model, data: j.data, classify: j.model !== 'linear' })) }
+  const spec = { dir, repeats, jobs: jobs.map((j) => ({ key: j.key, model: j.model, data: j.data, classify: !REGRESSORS.has(j.model) })) }
   const r = spawnSync(PYTHON, [SCRIPT], { input: JSON.stringify(spec), encoding: 'utf8', timeout: 600_000 })
   if (r.status !== 0) throw new Error(`scikit-learn timing failed: ${r.stderr.slice(-400)}`)
   return JSON.parse(r.stdout.trim().split('\n').pop()!) as Record<string, number>
@@ -131,6 +138,7 @@ export async function measureModels(c: ModelsConfig): Promise<PartResult> {
     ['bigReg', synthetic(c.bigRows, 20, 11, false)],
     ['bigCls', synthetic(c.bigRows, 20, 11, true)],
     ['mid', synthetic(c.midRows, 20, 12, true)],
+    ['midReg', synthetic(c.midRows, 20, 12, false)],
   ])
   const small = `${bc.rows} × 30`
   const big = `${c.bigRows} × 20`
@@ -140,6 +148,9 @@ export async function measureModels(c: ModelsConfig): Promise<PartResult> {
     { key: 'fitRatio.linear.big', label: `linear regression fit / scikit-learn, ${big}`, model: 'linear', data: 'bigReg', target: 3 },
     { key: 'fitRatio.logistic.small', label: `logistic regression fit / scikit-learn, ${small}`, model: 'logistic', data: 'bc', target: 3 },
     { key: 'fitRatio.logistic.big', label: `logistic regression fit / scikit-learn, ${big}`, model: 'logistic', data: 'bigCls', target: 3 },
+    { key: 'fitRatio.linearSvc.small', label: `linear SVM (LinearSVC) fit / scikit-learn, ${small}`, model: 'linearSvc', data: 'bc', target: 3 },
+    { key: 'fitRatio.linearSvc.mid', label: `linear SVM (LinearSVC) fit / scikit-learn, ${mid}`, model: 'linearSvc', data: 'mid', target: 3 },
+    { key: 'fitRatio.linearSvr.mid', label: `linear SVR (LinearSVR) fit / scikit-learn, ${mid}`, model: 'linearSvr', data: 'midReg', target: 3 },
     { key: 'fitRatio.tree.small', label: `decision tree fit / scikit-learn, ${small}`, model: 'tree', data: 'bc', target: 2 },
     { key: 'fitRatio.tree.mid', label: `decision tree fit / scikit-learn, ${mid}`, model: 'tree', data: 'mid', target: 2 },
     { key: 'fitRatio.forest.small', label: `random forest (100) fit / scikit-learn, ${small}`, model: 'forest', data: 'bc', target: 2 },
