@@ -19,7 +19,8 @@ export async function* readEvents(body: ReadableStream<Uint8Array>): AsyncGenera
       const { value, done } = await reader.read()
       buffered += done ? decoder.decode() : decoder.decode(value, { stream: true })
       const blocks = buffered.replace(/\r\n?/g, '\n').split('\n\n')
-      buffered = done ? '' : blocks.pop()!
+      // The text after the last blank line is an event still arriving (or, at the end, one never finished: dropped).
+      buffered = blocks.pop()!
       for (const block of blocks) {
         const message = parseBlock(block)
         if (message) yield message

@@ -4,6 +4,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { Queue } from 'bullmq'
+import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createRegistry } from '../../nodes'
 import { setupNodeBackend } from '../../runtime/backend/setup-node'
@@ -12,6 +14,9 @@ import { NodeCache } from '../../runtime/cache/node-cache'
 import { loadDocument } from '../../runtime/document/load'
 import type { GraphDocument } from '../../runtime/document/schema'
 import type { RunEvent } from '../../runtime/exec/events'
+import { canonicalJson } from '../../runtime/keys/canonical'
+import { hashString } from '../../runtime/keys/hash'
+import { NODE_QUEUE } from '../../runtime/queue/connection'
 import { Engine } from '../../runtime/worker/engine'
 import { BrowserFileStore } from '../../runtime/worker/file-store'
 import { startRedis, type LocalRedis } from '../support/redis-server'
@@ -42,9 +47,9 @@ function start(args: string[]): Proc {
   return proc
 }
 
-async function until(what: string, ok: () => boolean, ms = 90_000) {
+async function until(what: string, ok: () => boolean, ms = 90_000, poll?: () => Promise<void>) {
   const deadline = Date.now() + ms
-  while (!ok()) {
+  while ((await poll?.(), !ok())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${started.map((p) => p.out).join('\n')}`)
     await new Promise((r) => setTimeout(r, 25))
   }
@@ -168,6 +173,9 @@ describe('the editor engine on a remote queue through pipeline bridge', () => {
     const key = 'ab'.repeat(16)
     const bytes = { 'content-type': 'application/octet-stream' }
     const json = { 'content-type': 'application/json' }
+    // A well-formed job whose input nobody uploaded.
+    const orphan = { type: 'predict.apply', version: 1, params: {}, inputs: { model: `${'cd'.repeat(16)}#model` }, files: {} }
+    const missingInput = hashString(canonicalJson(orphan))
     const cases: [string, RequestInit, number, string][] = [
       ['/entries/not-a-key', { method: 'PUT', body: new Uint8Array(8), headers: bytes }, 400, 'is not a cache key'],
       [`/entries/${key}`, { method: 'PUT', body: new Uint8Array(64), headers: bytes }, 400, 'Not a sealed cache entry'],
@@ -178,6 +186,7 @@ describe('the editor engine on a remote queue through pipeline bridge', () => {
       [`/jobs/${key}`, { method: 'POST', body: '{"__proto__": {"x": 1}}', headers: json }, 400, 'not valid JSON'],
       [`/jobs/${key}`, { method: 'POST', body: new Uint8Array(4), headers: bytes }, 415, 'application/json'],
       [`/jobs/${key}`, { method: 'POST', body: JSON.stringify({ nodeId: 'n', recipe: { type: 'train.fit', version: 1, params: {}, inputs: {}, files: {} } }), headers: json }, 400, 'does not hash to'],
+      [`/jobs/${missingInput}`, { method: 'POST', body: JSON.stringify({ nodeId: 'n', recipe: orphan }), headers: json }, 409, `Input "model" (${'cd'.repeat(16)}) is not in the shared cache`],
       [`/jobs/${key}/events`, { method: 'GET' }, 404, `No job ${key}`],
       ['/health', { method: 'GET', headers: { origin: 'http://elsewhere.test' } }, 403, '--allow-origin http://elsewhere.test'],
       ['/entries/' + key, { method: 'HEAD', headers: { authorization: 'Bearer wrong' } }, 401, ''],
@@ -194,6 +203,35 @@ describe('the editor engine on a remote queue through pipeline bridge', () => {
     const health = await call('/health')
     expect(await health.json()).toEqual({ ok: true, workers: 2, maxEntryBytes: 4 * 2 ** 20 })
   }, 30_000)
+
+  it('cancels a node running on a worker through DELETE: the run ends cancelled and the worker stops the job', async () => {
+    const engine = browserEngine()
+    await engine.init()
+    await engine.setRemote({ url: bridgeUrl, token: TOKEN })
+    // A training long enough to be caught running (new keys: another seed).
+    const slow = structuredClone(doc)
+    slow.nodes.find((n) => n.id === 'train')!.params = { ...slow.nodes.find((n) => n.id === 'train')!.params, epochs: 2000, seed: 5 }
+    const connection = new Redis(redis!.url, { maxRetriesPerRequest: null })
+    const queue = new Queue(NODE_QUEUE, { connection })
+    try {
+      const running = engine.run({ doc: slow, scope: 'c', to: 'train' }, () => undefined)
+      let job: string | undefined
+      await until('a running train job', () => job !== undefined, 60_000, async () => {
+        job = (await queue.getActive()).find((j) => j.data.recipe.type === 'train.fit' && j.data.recipe.params.epochs === 2000)?.id
+      })
+      await engine.cancel()
+      const report = await running
+      expect(report.nodes.train.status).toBe('cancelled')
+      let state = ''
+      await until('the worker to stop the job', () => state === 'failed', 20_000, async () => {
+        state = await queue.getJobState(job!)
+      })
+      expect((await queue.getJob(job!))?.failedReason).toBe('cancelled')
+    } finally {
+      await queue.close()
+      connection.disconnect()
+    }
+  }, 90_000)
 
   it('fails a node with a clear message when the bridge is down, and the engine runs it here once cleared', async () => {
     const engine = browserEngine()
