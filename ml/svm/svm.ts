@@ -3,9 +3,10 @@ import { withLibsvm } from './libsvm/instance'
 
 /**
  * C-SVC and epsilon-SVR as scikit-learn's SVC / SVR: the same libsvm solver on dense rows (compiled
- * to wasm by ml/svm/libsvm/build-libsvm.mjs), the same defaults (rbf kernel, C = 1, gamma 'scale', degree 3, coef0 0, epsilon 0.1,
- * tol 1e-3, shrinking). Training runs in libsvm; the fitted model is kept as plain typed arrays and
- * scored here, so predictions need no wasm and the state serializes as data.
+ * to wasm by ml/svm/libsvm/build-libsvm.mjs), the same defaults (rbf kernel, C = 1, gamma 'scale',
+ * degree 3, coef0 0, epsilon 0.1, tol 1e-3, shrinking). Training runs in libsvm; the fitted model is
+ * kept as plain typed arrays and scored here, so predictions need no wasm and the state serializes
+ * as data.
  */
 export type Kernel = 'rbf' | 'poly' | 'linear' | 'sigmoid'
 
