@@ -1,12 +1,9 @@
 import { applyEdits, bestChanges, bestParamEdits } from '../lib/apply-best'
 import { paramSchemas } from '../lib/flow-types'
 import { formatNumber } from '../lib/format'
+import { findNode } from '../lib/nested-params'
 import { useEditor, useGraph, useRun, useUi } from '../store'
-import type { GraphState } from '../store/graph-store'
 import { displayState } from '../store/run-store'
-
-/** Node ids as one string, so the button re-renders only when nodes come or go. */
-const selectIds = (s: GraphState) => s.nodes.map((n) => n.id).join('\u0000')
 
 const show = (v: unknown) => (typeof v === 'number' ? formatNumber(v) : v === undefined ? '—' : JSON.stringify(v))
 
@@ -18,22 +15,25 @@ export function ApplyBest({ nodeId }: { nodeId: string }) {
   const ed = useEditor()
   const run = useRun((s) => s.runs.get(nodeId))
   const key = useRun((s) => s.keys.get(nodeId))
-  const ids = useGraph(selectIds)
   // Params change with every edit; the list below must follow them (an applied best shows as applied).
+  // The tuned nodes may sit inside groups, or on a level above the one shown.
   const nodes = useGraph((s) => s.nodes)
+  const path = useGraph((s) => s.path)
   const descriptors = useUi((s) => s.descriptors)
   const state = displayState(run, key)
   if (state !== 'done' && state !== 'cached' && state !== 'stale') return null
-  const present = new Set(ids.split('\u0000'))
-  const edits = bestParamEdits(run?.summary, (id) => present.has(id))
+  const find = (id: string) => findNode({ nodes, path }, id)
+  const edits = bestParamEdits(run?.summary, (id) => find(id) !== undefined)
   if (!edits.length) return null
-  const byId = new Map(nodes.map((n) => [n.id, n]))
   const current = (id: string, param: string) => {
-    const n = byId.get(id)!
-    return Object.hasOwn(n.data.params, param) ? n.data.params[param] : paramSchemas(descriptors.get(n.data.nodeType))[param]?.default
+    const n = find(id)!
+    return Object.hasOwn(n.params, param) ? n.params[param] : paramSchemas(descriptors.get(n.nodeType))[param]?.default
   }
   const changes = bestChanges(edits, current)
-  const title = (id: string) => byId.get(id)?.data.label ?? descriptors.get(byId.get(id)?.data.nodeType ?? '')?.title ?? id
+  const title = (id: string) => {
+    const n = find(id)
+    return n?.label ?? descriptors.get(n?.nodeType ?? '')?.title ?? id
+  }
   const trial = run?.summary?.['best trial']
   return (
     <section className="apply-best" aria-label="Best trial">

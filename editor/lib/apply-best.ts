@@ -24,12 +24,16 @@ export function bestParamEdits(summary: unknown, hasNode: (id: string) => boolea
   return edits
 }
 
-/** Writes the edits into the graph as one undo step. */
+/** Writes the edits into their nodes, at any group depth, as one undo step. */
 export function applyEdits(graph: GraphStore, edits: readonly ParamEdit[]) {
-  const g = graph.getState()
-  g.beginGesture()
-  for (const e of edits) g.setParam(e.nodeId, e.param, e.value)
-  g.endGesture()
+  const byNode = new Map<string, Record<string, unknown>>()
+  for (const e of edits) {
+    // No prototype: a param named `__proto__` (the summary is untrusted) stays a plain key.
+    const params: Record<string, unknown> = byNode.get(e.nodeId) ?? Object.create(null)
+    params[e.param] = e.value
+    byNode.set(e.nodeId, params)
+  }
+  graph.getState().setParams(byNode)
 }
 
 /** One value "Apply best" changes: a param, or a field of a list param (`layers.0.units`). */

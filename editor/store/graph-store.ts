@@ -10,6 +10,7 @@ import { freshCopies, type NodeRef } from '../lib/copy-ids'
 import { LARGE_GRAPH } from '../layout/layout-graph'
 import { presized, wiredInputs } from '../layout/node-size'
 import { closeLevel, openLevel, takenIds, type OpenGroup } from '../lib/group-levels'
+import { withParams, type ParamsById } from '../lib/nested-params'
 
 /** A wire as React Flow describes it. */
 export interface Wire {
@@ -37,6 +38,8 @@ export interface GraphState {
   /** Adds a wire; one already in that input is replaced, in the same undo step. */
   connect(w: Wire): void
   setParam(id: string, name: string, value: unknown): void
+  /** Merges params into nodes at any level (inside groups, or above the level shown): one undo step. */
+  setParams(edits: ParamsById): void
   resetParam(id: string, name: string): void
   setLabel(id: string, label: string): void
   setTitle(title: string): void
@@ -190,6 +193,10 @@ export function createGraphStore() {
             history().pause()
             apply()
             history().resume()
+          },
+          setParams: (edits) => {
+            lastParamEdit = { key: '', at: 0 }
+            set(withParams({ nodes: get().nodes, path: get().path }, edits))
           },
           resetParam: (id, name) =>
             set({
