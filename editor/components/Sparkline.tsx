@@ -1,6 +1,6 @@
 import type { CurvePoint } from '../store/run-store'
 
-/** A tiny loss curve for the node card (training loss; validation dashed). */
+/** A tiny curve for the node card: training loss (validation dashed), an agent's return, or a search's score per trial (best so far dashed). */
 export function Sparkline({ points, width = 180, height = 34 }: { points: CurvePoint[]; width?: number; height?: number }) {
   const values = points.flatMap((p) => (p.valLoss !== undefined ? [p.loss, p.valLoss] : [p.loss])).filter(Number.isFinite)
   if (values.length < 2) return null
@@ -15,7 +15,11 @@ export function Sparkline({ points, width = 180, height = 34 }: { points: CurveP
       .map(([i, v]) => `${x(i).toFixed(1)},${y(v!).toFixed(1)}`)
       .join(' ')
   const last = points[points.length - 1]
-  const words = last.reward ? { step: 'episode', value: 'return', val: 'average' } : { step: 'epoch', value: 'loss', val: 'val' }
+  const words = last.reward
+    ? { step: 'episode', value: 'return', val: 'average' }
+    : last.trial
+      ? { step: 'trial', value: 'score', val: 'best' }
+      : { step: 'epoch', value: 'loss', val: 'val' }
   return (
     <figure className="sparkline" aria-label={`${words.value} ${last.loss.toPrecision(3)}`}>
       <svg width={width} height={height} role="img">

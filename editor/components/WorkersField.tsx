@@ -10,7 +10,7 @@ export function WorkersField() {
   const workers = useUi(selectWorkers)
   const ready = useUi(selectReady)
   const cores = navigator.hardwareConcurrency
-  const suggested = defaultWorkers(cores)
+  const byDefault = defaultWorkers(cores)
   return (
     <div className="workers-field">
       <label>
@@ -18,7 +18,7 @@ export function WorkersField() {
         <select aria-label="Workers" value={workers} onChange={(e) => void chooseWorkers(ed, Number(e.target.value), localStorage)}>
           {Array.from({ length: WORKER_CHOICES }, (_, i) => i + 1).map((n) => (
             <option key={n} value={n}>
-              {n === suggested ? `${n} (suggested)` : n}
+              {n === byDefault ? `${n} (default)` : n}
             </option>
           ))}
         </select>

@@ -128,6 +128,25 @@ describe('editing never loses work', () => {
     expect(ed.graph.getState().nodes.filter((n) => n.selected).map((n) => n.id)).toHaveLength(1)
   })
 
+  it('keeps a node the user picked between the end event of a run and its report', async () => {
+    const ed = headlessEditor(testRegistry())
+    await openDocument(ed, chain(), 'test')
+    const runtime = ed.runtime
+    // The end event and the report cross on two channels; here the report lags, as it can under load.
+    ed.setEngine(
+      Object.assign(Object.create(runtime) as typeof runtime, {
+        run: async (...args: Parameters<typeof runtime.run>) => {
+          const report = await runtime.run(...args)
+          await vi.waitFor(() => expect(ed.run.getState().runCount).toBe(1))
+          ed.graph.getState().select(['a'])
+          return report
+        },
+      }),
+    )
+    await runGraph(ed, 'all')
+    expect(ed.graph.getState().nodes.filter((n) => n.selected).map((n) => n.id)).toEqual(['a'])
+  })
+
   it('says after a reload that a run was interrupted, and keeps the last run line', async () => {
     const ed = headlessEditor(testRegistry())
     const id = 'interrupted-graph'

@@ -112,8 +112,10 @@ export async function runGraph(ed: Editor, mode: RunMode): Promise<void> {
   }
   if (report) void recordEditorRun(ed.graphId, whole, report, curves)
   // After a whole run with nothing selected, show its result (the metrics) rather than "Select a node".
+  // Not over a node picked meanwhile: the run's end event (its own channel) can show the run as
+  // over, and the user click a node, before the report arrives here.
   const show = mode === 'all' && selected.length === 0 ? lastResultNode(ed, report) : undefined
-  if (show) ed.graph.getState().select([show])
+  if (show && !selectedIds(ed).length) ed.graph.getState().select([show])
 }
 
 export async function cancelRun(ed: Editor): Promise<void> {

@@ -65,7 +65,7 @@ export async function startEditor(ed: Editor, connect: () => Promise<Engine>, wo
     const info = await ed.engine().init(isBackendName(forced) ? { backend: forced } : undefined)
     ed.ui.setState({ backend: info.backend, backendsAvailable: info.available })
     // Not awaited: the pool's workers load while the graph opens; a run starts them if need be.
-    if (workers) void chooseWorkers(ed, savedWorkers(workers.storage), workers.storage)
+    if (workers) void chooseWorkers(ed, savedWorkers(workers), workers.storage)
     const remote = workers ? savedRemote(workers.storage) : undefined
     if (workers && remote?.url) void chooseRemote(ed, remote, workers.storage)
     const wasmFailure = info.failed.find((f) => f.startsWith('wasm:'))

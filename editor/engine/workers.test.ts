@@ -9,11 +9,12 @@ const memoryStorage = (saved?: string) => {
 }
 
 describe('the workers setting', () => {
-  it('suggests one per core, at most 4, starts at 1 and keeps a valid saved choice', () => {
+  it('starts at one per core, at most 4, and keeps a valid saved choice', () => {
     expect([0, 1, 2, 3, 4, 16].map(defaultWorkers)).toEqual([1, 1, 2, 3, 4, 4])
-    expect(savedWorkers(memoryStorage())).toBe(1)
-    expect(savedWorkers(memoryStorage('6'))).toBe(6)
-    for (const bad of ['0', '9', '2.5', 'many', '']) expect(savedWorkers(memoryStorage(bad))).toBe(1)
+    expect(savedWorkers({ storage: memoryStorage(), cores: 2 })).toBe(2)
+    expect(savedWorkers({ storage: memoryStorage(), cores: 12 })).toBe(4)
+    expect(savedWorkers({ storage: memoryStorage('6'), cores: 2 })).toBe(6)
+    for (const bad of ['0', '9', '2.5', 'many', '']) expect(savedWorkers({ storage: memoryStorage(bad), cores: 8 })).toBe(4)
   })
 
   it('saves a choice the engine took, and says why when it refuses one', async () => {

@@ -15,18 +15,15 @@ export interface WorkerSettings {
   cores: number
 }
 
-/** The size the setting suggests for this machine: one per core, at most 4. */
+/** Workers by default on this machine: one per core, at most 4. */
 export function defaultWorkers(cores: number): number {
   return Math.min(DEFAULT_CAP, Math.max(1, Math.floor(cores) || 1))
 }
 
-/**
- * The saved choice, else 1 (every node in the engine's worker): the pool is opt-in until the
- * browser journeys pass with it (the tuned-network journey's Apply best went missing with 2).
- */
-export function savedWorkers(storage: Storage): number {
+/** The saved choice, else the default for this machine (`defaultWorkers`). */
+export function savedWorkers({ storage, cores }: WorkerSettings): number {
   const saved = Number(storage.getItem(KEY))
-  return Number.isInteger(saved) && saved >= 1 && saved <= WORKER_CHOICES ? saved : 1
+  return Number.isInteger(saved) && saved >= 1 && saved <= WORKER_CHOICES ? saved : defaultWorkers(cores)
 }
 
 /**

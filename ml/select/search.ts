@@ -42,6 +42,8 @@ export interface TrialOutcome {
   status: 'ran' | 'cached' | 'error'
   ms: number
   error?: string
+  /** Where its runs went (the pool workers, ascending); absent or empty: none reported. */
+  workers?: readonly number[]
 }
 
 export type TrialResult = TrialPlan & TrialOutcome

@@ -3,7 +3,10 @@ import type { TrialResult } from '../../ml/select/search'
 import { describePoint, type Dimension } from '../../ml/select/space'
 import { resultsTable } from './table'
 
-/** One row per trial: its number, (rung and resource,) the params tried, the score, cached or ran, seconds. */
+/**
+ * One row per trial: its number, (rung and resource,) the params tried, the score, cached or ran,
+ * the pool workers that ran it ("—": none, it ran on the host's thread or was cached), seconds.
+ */
 export function trialsTable(space: readonly Dimension[], results: readonly TrialResult[], metric: string, halving: boolean) {
   const names = space.map((d) => `${d.node}.${d.param}`)
   const rows = results.map((r) => {
@@ -14,10 +17,11 @@ export function trialsTable(space: readonly Dimension[], results: readonly Trial
       ...names.map((n) => (typeof point[n] === 'boolean' ? String(point[n]) : (point[n] as number | string))),
       r.score,
       r.status === 'error' ? `error: ${r.error}` : r.status,
+      r.workers?.length ? r.workers.join(', ') : '—',
       Math.round(r.ms) / 1000,
     ]
   })
-  return resultsTable(['trial', ...(halving ? ['rung', 'resource'] : []), ...names, metric, 'status', 'seconds'], rows)
+  return resultsTable(['trial', ...(halving ? ['rung', 'resource'] : []), ...names, metric, 'status', 'workers', 'seconds'], rows)
 }
 
 /** Score per trial (points) and the best so far (a line). */

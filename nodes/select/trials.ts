@@ -46,12 +46,13 @@ export class TrialRunner {
     for (const input of this.inputs) runs.push(await this.host.run({ output: 'result', replace: { data: { value: input.value, tag: input.tag } }, params }))
     const all = runs.map((r) => scalarsOf(r.value, 'Result'))
     const ran = runs.reduce((n, r) => n + r.ran, 0)
+    const workers = [...new Set(runs.flatMap((r) => r.workers ?? []))].sort((a, b) => a - b)
     const metric = (this.metric ??= Object.keys(all[0])[0])
     if (!all.every((s) => Object.hasOwn(s, metric))) {
       throw new Error(`The metrics have no "${metric}"; choose one of: ${Object.keys(all[0]).join(', ')}.`)
     }
     const scalars: Record<string, number> = {}
     for (const name of Object.keys(all[0])) scalars[name] = meanStd(all.map((s) => s[name])).mean
-    return { score: scalars[metric], scalars, status: runStatus(ran), ms: performance.now() - t0 }
+    return { score: scalars[metric], scalars, status: runStatus(ran), ms: performance.now() - t0, workers }
   }
 }

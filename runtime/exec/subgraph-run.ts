@@ -91,7 +91,18 @@ async function runNested(env: NestingEnv, callerId: string, request: SubgraphReq
   const key = keys.get(nested.target.node)!.key
   const hit = await env.cache.get(key)
   if (hit.status !== 'hit') throw new Error('The nested run\'s result left the cache before it could be read; raise the memory cache size.')
-  return { value: (hit.value as Record<string, unknown>)[nested.target.port], ran: report.ran, cached: report.cached, key, ms: report.ms }
+  const value = (hit.value as Record<string, unknown>)[nested.target.port]
+  return { value, ran: report.ran, cached: report.cached, key, ms: report.ms, workers: workersOf(report) }
+}
+
+/** The pool workers that ran nodes of a run, ascending. */
+function workersOf(report: RunReport): number[] {
+  const seen = new Set<number>()
+  for (const id in report.nodes) {
+    const w = report.nodes[id].worker
+    if (w !== undefined) seen.add(w)
+  }
+  return [...seen].sort((a, b) => a - b)
 }
 
 function firstError(report: RunReport): string | undefined {

@@ -26,6 +26,8 @@ export interface SubgraphResult {
   /** Cache key of the node feeding `output` in the nested run: one key per distinct trial. */
   key: string
   ms: number
+  /** The pool workers that ran its nodes, ascending (empty: none did; they ran on the host's thread or were cached). */
+  workers?: number[]
 }
 
 /** A node upstream of one of the calling node's inputs, with its params as saved (defaults filled in). */

@@ -36,12 +36,21 @@ describe('model selection in the browser', () => {
     const page = await openApp(ctx, url)
     await page.getByRole('button', { name: 'Examples' }).click()
     await page.getByRole('dialog').getByRole('button', { name: /Two moons: tuning a neural network/ }).click()
+    // A fresh browser starts with one worker per core (2 here): the trials run on the pool.
     await runAll(page, 240_000)
-    await nodeCard(page, 'Tune the network').click()
+    const card = nodeCard(page, 'Tune the network')
+    await expect.poll(() => card.locator('figcaption').textContent()).toMatch(/^trial \d+ · score 0\.\d+ · best 0\.967$/)
+    // Once the results panel opens the card may lie outside the canvas; a dispatched click still selects it.
+    await card.dispatchEvent('click')
     const apply = page.getByRole('button', { name: /^Apply best \(trial \d+\)$/ })
     await expect.poll(() => apply.count()).toBe(1)
     await page.screenshot({ path: `${SHOTS}/search.png` })
     const outputs = page.getByRole('tablist', { name: 'Output' })
+    await outputs.getByRole('tab', { name: 'Trials' }).click()
+    await expect.poll(() => page.getByRole('columnheader', { name: /^workers/ }).count()).toBe(1)
+    // Trials ran side by side, each one's nodes on pool worker 1, 2 or both.
+    const workers = await page.getByRole('cell', { name: /^(1|2|1, 2)$/ }).count()
+    expect(workers).toBeGreaterThan(0)
     for (const tab of ['Score per trial', 'Best']) {
       await outputs.getByRole('tab', { name: tab }).click()
       await page.screenshot({ path: `${SHOTS}/search-${tab.split(' ')[0].toLowerCase()}.png` })
