@@ -1,17 +1,24 @@
-import { createHash } from 'node:crypto'
-import { readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { pathToFileURL } from 'node:url'
 import vm from 'node:vm'
 import { REQUIRE_BANNER, REQUIRE_NAME, URL_NAME } from './bundle-packages.mjs'
 
-const KEY_BYTES = 32
+/**
+ * Which bundle file and Node a cache was made for. bundle.mjs writes every build to a new file renamed
+ * into place, so a rebuilt bundle has another inode or modification time (V8 itself only checks the
+ * source's length). Not a hash of the content: node:crypto alone costs ≈ 10 ms of start-up.
+ */
+function cacheKey(file) {
+  const s = statSync(file, { bigint: true })
+  return Buffer.from(`mlcanvas-v8cache ${process.version} ${process.arch} ${s.ino} ${s.size} ${s.mtimeNs}\n`)
+}
 
-/** The stored code of `file` when it was made for this key (bundle content and Node version), else undefined. */
+/** The stored code when it was made for this key, else undefined. */
 function readCache(file, key) {
   try {
     const bytes = readFileSync(file)
-    return bytes.subarray(0, KEY_BYTES).equals(key) ? bytes.subarray(KEY_BYTES) : undefined
+    return bytes.subarray(0, key.length).equals(key) ? bytes.subarray(key.length) : undefined
   } catch {
     return undefined
   }
@@ -32,15 +39,15 @@ function writeCache(file, key, data) {
 /**
  * Runs a bundle made by bundle.mjs as a script compiled from a V8 code cache kept next to it
  * (`<bundle>.v8cache`), instead of as an ES module that Node compiles again in every process (Node 20
- * has no compile cache of its own). The cache is keyed by a hash of the bundle's content and Node's
- * version and architecture: another bundle or Node compiles from source, and writes a new cache once the
+ * has no compile cache of its own). The cache is keyed by the bundle file (cacheKey) and Node's version
+ * and architecture: another bundle or Node compiles from source, and writes a new cache once the
  * bundle's top level has finished, so that it holds the functions that run compiled, not only the top
  * level. Resolves then, with whether the stored code was used and whether a cache was written.
  */
 export async function runBundle(file) {
   const source = readFileSync(file, 'utf8')
   if (!source.startsWith(REQUIRE_BANNER)) throw new Error(`${file} was not built by runtime/cli/bundle.mjs.`)
-  const key = createHash('sha256').update(`${process.version} ${process.arch}\0`).update(source).digest()
+  const key = cacheKey(file)
   const cacheFile = `${file}.v8cache`
   const stored = readCache(cacheFile, key)
   // The banner is two lines; the wrapper's own first line keeps the body's line numbers those of the file.
