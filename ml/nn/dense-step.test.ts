@@ -5,9 +5,12 @@ import { seededRandom } from '../../runtime/exec/rng'
 import { denseTrainer, tapeTrainer } from './dense-step'
 import { encodeTargets, lossValue, type Head, type LossChoice } from './loss'
 import { forward, initWeights, kernelIndices, type Activation, type NetDef } from './net'
-import { makeOptimizer } from './optimizer'
+import { loadGradients, makeOptimizer } from './optimizer'
 
-beforeAll(async () => void (await setupNodeBackend('wasm')))
+beforeAll(async () => {
+  await setupNodeBackend('wasm')
+  await loadGradients()
+})
 
 interface Case {
   name: string

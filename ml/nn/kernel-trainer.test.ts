@@ -9,12 +9,15 @@ import { denseLayers, tapeTrainer } from './dense-step'
 import { kernelTrainer } from './kernel-trainer'
 import { encodeTargets, lossValue, type Head, type LossChoice } from './loss'
 import { forward, initWeights, kernelIndices, type Activation, type NetDef, type NetWeights } from './net'
-import { makeOptimizer, optimizerSettings } from './optimizer'
+import { loadGradients, makeOptimizer, optimizerSettings } from './optimizer'
 import { instantiateDenseKernel, type DenseKernel } from './wasm/dense-kernel'
 import { KERNEL_SOURCE_SHA256 } from './wasm/dense-kernel-wasm'
 import type { Trainer } from './trainer'
 
-beforeAll(async () => void (await setupNodeBackend('wasm')))
+beforeAll(async () => {
+  await setupNodeBackend('wasm')
+  await loadGradients()
+})
 
 /** A fresh instance per trainer: a trainer owns its instance's memory. */
 const fresh = async (): Promise<DenseKernel> => (await instantiateDenseKernel())!
