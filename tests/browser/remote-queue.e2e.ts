@@ -1,0 +1,76 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { startRedis, type LocalRedis } from '../support/redis-server'
+import { badge, nodeCard, openGraphFile, runAll } from './actions'
+import { appPages } from './app-pages'
+
+const app = appPages()
+const CLI = resolve('runtime/cli/bin.mjs')
+const procs: { child: ChildProcess; out: string; exited: Promise<unknown> }[] = []
+let redis: LocalRedis | undefined
+let shared = ''
+let bridgeUrl = ''
+
+function start(args: string[]) {
+  const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+  const proc = { child, out: '', exited: new Promise((r) => child.once('exit', r)) }
+  child.stdout!.on('data', (d) => (proc.out += d))
+  child.stderr!.on('data', (d) => (proc.out += d))
+  procs.push(proc)
+  return proc
+}
+
+beforeAll(async () => {
+  redis = await startRedis()
+  shared = await mkdtemp(join(tmpdir(), 'mlcanvas-e2e-queue-'))
+  const cache = ['--queue', redis.url, '--cache-dir', shared]
+  const workers = [start(['worker', ...cache, '--warm-up-ms', '0']), start(['worker', ...cache, '--warm-up-ms', '0'])]
+  const bridge = start(['bridge', ...cache, '--port', '0', '--allow-origin', new URL(inject('appUrl')).origin])
+  const deadline = Date.now() + 120_000
+  while (!(/bridge on http/.test(bridge.out) && workers.every((w) => w.out.includes(' serving ')))) {
+    if (Date.now() > deadline) throw new Error(`the bridge and workers did not start:\n${procs.map((p) => p.out).join('\n')}`)
+    await new Promise((r) => setTimeout(r, 50))
+  }
+  bridgeUrl = /bridge on (http:\/\/\S+) /.exec(bridge.out)![1]
+})
+
+afterAll(async () => {
+  for (const p of procs) if (p.child.exitCode === null) p.child.kill('SIGTERM')
+  await Promise.all(procs.map((p) => p.exited))
+  await redis?.stop()
+  if (shared) await rm(shared, { recursive: true, force: true })
+})
+
+/** Sets "Remote queue (bridge URL)" in the Cache dialog and waits for what the bridge says. */
+async function setRemote(page: Page, url: string) {
+  await page.getByRole('button', { name: 'Cache' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Cache and workers' })
+  await dialog.getByRole('textbox', { name: 'Remote queue (bridge URL)' }).fill(url)
+  await dialog.getByRole('button', { name: 'Apply' }).click()
+  const status = dialog.getByRole('status', { name: 'Remote queue status' })
+  await expect.poll(() => status.textContent(), { timeout: 30_000 }).toBe('connected: 2 workers serving the queue')
+  await dialog.getByRole('button', { name: 'Close' }).click()
+}
+
+describe('the editor on a remote queue', () => {
+  it('runs a search whose trials the queue workers compute, and says which worker ran a node', async () => {
+    const page = await app()
+    await setRemote(page, bridgeUrl)
+    const doc = JSON.parse(await readFile(resolve('tests/fixtures/queue/search-20.json'), 'utf8'))
+    const search = doc.nodes.find((n: { type: string }) => n.type === 'select.search')
+    search.params.trials = 4
+    await openGraphFile(page, { name: 'search.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) })
+    await runAll(page, 110_000)
+    await expect.poll(() => badge(page, 'Hyperparameter search').textContent()).toMatch(/^done/)
+    await nodeCard(page, 'Train').click()
+    const info = page.getByRole('region', { name: 'Run status' })
+    await expect.poll(() => info.textContent()).toMatch(/Ran on: queue worker \S+:\d+/)
+    // The trials' nodes ran on the workers (each logs a ✓ line per node it computed).
+    const computed = procs.slice(0, 2).map((p) => (p.out.match(/^✓ /gm) ?? []).length)
+    expect(computed.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(4 * 3)
+  }, 120_000)
+})
