@@ -54,7 +54,7 @@ const FULL = {
   browser: { rows: 20_000, epochs: 10, repeats: 3, idbMB: [10, 100], epochRows: 2_000, layoutNodes: 500 },
   pool: { rows: 20_000, epochs: 40, repeats: 2 },
   search: { trials: 20, epochs: 15, interruptAfter: 10 },
-  queue: { trials: 20, samples: 1_000, epochs: 20, repeats: 2 },
+  queue: { trials: 20, samples: 20_000, epochs: 60, repeats: 2 },
   rl: {},
   models: { smallRows: 455, bigRows: 100_000, midRows: 5_000, repeats: 2, sklearn: true },
   deploy: { predictMB: [20, 200], loadSeconds: 10 },
