@@ -1,6 +1,6 @@
 import { p } from '../../runtime/values/params'
 import type { LayerDef } from '../nn/net'
-import { alphaParam, migrateNetworkSeed, networkSeedParam } from './config'
+import { alphaParam, migrateOwnSeed, networkSeedParam } from './config'
 import { defineFamily } from './family'
 import { deserializeGradient, predictGradient, serializeGradient } from './gradient'
 import { exportLayers } from './layers-export'
@@ -15,7 +15,7 @@ export const cnn = defineFamily({
   tasks: ['classification', 'regression'],
   // 2: a seed of its own (version 1 followed the Train node's seed; migrate keeps that).
   version: 2,
-  migrate: migrateNetworkSeed,
+  migrate: migrateOwnSeed,
   gradient: true,
   config: {
     height: p.int({ default: 8, min: 1, max: 512, title: 'Image height' }),

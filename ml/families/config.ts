@@ -27,26 +27,30 @@ export const svmCParam = () =>
 export const linearSeedParam = () =>
   seedParam('Orders the exact solver\'s coordinates (scikit-learn\'s random_state); trained by gradient, it shuffles the rows and picks the held-out share.')
 
-/** A network's seed that means "the Train node's seed": what model nodes saved before networks had a seed get. */
+/** An own seed that means "the Train node's seed": what model nodes saved before their family had a seed get. */
 export const TRAIN_NODE_SEED = -1
 
 /**
- * A network's own seed, scikit-learn's random_state for MLPClassifier: the initial weights, the order
- * rows are shuffled in each epoch, dropout, and the rows held out for early stopping. −1 follows the
- * Train node's seed (what a model node saved at version 1 gets, so its numbers stay the same).
+ * A family's own seed (scikit-learn's random_state) for families that followed the Train node's seed
+ * before they had one: −1 still does, which is what a model node saved at version 1 gets, so its numbers stay the same.
  */
-export const networkSeedParam = () =>
+const ownSeedParam = (draws: string) =>
   p.int({
     default: 0,
     min: TRAIN_NODE_SEED,
     max: 2 ** 31 - 1,
     title: 'Seed',
-    description:
-      "Initial weights, each epoch's shuffle, dropout and the rows held out for early stopping (scikit-learn's random_state). " +
-      "−1: the Train node's seed (graphs saved before networks had a seed).",
+    description: `${draws} (scikit-learn's random_state). −1: the Train node's seed (graphs saved before this model had a seed).`,
   })
 
+/** A network's seed (MLPClassifier's random_state): initial weights, each epoch's shuffle, dropout, the early-stopping hold-out. */
+export const networkSeedParam = () => ownSeedParam("Initial weights, each epoch's shuffle, dropout and the rows held out for early stopping")
+
+/** Linear or logistic regression trained by gradient: the shuffles and the hold-out. The exact solvers draw nothing. */
+export const gradientLinearSeedParam = () =>
+  ownSeedParam("Trained by gradient (a loss or optimizer wired): each epoch's shuffle and the rows held out for early stopping; the exact fit draws nothing")
+
 /** Model nodes of version 1 had no seed and followed the Train node's: they keep doing so. */
-export function migrateNetworkSeed(params: Record<string, unknown>, fromVersion: number): Record<string, unknown> {
+export function migrateOwnSeed(params: Record<string, unknown>, fromVersion: number): Record<string, unknown> {
   return fromVersion < 2 && !Object.hasOwn(params, 'seed') ? { ...params, seed: TRAIN_NODE_SEED } : params
 }

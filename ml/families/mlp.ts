@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { p } from '../../runtime/values/params'
 import type { LayerDef } from '../nn/net'
-import { alphaParam, migrateNetworkSeed, networkSeedParam } from './config'
+import { alphaParam, migrateOwnSeed, networkSeedParam } from './config'
 import { defineFamily } from './family'
 import { deserializeGradient, predictGradient, serializeGradient } from './gradient'
 import { exportLayers } from './layers-export'
@@ -22,7 +22,7 @@ export const mlp = defineFamily({
   tasks: ['classification', 'regression'],
   // 2: a seed of its own (version 1 followed the Train node's seed; migrate keeps that).
   version: 2,
-  migrate: migrateNetworkSeed,
+  migrate: migrateOwnSeed,
   gradient: true,
   config: {
     layers: p.custom(

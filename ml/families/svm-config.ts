@@ -24,7 +24,7 @@ export const kernelConfig = {
 type KernelConfig = { kernel: SvmConfig['kernel']; C: number; gamma: 'scale' | 'auto' | 'value'; gammaValue: number; degree: number; coef0: number; tol: number }
 
 /** The solver settings from a family config. */
-export function svmConfig(c: KernelConfig, extra: { epsilon?: number; probability?: boolean }): SvmConfig {
+export function svmConfig(c: KernelConfig, extra: { epsilon?: number; probability?: boolean; seed?: number }): SvmConfig {
   return {
     kernel: c.kernel,
     C: c.C,
@@ -35,6 +35,7 @@ export function svmConfig(c: KernelConfig, extra: { epsilon?: number; probabilit
     shrinking: true,
     epsilon: extra.epsilon ?? 0.1,
     probability: extra.probability ?? false,
+    seed: extra.seed ?? 0,
   }
 }
 

@@ -1,4 +1,4 @@
-import { p } from '../../runtime/values/params'
+import { p, seedParam } from '../../runtime/values/params'
 import { predictSvm } from '../svm/predict'
 import { fitSvm, type StepRunner } from '../svm/svm'
 import { runCancellable } from './checkpoint'
@@ -21,11 +21,12 @@ export const svm = defineFamily({
   config: {
     ...kernelConfig,
     probability: p.bool({ default: false, title: 'Probabilities', description: 'Platt scaling, as scikit-learn\'s probability=True.' }),
+    seed: seedParam('With probabilities: which rows fall in each of the Platt scaling folds (scikit-learn\'s random_state). Without, the fit draws nothing.'),
   },
   async fit(t, config, ctx) {
     const classes = t.classes!.length
     const run: StepRunner = (steps) => runCancellable(steps, ctx.signal)
-    const state = await fitSvm(t.X.values, t.X.rows, t.X.cols, t.y!, classes, svmConfig(config, { probability: config.probability }), run)
+    const state = await fitSvm(t.X.values, t.X.rows, t.X.cols, t.y!, classes, svmConfig(config, { probability: config.probability, seed: config.seed }), run)
     return { state, summary: { supportVectors: state.sv.length / state.cols, gamma: state.gamma } }
   },
   predict: (s, X, rows) => predictSvm(s, X, rows),

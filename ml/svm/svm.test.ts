@@ -54,10 +54,15 @@ describe('SVC as scikit-learn (default params, standardized features)', () => {
     }
   })
 
-  it('a fit is a pure function of its inputs: probabilities repeat exactly', async () => {
-    const a = await fitOn('iris', { probability: true })
-    const b = await fitOn('iris', { probability: true })
+  it('a fit is a pure function of its inputs and its seed: probabilities repeat exactly, another seed draws other Platt folds', async () => {
+    const a = await fitOn('iris', { probability: true, seed: 3 })
+    const b = await fitOn('iris', { probability: true, seed: 3 })
     expect(Array.from(b.out.probabilities!)).toEqual(Array.from(a.out.probabilities!))
+    const other = await fitOn('iris', { probability: true, seed: 4 })
+    expect(Array.from(other.state.probA!)).not.toEqual(Array.from(a.state.probA!))
+    // Without probabilities nothing is drawn: the seed changes nothing.
+    const plain = await Promise.all([fitOn('iris', { seed: 3 }), fitOn('iris', { seed: 4 })])
+    expect(Array.from(plain[1].state.coef)).toEqual(Array.from(plain[0].state.coef))
   })
 
   it('passes on libsvm\'s own message for parameters it refuses', async () => {

@@ -23,6 +23,8 @@ export interface SvmConfig {
   shrinking: boolean
   /** SVC only: fit Platt scaling by libsvm's internal 5-fold cross-validation. */
   probability: boolean
+  /** SVC with probability only: seeds libsvm's rand() for the Platt folds (scikit-learn's random_state). */
+  seed: number
 }
 
 export const SVM_DEFAULTS: SvmConfig = {
@@ -35,6 +37,7 @@ export const SVM_DEFAULTS: SvmConfig = {
   tol: 1e-3,
   shrinking: true,
   probability: false,
+  seed: 0,
 }
 
 export interface SvmState {
@@ -101,6 +104,7 @@ export async function fitSvm(X: Float64Array, rows: number, cols: number, y: Flo
     probability: config.probability && classes > 0,
     // scikit-learn's default kernel cache (MB).
     cacheMb: 200,
+    seed: config.seed,
   }
   const fitted = await withLibsvm((svm) =>
     run ? run(svm.train(X, y, rows, cols, params, SLICE_MS)) : Promise.resolve(runToEnd(svm.train(X, y, rows, cols, params, Infinity))),

@@ -6,12 +6,12 @@ import { loadDocument } from '../../runtime/document/load'
 import type { GraphDocument } from '../../runtime/document/schema'
 import { runGraph } from '../../runtime/exec/executor'
 import { Registry } from '../../runtime/registry'
-import type { TrainedModel } from '../../runtime/values/ml'
+import type { OptimizerSpec, TrainedModel } from '../../runtime/values/ml'
 import type { GradientState } from '../../ml/families/gradient'
 import { allNodes } from '../../nodes'
 import { modelNode } from '../../nodes/model'
 import { fitNode } from '../../nodes/train/fit'
-import { blobs } from '../support/model-testing'
+import { blobs, linearData } from '../support/model-testing'
 import { params, paramsError, runNode, testContext } from '../support/table-testing'
 
 beforeAll(async () => {
@@ -19,12 +19,14 @@ beforeAll(async () => {
 })
 
 /** Weights of a network trained by the Train node (seed `trainSeed`) from a model node with `given` params. */
-async function weights(type: 'mlp' | 'cnn', given: Record<string, unknown>, trainSeed: number): Promise<number[]> {
+async function weights(type: string, given: Record<string, unknown>, trainSeed: number, data = blobs([[0, 0], [3, 3], [0, 3], [3, 0]], 8, 1)): Promise<number[]> {
   const spec = (await runNode(modelNode(type), {}, given)).model
-  const data = blobs([[0, 0], [3, 3], [0, 3], [3, 0]], 8, 1)
-  const out = await fitNode.run({ model: spec, data }, params(fitNode, { epochs: 2, batchSize: 8, seed: trainSeed }), testContext().ctx)
+  // An optimizer wired: linear and logistic regression train by gradient (else they are solved exactly, drawing nothing).
+  const out = await fitNode.run({ model: spec, data, optimizer: ADAM }, params(fitNode, { epochs: 2, batchSize: 8, seed: trainSeed }), testContext().ctx)
   return ((out.model as TrainedModel).state as unknown as GradientState).weights.flatMap((w) => Array.from(w))
 }
+
+const ADAM: OptimizerSpec = { kind: 'optimizer', name: 'adam', config: { learningRate: 0.01 } }
 
 // Two features read as a 1 × 2 image.
 const CNN = { height: 1, width: 2, filters: 2, kernel: 1, pool: 1, hidden: 4 }
@@ -41,42 +43,52 @@ describe('networks take their seed from their own seed param (scikit-learn\'s ra
     expect(await weights(type, { ...given, seed: -1 }, 5)).toEqual(seeded)
   })
 
+  it.each(['linear-regression', 'logistic-regression'] as const)('%s trained by gradient: the same rule for its own seed', async (type) => {
+    const data = type === 'linear-regression' ? linearData([1, -2], 0.5, 32) : blobs([[0, 0], [3, 3]], 16, 1)
+    const seeded = await weights(type, { seed: 5 }, 0, data)
+    expect(await weights(type, { seed: 5 }, 9, data)).toEqual(seeded)
+    expect(await weights(type, { seed: 6 }, 0, data)).not.toEqual(seeded)
+    expect(await weights(type, { seed: -1 }, 5, data)).toEqual(seeded)
+  })
+
   it('a new model node has seed 0; a seed below −1 is refused with its name', () => {
-    const registry = new Registry(allNodes)
     expect(registry.defaults('model.mlp')).toMatchObject({ seed: 0 })
     expect(registry.defaults('model.cnn')).toMatchObject({ seed: 0 })
     expect(paramsError(modelNode('mlp'), { seed: -2 })).toBe('seed: Too small: expected number to be >=-1')
   })
 })
 
-describe('a graph saved before networks had a seed', () => {
-  const registry = new Registry(allNodes)
-  const text = readFileSync(new URL('../fixtures/network-seeds/networks-v1.json', import.meta.url), 'utf8')
-  const recorded = JSON.parse(readFileSync(new URL('../fixtures/network-seeds/networks-v1.report.json', import.meta.url), 'utf8'))
+const registry = new Registry(allNodes)
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/network-seeds/${name}`, import.meta.url), 'utf8')
+
+/** Every model node's seed set to `seed`. */
+const withSeed = (doc: GraphDocument, seed: number): GraphDocument => ({
+  ...doc,
+  nodes: doc.nodes.map((n) => (n.type.startsWith('model.') ? { ...n, params: { ...n.params, seed } } : n)),
+})
+
+describe.each([
+  ['networks', 'networks-v1', ['mlp', 'cnn'], ['fitMlp', 'fitCnn']],
+  ['linear and logistic regression', 'linear-v1', ['logistic', 'linear'], ['fitLogistic', 'fitLinear']],
+] as const)('a graph saved before %s had a seed', (_, name, models, fits) => {
+  const recorded = JSON.parse(fixture(`${name}.report.json`))
   const cache = new NodeCache()
 
   async function trained(doc: GraphDocument) {
     const report = await runGraph({ doc, registry, cache })
-    return { fitMlp: report.nodes.fitMlp.summary, fitCnn: report.nodes.fitCnn.summary }
+    return fits.map((id) => report.nodes[id].summary)
   }
 
-  const withSeed = (doc: GraphDocument, seed: number): GraphDocument => ({
-    ...doc,
-    nodes: doc.nodes.map((n) => (n.type === 'model.mlp' || n.type === 'model.cnn' ? { ...n, params: { ...n.params, seed } } : n)),
-  })
-
   it('loads with the Train node\'s seed written in (−1), says so, and trains exactly what it trained before', async () => {
-    const loaded = loadDocument(text, registry)
+    const loaded = loadDocument(fixture(`${name}.json`), registry)
     if (!loaded.ok) throw new Error(JSON.stringify(loaded.diagnostics))
-    expect(loaded.diagnostics.filter((d) => d.code === 'node-migrated').map((d) => d.nodeId)).toEqual(['mlp', 'cnn'])
+    expect(loaded.diagnostics.filter((d) => d.code === 'node-migrated').map((d) => d.nodeId)).toEqual(models)
     expect(loaded.doc.nodes.filter((n) => n.type.startsWith('model.')).map((n) => n.params.seed)).toEqual([-1, -1])
     const now = await trained(loaded.doc)
-    expect(now.fitMlp).toMatchObject(recorded.fitMlp)
-    expect(now.fitCnn).toMatchObject(recorded.fitCnn)
-    // The networks' own seed set to the Train node's (7) is the same training; their default (0) another one.
+    fits.forEach((id, i) => expect(now[i]).toMatchObject(recorded[id]))
+    // The models' own seed set to the Train node's (7) is the same training; their default (0) another one.
     expect(await trained(withSeed(loaded.doc, 7))).toEqual(now)
     const other = await trained(withSeed(loaded.doc, 0))
-    expect(other.fitMlp?.loss).not.toBe(now.fitMlp?.loss)
-    expect(other.fitCnn?.loss).not.toBe(now.fitCnn?.loss)
+    fits.forEach((_, i) => expect(other[i]?.loss).not.toBe(now[i]?.loss))
   })
 })

@@ -16,6 +16,8 @@ export interface TrainParams {
   shrinking: boolean
   probability: boolean
   cacheMb: number
+  /** Seeds rand(), which only the probability folds draw from. */
+  seed: number
 }
 
 /** The fitted numbers, read from libsvm's svm_model. */
@@ -56,8 +58,6 @@ interface Exports {
 
 /** Room for the solver's wasm locals while it is paused (a handful of frames). */
 const PAUSE_BYTES = 64 * 1024
-/** rand() seed of every fit (only probability folds draw from it). */
-const SEED = 1
 
 let compiled: Promise<WebAssembly.Module> | undefined
 
@@ -116,7 +116,7 @@ class LibsvmInstance {
     new Float64Array(ex.memory.buffer, xPtr, rows * cols).set(X.subarray(0, rows * cols))
     new Float64Array(ex.memory.buffer, yPtr, rows).set(y.subarray(0, rows))
     const fit = () =>
-      ex.svm_fit(xPtr, yPtr, rows, cols, p.svmType, p.kernelType, p.degree, p.gamma, p.coef0, p.C, p.tol, p.epsilon, Number(p.shrinking), Number(p.probability), p.cacheMb, SEED)
+      ex.svm_fit(xPtr, yPtr, rows, cols, p.svmType, p.kernelType, p.degree, p.gamma, p.coef0, p.C, p.tol, p.epsilon, Number(p.shrinking), Number(p.probability), p.cacheMb, p.seed)
     this.sliceMs = sliceMs
     this.sliceStart = performance.now()
     let model = fit()
