@@ -5,12 +5,9 @@ import { seededRandom } from '../../runtime/exec/rng'
 import { denseTrainer, tapeTrainer } from './dense-step'
 import { encodeTargets, lossValue, type Head, type LossChoice } from './loss'
 import { forward, initWeights, kernelIndices, type Activation, type NetDef } from './net'
-import { loadGradients, makeOptimizer } from './optimizer'
+import { makeOptimizer } from './optimizer'
 
-beforeAll(async () => {
-  await setupNodeBackend('wasm')
-  await loadGradients()
-})
+beforeAll(async () => void (await setupNodeBackend('wasm')))
 
 interface Case {
   name: string

@@ -9,15 +9,12 @@ import { denseLayers, tapeTrainer } from './dense-step'
 import { kernelTrainer } from './kernel-trainer'
 import { encodeTargets, lossValue, type Head, type LossChoice } from './loss'
 import { forward, initWeights, kernelIndices, type Activation, type NetDef, type NetWeights } from './net'
-import { loadGradients, makeOptimizer, optimizerSettings } from './optimizer'
+import { makeOptimizer, optimizerSettings } from './optimizer'
 import { instantiateDenseKernel, type DenseKernel } from './wasm/dense-kernel'
 import { KERNEL_SOURCE_SHA256 } from './wasm/dense-kernel-wasm'
 import type { Trainer } from './trainer'
 
-beforeAll(async () => {
-  await setupNodeBackend('wasm')
-  await loadGradients()
-})
+beforeAll(async () => void (await setupNodeBackend('wasm')))
 
 /** A fresh instance per trainer: a trainer owns its instance's memory. */
 const fresh = async (): Promise<DenseKernel> => (await instantiateDenseKernel())!

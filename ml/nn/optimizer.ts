@@ -1,16 +1,9 @@
 import * as tf from '@tensorflow/tfjs-core'
+// Registers every op's gradient (minimize needs them). tfjs-core's own register_all_gradients entry is ESM
+// without file extensions, which Node (the CLI, via tsx) cannot load; tfjs-layers' Node bundle
+// carries the gradients and its browser build imports that entry through the bundler.
+import '@tensorflow/tfjs-layers'
 import type { OptimizerSpec } from '../../runtime/values/ml'
-
-/**
- * Registers every op's gradient (optimizer.minimize and tf.grad need them); call it before training on
- * tfjs ops. tfjs-core's own register_all_gradients entry is ESM without file extensions, which Node
- * cannot load; tfjs-layers' Node bundle carries the gradients and its browser build imports that entry
- * through the bundler. Loaded on demand: a CLI run that trains nothing on tfjs ops (a cached re-run, the
- * wasm kernel) skips it, ≈ 45 ms of start-up.
- */
-export async function loadGradients(): Promise<void> {
-  await import('@tensorflow/tfjs-layers')
-}
 
 /** An optimizer spec with every number resolved (defaults follow Keras). */
 export type OptimizerSettings =
@@ -36,7 +29,7 @@ export function optimizerSettings(spec: OptimizerSpec): OptimizerSettings {
   }
 }
 
-/** A tfjs optimizer for a spec (after `loadGradients`). The caller disposes it. */
+/** A tfjs optimizer for a spec. The caller disposes it. */
 export function makeOptimizer(spec: OptimizerSpec): tf.Optimizer {
   const s = optimizerSettings(spec)
   switch (s.name) {

@@ -4,7 +4,7 @@ import { denseLayers, denseTrainer, tapeTrainer, type TensorStep } from './dense
 import { kernelTrainer } from './kernel-trainer'
 import type { Head, LossChoice } from './loss'
 import { forward, type NetDef, type NetWeights } from './net'
-import { loadGradients, makeOptimizer, optimizerSettings } from './optimizer'
+import { makeOptimizer, optimizerSettings } from './optimizer'
 import { restoreOptimizer, saveOptimizer, type OptimizerState } from './optimizer-state'
 import { instantiateDenseKernel } from './wasm/dense-kernel'
 
@@ -54,7 +54,6 @@ export async function makeTrainer(input: TrainerInput): Promise<Trainer> {
     const trainer = kernel && kernelTrainer(kernel, { ...input, layers, optimizer: settings, Y: Y! })
     if (trainer) return trainer
   }
-  await loadGradients()
   const optimizer = makeOptimizer(input.optimizer)
   const { net, init, objective, loss, head, alpha } = input
   const core = denseTrainer(net, init, optimizer, objective, loss, head, alpha) ?? tapeTrainer(net, init, optimizer, objective, forward, input.kernelIdx)

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core'
 import { forward, initWeights, type NetDef } from '../nn/net'
-import { loadGradients, makeOptimizer } from '../nn/optimizer'
+import { makeOptimizer } from '../nn/optimizer'
 import { restoreOptimizer, saveOptimizer } from '../nn/optimizer-state'
 import { argmax, continuedTraining, playEpisode, type Agent, type AgentAlgorithm, type TrainStart } from './agent'
 import { denseForward, type DenseActivation, type DenseNet } from './dense'
@@ -177,7 +177,6 @@ class DqnLearner implements Learner {
  * (networks, Adam state, buffer, ε position, random streams), as if it had never stopped.
  */
 export async function trainDqn(env: EnvSpec, config: DqnConfig, random: Uniform, hooks: EpisodeHooks, start: TrainStart = {}): Promise<Agent> {
-  await loadGradients()
   const r = resumable(env, config, start.previous)
   const envRandom = r ? seeded(r.envRandom) : fork(random)
   const live = makeEnv(env, envRandom)

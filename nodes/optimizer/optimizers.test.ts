@@ -3,14 +3,13 @@ import * as tf from '@tensorflow/tfjs-core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { setupNodeBackend } from '../../runtime/backend/setup-node'
 import type { OptimizerSpec } from '../../runtime/values/ml'
-import { loadGradients, makeOptimizer } from '../../ml/nn/optimizer'
+import { makeOptimizer } from '../../ml/nn/optimizer'
 import { params, paramsError, runNode } from '../../tests/support/table-testing'
 import { optimizerNodes } from './index'
 import { adamNode, sgdNode } from './optimizers'
 
 beforeAll(async () => {
   await setupNodeBackend()
-  await loadGradients()
 })
 
 /** One step minimising x² from x = 1 (gradient 2): the new x. */
