@@ -45,4 +45,6 @@ if (await isStale()) {
     await rename(tmp, out)
   }
 }
+// Pool threads run their bundle from a code cache too (runtime/cli/thread-pool.ts).
+process.env.MLCANVAS_CODE_CACHE_MODULE = new URL('./code-cache.mjs', import.meta.url).href
 await runBundle(bundle)
