@@ -1,5 +1,4 @@
 import 'fake-indexeddb/auto'
-import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { request } from 'node:http'
 import { tmpdir } from 'node:os'
@@ -19,33 +18,22 @@ import { hashString } from '../../runtime/keys/hash'
 import { NODE_QUEUE } from '../../runtime/queue/connection'
 import { Engine } from '../../runtime/worker/engine'
 import { BrowserFileStore } from '../../runtime/worker/file-store'
+import { CliProcesses, type Proc } from '../support/cli-processes'
 import { startRedis, type LocalRedis } from '../support/redis-server'
 
-const CLI = resolve('runtime/cli/bin.mjs')
 const ORIGIN = 'http://editor.test'
 const TOKEN = 'test-token'
 const registry = createRegistry()
 
-interface Proc {
-  child: ChildProcess
-  out: string
-  exited: Promise<number | null>
-}
-const started: Proc[] = []
+const processes = new CliProcesses()
+const started = processes.started
 const dirs: string[] = []
 let redis: LocalRedis | undefined
 let bridgeUrl = ''
 let workers: Proc[] = []
 let doc: GraphDocument
 
-function start(args: string[]): Proc {
-  const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
-  const proc: Proc = { child, out: '', exited: new Promise((r) => child.once('exit', (code) => r(code))) }
-  child.stdout!.on('data', (d) => (proc.out += d))
-  child.stderr!.on('data', (d) => (proc.out += d))
-  started.push(proc)
-  return proc
-}
+const start = (args: string[]) => processes.start(args)
 
 async function until(what: string, ok: () => boolean, ms = 90_000, poll?: () => Promise<void>) {
   const deadline = Date.now() + ms
@@ -127,8 +115,7 @@ beforeAll(async () => {
 }, 120_000)
 
 afterAll(async () => {
-  for (const p of started) if (p.child.exitCode === null && p.child.signalCode === null) p.child.kill('SIGTERM')
-  await Promise.all(started.map((p) => p.exited))
+  await processes.stopAll('SIGTERM')
   await redis?.stop()
   for (const d of dirs) await rm(d, { recursive: true, force: true })
 })

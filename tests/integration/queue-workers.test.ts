@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -7,30 +6,18 @@ import { Redis } from 'ioredis'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { RunReport } from '../../runtime/exec/events'
 import { NODE_QUEUE } from '../../runtime/queue/connection'
+import { CliProcesses, type Proc } from '../support/cli-processes'
 import { startRedis, type LocalRedis } from '../support/redis-server'
 
-const CLI = resolve('runtime/cli/bin.mjs')
 /** A random search of 20 learning rates: each trial is train → predict → metrics, three jobs. */
 const GRAPH = resolve('tests/fixtures/queue/search-20.json')
 
-interface Proc {
-  child: ChildProcess
-  out: string
-  exited: Promise<number | null>
-}
+const processes = new CliProcesses()
 
-const started: Proc[] = []
 let redis: LocalRedis | undefined
 const dirs: string[] = []
 
-function start(args: string[]): Proc {
-  const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
-  const proc: Proc = { child, out: '', exited: new Promise((r) => child.once('exit', (code) => r(code))) }
-  child.stdout!.on('data', (d) => (proc.out += d))
-  child.stderr!.on('data', (d) => (proc.out += d))
-  started.push(proc)
-  return proc
-}
+const start = (args: string[]) => processes.start(args)
 
 async function until(what: string, ok: () => boolean | Promise<boolean>, ms = 30_000) {
   const deadline = Date.now() + ms
@@ -56,8 +43,7 @@ function computedKeys(workers: Proc[]): Map<string, number> {
 }
 
 afterAll(async () => {
-  for (const p of started) if (p.child.exitCode === null && p.child.signalCode === null) p.child.kill('SIGKILL')
-  await Promise.all(started.map((p) => p.exited))
+  await processes.stopAll('SIGKILL')
   await redis?.stop()
   for (const d of dirs) await rm(d, { recursive: true, force: true })
 })
