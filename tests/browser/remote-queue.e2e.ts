@@ -1,28 +1,21 @@
-import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Page } from 'playwright-core'
+import { CliProcesses } from '../support/cli-processes'
 import { startRedis, type LocalRedis } from '../support/redis-server'
 import { badge, nodeCard, openGraphFile, runAll } from './actions'
 import { appPages } from './app-pages'
 
 const app = appPages()
-const CLI = resolve('runtime/cli/bin.mjs')
-const procs: { child: ChildProcess; out: string; exited: Promise<unknown> }[] = []
+const processes = new CliProcesses()
+const procs = processes.started
 let redis: LocalRedis | undefined
 let shared = ''
 let bridgeUrl = ''
 
-function start(args: string[]) {
-  const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
-  const proc = { child, out: '', exited: new Promise((r) => child.once('exit', r)) }
-  child.stdout!.on('data', (d) => (proc.out += d))
-  child.stderr!.on('data', (d) => (proc.out += d))
-  procs.push(proc)
-  return proc
-}
+const start = (args: string[]) => processes.start(args)
 
 beforeAll(async () => {
   redis = await startRedis()
@@ -39,8 +32,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  for (const p of procs) if (p.child.exitCode === null) p.child.kill('SIGTERM')
-  await Promise.all(procs.map((p) => p.exited))
+  await processes.stopAll('SIGTERM')
   await redis?.stop()
   if (shared) await rm(shared, { recursive: true, force: true })
 })
