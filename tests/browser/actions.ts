@@ -58,9 +58,12 @@ export async function dropFile(page: Page, name: string, text: string, type: str
   await page.locator('.react-flow__pane').dispatchEvent('drop', { dataTransfer: transfer, clientX: 500, clientY: 300 })
 }
 
-/** A CSV of `cols` columns (f1 … f{cols-1}, then an integer `target`) and `rows` rows, numbers from a fixed formula. */
-export function wideCsv(cols: number, rows: number): string {
-  const head = [...Array.from({ length: cols - 1 }, (_, j) => `f${j + 1}`), 'target'].join(',')
+/**
+ * A CSV of `cols` columns (f1 … f{cols-1}, or the names `name` gives them, then an integer `target`)
+ * and `rows` rows, numbers from a fixed formula.
+ */
+export function wideCsv(cols: number, rows: number, name = (j: number) => `f${j}`): string {
+  const head = [...Array.from({ length: cols - 1 }, (_, j) => name(j + 1)), 'target'].join(',')
   const lines = Array.from({ length: rows }, (_, i) =>
     [...Array.from({ length: cols - 1 }, (_, j) => (((i + 1) * (j + 3)) % 97) / 10), i % 3].join(','),
   )
