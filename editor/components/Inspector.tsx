@@ -54,7 +54,7 @@ function RunInfo({ nodeId }: { nodeId: string }) {
       )}
       {state === 'done' && run?.remote !== undefined && (
         <p>
-          <span className="muted">Ran on:</span> queue worker {run.remote}
+          <span className="muted">Ran on:</span> {run.remote ? `queue worker ${run.remote}` : 'the queue (found in its shared cache)'}
         </p>
       )}
       {state === 'cached' && <p className="muted">Nothing it depends on changed, so the result came from the cache.</p>}

@@ -35,10 +35,10 @@ describe("the search's Best output in the editor", () => {
     const names = Object.keys(scalars).map((k) => readableName(k))
     expect(names).toEqual(['Accuracy', 'Trial', 'Trials', 'Cached trials', 'Max depth (tree)'])
     expect(scalars['maxDepth (tree)']).toBe((ed.run.getState().runs.get('search')?.summary?.bestParams as { tree: { maxDepth: number } }).tree.maxDepth)
-    // One thread, no pool: the trials table names no worker.
+    // One thread, no pool: each trial's nodes ran on the run's own thread.
     const trials = (await ed.runtime.preview(currentDoc(ed), 'search', 'trials')) as { columns: { name: string }[]; head: string[][] }
-    const workers = trials.columns.findIndex((c) => c.name === 'workers')
-    expect(trials.head.map((row) => row[workers])).toEqual(['—', '—'])
+    const ranOn = trials.columns.findIndex((c) => c.name === 'ran on')
+    expect(trials.head.map((row) => row[ranOn])).toEqual(['this thread', 'this thread'])
   })
 })
 

@@ -42,8 +42,8 @@ export interface TrialOutcome {
   status: 'ran' | 'cached' | 'error'
   ms: number
   error?: string
-  /** Where its runs went (the pool workers, ascending); absent or empty: none reported. */
-  workers?: readonly number[]
+  /** Where its runs went, as the trials table shows it ("pool worker 2", "queue worker box:4242"); absent: not reported. */
+  ranOn?: string
 }
 
 export type TrialResult = TrialPlan & TrialOutcome

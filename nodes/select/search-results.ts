@@ -5,7 +5,7 @@ import { resultsTable } from './table'
 
 /**
  * One row per trial: its number, (rung and resource,) the params tried, the score, cached or ran,
- * the pool workers that ran it ("—": none, it ran on the host's thread or was cached), seconds.
+ * where it ran (pool or queue workers, this thread; "—": nowhere, it was cached), seconds.
  */
 export function trialsTable(space: readonly Dimension[], results: readonly TrialResult[], metric: string, halving: boolean) {
   const names = space.map((d) => `${d.node}.${d.param}`)
@@ -17,11 +17,11 @@ export function trialsTable(space: readonly Dimension[], results: readonly Trial
       ...names.map((n) => (typeof point[n] === 'boolean' ? String(point[n]) : (point[n] as number | string))),
       r.score,
       r.status === 'error' ? `error: ${r.error}` : r.status,
-      r.workers?.length ? r.workers.join(', ') : '—',
+      r.ranOn ?? '—',
       Math.round(r.ms) / 1000,
     ]
   })
-  return resultsTable(['trial', ...(halving ? ['rung', 'resource'] : []), ...names, metric, 'status', 'workers', 'seconds'], rows)
+  return resultsTable(['trial', ...(halving ? ['rung', 'resource'] : []), ...names, metric, 'status', 'ran on', 'seconds'], rows)
 }
 
 /** Score per trial (points) and the best so far (a line). */

@@ -2,6 +2,7 @@ import type { SubgraphHost } from '../../runtime/node-api/subgraph'
 import type { Splits } from '../../runtime/values/dataset'
 import type { TrialOutcome } from '../../ml/select/search'
 import { foldInputs, runStatus, scalarsOf } from './folds'
+import { mergeRanOn, ranOnText } from './ran-on'
 import { meanStd } from './table'
 
 /** How a trial is scored: on the split's validation rows, or by k-fold cross-validation of its training rows. */
@@ -46,13 +47,12 @@ export class TrialRunner {
     for (const input of this.inputs) runs.push(await this.host.run({ output: 'result', replace: { data: { value: input.value, tag: input.tag } }, params }))
     const all = runs.map((r) => scalarsOf(r.value, 'Result'))
     const ran = runs.reduce((n, r) => n + r.ran, 0)
-    const workers = [...new Set(runs.flatMap((r) => r.workers ?? []))].sort((a, b) => a - b)
     const metric = (this.metric ??= Object.keys(all[0])[0])
     if (!all.every((s) => Object.hasOwn(s, metric))) {
       throw new Error(`The metrics have no "${metric}"; choose one of: ${Object.keys(all[0]).join(', ')}.`)
     }
     const scalars: Record<string, number> = {}
     for (const name of Object.keys(all[0])) scalars[name] = meanStd(all.map((s) => s[name])).mean
-    return { score: scalars[metric], scalars, status: runStatus(ran), ms: performance.now() - t0, workers }
+    return { score: scalars[metric], scalars, status: runStatus(ran), ms: performance.now() - t0, ranOn: ranOnText(mergeRanOn(runs.map((r) => r.ranOn))) }
   }
 }

@@ -50,7 +50,8 @@ export class RemoteRunner implements NodeRunner {
     await this.download(key)
     const { reason, worker, ms, summary } = outcome
     if (reason !== 'queued') env.emit({ type: 'progress', nodeId: task.node.id, fraction: NaN, message: `${reason}${worker ? ` on ${worker}` : ''}` })
-    return { ms, summary, stored: true, ...(worker ? { remote: worker } : {}) }
+    // '' (the queue settled it from the shared cache without naming a worker) still says it ran on the queue.
+    return { ms, summary, stored: true, remote: worker }
   }
 
   /** The job's outcome, its progress passed on as the node's; a cancel withdraws the job. */

@@ -28,7 +28,7 @@ export type NodeResult = {
   summary: Summary
   /** The pool worker that ran the node (1 … pool size − 1); absent: the thread running the graph. */
   worker?: number
-  /** The queue worker (`host:pid`) that ran it, for a node run through a queue. */
+  /** The queue worker (`host:pid`) that ran it, for a node run through a queue ('' when the queue names none). */
   remote?: string
 } & (
   | {

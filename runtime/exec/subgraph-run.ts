@@ -7,7 +7,7 @@ import { canonicalJson } from '../keys/canonical'
 import { hashString } from '../keys/hash'
 import type { RegisteredNode, ResolvedFile } from '../node-api/define-node'
 import type { PortType } from '../node-api/ports'
-import type { SubgraphHost, SubgraphRequest, SubgraphResult, UpstreamNode } from '../node-api/subgraph'
+import type { RanOn, SubgraphHost, SubgraphRequest, SubgraphResult, UpstreamNode } from '../node-api/subgraph'
 import type { Registry } from '../registry'
 import type { RunReport } from './events'
 import type { FileProvider } from './node-files'
@@ -92,17 +92,22 @@ async function runNested(env: NestingEnv, callerId: string, request: SubgraphReq
   const hit = await env.cache.get(key)
   if (hit.status !== 'hit') throw new Error('The nested run\'s result left the cache before it could be read; raise the memory cache size.')
   const value = (hit.value as Record<string, unknown>)[nested.target.port]
-  return { value, ran: report.ran, cached: report.cached, key, ms: report.ms, workers: workersOf(report) }
+  return { value, ran: report.ran, cached: report.cached, key, ms: report.ms, ranOn: ranOnOf(report, nested.overrides) }
 }
 
-/** The pool workers that ran nodes of a run, ascending. */
-function workersOf(report: RunReport): number[] {
-  const seen = new Set<number>()
+/** Where the nodes a run computed ran, but for the stand-ins of replaced values (`standIns`: they always run here, in no time). */
+function ranOnOf(report: RunReport, standIns: ReadonlyMap<string, string>): RanOn {
+  const pool = new Set<number>()
+  const queue = new Set<string>()
+  let here = false
   for (const id in report.nodes) {
-    const w = report.nodes[id].worker
-    if (w !== undefined) seen.add(w)
+    const { status, worker, remote } = report.nodes[id]
+    if (status !== 'ran' || standIns.has(id)) continue
+    if (worker !== undefined) pool.add(worker)
+    else if (remote !== undefined) queue.add(remote)
+    else here = true
   }
-  return [...seen].sort((a, b) => a - b)
+  return { pool: [...pool].sort((a, b) => a - b), queue: [...queue].sort(), here }
 }
 
 function firstError(report: RunReport): string | undefined {

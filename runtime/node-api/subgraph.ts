@@ -26,8 +26,18 @@ export interface SubgraphResult {
   /** Cache key of the node feeding `output` in the nested run: one key per distinct trial. */
   key: string
   ms: number
-  /** The pool workers that ran its nodes, ascending (empty: none did; they ran on the host's thread or were cached). */
-  workers?: number[]
+  /** Where the nodes it computed ran (cached ones ran nowhere). */
+  ranOn?: RanOn
+}
+
+/** Where the nodes of nested runs ran: on pool workers, on queue workers, on the run's own thread. */
+export interface RanOn {
+  /** Pool workers (1 … pool size − 1), ascending. */
+  pool: number[]
+  /** Queue workers (`host:pid`), sorted; '' for a node the queue settled without naming one. */
+  queue: string[]
+  /** Whether any ran on the thread running the graph (the CLI's main thread, the editor engine's worker). */
+  here: boolean
 }
 
 /** A node upstream of one of the calling node's inputs, with its params as saved (defaults filled in). */

@@ -160,7 +160,8 @@ export class QueueRunner implements NodeRunner {
     }
     const { reason, worker, ms, summary } = done.value
     if (reason !== 'queued') env.emit({ type: 'progress', nodeId: task.node.id, fraction: NaN, message: `${reason}${worker ? ` on ${worker}` : ''}` })
-    return { ms, summary, stored: true, ...(worker ? { remote: worker } : {}) }
+    // '' (the queue settled it from the shared cache without naming a worker) still says it ran on the queue.
+    return { ms, summary, stored: true, remote: worker }
   }
 
   /**

@@ -47,9 +47,9 @@ describe('model selection in the browser', () => {
     await page.screenshot({ path: `${SHOTS}/search.png` })
     const outputs = page.getByRole('tablist', { name: 'Output' })
     await outputs.getByRole('tab', { name: 'Trials' }).click()
-    await expect.poll(() => page.getByRole('columnheader', { name: /^workers/ }).count()).toBe(1)
+    await expect.poll(() => page.getByRole('columnheader', { name: /^ran on/ }).count()).toBe(1)
     // Trials ran side by side, each one's nodes on pool worker 1, 2 or both.
-    const workers = await page.getByRole('cell', { name: /^(1|2|1, 2)$/ }).count()
+    const workers = await page.getByRole('cell', { name: /^pool workers? (1|2|1, 2)$/ }).count()
     expect(workers).toBeGreaterThan(0)
     for (const tab of ['Score per trial', 'Best']) {
       await outputs.getByRole('tab', { name: tab }).click()

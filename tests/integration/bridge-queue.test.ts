@@ -139,6 +139,11 @@ describe('the editor engine on a remote queue through pipeline bridge', () => {
     expect(remote.nodes.train.remote).toMatch(/^.+:\d+$/)
     expect(remote.nodes.search.remote).toBeUndefined()
     expect(events.some((e) => e.type === 'done' && e.nodeId === 'train' && e.remote === remote.nodes.train.remote)).toBe(true)
+    // The trials table says which queue workers ran each computed trial (a repeated point is a cache hit: "—").
+    const trials = (await engine.preview(doc, 'search', 'trials')) as { columns: { name: string }[]; head: string[][] }
+    const [status, ranOn] = ['status', 'ran on'].map((name) => trials.columns.findIndex((c) => c.name === name))
+    expect(trials.head.filter((row) => row[status] === 'ran').length).toBeGreaterThan(0)
+    for (const row of trials.head) expect(row[ranOn]).toMatch(row[status] === 'ran' ? /^queue workers? \S+:\d+(, \S+:\d+)?$/ : /^—$/)
     const computed = await settledKeys()
     // 8 trials × (train, predict, metrics) plus the top-level chain, less repeated points.
     expect(computed.size).toBeGreaterThanOrEqual(20)

@@ -56,9 +56,9 @@ describe('a search whose trials run on pool workers', () => {
     expect(report.nodes.train.worker).toBeGreaterThanOrEqual(1)
     // The trials table says which pool workers ran each trial's nodes.
     const trials = (await engine.preview(example(), 'search', 'trials')) as { columns: { name: string }[]; head: string[][] }
-    const column = trials.columns.findIndex((c) => c.name === 'workers')
+    const column = trials.columns.findIndex((c) => c.name === 'ran on')
     const shown = new Set(trials.head.map((row) => row[column]))
     expect(trials.head).toHaveLength(12)
-    expect([...shown].every((w) => ['1', '2', '1, 2'].includes(w))).toBe(true)
+    expect([...shown].every((w) => ['pool worker 1', 'pool worker 2', 'pool workers 1, 2'].includes(w))).toBe(true)
   }, 30_000)
 })
