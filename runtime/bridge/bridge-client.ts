@@ -73,12 +73,17 @@ export class BridgeClient {
     await this.call('DELETE', `/jobs/${key}`)
   }
 
-  /** The job's events until `done` or `failed`; aborting `signal` ends the stream. */
-  async *events(key: string, signal: AbortSignal): AsyncGenerator<JobStreamEvent> {
+  /** The job's events until `done` or `failed`, or undefined when the bridge has no such job; aborting `signal` ends the stream. */
+  async events(key: string, signal: AbortSignal): Promise<AsyncGenerator<JobStreamEvent> | undefined> {
     const res = await this.call('GET', `/jobs/${key}/events`, { signal })
-    if (res.status === 404 || !res.body) throw new BridgeError(`The remote queue has no job ${key}.`)
-    for await (const m of readEvents(res.body)) {
-      if (m.event === 'progress' || m.event === 'done' || m.event === 'failed') yield { event: m.event, data: JSON.parse(m.data) } as JobStreamEvent
-    }
+    if (res.status === 404) return undefined
+    if (!res.body) throw new BridgeError(`The remote queue sent no event stream for job ${key}.`)
+    return jobEvents(res.body)
+  }
+}
+
+async function* jobEvents(body: ReadableStream<Uint8Array>): AsyncGenerator<JobStreamEvent> {
+  for await (const m of readEvents(body)) {
+    if (m.event === 'progress' || m.event === 'done' || m.event === 'failed') yield { event: m.event, data: JSON.parse(m.data) } as JobStreamEvent
   }
 }

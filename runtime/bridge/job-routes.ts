@@ -47,26 +47,34 @@ export function jobRoutes(app: FastifyInstance, jobs: QueueRunner, store: Persis
   })
 }
 
-/** Writes the job's progress, then its outcome, as an event stream; stops following when the client goes. */
+/**
+ * Writes the job's progress, then its outcome, as an event stream; stops following when the client
+ * goes. A new subscriber first gets the latest progress the job already made (sent before it
+ * connected, or before a reconnect), unless a newer one arrives first.
+ */
 function streamJob(res: ServerResponse, key: string, jobs: QueueRunner, cors: Record<string, string>): void {
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive', ...cors })
-  const send = (e: JobStreamEvent) => res.write(`event: ${e.event}\ndata: ${JSON.stringify(e.data)}\n\n`)
-  const wait = jobs.watch(key, (data) => send({ event: 'progress', data }))
+  let open = true
+  let live = false
+  const send = (e: JobStreamEvent) => open && res.write(`event: ${e.event}\ndata: ${JSON.stringify(e.data)}\n\n`)
+  const wait = jobs.watch(key, (data) => {
+    live = true
+    send({ event: 'progress', data })
+  })
+  void jobs.latestProgress(key).then((data) => data && !live && send({ event: 'progress', data }))
   const poll = setInterval(() => {
     res.write(': alive\n\n')
     void follow()
   }, POLL_MS)
   const follow = async () => {
     await jobs.check(key)
-    // A job withdrawn by another run's cancel, with no result: the client may queue it again.
-    if (!(await jobs.knows(key))) finish({ ok: false, message: `Job ${key} was withdrawn before it finished.` })
+    // A job withdrawn by another run's cancel, with no result: the client queues it again.
+    if (!(await jobs.knows(key))) finish({ ok: false, message: `Job ${key} was withdrawn before it finished.`, withdrawn: true })
   }
-  let open = true
-  const finish = (outcome: JobOutcome) => {
+  const finish = (outcome: JobOutcome | { ok: false; message: string; withdrawn: true }) => {
     if (!open) return
-    open = false
     if (outcome.ok) send({ event: 'done', data: outcome.value })
-    else send({ event: 'failed', data: { message: outcome.message } })
+    else send({ event: 'failed', data: { message: outcome.message, ...('withdrawn' in outcome ? { withdrawn: true } : {}) } })
     close()
   }
   const close = () => {

@@ -7,7 +7,8 @@ import type { NodeJobResult } from '../queue/node-job'
  *
  * - `PUT|GET|HEAD /entries/:key`: a sealed cache entry, as a store keeps it (application/octet-stream);
  * - `POST /jobs/:key` with `{ recipe, nodeId }`: queue the node (deduplicated by key) → `{ state }`;
- * - `GET /jobs/:key/events`: Server-Sent Events `progress`, then `done` or `failed`;
+ * - `GET /jobs/:key/events`: Server-Sent Events `progress` (first the latest one the job made before
+ *   the stream opened), then `done` or `failed` (`withdrawn`: queue it again);
  * - `DELETE /jobs/:key`: withdraw or stop the job;
  * - `GET /health`: `{ ok, workers, maxEntryBytes }`.
  *
@@ -34,4 +35,5 @@ export interface BridgeHealth {
 export type JobStreamEvent =
   | { event: 'progress'; data: JobProgressData }
   | { event: 'done'; data: NodeJobResult }
-  | { event: 'failed'; data: { message: string } }
+  /** `withdrawn`: another run's cancel removed the job before it ran, and its result is not cached: queue it again. */
+  | { event: 'failed'; data: { message: string; withdrawn?: boolean } }

@@ -6,6 +6,11 @@ import { runsAnywhere, type NodeJobResult } from '../queue/node-job'
 import { decodeValue, encodeValue, estimateBytes } from '../values/codec'
 import { BridgeError, type BridgeClient } from './bridge-client'
 
+/** What `follow` says of a job withdrawn before it ran. */
+const WITHDRAWN = Symbol('withdrawn')
+/** Withdrawals in a row after which a node fails rather than queue again (a cancel loop, or a bridge that loses jobs). */
+const MAX_REQUEUES = 20
+
 /**
  * The editor's runner for a remote queue: the nodes the CLI's QueueRunner would queue (not
  * host-only, volatile or file-reading ones: a search or cross-validation node stays here and its
@@ -44,9 +49,7 @@ export class RemoteRunner implements NodeRunner {
     if (!this.elsewhere(task)) return this.local().run(task, env)
     const { key, recipe } = task.key
     for (const ref of Object.values(recipe.inputs)) await this.upload(ref.slice(0, ref.lastIndexOf('#')))
-    if (env.signal.aborted) throw new Cancelled()
-    await this.client.postJob(key, recipe, task.node.id)
-    const outcome = await this.follow(task, env)
+    const outcome = await this.queued(task, env)
     await this.download(key)
     const { reason, worker, ms, summary } = outcome
     if (reason !== 'queued') env.emit({ type: 'progress', nodeId: task.node.id, fraction: NaN, message: `${reason}${worker ? ` on ${worker}` : ''}` })
@@ -54,16 +57,37 @@ export class RemoteRunner implements NodeRunner {
     return { ms, summary, stored: true, remote: worker }
   }
 
-  /** The job's outcome, its progress passed on as the node's; a cancel withdraws the job. */
-  private async follow(task: RunTask, env: RunnerEnv): Promise<NodeJobResult> {
+  /**
+   * Queues the job and follows it. A job that another run's cancel withdrew before it ran is
+   * queued again, as the CLI's QueueRunner does (the bridge says so, or has no job right after the POST).
+   */
+  private async queued(task: RunTask, env: RunnerEnv): Promise<NodeJobResult> {
+    const { key, recipe } = task.key
+    for (let attempt = 1; ; attempt++) {
+      if (env.signal.aborted) throw new Cancelled()
+      await this.client.postJob(key, recipe, task.node.id)
+      const outcome = await this.follow(task, env)
+      if (outcome !== WITHDRAWN) return outcome
+      if (attempt === MAX_REQUEUES) throw new BridgeError(`The remote queue withdrew node "${task.node.id}" ${attempt} times before it ran.`)
+      env.emit({ type: 'progress', nodeId: task.node.id, fraction: NaN, message: 'withdrawn by another run’s cancel: queued again' })
+    }
+  }
+
+  /** The job's outcome (or WITHDRAWN), its progress passed on as the node's; a cancel withdraws the job. */
+  private async follow(task: RunTask, env: RunnerEnv): Promise<NodeJobResult | typeof WITHDRAWN> {
     const { key } = task.key
     const stream = new AbortController()
     const abort = () => stream.abort()
     env.signal.addEventListener('abort', abort, { once: true })
     try {
-      for await (const e of this.client.events(key, stream.signal)) {
+      const events = await this.client.events(key, stream.signal)
+      if (!events) return WITHDRAWN
+      for await (const e of events) {
         if (e.event === 'done') return e.data
-        if (e.event === 'failed') throw new Error(e.data.message)
+        if (e.event === 'failed') {
+          if (e.data.withdrawn) return WITHDRAWN
+          throw new Error(e.data.message)
+        }
         env.emit({ type: 'progress', nodeId: task.node.id, fraction: e.data.fraction ?? NaN, message: e.data.message, data: e.data.data })
       }
       if (!env.signal.aborted) throw new BridgeError(`The remote queue at ${this.client.url} closed the stream before node "${task.node.id}" finished.`, true)

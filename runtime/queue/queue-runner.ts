@@ -181,6 +181,12 @@ export class QueueRunner implements NodeRunner {
     return this.waits.watch(key, progress)
   }
 
+  /** The job's latest progress (what its worker last sent), if it has any. */
+  async latestProgress(key: string): Promise<JobProgressData | undefined> {
+    const progress = (await this.queue.getJob(key).catch(() => undefined))?.progress
+    return typeof progress === 'object' && progress !== null ? (progress as JobProgressData) : undefined
+  }
+
   /** `pipeline worker` processes serving the queue now. */
   workers(): Promise<number> {
     return this.queue.getWorkersCount()

@@ -225,6 +225,39 @@ describe('the editor engine on a remote queue through pipeline bridge', () => {
     }
   }, 90_000)
 
+  it('queues a node again when another run’s cancel withdrew its job before it ran, as the CLI does', async () => {
+    const engine = browserEngine()
+    await engine.init()
+    await engine.setRemote({ url: bridgeUrl, token: TOKEN })
+    await engine.run({ doc, scope: 'w', to: 'train' }, () => undefined)
+    const edited = structuredClone(doc)
+    const train = edited.nodes.find((n) => n.id === 'train')!
+    train.params = { ...train.params, seed: 11 }
+    const connection = new Redis(redis!.url, { maxRetriesPerRequest: null })
+    const queue = new Queue(NODE_QUEUE, { connection })
+    // Paused, the queue keeps the job waiting: what another run's cancel withdraws.
+    await queue.pause()
+    try {
+      const messages: string[] = []
+      const running = engine.run({ doc: edited, scope: 'w', to: 'train' }, (e) => void (e.type === 'progress' && e.nodeId === 'train' && messages.push(e.message ?? '')))
+      let job: string | undefined
+      await until('the waiting train job', () => job !== undefined, 30_000, async () => {
+        job = (await queue.getWaiting()).find((j) => j.data.recipe.type === 'train.fit' && j.data.recipe.params.seed === 11)?.id
+      })
+      expect((await call(`/jobs/${job}`, { method: 'DELETE' })).status).toBe(202)
+      await until('the job queued again', () => messages.some((m) => m.startsWith('withdrawn')), 20_000)
+      await queue.resume()
+      const report = await running
+      expect(report.nodes.train.status, report.nodes.train.error).toBe('ran')
+      expect(report.nodes.train.remote).toMatch(/^.+:\d+$/)
+      expect(messages).toContain('withdrawn by another run’s cancel: queued again')
+    } finally {
+      await queue.resume()
+      await queue.close()
+      connection.disconnect()
+    }
+  }, 60_000)
+
   it('fails a node with a clear message when the bridge is down, and the engine runs it here once cleared', async () => {
     const engine = browserEngine()
     await engine.init()
