@@ -1,12 +1,5 @@
+import { FitCancelled, yieldEvery } from '../cancel'
 import type { Stepwise } from '../stepwise'
-
-/** Thrown by a fit that saw its AbortSignal; the executor reports the node as cancelled. */
-export class FitCancelled extends Error {
-  constructor() {
-    super('Training was cancelled.')
-    this.name = 'FitCancelled'
-  }
-}
 
 /**
  * Cooperative cancellation for fits that loop (trees, restarts, iterations): call the returned
@@ -15,12 +8,10 @@ export class FitCancelled extends Error {
  * setTimeout costs ≥ 1 ms, so yielding on every step would slow small fits down.
  */
 export function checkpoints(signal: AbortSignal, everyMs = 20): () => Promise<void> {
-  let last = Date.now()
+  const pause = yieldEvery(everyMs)
   return async () => {
     if (signal.aborted) throw new FitCancelled()
-    if (Date.now() - last < everyMs) return
-    await new Promise((r) => setTimeout(r, 0))
-    last = Date.now()
+    await pause()
     if (signal.aborted) throw new FitCancelled()
   }
 }

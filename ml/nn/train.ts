@@ -6,6 +6,7 @@ import { shuffleInPlace } from '../table/random'
 import { requireFloat32 } from '../table/magnitude'
 import { makeTrainer } from './trainer'
 import { epochRandom, readCheckpoint, type NetCheckpoint } from './checkpoint'
+import { FitCancelled, yieldEvery } from '../cancel'
 
 export interface NetTrainInput {
   net: NetDef
@@ -53,20 +54,6 @@ export interface NetTrainResult {
 
 const EVAL_CHUNK = 1024
 const PROBE_ROWS = 4096
-
-/** Lets the event loop deliver a cancel (worker message) at most every 100 ms; setTimeout costs ≥ 1 ms. */
-function yielder() {
-  let last = Date.now()
-  return async () => {
-    if (Date.now() - last < 100) return
-    await new Promise((r) => setTimeout(r, 0))
-    last = Date.now()
-  }
-}
-
-function cancelled(): Error {
-  return new Error('Training was cancelled.')
-}
 
 /**
  * Mini-batch training in our own loop: a WebAssembly SIMD kernel or hand-written gradients for dense
@@ -148,7 +135,7 @@ export async function trainNet(input: NetTrainInput): Promise<NetTrainResult> {
   let best = from?.best ? { ...from.best } : { loss: Infinity, epoch: 0, values: null as Float32Array[] | null }
   let stale = from?.stale ?? 0
   let stopped = from?.stopped ?? false
-  const pause = yielder()
+  const pause = yieldEvery(100)
   const order = new Int32Array(rows)
   try {
     if (from) await trainer.restoreOptimizer(from.optimizer)
@@ -160,7 +147,7 @@ export async function trainNet(input: NetTrainInput): Promise<NetTrainResult> {
       if (input.shuffle) shuffleInPlace(order, random)
       // Batch costs are read once per epoch (no sync per batch).
       for (let start = 0; start < rows; start += batch) {
-        if (input.signal.aborted) throw cancelled()
+        if (input.signal.aborted) throw new FitCancelled()
         const seed = hasDropout ? Math.floor(random() * 2 ** 31) : undefined
         trainer.step(order, start, Math.min(rows, start + batch), seed)
         await pause()

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core'
+import { FitCancelled } from '../cancel'
 import { forward, initWeights, type NetDef } from '../nn/net'
 import { makeOptimizer } from '../nn/optimizer'
 import { restoreOptimizer, saveOptimizer } from '../nn/optimizer-state'
@@ -7,7 +8,7 @@ import { denseForward, type DenseActivation, type DenseNet } from './dense'
 import { readDqnResume, type DqnResume, type KeptNet } from './dqn-resume'
 import type { Env, EnvSpec, Space } from './env'
 import { makeEnv } from './environments'
-import { cancelled, runEpisodes, type EpisodeHooks, type Learner, type Transition } from './episodes'
+import { runEpisodes, type EpisodeHooks, type Learner, type Transition } from './episodes'
 import { fork, randomInt, seeded, type SeededRandom, type Uniform } from './random'
 import { ReplayBuffer } from './replay-buffer'
 import { epsilonAt } from './schedule'
@@ -134,7 +135,7 @@ class DqnLearner implements Learner {
   }
 
   learn(t: Transition): void {
-    if (this.signal.aborted) throw cancelled()
+    if (this.signal.aborted) throw new FitCancelled()
     const c = this.config
     this.buffer.add(this.code.encode(t.observation), t.action, t.reward, this.code.encode(t.next), t.terminated)
     this.steps++

@@ -1,3 +1,4 @@
+import { FitCancelled, yieldEvery } from '../cancel'
 import type { Env } from './env'
 
 /** One step seen by a learner. */
@@ -24,20 +25,6 @@ export interface EpisodeHooks {
   onResume?(episodes: number): void
 }
 
-export function cancelled(): Error {
-  return new Error('Training was cancelled.')
-}
-
-/** Lets the event loop deliver a cancel at most every 100 ms (setTimeout costs ≥ 1 ms, so not per episode). */
-function yielder() {
-  let last = Date.now()
-  return async () => {
-    if (Date.now() - last < 100) return
-    await new Promise((r) => setTimeout(r, 0))
-    last = Date.now()
-  }
-}
-
 /**
  * Runs training episodes `first` (0-based) to `episodes` − 1, checking for a cancel between them;
  * returns each new episode's return and length.
@@ -45,9 +32,9 @@ function yielder() {
 export async function runEpisodes(env: Env, learner: Learner, episodes: number, hooks: EpisodeHooks, first = 0) {
   const returns = new Float64Array(episodes - first)
   const lengths = new Int32Array(episodes - first)
-  const pause = yielder()
+  const pause = yieldEvery(100)
   for (let e = first; e < episodes; e++) {
-    if (hooks.signal.aborted) throw cancelled()
+    if (hooks.signal.aborted) throw new FitCancelled()
     let observation = env.reset()
     let total = 0
     let steps = 0

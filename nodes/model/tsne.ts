@@ -4,6 +4,7 @@ import { port } from '../../runtime/node-api/ports'
 import { isSplits, type Dataset } from '../../runtime/values/dataset'
 import { concatRows } from '../../ml/table/concat-rows'
 import { tsne } from '../../ml/models/tsne'
+import { yieldEvery } from '../../ml/cancel'
 import { featureMatrix, makeDataset, numericColumn, requireData, targetColumn } from '../../ml/table/table'
 import { seededRandom } from '../../runtime/exec/rng'
 
@@ -35,17 +36,14 @@ export const tsneNode = defineNode({
       throw new Error(`t-SNE compares every pair of rows; ${d.rows} rows is too many (at most ${MAX_ROWS}). Sample the rows first.`)
     }
     const X = featureMatrix(d)
-    let last = Date.now()
+    const pause = yieldEvery(100)
     const { Y, kl } = await tsne(X.values, X.rows, X.cols, {
       ...params,
       random: random,
       onProgress: async (it, kl) => {
         if (ctx.signal.aborted) throw new Error('t-SNE was cancelled.')
         ctx.progress(it / params.iterations, `iteration ${it}/${params.iterations} KL ${kl.toFixed(3)}`, { iteration: it, kl })
-        if (Date.now() - last > 100) {
-          await new Promise((r) => setTimeout(r, 0))
-          last = Date.now()
-        }
+        await pause()
       },
     })
     const target = targetColumn(d)
