@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useId, useState } from 'react'
 import { chooseRemote, savedRemote } from '../engine/remote-queue'
 import { runGraph } from '../engine/run-actions'
 import { useEditor, useUi } from '../store'
@@ -11,26 +11,27 @@ export function RemoteQueueField() {
   const remote = useUi(selectRemote)
   const [url, setUrl] = useState(remote.url)
   const [token, setToken] = useState(() => savedRemote(localStorage).token ?? '')
+  const urlId = useId()
+  const tokenId = useId()
   return (
     <form
-      className="remote-queue-field"
+      className="remote-queue-field settings-grid"
       onSubmit={(e) => {
         e.preventDefault()
         void chooseRemote(ed, { url, token }, localStorage)
       }}
     >
-      <label>
-        Remote queue (bridge URL){' '}
-        <input type="url" value={url} placeholder="empty: run here" onChange={(e) => setUrl(e.target.value)} />
-      </label>{' '}
-      <label>
-        Token <input type="password" value={token} autoComplete="off" onChange={(e) => setToken(e.target.value)} />
-      </label>{' '}
-      <button type="submit">Apply</button>{' '}
-      <span className="muted" role="status" aria-label="Remote queue status">
+      <label htmlFor={urlId}>Remote queue (bridge URL)</label>
+      <input id={urlId} type="url" value={url} placeholder="empty: run here" onChange={(e) => setUrl(e.target.value)} />
+      <label htmlFor={tokenId}>Token</label>
+      <span className="settings-row">
+        <input id={tokenId} type="password" value={token} autoComplete="off" placeholder="if the bridge has one" onChange={(e) => setToken(e.target.value)} />
+        <button type="submit">Apply</button>
+      </span>
+      <span className="muted settings-value" role="status" aria-label="Remote queue status">
         {remote.url ? remote.status : 'every node runs in this browser'}
       </span>
-      <p className="muted">
+      <p className="muted settings-note">
         With the address of a <code>pipeline bridge</code>, the nodes a queue can run (trials and folds of searches and
         cross-validations, and other nodes that read no file) run on its <code>pipeline worker</code> processes; their results
         come back into this browser’s cache. Empty: everything runs here.

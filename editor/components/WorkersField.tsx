@@ -1,3 +1,4 @@
+import { useId } from 'react'
 import { chooseWorkers, defaultWorkers, WORKER_CHOICES } from '../engine/workers'
 import { useEditor, useUi } from '../store'
 
@@ -11,22 +12,23 @@ export function WorkersField() {
   const ready = useUi(selectReady)
   const cores = navigator.hardwareConcurrency
   const byDefault = defaultWorkers(cores)
+  const id = useId()
   return (
-    <div className="workers-field">
-      <label>
-        Workers{' '}
-        <select aria-label="Workers" value={workers} onChange={(e) => void chooseWorkers(ed, Number(e.target.value), localStorage)}>
+    <div className="workers-field settings-grid">
+      <label htmlFor={id}>Workers</label>
+      <span className="settings-row">
+        <select id={id} value={workers} onChange={(e) => void chooseWorkers(ed, Number(e.target.value), localStorage)}>
           {Array.from({ length: WORKER_CHOICES }, (_, i) => i + 1).map((n) => (
             <option key={n} value={n}>
               {n === byDefault ? `${n} (default)` : n}
             </option>
           ))}
         </select>
-      </label>{' '}
-      <span className="muted" role="status" aria-label="Workers status">
-        {ready ? 'ready' : 'starting…'}
+        <span className="muted" role="status" aria-label="Workers status">
+          {ready ? 'ready' : 'starting…'}
+        </span>
       </span>
-      <p className="muted">
+      <p className="muted settings-note">
         Independent branches, folds and trials run on up to this many workers at once, sharing this cache (this browser reports {cores}{' '}
         cores). 1 runs every node in one worker.
       </p>

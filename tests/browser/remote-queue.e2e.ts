@@ -45,6 +45,17 @@ async function setRemote(page: Page, url: string) {
   await dialog.getByRole('button', { name: 'Apply' }).click()
   const status = dialog.getByRole('status', { name: 'Remote queue status' })
   await expect.poll(() => status.textContent(), { timeout: 30_000 }).toBe('connected: 2 workers serving the queue')
+  // Each setting sits on one line with its label (at 1280 px the URL and Token fields used to wrap).
+  for (const [label, control] of [
+    ['Remote queue (bridge URL)', dialog.getByRole('textbox', { name: 'Remote queue (bridge URL)' })],
+    ['Token', dialog.getByLabel('Token')],
+    ['Token', dialog.getByRole('button', { name: 'Apply' })],
+    ['Workers', dialog.getByRole('combobox', { name: 'Workers' })],
+  ] as const) {
+    const [a, b] = [await dialog.getByText(label, { exact: true }).boundingBox({ timeout: 5000 }), await control.boundingBox()]
+    expect(a!.height, `${label} on one line`).toBeLessThan(26)
+    expect(Math.abs(a!.y + a!.height / 2 - (b!.y + b!.height / 2)), `${label} and its control`).toBeLessThan(4)
+  }
   await dialog.getByRole('button', { name: 'Close' }).click()
 }
 
