@@ -1,15 +1,18 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import type { Figure } from '../../runtime/values/figure'
 import { drawFigure, seriesColor } from '../lib/draw-figure'
 import { figurePng, figureSvg } from '../lib/figure-export'
+import { canvasMeasure, figureHeight } from '../lib/figure-layout'
 import { colorOf } from '../lib/plot-scale'
 import { download, fileSlug } from '../engine/commands'
 
 /** Draws any Figure value (line, scatter, heatmap, decision boundary, bars) on a canvas. */
-export function FigureCanvas({ figure, height = 190 }: { figure: Figure; height?: number }) {
+export function FigureCanvas({ figure, height: base = 190 }: { figure: Figure; height?: number }) {
   const box = useRef<HTMLDivElement>(null)
   const canvas = useRef<HTMLCanvasElement>(null)
   const [width, setWidth] = useState(480)
+  const measure = useMemo(canvasMeasure, [])
+  const height = figureHeight(figure, width, base, measure)
   useEffect(() => {
     const el = box.current
     if (!el) return

@@ -1,4 +1,5 @@
 import type { Figure } from '../../runtime/values/figure'
+import { barsLayout, fitText, FONT, heatmapLayout } from './figure-layout'
 import { formatNumber } from './format'
 import { colorOf, extent, niceTicks, ramp } from './plot-scale'
 
@@ -16,12 +17,12 @@ export function seriesColor(f: Figure, i: number): string {
 function drawHeatmap(ctx: CanvasRenderingContext2D, f: Figure, w: number, h: number) {
   const m = f.heatmap!
   const fg = themeColor('--fg', '#222')
-  const left = 90
-  const top = 8
-  const cw = (w - left - 10) / Math.max(1, m.colLabels.length)
-  const ch = (h - top - 40) / Math.max(1, m.rowLabels.length)
-  const max = Math.max(1e-12, ...m.values.flat())
-  ctx.font = '12px system-ui, sans-serif'
+  ctx.font = FONT
+  const measure = (t: string) => ctx.measureText(t).width
+  const { left, top, cw, ch, slanted, rowLabelWidth, colLabelWidth } = heatmapLayout(f, w, h, measure)
+  const bottom = top + m.rowLabels.length * ch
+  let max = 1e-12
+  for (const row of m.values) for (const v of row) if (v > max) max = v
   ctx.textAlign = 'center'
   ctx.textBaseline = 'middle'
   m.values.forEach((row, r) =>
@@ -29,18 +30,35 @@ function drawHeatmap(ctx: CanvasRenderingContext2D, f: Figure, w: number, h: num
       const t = v / max
       ctx.fillStyle = ramp(t)
       ctx.fillRect(left + c * cw, top + r * ch, cw - 1, ch - 1)
+      const text = m.normalized ? v.toFixed(2) : formatNumber(v)
+      // Colour alone carries a value whose text would spill over its cell.
+      if (ctx.measureText(text).width > cw - 2) return
       ctx.fillStyle = t > 0.6 ? '#111' : '#fff'
-      ctx.fillText(m.normalized ? v.toFixed(2) : formatNumber(v), left + (c + 0.5) * cw, top + (r + 0.5) * ch)
+      ctx.fillText(text, left + (c + 0.5) * cw, top + (r + 0.5) * ch)
     }),
   )
   ctx.fillStyle = fg
   ctx.textAlign = 'right'
-  m.rowLabels.forEach((l, r) => ctx.fillText(l.slice(0, 14), left - 6, top + (r + 0.5) * ch))
+  m.rowLabels.forEach((l, r) => ctx.fillText(fitText(measure, l, rowLabelWidth), left - 6, top + (r + 0.5) * ch))
+  m.colLabels.forEach((l, c) => {
+    const x = left + (c + 0.5) * cw
+    const text = fitText(measure, l, colLabelWidth)
+    if (!slanted) {
+      ctx.textAlign = 'center'
+      ctx.fillText(text, x, bottom + 12)
+      return
+    }
+    ctx.save()
+    ctx.translate(x, bottom + 8)
+    ctx.rotate(-Math.PI / 4)
+    ctx.textAlign = 'right'
+    ctx.fillText(text, 0, 0)
+    ctx.restore()
+  })
   ctx.textAlign = 'center'
-  m.colLabels.forEach((l, c) => ctx.fillText(l.slice(0, 14), left + (c + 0.5) * cw, top + m.rowLabels.length * ch + 12))
   ctx.fillText(f.xLabel, left + (w - left) / 2, h - 10)
   ctx.save()
-  ctx.translate(12, top + (h - 40) / 2)
+  ctx.translate(12, top + (bottom - top) / 2)
   ctx.rotate(-Math.PI / 2)
   ctx.fillText(f.yLabel, 0, 0)
   ctx.restore()
@@ -50,17 +68,17 @@ function drawHeatmap(ctx: CanvasRenderingContext2D, f: Figure, w: number, h: num
 function drawBars(ctx: CanvasRenderingContext2D, f: Figure, w: number, h: number) {
   const b = f.bars!
   const fg = themeColor('--fg', '#222')
-  const left = 110
-  const top = 8
-  const bottom = 34
+  ctx.font = FONT
+  const measure = (t: string) => ctx.measureText(t).width
+  const { left, top, bottom, bh, labelWidth } = barsLayout(f, w, h, measure)
   const right = 12
-  const lows = b.values.map((v, i) => Math.min(0, v - (b.errors?.[i] ?? 0)))
-  const highs = b.values.map((v, i) => Math.max(0, v + (b.errors?.[i] ?? 0)))
-  const lo = Math.min(0, ...lows)
-  const hi = Math.max(1e-12, ...highs)
+  let lo = 0
+  let hi = 1e-12
+  b.values.forEach((v, i) => {
+    lo = Math.min(lo, v - (b.errors?.[i] ?? 0))
+    hi = Math.max(hi, v + (b.errors?.[i] ?? 0))
+  })
   const sx = (v: number) => left + ((v - lo) / (hi - lo)) * (w - left - right)
-  const bh = (h - top - bottom) / Math.max(1, b.labels.length)
-  ctx.font = '12px system-ui, sans-serif'
   ctx.textBaseline = 'middle'
   b.values.forEach((v, i) => {
     const y = top + i * bh
@@ -76,7 +94,7 @@ function drawBars(ctx: CanvasRenderingContext2D, f: Figure, w: number, h: number
     }
     ctx.fillStyle = fg
     ctx.textAlign = 'right'
-    ctx.fillText(b.labels[i].slice(0, 16), left - 6, y + bh / 2)
+    ctx.fillText(fitText(measure, b.labels[i], labelWidth), left - 6, y + bh / 2)
   })
   ctx.strokeStyle = themeColor('--muted', '#888')
   ctx.beginPath()
