@@ -78,16 +78,61 @@ function reserve(kernel: DenseKernel, bytes: number): boolean {
  * (RMSprop, Adagrad, other losses) or when its memory cannot grow: train on tfjs ops then.
  */
 export function kernelTrainer(kernel: DenseKernel, input: KernelTrainerInput): Trainer | undefined {
-  const { layers, init, alpha } = input
+  const { init } = input
   const kind = lossKind(input.loss, input.head)
-  const epsilon = lossEpsilon(input.loss)
   const opt = input.optimizer
   if (kind === undefined || (opt.name !== 'adam' && opt.name !== 'sgd')) return undefined
+  const r = layOut(kernel, input, opt.name === 'adam' ? 2 : opt.momentum > 0 || opt.nesterov ? 1 : 0)
+  if (!r) return undefined
+  const f32 = new Float32Array(kernel.memory.buffer)
+  const i32 = new Int32Array(kernel.memory.buffer)
+  const offsets = copyIn(f32, r, input)
+  const { forwardAndLoss, backward } = passes(kernel, input, r, offsets, kind)
+  const update = optimizerStep(kernel, opt, r)
+  const costs = costLog()
+  const idx4 = r.idx / 4
+  const slice = (ptr: number, n: number) => f32.slice(ptr / 4, ptr / 4 + n)
+  return {
+    params: () => init.values.map((v, i) => tf.tensor(slice(offsets[i], v.length), init.shapes[i])),
+    step(order, start, end) {
+      const n = end - start
+      for (let i = 0; i < n; i++) i32[idx4 + i] = order[start + i]
+      costs.add(forwardAndLoss(n))
+      backward(n)
+      update.step()
+    },
+    costs: () => costs.take(),
+    values: () => init.values.map((v, i) => slice(offsets[i], v.length)),
+    saveOptimizer: async () => update.save(slice),
+    restoreOptimizer: async (state) => update.restore(state, f32),
+    // The instance and its memory go when the trainer is dropped; there is no tfjs tensor to free.
+    dispose: () => undefined,
+  }
+}
+
+/** Byte offsets of the trainer's regions in kernel memory. */
+interface KernelRegions extends FlatRegions {
+  /** Layer widths, input first. */
+  widths: number[]
+  /** All rows' features and encoded targets. */
+  x: number
+  y: number
+  /** A batch's row indices and gathered targets. */
+  idx: number
+  yb: number
+  /** Each layer's activations for a batch (h[0] = the gathered features). */
+  h: number[]
+  /** Two ping-pong buffers for the backward pass's deltas, and a transposed kernel. */
+  delta: [number, number]
+  wt: number
+}
+
+/** Places weights, gradient, optimizer slots, data and batch buffers in kernel memory; undefined when it cannot grow that far. */
+function layOut(kernel: DenseKernel, input: KernelTrainerInput, slotCount: number): KernelRegions | undefined {
+  const { layers, batch } = input
   const widths = [layers[0].shape[0], ...layers.map((l) => l.shape[1])]
   const units = widths[widths.length - 1]
-  const batch = input.batch
-  const size = init.values.reduce((a, v) => a + v.length, 0)
-  const slotCount = opt.name === 'adam' ? 2 : opt.momentum > 0 || opt.nesterov ? 1 : 0
+  const size = input.init.values.reduce((a, v) => a + v.length, 0)
   const mem = allocator(kernel.heapBase())
   const theta = mem.take(size)
   const grad = mem.take(size)
@@ -98,26 +143,33 @@ export function kernelTrainer(kernel: DenseKernel, input: KernelTrainerInput): T
   const yb = mem.take(batch * units)
   const h = widths.map((w) => mem.take(batch * w))
   const widest = Math.max(...widths)
-  const delta = [mem.take(batch * widest), mem.take(batch * widest)]
+  const delta: [number, number] = [mem.take(batch * widest), mem.take(batch * widest)]
   const wt = mem.take(Math.max(...layers.map((l) => l.shape[0] * l.shape[1])))
   if (mem.end > MAX_BYTES || !reserve(kernel, mem.end)) return undefined
+  return { theta, grad, slots, size, widths, x, y, idx, yb, h, delta, wt }
+}
 
-  const f32 = new Float32Array(kernel.memory.buffer)
-  const i32 = new Int32Array(kernel.memory.buffer)
+/** Copies the starting weights (one after another from theta), the features and the targets in; returns each weight's offset. */
+function copyIn(f32: Float32Array, r: KernelRegions, input: KernelTrainerInput): number[] {
   const offsets: number[] = []
-  let at = theta
-  for (const v of init.values) {
+  let at = r.theta
+  for (const v of input.init.values) {
     offsets.push(at)
     f32.set(v, at / 4)
     at += v.length * 4
   }
-  f32.set(input.X, x / 4)
-  f32.set(input.Y, y / 4)
-  const acts = layers.map((l) => KERNEL_ACTIVATION[l.activation as keyof typeof KERNEL_ACTIVATION])
-  const update = optimizerStep(kernel, opt, { theta, grad, slots, size })
-  let costs = new Float32Array(1024)
-  let count = 0
+  f32.set(input.X, r.x / 4)
+  f32.set(input.Y, r.y / 4)
+  return offsets
+}
 
+/** A batch's forward pass with its loss (plus the L2 term) and its backward pass into the gradient region. */
+function passes(kernel: DenseKernel, input: KernelTrainerInput, r: KernelRegions, offsets: number[], kind: number) {
+  const { layers, alpha } = input
+  const { widths, h, delta, x, y, idx, yb, grad, theta, wt } = r
+  const units = widths[widths.length - 1]
+  const epsilon = lossEpsilon(input.loss)
+  const acts = layers.map((l) => KERNEL_ACTIVATION[l.activation as keyof typeof KERNEL_ACTIVATION])
   const forwardAndLoss = (n: number): number => {
     kernel.gatherRows(x, widths[0], idx, n, h[0])
     kernel.gatherRows(y, units, idx, n, yb)
@@ -141,32 +193,27 @@ export function kernelTrainer(kernel: DenseKernel, input: KernelTrainerInput): T
       d = 1 - d
     }
   }
-  const slice = (ptr: number, n: number) => f32.slice(ptr / 4, ptr / 4 + n)
+  return { forwardAndLoss, backward }
+}
+
+/** Each step's cost, kept without a sync or an allocation per step; `take` returns them and starts over. */
+function costLog() {
+  let costs = new Float32Array(1024)
+  let count = 0
   return {
-    params: () => init.values.map((v, i) => tf.tensor(slice(offsets[i], v.length), init.shapes[i])),
-    step(order, start, end) {
-      const n = end - start
-      for (let i = 0; i < n; i++) i32[idx / 4 + i] = order[start + i]
-      const cost = forwardAndLoss(n)
+    add(cost: number) {
       if (count === costs.length) {
         const grown = new Float32Array(2 * count)
         grown.set(costs)
         costs = grown
       }
       costs[count++] = cost
-      backward(n)
-      update.step()
     },
-    costs() {
+    take() {
       const out = costs.slice(0, count)
       count = 0
       return out
     },
-    values: () => init.values.map((v, i) => slice(offsets[i], v.length)),
-    saveOptimizer: async () => update.save(slice),
-    restoreOptimizer: async (state) => update.restore(state, f32),
-    // The instance and its memory go when the trainer is dropped; there is no tfjs tensor to free.
-    dispose: () => undefined,
   }
 }
 
