@@ -107,58 +107,15 @@ export async function parseCsvText(
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input
   if (text.trim() === '') throw new Error('The file is empty: it has no rows to read.')
   const delimiter = opts.delimiter === 'auto' ? detectDelimiter(text) : DELIMITERS[opts.delimiter]
+  const reader = new RowReader(opts.header, delimiter, open)
+  await readChunks(text, delimiter, reader, hooks)
+  return reader.finish()
+}
 
-  let first: string[] | undefined
-  let shape: ParsedShape | undefined
-  let sink: RowSink | undefined
-  const pending: { row: string[]; line: number }[] = []
-  let dataRows = 0
-  let line = 1
+/** Runs papaparse over the text chunk by chunk into `reader`, yielding between chunks; rejects with the first error. */
+function readChunks(text: string, delimiter: string, reader: RowReader, hooks: ParseHooks): Promise<void> {
   let failure: Error | undefined
-
-  // Decides the header from the first row and the rows buffered so far, then flushes them.
-  const start = () => {
-    const sample = first!.map((_, j) => pending.map((p) => p.row[j]))
-    const hasHeader = opts.header === 'yes' || (opts.header === 'auto' && looksLikeHeader(first!, sample))
-    const header = hasHeader ? headerNames(first!) : first!.map((_, j) => `column_${j + 1}`)
-    shape = { header, delimiter, hasHeader }
-    sink = open(header)
-    if (!hasHeader) sink.push(first!, 1)
-    for (const p of pending) sink.push(p.row, p.line)
-    pending.length = 0
-  }
-
-  const takeRows = (rows: string[][]) => {
-    for (const row of rows) {
-      const rowLine = line
-      line += 1 + countNewlines(row)
-      if (isBlank(row)) continue
-      if (!first) {
-        first = row
-        if (first.every((cell) => cell.trim() === '')) {
-          throw new Error('The file has no columns: its first row holds only delimiters. Remove empty leading rows.')
-        }
-        if (first.length > MAX_COLUMNS) {
-          throw new Error(`The file has ${first.length} columns; the limit is ${MAX_COLUMNS}. Select fewer columns before exporting it.`)
-        }
-        continue
-      }
-      if (row.length !== first.length) {
-        throw new Error(
-          `Line ${rowLine} has ${row.length} field${row.length === 1 ? '' : 's'}, expected ${first.length} ` +
-            `(as in the first row). Check for a missing or extra "${delimiter === '\t' ? 'tab' : delimiter}" or an unquoted value that contains it.`,
-        )
-      }
-      dataRows++
-      if (sink) sink.push(row, rowLine)
-      else {
-        pending.push({ row, line: rowLine })
-        if (pending.length >= HEADER_SAMPLE) start()
-      }
-    }
-  }
-
-  await new Promise<void>((resolve, reject) => {
+  return new Promise<void>((resolve, reject) => {
     Papa.parse<string[]>(text, {
       delimiter,
       chunkSize: hooks.chunkSize ?? 4 * 1024 * 1024,
@@ -168,16 +125,16 @@ export async function parseCsvText(
           const quote = result.errors.find((e: Papa.ParseError) => e.code === 'MissingQuotes')
           if (quote) {
             const before = result.data.slice(0, quote.row ?? 0)
-            const quoteLine = line + before.reduce((n: number, r: string[]) => n + 1 + countNewlines(r), 0)
+            const quoteLine = reader.line + before.reduce((n: number, r: string[]) => n + 1 + countNewlines(r), 0)
             throw new Error(`Line ${quoteLine}: a quoted field is never closed (a " without its closing ").`)
           }
-          takeRows(result.data)
+          reader.take(result.data)
         } catch (e) {
           failure = e as Error
           parser.abort()
           return
         }
-        hooks.progress?.(Math.min(1, result.meta.cursor / text.length), `read ${line - 1} lines`)
+        hooks.progress?.(Math.min(1, result.meta.cursor / text.length), `read ${reader.line - 1} lines`)
         // Yield between chunks so the host stays responsive and a cancel can land.
         parser.pause()
         setTimeout(() => parser.resume(), 0)
@@ -186,18 +143,101 @@ export async function parseCsvText(
       error: (e: Error) => reject(e),
     })
   })
+}
 
-  if (!first) throw new Error('The file is empty: it has no rows to read.')
-  if (!sink) start()
-  if (shape!.hasHeader && dataRows === 0) throw new Error('The file has a header row but no data rows.')
-  return shape!
+/**
+ * Takes parsed rows in file order: the first non-blank row, then up to HEADER_SAMPLE rows held back
+ * until the header is decided, then every row straight into the sink. Counts file lines (a quoted
+ * cell may span several) so messages name the line.
+ */
+class RowReader {
+  /** The file line the next row starts on. */
+  line = 1
+  private first: string[] | undefined
+  private shape: ParsedShape | undefined
+  private sink: RowSink | undefined
+  private readonly pending: { row: string[]; line: number }[] = []
+  private dataRows = 0
+
+  constructor(
+    private readonly header: HeaderChoice,
+    private readonly delimiter: string,
+    private readonly open: (header: string[]) => RowSink,
+  ) {}
+
+  take(rows: string[][]): void {
+    for (const row of rows) {
+      const rowLine = this.line
+      this.line += 1 + countNewlines(row)
+      if (isBlank(row)) continue
+      if (!this.first) {
+        this.first = firstRow(row)
+        continue
+      }
+      if (row.length !== this.first.length) throw this.widthError(row, rowLine)
+      this.dataRows++
+      if (this.sink) this.sink.push(row, rowLine)
+      else {
+        this.pending.push({ row, line: rowLine })
+        if (this.pending.length >= HEADER_SAMPLE) this.start()
+      }
+    }
+  }
+
+  /** The shape once every row is in; throws when there was no row, or a header and no data row. */
+  finish(): ParsedShape {
+    if (!this.first) throw new Error('The file is empty: it has no rows to read.')
+    if (!this.sink) this.start()
+    if (this.shape!.hasHeader && this.dataRows === 0) throw new Error('The file has a header row but no data rows.')
+    return this.shape!
+  }
+
+  /** Decides the header from the first row and the rows held back so far, then flushes them. */
+  private start(): void {
+    const first = this.first!
+    const { hasHeader, header } = decideHeader(first, this.pending.map((p) => p.row), this.header)
+    this.shape = { header, delimiter: this.delimiter, hasHeader }
+    const sink = (this.sink = this.open(header))
+    if (!hasHeader) sink.push(first, 1)
+    for (const p of this.pending) sink.push(p.row, p.line)
+    this.pending.length = 0
+  }
+
+  private widthError(row: string[], rowLine: number): Error {
+    const { delimiter } = this
+    const expected = this.first!.length
+    return new Error(
+      `Line ${rowLine} has ${row.length} field${row.length === 1 ? '' : 's'}, expected ${expected} ` +
+        `(as in the first row). Check for a missing or extra "${delimiter === '\t' ? 'tab' : delimiter}" or an unquoted value that contains it.`,
+    )
+  }
+}
+
+/** The first non-blank row, refused when it has no columns or more than MAX_COLUMNS. */
+function firstRow(row: string[]): string[] {
+  if (row.every((cell) => cell.trim() === '')) {
+    throw new Error('The file has no columns: its first row holds only delimiters. Remove empty leading rows.')
+  }
+  if (row.length > MAX_COLUMNS) {
+    throw new Error(`The file has ${row.length} columns; the limit is ${MAX_COLUMNS}. Select fewer columns before exporting it.`)
+  }
+  return row
+}
+
+/**
+ * Whether the first row is a header (as `choice` says, or guessed from the rows below it when it is
+ * 'auto' or unset) and the column names: the header's, or column_1, column_2, … without one.
+ */
+export function decideHeader(first: string[], below: string[][], choice: HeaderChoice | undefined): { hasHeader: boolean; header: string[] } {
+  const hasHeader = choice === 'yes' || (choice !== 'no' && looksLikeHeader(first, first.map((_, j) => below.map((r) => r[j]))))
+  return { hasHeader, header: hasHeader ? headerNames(first) : first.map((_, j) => `column_${j + 1}`) }
 }
 
 /**
  * A first row is a header when none of its cells is a number and either some column below
  * it is numeric, or none of its cells reappears in its column (like Python's csv.Sniffer).
  */
-export function looksLikeHeader(first: string[], columns: string[][]): boolean {
+function looksLikeHeader(first: string[], columns: string[][]): boolean {
   if (first.some((cell) => parseNumber(cell) !== undefined)) return false
   const sample = columns.map((c) => c.slice(0, 200).filter((v) => v.trim() !== ''))
   const numericBelow = sample.some((c) => c.length > 0 && c.every((v) => parseNumber(v) !== undefined))

@@ -1,6 +1,6 @@
 import type { Logger } from '../../runtime/node-api/define-node'
 import type { Dataset } from '../../runtime/values/dataset'
-import { headerNames, looksLikeHeader, type HeaderChoice } from './csv-parse'
+import { decideHeader, headerNames, type HeaderChoice } from './csv-parse'
 import { tableBuilder } from './infer-columns'
 import { inferOptions, type ColumnParams } from './load-table'
 
@@ -42,9 +42,9 @@ export function datasetFromRows(src: RowsSource, params: ColumnParams & { header
     if (src.rows.length === 0) throw new Error('The table is empty: it has no rows to read.')
     const top = texts(0)
     const sample = Array.from({ length: Math.min(200, src.rows.length - 1) }, (_, i) => texts(i + 1))
-    const hasHeader = params.header === 'yes' || (params.header !== 'no' && looksLikeHeader(top, top.map((_, j) => sample.map((r) => r[j]))))
-    header = hasHeader ? headerNames(top) : top.map((_, j) => `column_${j + 1}`)
-    first = hasHeader ? 1 : 0
+    const decided = decideHeader(top, sample, params.header)
+    header = decided.header
+    first = decided.hasHeader ? 1 : 0
   } else header = headerNames(header)
   if (src.rows.length - first === 0) throw new Error('The table has a header row but no data rows.')
   const table = tableBuilder(header, inferOptions(params, log), src.where)
