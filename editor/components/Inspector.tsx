@@ -1,7 +1,9 @@
 import { useState } from 'react'
+import { useNodeTitle } from '../hooks/useNodeTitle'
 import { useUpstreamColumns } from '../hooks/useUpstreamColumns'
 import { paramSchemas } from '../lib/flow-types'
 import { formatMs } from '../lib/format'
+import { failedOnParams } from '../lib/node-failure'
 import { useEditor, useGraph, useRun, useUi } from '../store'
 import { displayState } from '../store/run-store'
 import { selectFocused, selectSelectedCount } from '../store/selectors'
@@ -33,6 +35,8 @@ function RunInfo({ nodeId }: { nodeId: string }) {
   const run = useRun((s) => s.runs.get(nodeId))
   const key = useRun((s) => s.keys.get(nodeId))
   const state = displayState(run, key)
+  const problems = useUi((s) => s.diagnostics.get(nodeId))
+  const blockedBy = useNodeTitle(state === 'blocked' ? run?.blockedBy : undefined)
   return (
     <section className="run-info" aria-label="Run status">
       <div>
@@ -58,9 +62,10 @@ function RunInfo({ nodeId }: { nodeId: string }) {
         </p>
       )}
       {state === 'cached' && <p className="muted">Nothing it depends on changed, so the result came from the cache.</p>}
-      {state === 'error' && run?.error && <pre className="error-text">{run.error}</pre>}
+      {state === 'error' && run?.error && !failedOnParams(problems) && <pre className="error-text">{run.error}</pre>}
       {state === 'error' && run?.error?.startsWith('The remote queue') && <RunHereInstead />}
-      {state === 'blocked' && <p>Blocked because node {run?.blockedBy} failed.</p>}
+      {state === 'error' && failedOnParams(problems) && <p>It cannot run with these settings: see Problems below.</p>}
+      {state === 'blocked' && <p>Blocked because node “{blockedBy}” failed.</p>}
     </section>
   )
 }

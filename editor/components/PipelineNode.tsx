@@ -1,7 +1,9 @@
 import { memo } from 'react'
 import { Handle, Position, type NodeProps } from '@xyflow/react'
+import { useNodeTitle } from '../hooks/useNodeTitle'
 import { portColor } from '../lib/connections'
 import { paramSchemas, type FlowNode } from '../lib/flow-types'
+import { failureText } from '../lib/node-failure'
 import { nodePorts } from '../lib/port-view'
 import { summaryLines } from '../lib/format'
 import { useGraph, useRun, useUi } from '../store'
@@ -39,6 +41,7 @@ export const PipelineNode = memo(function PipelineNode({ id, data, selected }: N
   // of wiring or params and shared by every card (a drag or pan reuses them), not per card.
   const ports = useGraph((s) => nodePorts(s.nodes, s.edges, descriptors, id))
   const state = displayState(run, key)
+  const blockedBy = useNodeTitle(state === 'blocked' ? run?.blockedBy : undefined)
   // Inside an open group, an input fed through the group's port is connected.
   const fed = useGraph(selectFedFromOutside).split('\n')
   const missing = ports.missing.filter((p) => !fed.includes(`${id}.${p}`))
@@ -75,6 +78,7 @@ export const PipelineNode = memo(function PipelineNode({ id, data, selected }: N
   }
   const lines = summaryLines(run?.summary)
   const firstProblem = problems?.find((p) => p.severity === 'error' && p.code !== 'missing-input')
+  const error = failureText(run?.error, problems)
   return (
     <div className={`pnode state-${state} cat-${desc.category} ${selected ? 'selected' : ''}`} data-node-id={id}>
       <div className="pnode-head">
@@ -111,8 +115,8 @@ export const PipelineNode = memo(function PipelineNode({ id, data, selected }: N
           ))}
         </dl>
       )}
-      {state === 'error' && run?.error && <div className="pnode-error">{run.error}</div>}
-      {state === 'blocked' && <div className="pnode-note">Blocked: upstream node {run?.blockedBy} failed.</div>}
+      {state === 'error' && error && <div className="pnode-error">{error}</div>}
+      {state === 'blocked' && <div className="pnode-note">Blocked: upstream node “{blockedBy}” failed.</div>}
       {missing.length > 0 && <div className="pnode-note warn">Connect: {missing.join(', ')}</div>}
       {needFiles.map((f) => (
         <div key={f} className="pnode-note warn">

@@ -47,6 +47,16 @@ describe('results, inspector and chrome as a user meets them', () => {
     expect(await problems.textContent()).toContain('Test share: Must be at most 0.95. The graph file has 1.5.')
     expect(await nodeCard(page, 'Train / test split').textContent()).toMatch(/not a setting|Test share: Must be/)
     await page.screenshot({ path: `${SHOTS}/bad-params.png` })
+
+    // Run anyway: the failed card keeps the words (not the file's path "nodes[1].params.test"),
+    // and the nodes after it name it by its title.
+    await runAll(page)
+    const split = nodeCard(page, 'Train / test split')
+    await expect.poll(() => split.locator('.badge').getAttribute('data-state')).toBe('error')
+    expect(await split.locator('.pnode-error').textContent()).toContain('Test share: Must be at most 0.95. The graph file has 1.5.')
+    expect(await split.textContent()).not.toContain('params.')
+    expect(await nodeCard(page, 'Standardize').textContent()).toContain('Blocked: upstream node “Train / test split” failed.')
+    expect(await page.getByRole('region', { name: 'Run status' }).textContent()).not.toContain('params.')
     await problems.getByRole('button', { name: 'Remove “colour”' }).click()
     await problems.getByRole('button', { name: 'Reset Test share to default' }).click()
     await expect.poll(() => page.getByRole('list', { name: 'Problems' }).count()).toBe(0)
