@@ -4,7 +4,7 @@ import type { QueueRunner } from '../queue/queue-runner'
 import { guard, type AccessOptions } from './access'
 import { entryRoutes } from './entry-routes'
 import { jobRoutes } from './job-routes'
-import type { BridgeHealth } from './protocol'
+import { BRIDGE_PROTOCOL, type BridgeHealth } from './protocol'
 
 export interface BridgeOptions extends AccessOptions {
   /** The largest cache entry an upload may carry, in bytes (413 beyond). */
@@ -26,7 +26,12 @@ export function buildBridge(jobs: QueueRunner, store: PersistentStore, opts: Bri
   })
   app.setNotFoundHandler((req, reply) => void reply.code(404).send({ error: `No route ${req.method} ${req.url.slice(0, 100)}.` }))
   guard(app, opts)
-  app.get('/health', async (): Promise<BridgeHealth> => ({ ok: true, workers: await jobs.workers(), maxEntryBytes: opts.maxEntryBytes }))
+  app.get('/health', async (): Promise<BridgeHealth> => ({
+    ok: true,
+    protocol: BRIDGE_PROTOCOL,
+    workers: await jobs.workers(),
+    maxEntryBytes: opts.maxEntryBytes,
+  }))
   entryRoutes(app, store, opts.maxEntryBytes)
   jobRoutes(app, jobs, store, opts)
   return app

@@ -1,5 +1,5 @@
 import type { Recipe } from '../keys/cache-keys'
-import type { BridgeHealth, JobAccepted, JobStreamEvent } from './protocol'
+import { BRIDGE_PROTOCOL, type BridgeHealth, type JobAccepted, type JobStreamEvent } from './protocol'
 import { readEvents } from './sse-stream'
 
 /** The bridge cannot be reached, or answered with an error: the message says which and what to do. */
@@ -42,12 +42,28 @@ export class BridgeClient {
       throw new BridgeError(`The remote queue at ${this.url} cannot be reached (${(e as Error).message}). Is \`pipeline bridge\` running there with --allow-origin for this page? Clear "Remote queue" in Cache and workers to run on this machine.`, true)
     }
     if (res.ok || res.status === 404) return res
+    if (res.status === 401) {
+      // A HEAD answer has no body to explain it.
+      const what = this.headers.authorization ? 'refused this editor’s token' : 'needs a token'
+      throw new BridgeError(`The remote queue at ${this.url} ${what}: set "Token" in Cache and workers to the one its \`pipeline bridge --token\` was started with.`)
+    }
     const body = (await res.json().catch(() => undefined)) as { error?: string } | undefined
     throw new BridgeError(`The remote queue answered ${method} ${path.split('/').slice(0, 2).join('/')} with ${res.status}: ${body?.error ?? res.statusText}`)
   }
 
+  /** The bridge's health, once it is known to be a bridge of this protocol (else a BridgeError that says what it is). */
   async health(): Promise<BridgeHealth> {
-    return (await (await this.call('GET', '/health')).json()) as BridgeHealth
+    const res = await this.call('GET', '/health')
+    const answer = (await res.json().catch(() => undefined)) as Partial<BridgeHealth> | undefined
+    if (res.status === 404 || answer?.ok !== true || typeof answer.workers !== 'number') {
+      throw new BridgeError(`${this.url} is not a \`pipeline bridge\` (its /health answer is not a bridge's): check the address in Cache and workers.`)
+    }
+    if (answer.protocol !== BRIDGE_PROTOCOL) {
+      throw new BridgeError(
+        `The remote queue at ${this.url} is a \`pipeline bridge\` of another version (protocol ${answer.protocol ?? 1}; this editor speaks ${BRIDGE_PROTOCOL}): run the bridge and its workers from the same release as this editor.`,
+      )
+    }
+    return answer as BridgeHealth
   }
 
   async hasEntry(key: string): Promise<boolean> {

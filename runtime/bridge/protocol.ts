@@ -10,7 +10,7 @@ import type { NodeJobResult } from '../queue/node-job'
  * - `GET /jobs/:key/events`: Server-Sent Events `progress` (first the latest one the job made before
  *   the stream opened), then `done` or `failed` (`withdrawn`: queue it again);
  * - `DELETE /jobs/:key`: withdraw or stop the job;
- * - `GET /health`: `{ ok, workers, maxEntryBytes }`.
+ * - `GET /health`: `{ ok, protocol, workers, maxEntryBytes }` (needs no token).
  *
  * Every error answer is `{ error }` with a 4xx (5xx only for the bridge's own faults).
  */
@@ -23,8 +23,16 @@ export interface JobAccepted {
   state: 'queued' | 'joined' | 'done'
 }
 
+/**
+ * The protocol version a bridge and its clients speak; a client refuses a bridge of another one.
+ * 2: `protocol` in /health, progress replayed to a new subscriber, `withdrawn` failures.
+ */
+export const BRIDGE_PROTOCOL = 2
+
 export interface BridgeHealth {
   ok: boolean
+  /** BRIDGE_PROTOCOL of the bridge (absent: a bridge from before it was reported, protocol 1). */
+  protocol: number
   /** `pipeline worker` processes serving the queue now. */
   workers: number
   /** The largest entry an upload may carry (`--max-entry-mb`). */

@@ -8,6 +8,8 @@ import { BridgeError, type BridgeClient } from './bridge-client'
 
 /** What `follow` says of a job withdrawn before it ran. */
 const WITHDRAWN = Symbol('withdrawn')
+/** A key no entry has: asking for it checks the token. */
+const NO_KEY = '0'.repeat(32)
 /** Withdrawals in a row after which a node fails rather than queue again (a cancel loop, or a bridge that loses jobs). */
 const MAX_REQUEUES = 20
 
@@ -33,9 +35,13 @@ export class RemoteRunner implements NodeRunner {
     private readonly local: () => NodeRunner = () => inProcessRunner,
   ) {}
 
-  /** Asks the bridge how many workers serve the queue; resolves with it (throws BridgeError when down). */
+  /**
+   * Asks the bridge how many workers serve the queue; resolves with it. Throws BridgeError when it
+   * is down, not a bridge of this version, or refuses the token (/health needs none: an entry probe does).
+   */
   async refresh(): Promise<number> {
     const { workers, maxEntryBytes } = await this.client.health()
+    await this.client.hasEntry(NO_KEY)
     this.capacity = Math.max(1, workers)
     this.maxEntryBytes = maxEntryBytes
     return workers

@@ -193,7 +193,7 @@ describe('the editor engine on a remote queue through pipeline bridge', () => {
     expect(preflight.status).toBe(204)
     expect(preflight.headers.get('access-control-allow-origin')).toBe(ORIGIN)
     const health = await call('/health')
-    expect(await health.json()).toEqual({ ok: true, workers: 2, maxEntryBytes: 4 * 2 ** 20 })
+    expect(await health.json()).toEqual({ ok: true, protocol: 2, workers: 2, maxEntryBytes: 4 * 2 ** 20 })
   }, 30_000)
 
   it('cancels a node running on a worker through DELETE: the run ends cancelled and the worker stops the job', async () => {
@@ -257,6 +257,15 @@ describe('the editor engine on a remote queue through pipeline bridge', () => {
       connection.disconnect()
     }
   }, 60_000)
+
+  it('says at once when the token is missing or wrong (its /health needs none)', async () => {
+    const engine = browserEngine()
+    await engine.init()
+    expect((await engine.setRemote({ url: bridgeUrl, token: 'wrong' })).error).toBe(
+      `The remote queue at ${bridgeUrl} refused this editor’s token: set "Token" in Cache and workers to the one its \`pipeline bridge --token\` was started with.`,
+    )
+    expect((await engine.setRemote({ url: bridgeUrl })).error).toContain(`The remote queue at ${bridgeUrl} needs a token: set "Token"`)
+  })
 
   it('fails a node with a clear message when the bridge is down, and the engine runs it here once cleared', async () => {
     const engine = browserEngine()
