@@ -15,7 +15,17 @@ function instance(score: LiveScore, row: Row) {
   )
 }
 
-function Prediction({ score }: { score: LiveScore }) {
+/** The required fields still empty, named for the hint. */
+function blanks(score: LiveScore, row: Row): string[] {
+  return score.columns.filter((c) => c.required && (row[c.name] ?? '').trim() === '').map((c) => c.name)
+}
+
+function Prediction({ score, empty }: { score: LiveScore; empty: string[] }) {
+  // A model without an imputer cannot score empty fields: until they are filled that is a to-do, not an error.
+  if (score.error && empty.length) {
+    const names = empty.length > 4 ? `${empty.slice(0, 4).join(', ')} and ${empty.length - 4} more` : empty.join(', ')
+    return <p className="muted" role="status">Type a value for {names} to see a prediction.</p>
+  }
   if (score.error) return <p className="error-text" role="alert">{score.error}</p>
   const p = score.predictions?.[0]
   if (p === undefined) return null
@@ -90,7 +100,7 @@ export function LiveScoreForm({ nodeId, port }: { nodeId: string; port: string }
           </label>
         ))}
       </form>
-      <Prediction score={score} />
+      <Prediction score={score} empty={blanks(score, row)} />
     </section>
   )
 }
