@@ -5,9 +5,8 @@ import { inProcessRunner, type NodeRunner, type RunTask } from '../exec/runner'
 import { runsAnywhere, type NodeJobResult } from '../queue/node-job'
 import { decodeValue, encodeValue, estimateBytes } from '../values/codec'
 import { BridgeError, type BridgeClient } from './bridge-client'
+import { followJob } from './follow-job'
 
-/** What `follow` says of a job withdrawn before it ran. */
-const WITHDRAWN = Symbol('withdrawn')
 /** A key no entry has: asking for it checks the token. */
 const NO_KEY = '0'.repeat(32)
 /** Withdrawals in a row after which a node fails rather than queue again (a cancel loop, or a bridge that loses jobs). */
@@ -72,38 +71,11 @@ export class RemoteRunner implements NodeRunner {
     for (let attempt = 1; ; attempt++) {
       if (env.signal.aborted) throw new Cancelled()
       await this.client.postJob(key, recipe, task.node.id)
-      const outcome = await this.follow(task, env)
-      if (outcome !== WITHDRAWN) return outcome
+      const outcome = await followJob(this.client, key, task.node.id, env)
+      if ('done' in outcome) return outcome.done
       if (attempt === MAX_REQUEUES) throw new BridgeError(`The remote queue withdrew node "${task.node.id}" ${attempt} times before it ran.`)
       env.emit({ type: 'progress', nodeId: task.node.id, fraction: NaN, message: 'withdrawn by another run’s cancel: queued again' })
     }
-  }
-
-  /** The job's outcome (or WITHDRAWN), its progress passed on as the node's; a cancel withdraws the job. */
-  private async follow(task: RunTask, env: RunnerEnv): Promise<NodeJobResult | typeof WITHDRAWN> {
-    const { key } = task.key
-    const stream = new AbortController()
-    const abort = () => stream.abort()
-    env.signal.addEventListener('abort', abort, { once: true })
-    try {
-      const events = await this.client.events(key, stream.signal)
-      if (!events) return WITHDRAWN
-      for await (const e of events) {
-        if (e.event === 'done') return e.data
-        if (e.event === 'failed') {
-          if (e.data.withdrawn) return WITHDRAWN
-          throw new Error(e.data.message)
-        }
-        env.emit({ type: 'progress', nodeId: task.node.id, fraction: e.data.fraction ?? NaN, message: e.data.message, data: e.data.data })
-      }
-      if (!env.signal.aborted) throw new BridgeError(`The remote queue at ${this.client.url} closed the stream before node "${task.node.id}" finished.`, true)
-    } catch (e) {
-      if (!env.signal.aborted) throw e
-    } finally {
-      env.signal.removeEventListener('abort', abort)
-    }
-    await this.client.cancelJob(key).catch(() => undefined)
-    throw new Cancelled()
   }
 
   /** Puts an input's entry in the shared cache unless it is there already. */

@@ -30,6 +30,7 @@ const started = processes.started
 const dirs: string[] = []
 let redis: LocalRedis | undefined
 let bridgeUrl = ''
+let cacheArgs: string[] = []
 let workers: Proc[] = []
 let doc: GraphDocument
 
@@ -100,7 +101,7 @@ beforeAll(async () => {
   redis = await startRedis()
   const shared = await mkdtemp(join(tmpdir(), 'mlcanvas-bridge-shared-'))
   dirs.push(shared)
-  const cacheArgs = ['--queue', redis.url, '--cache-dir', shared]
+  cacheArgs = ['--queue', redis.url, '--cache-dir', shared]
   workers = [0, 1].map(() => start(['worker', ...cacheArgs, '--warm-up-ms', '0']))
   const bridge = start(['bridge', ...cacheArgs, '--port', '0', '--allow-origin', ORIGIN, '--token', TOKEN, '--max-entry-mb', '4'])
   await until('the bridge and two workers', () => /bridge on http/.test(bridge.out) && workers.every((w) => w.out.includes(' serving ')))
@@ -256,6 +257,46 @@ describe('the editor engine on a remote queue through pipeline bridge', () => {
       await queue.close()
       connection.disconnect()
     }
+  }, 60_000)
+
+  it('follows a job through a bridge restart; a bridge that stays down fails the node clearly, and a later run picks up the result', async () => {
+    const bridgeOn = async (port: number) => {
+      const p = start(['bridge', ...cacheArgs, '--port', String(port), '--allow-origin', ORIGIN, '--token', TOKEN])
+      await until('another bridge', () => /bridge on http/.test(p.out))
+      return { p, url: /bridge on (http:\/\/\S+) /.exec(p.out)![1] }
+    }
+    const kill = async (p: Proc) => {
+      p.child.kill('SIGKILL')
+      await p.exited
+    }
+    let bridge = await bridgeOn(0)
+    const port = Number(new URL(bridge.url).port)
+    const engine = browserEngine()
+    await engine.init()
+    await engine.setRemote({ url: bridge.url, token: TOKEN })
+    await engine.run({ doc, scope: 'r', to: 'train' }, () => undefined)
+    /** Runs train with `seed`; the bridge is killed once the job reports progress, and `then` runs. */
+    const runKilled = async (seed: number, then: () => Promise<void>) => {
+      const edited = structuredClone(doc)
+      const train = edited.nodes.find((n) => n.id === 'train')!
+      train.params = { ...train.params, epochs: 40, seed }
+      const messages: string[] = []
+      const running = engine.run({ doc: edited, scope: 'r', to: 'train' }, (e) => void (e.type === 'progress' && e.nodeId === 'train' && messages.push(e.message ?? '')))
+      await until('progress from the train job', () => messages.length > 0, 30_000)
+      await kill(bridge.p)
+      await then()
+      return { report: await running, messages, edited }
+    }
+    const restarted = await runKilled(21, async () => void (bridge = await bridgeOn(port)))
+    expect(restarted.report.nodes.train.status, restarted.report.nodes.train.error).toBe('ran')
+    expect(restarted.messages.some((m) => m.startsWith('lost the remote queue'))).toBe(true)
+
+    const down = await runKilled(22, async () => undefined)
+    expect(down.report.nodes.train.error).toMatch(new RegExp(`^The remote queue at ${bridge.url} stopped answering while node "train" ran \\(.+\\)\\. Its job goes on on the workers`))
+    bridge = await bridgeOn(port)
+    const again = await engine.run({ doc: down.edited, scope: 'r', to: 'train' }, () => undefined)
+    expect(again.nodes.train.status).toBe('ran')
+    await kill(bridge.p)
   }, 60_000)
 
   it('says at once when the token is missing or wrong (its /health needs none)', async () => {
