@@ -1,4 +1,4 @@
-import { defineNode } from '../../runtime/node-api/define-node'
+import { defineNode, paramsUnchanged } from '../../runtime/node-api/define-node'
 import { p } from '../../runtime/node-api/params'
 import type { Column, Dataset, NumericColumn } from '../../runtime/values/dataset'
 import type { BoundaryGrid, Series } from '../../runtime/values/figure'
@@ -57,7 +57,8 @@ function modelClassOf(target: Column | undefined, classes: string[]): ((row: num
 /** Predicted class over a grid spanning two features, with the data points on top. */
 export const decisionBoundaryFigureNode = defineNode({
   type: 'figure.decision-boundary',
-  version: 1,
+  version: 2,
+  migrate: paramsUnchanged,
   category: 'figure',
   title: 'Decision boundary',
   description:

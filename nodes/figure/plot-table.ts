@@ -2,7 +2,6 @@ import type { Column, Dataset } from '../../runtime/values/dataset'
 import { isDataset, isSplits } from '../../runtime/values/dataset'
 import type { Predictions } from '../../runtime/values/ml'
 import { concatRows } from '../../ml/table/concat-rows'
-import { categoricalFromTexts } from '../../ml/table/cast'
 import { categoricalColumn, makeDataset, numericColumn, targetColumn } from '../../ml/table/table'
 
 /** Turns what a figure node receives (a dataset, splits or predictions) into one table to plot. */
@@ -18,10 +17,15 @@ function fromSplits(v: { train: Dataset; validation?: Dataset; test?: Dataset },
   return part
 }
 
-/** Labels as a categorical column: class names when known, else the numbers as text. */
+/**
+ * Labels as a categorical column: class names when known, else the numbers as text, in
+ * numeric order (a legend reads cluster 0, 1, 2, …, 10, not 0, 1, 10, 11, 2); NaN is missing.
+ */
 function labelColumn(name: string, values: Float64Array, role: Column['role'], classes?: string[], prefix = ''): Column {
   if (classes) return categoricalColumn(name, Int32Array.from(values), classes, role)
-  return categoricalFromTexts(name, Array.from(values, (v) => `${prefix}${v}`), role)
+  const distinct = [...new Set(values)].filter((v) => !Number.isNaN(v)).sort((a, b) => a - b)
+  const code = new Map(distinct.map((v, k) => [v, k]))
+  return categoricalColumn(name, Int32Array.from(values, (v) => code.get(v) ?? -1), distinct.map((v) => `${prefix}${v}`), role)
 }
 
 /** True for values that look like class codes (few distinct non-negative integers), not measurements. */

@@ -49,6 +49,12 @@ describe('figure.scatter', () => {
     ])
   })
 
+  it('lists twelve clusters in numeric order, not as sorted text', async () => {
+    const pred: Predictions = { kind: 'predictions', task: 'clustering', rows: 12, predicted: Float64Array.from({ length: 12 }, (_, i) => 11 - i), features: { names: ['u', 'v'], values: new Float64Array(24) } }
+    const f = await scatter(pred)
+    expect(f.series.map((s) => s.name)).toEqual(Array.from({ length: 12 }, (_, k) => `cluster ${k}`))
+  })
+
   it('plots embedding coordinates coloured by true class codes', async () => {
     const pred: Predictions = {
       kind: 'predictions',

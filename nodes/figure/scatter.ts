@@ -1,4 +1,4 @@
-import { defineNode } from '../../runtime/node-api/define-node'
+import { defineNode, paramsUnchanged } from '../../runtime/node-api/define-node'
 import { p } from '../../runtime/node-api/params'
 import type { Column, Dataset, NumericColumn } from '../../runtime/values/dataset'
 import type { Series } from '../../runtime/values/figure'
@@ -48,7 +48,8 @@ function pointSeries(x: NumericColumn, y: NumericColumn, colour: Column | undefi
 /** 2-D scatter of two numeric columns (features, embedding or PCA components), coloured by class or cluster. */
 export const scatterFigureNode = defineNode({
   type: 'figure.scatter',
-  version: 1,
+  version: 2,
+  migrate: paramsUnchanged,
   category: 'figure',
   title: 'Scatter plot',
   description:
