@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { setupNodeBackend } from '../../runtime/backend/setup-node'
 import type { Task } from '../../runtime/values/ml'
 import { fitContext } from '../../tests/support/fit-context'
-import { expected, loadSplit, maxAbsDiff, type SetName } from '../../tests/fixtures/sklearn/load'
+import { expected, loadSplit, maxAbsDiff, r2Score, type SetName } from '../../tests/fixtures/sklearn/load'
 import type { AnyFamily } from './family'
 import { getFamily } from './index'
 import type { TrainingTable } from './training-table'
@@ -34,18 +34,13 @@ async function fitDefault(id: string, name: SetName, standardize: boolean) {
   return { f, state, out: f.predict(state, test.X, test.rows, info), test }
 }
 
-const r2 = (y: Float64Array, p: Float64Array) => {
-  const mean = y.reduce((a, b) => a + b, 0) / y.length
-  return 1 - y.reduce((s, v, i) => s + (v - p[i]) ** 2, 0) / y.reduce((s, v) => s + (v - mean) ** 2, 0)
-}
-
 describe('new families with default params match scikit-learn defaults', () => {
   it('linear regression (no loss or optimizer wired) is LinearRegression: same test R²', async () => {
     const { out, test } = await fitDefault('linear-regression', 'diabetes', false)
     const ref = expected('diabetes').linear.linear
     // Stored as a float32 one-layer network, so predictions agree to float32 precision.
     expect(maxAbsDiff(out.predicted, ref.predictions)).toBeLessThan(1e-3)
-    expect(r2(test.y, out.predicted)).toBeCloseTo(ref.r2, 5)
+    expect(r2Score(test.y, out.predicted)).toBeCloseTo(ref.r2, 5)
   })
 
   for (const [id, key] of [['ridge', 'ridge'], ['lasso', 'lasso'], ['elastic-net', 'elastic_net']] as const) {
@@ -71,7 +66,7 @@ describe('new families with default params match scikit-learn defaults', () => {
       expect(maxAbsDiff(out.scores!, expected(name).linear_svm.decision)).toBeLessThan(1e-3)
     }
     const { out, test } = await fitDefault('linear-svr', 'diabetes', true)
-    expect(Math.abs(r2(test.y, out.predicted) - expected('diabetes').linear_svm.score)).toBeLessThan(0.005)
+    expect(Math.abs(r2Score(test.y, out.predicted) - expected('diabetes').linear_svm.score)).toBeLessThan(0.005)
   })
 
   it('SVM is SVC(): same predictions; SVR is SVR(): same predictions', async () => {
@@ -87,7 +82,7 @@ describe('new families with default params match scikit-learn defaults', () => {
     for (const name of ['diabetes', 'breast_cancer', 'wine'] as const) {
       const { f, state, out, test } = await fitDefault('gradient-boosting', name, false)
       const ref = expected(name).boosting.gb
-      const score = name === 'diabetes' ? r2(test.y, out.predicted) : out.predicted.reduce((s, v, i) => s + (v === test.y[i] ? 1 : 0), 0) / test.rows
+      const score = name === 'diabetes' ? r2Score(test.y, out.predicted) : out.predicted.reduce((s, v, i) => s + (v === test.y[i] ? 1 : 0), 0) / test.rows
       expect(Math.abs(score - ref.score)).toBeLessThanOrEqual(0.01)
       expect(maxAbsDiff(f.featureImportance!(state, []), ref.importances)).toBeLessThan(0.02)
     }

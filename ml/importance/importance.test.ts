@@ -1,30 +1,17 @@
 import { describe, expect, it } from 'vitest'
-import { expected, loadSplit, maxAbsDiff } from '../../tests/fixtures/sklearn/load'
+import { expected, lcg, loadSplit, maxAbsDiff, r2Score } from '../../tests/fixtures/sklearn/load'
 import { fitTree } from '../models/tree'
 import { predictLinear } from '../linear/centered'
 import { fitLeastSquares } from '../linear/least-squares'
 import { coefficientImportance, forestImportance, treeImportance } from './impurity'
 import { permutationImportance } from './permutation'
 
-function seeded(seed: number) {
-  let s = seed >>> 0
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0), s / 2 ** 32)
-}
-
-const r2 = (y: Float64Array, p: Float64Array) => {
-  const mean = y.reduce((a, b) => a + b, 0) / y.length
-  let ss = 0
-  let st = 0
-  for (let i = 0; i < y.length; i++) (ss += (y[i] - p[i]) ** 2), (st += (y[i] - mean) ** 2)
-  return 1 - ss / st
-}
-
 describe('impurity importance of a decision tree, against scikit-learn', () => {
   for (const [name, classes] of [['breast_cancer', 2], ['wine', 3], ['diabetes', 0]] as const) {
     it(`${name}: a fully grown tree's importances match DecisionTree*.feature_importances_`, () => {
       const { train } = loadSplit(name, false)
       const all = Int32Array.from({ length: train.rows }, (_, i) => i)
-      const tree = fitTree(train.X, train.cols, train.y, all, { classes, maxDepth: 0, minSamplesSplit: 2, minSamplesLeaf: 1, maxFeatures: train.cols, random: seeded(0) })
+      const tree = fitTree(train.X, train.cols, train.y, all, { classes, maxDepth: 0, minSamplesSplit: 2, minSamplesLeaf: 1, maxFeatures: train.cols, random: lcg(0) })
       const imp = treeImportance(tree, train.X, train.cols, train.y, all, classes)
       expect(imp.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12)
       // Ties between equally good splits are broken by scikit-learn's feature order draw, so the
@@ -48,8 +35,8 @@ describe('permutation importance', () => {
   it('LinearRegression on diabetes: means within scikit-learn spread, same top features', () => {
     const { train, test } = loadSplit('diabetes', true)
     const fit = fitLeastSquares(train.X, train.rows, train.cols, train.y)
-    const score = (X: Float64Array) => r2(test.y, predictLinear(fit, X, test.rows))
-    const ours = permutationImportance(score, test.X, test.rows, test.cols, { repeats: 10, random: seeded(0) })
+    const score = (X: Float64Array) => r2Score(test.y, predictLinear(fit, X, test.rows))
+    const ours = permutationImportance(score, test.X, test.rows, test.cols, { repeats: 10, random: lcg(0) })
     const ref = expected('diabetes').permutation_linear
     for (let j = 0; j < test.cols; j++) expect(Math.abs(ours.mean[j] - ref.mean[j])).toBeLessThan(3 * ref.std[j] + 0.02)
     const top = (v: ArrayLike<number>) => Array.from(v, (x, j) => [x, j]).sort((a, b) => b[0] - a[0]).slice(0, 2).map((p) => p[1]).sort()
@@ -62,7 +49,7 @@ describe('permutation importance', () => {
     const copy = Float64Array.from(X)
     const y = Float64Array.from({ length: 20 }, (_, i) => X[i * 2])
     const score = (M: Float64Array) => -y.reduce((s, v, i) => s + (v - M[i * 2]) ** 2, 0)
-    const r = permutationImportance(score, X, 20, 2, { repeats: 3, random: seeded(1) })
+    const r = permutationImportance(score, X, 20, 2, { repeats: 3, random: lcg(1) })
     expect(r.mean[1]).toBe(0)
     expect(r.std[1]).toBe(0)
     expect(r.mean[0]).toBeGreaterThan(0)

@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { expected, loadSplit, maxAbsDiff } from '../../tests/fixtures/sklearn/load'
+import { expected, loadSplit, maxAbsDiff, r2Score } from '../../tests/fixtures/sklearn/load'
 import { predictLinear } from './centered'
 import { ELASTIC_NET_DEFAULTS, fitElasticNet, LASSO_DEFAULTS } from './elastic-net'
 import { fitLeastSquares, fitRidge } from './least-squares'
 import { fitLogistic, LOGISTIC_DEFAULTS, predictLogistic } from './logistic'
-
-const r2 = (y: Float64Array, p: Float64Array) => {
-  const mean = y.reduce((a, b) => a + b, 0) / y.length
-  let ss = 0
-  let st = 0
-  for (let i = 0; i < y.length; i++) (ss += (y[i] - p[i]) ** 2), (st += (y[i] - mean) ** 2)
-  return 1 - ss / st
-}
 
 describe('regression solvers against scikit-learn (diabetes, 80/20 split)', () => {
   const ref = expected('diabetes').linear
@@ -33,7 +25,7 @@ describe('regression solvers against scikit-learn (diabetes, 80/20 split)', () =
       expect(f.intercept).toBeCloseTo(ref[key].intercept, 6)
       const p = predictLinear(f, data.test.X, data.test.rows)
       expect(maxAbsDiff(p, ref[key].predictions)).toBeLessThan(1e-6 * 150)
-      expect(r2(data.test.y, p)).toBeCloseTo(ref[key].r2, 8)
+      expect(r2Score(data.test.y, p)).toBeCloseTo(ref[key].r2, 8)
     })
   }
 
