@@ -1,7 +1,7 @@
 import { p, seedParam } from '../../runtime/node-api/params'
 import type { Column, Dataset } from '../../runtime/values/dataset'
 import { categoricalColumn, makeDataset, numericColumn } from '../../ml/table/table'
-import { permutation, type Uniform } from '../../ml/table/random'
+import { gaussian, permutation, type Uniform } from '../../ml/table/random'
 
 /** What the generator nodes share: seed/samples params and turning points into a table. */
 
@@ -42,4 +42,31 @@ export function linspace(start: number, stop: number, n: number, endpoint = true
   const div = endpoint ? n - 1 : n
   const step = div > 0 ? (stop - start) / div : 0
   return Array.from({ length: n }, (_, i) => start + i * step)
+}
+
+/**
+ * make_moons' and make_circles' layout: class 0 is ⌊n/2⌋ points `first(t)`, class 1 the other
+ * points `second(t)`, t over `angles(count)`; then Gaussian noise on every coordinate, rows shuffled.
+ */
+export function twoCurves(
+  params: { samples: number; noise: number },
+  random: Uniform,
+  angles: (count: number) => number[],
+  first: (t: number) => [number, number],
+  second: (t: number) => [number, number],
+): Dataset {
+  const n = params.samples
+  const nOut = Math.floor(n / 2)
+  const x = new Float64Array(n * 2)
+  const labels = new Int32Array(n)
+  angles(nOut).forEach((t, i) => {
+    ;[x[2 * i], x[2 * i + 1]] = first(t)
+  })
+  angles(n - nOut).forEach((t, i) => {
+    const r = nOut + i
+    ;[x[2 * r], x[2 * r + 1]] = second(t)
+    labels[r] = 1
+  })
+  for (let i = 0; i < x.length; i++) x[i] += params.noise * gaussian(random)
+  return pointsTable(x, 2, labels, 2, random)
 }

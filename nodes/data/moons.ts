@@ -1,7 +1,6 @@
 import { defineNode } from '../../runtime/node-api/define-node'
 import { port } from '../../runtime/node-api/ports'
-import { gaussian } from '../../ml/table/random'
-import { linspace, noiseParam, pointsTable, samplesParam, generatorSeed } from './generated'
+import { generatorSeed, linspace, noiseParam, samplesParam, twoCurves } from './generated'
 import { seededRandom } from '../../runtime/exec/rng'
 
 /** Two interleaving half circles, as scikit-learn's make_moons. */
@@ -17,22 +16,9 @@ export const moonsNode = defineNode({
   outputs: { data: port.dataset() },
   params: { seed: generatorSeed, samples: samplesParam(200), noise: noiseParam(0.1) },
   run(_inputs, params) {
-    const random = seededRandom(params.seed)
-    const n = params.samples
-    const nOut = Math.floor(n / 2)
-    const x = new Float64Array(n * 2)
-    const labels = new Int32Array(n)
-    linspace(0, Math.PI, nOut).forEach((t, i) => {
-      x[2 * i] = Math.cos(t)
-      x[2 * i + 1] = Math.sin(t)
-    })
-    linspace(0, Math.PI, n - nOut).forEach((t, i) => {
-      const r = nOut + i
-      x[2 * r] = 1 - Math.cos(t)
-      x[2 * r + 1] = 1 - Math.sin(t) - 0.5
-      labels[r] = 1
-    })
-    for (let i = 0; i < x.length; i++) x[i] += params.noise * gaussian(random)
-    return { data: pointsTable(x, 2, labels, 2, random) }
+    const angles = (count: number) => linspace(0, Math.PI, count)
+    const upper = (t: number): [number, number] => [Math.cos(t), Math.sin(t)]
+    const lower = (t: number): [number, number] => [1 - Math.cos(t), 1 - Math.sin(t) - 0.5]
+    return { data: twoCurves(params, seededRandom(params.seed), angles, upper, lower) }
   },
 })
