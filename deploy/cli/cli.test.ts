@@ -1,27 +1,19 @@
-import { execFile, spawn } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { copyFile, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { promisify } from 'node:util'
 import Papa from 'papaparse'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { cli as runCli } from '../../tests/reliability/cli'
 import { setupNodeBackend } from '../../runtime/backend/setup-node'
 import { loadScorer } from '../scorer/scorer'
 import { CUSTOMERS_CSV, customersGraph } from '../testing/customers'
 import { readBundleDir } from './bundle-dir'
 
-const exec = promisify(execFile)
 const CLI = resolve('runtime/cli/bin.mjs')
 
-async function cli(...args: string[]) {
-  try {
-    const { stdout, stderr } = await exec(process.execPath, [CLI, ...args], { maxBuffer: 32 * 2 ** 20 })
-    return { code: 0, stdout, stderr }
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string }
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr }
-  }
-}
+/** Runs the CLI in a new process (tests/reliability/cli.ts); resolves with exit code, stdout and stderr. */
+const cli = (...args: string[]) => runCli(args)
 
 let dir: string
 const at = (...p: string[]) => join(dir, ...p)

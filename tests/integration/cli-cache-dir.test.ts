@@ -1,22 +1,12 @@
-import { execFile } from 'node:child_process'
 import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
+import { cli } from '../reliability/cli'
 
-const CLI = resolve('runtime/cli/bin.mjs')
 const graph = resolve('examples/blobs-kmeans.json')
 
-async function run(cacheDir: string) {
-  try {
-    await promisify(execFile)(process.execPath, [CLI, 'run', graph, '--cache-dir', cacheDir], { timeout: 30_000 })
-    return { code: 0, stderr: '' }
-  } catch (e) {
-    const err = e as { code: number; stderr: string }
-    return { code: err.code, stderr: err.stderr }
-  }
-}
+const run = (cacheDir: string) => cli(['run', graph, '--cache-dir', cacheDir], { timeoutMs: 30_000 })
 
 describe('pipeline run --cache-dir that cannot serve', () => {
   it('says why and exits 2 before running anything (a file; a folder that cannot be created)', async () => {

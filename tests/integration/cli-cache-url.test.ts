@@ -1,11 +1,9 @@
-import { execFile } from 'node:child_process'
 import { resolve } from 'node:path'
-import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunReport } from '../../runtime/exec/events'
+import { cli } from '../reliability/cli'
 import { startLocalS3, type LocalS3 } from '../support/s3-server'
 
-const CLI = resolve('runtime/cli/bin.mjs')
 const graph = resolve('examples/blobs-kmeans.json')
 let s3: LocalS3
 
@@ -16,13 +14,8 @@ afterAll(() => s3?.close())
 
 async function run(...args: string[]) {
   const env = { ...process.env, AWS_ENDPOINT_URL_S3: s3.endpoint, AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER' }
-  try {
-    const { stdout } = await promisify(execFile)(process.execPath, [CLI, 'run', graph, '--json', ...args], { timeout: 60_000, env })
-    return { code: 0, report: JSON.parse(stdout) as RunReport, stderr: '' }
-  } catch (e) {
-    const err = e as { code: number; stderr: string }
-    return { code: err.code, report: undefined, stderr: err.stderr }
-  }
+  const r = await cli(['run', graph, '--json', ...args], { timeoutMs: 60_000, env })
+  return { code: r.code, report: r.code === 0 ? (JSON.parse(r.stdout) as RunReport) : undefined, stderr: r.stderr }
 }
 
 describe('pipeline run --cache-url s3://…', () => {

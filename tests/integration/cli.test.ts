@@ -1,25 +1,12 @@
-import { execFile } from 'node:child_process'
 import { mkdtemp, readFile, utimes, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { promisify } from 'node:util'
+import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { cli as runCli } from '../reliability/cli'
 import type { RunReport } from '../../runtime/exec/events'
 
-const exec = promisify(execFile)
-// The public entry (`npm run pipeline`): a launcher that runs the bundled CLI.
-const CLI = resolve('runtime/cli/bin.mjs')
-
-/** Runs the CLI in a new process; resolves with exit code, stdout and stderr. */
-async function cli(...args: string[]) {
-  try {
-    const { stdout, stderr } = await exec(process.execPath, [CLI, ...args], { maxBuffer: 32 * 2 ** 20 })
-    return { code: 0, stdout, stderr }
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string }
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr }
-  }
-}
+/** Runs the CLI in a new process (tests/reliability/cli.ts); resolves with exit code, stdout and stderr. */
+const cli = (...args: string[]) => runCli(args)
 
 async function runJson(...args: string[]): Promise<RunReport> {
   const r = await cli('run', ...args, '--json')

@@ -12,12 +12,12 @@ export interface CliResult {
 }
 
 /** Runs the CLI in a new process; never rejects. `timeoutMs` kills it (SIGKILL) when it hangs. */
-export function cli(args: string[], opts: { timeoutMs?: number; cwd?: string } = {}): Promise<CliResult> {
+export function cli(args: string[], opts: { timeoutMs?: number; cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
   return new Promise((done) => {
     execFile(
       process.execPath,
       [CLI, ...args],
-      { maxBuffer: 64 * 2 ** 20, timeout: opts.timeoutMs ?? 60_000, killSignal: 'SIGKILL', cwd: opts.cwd },
+      { maxBuffer: 64 * 2 ** 20, timeout: opts.timeoutMs ?? 60_000, killSignal: 'SIGKILL', cwd: opts.cwd, env: opts.env },
       (error, stdout, stderr) => {
         const e = error as (Error & { code?: number | string; signal?: NodeJS.Signals }) | null
         const code = e ? (typeof e.code === 'number' ? e.code : null) : 0
