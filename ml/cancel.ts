@@ -1,3 +1,5 @@
+import { nextTurn } from '../runtime/values/event-loop'
+
 /** Thrown by a fit or training loop that saw its AbortSignal; the executor reports the node as cancelled. */
 export class FitCancelled extends Error {
   constructor() {
@@ -8,14 +10,15 @@ export class FitCancelled extends Error {
 
 /**
  * Returns a function to await between steps of a long loop: once `everyMs` has passed since the
- * last yield it yields a macrotask, so a cancel message (worker postMessage, CLI SIGINT) can be
- * delivered at all. setTimeout costs ≥ 1 ms, so yielding on every step would slow small loops down.
+ * last yield it gives the event loop a turn (nextTurn), so messages are delivered at all: a cancel
+ * (worker postMessage, CLI SIGINT), and a pool's messages when the loop runs on the thread that feeds
+ * the pool. A turn is cheap but not free, so not on every step; a clock read per step costs nothing.
  */
 export function yieldEvery(everyMs: number): () => Promise<void> {
-  let last = Date.now()
+  let last = performance.now()
   return async () => {
-    if (Date.now() - last < everyMs) return
-    await new Promise((r) => setTimeout(r, 0))
-    last = Date.now()
+    if (performance.now() - last < everyMs) return
+    await nextTurn()
+    last = performance.now()
   }
 }

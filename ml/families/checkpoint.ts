@@ -1,11 +1,11 @@
 import { FitCancelled, yieldEvery } from '../cancel'
+import { nextTurn } from '../../runtime/values/event-loop'
 import type { Stepwise } from '../stepwise'
 
 /**
  * Cooperative cancellation for fits that loop (trees, restarts, iterations): call the returned
  * function between steps. It throws once the signal is aborted and, every `everyMs`, yields a
- * macrotask so a cancel message (worker postMessage, CLI SIGINT) can be delivered at all:
- * setTimeout costs ≥ 1 ms, so yielding on every step would slow small fits down.
+ * turn of the event loop so a cancel message (worker postMessage, CLI SIGINT) can be delivered at all.
  */
 export function checkpoints(signal: AbortSignal, everyMs = 20): () => Promise<void> {
   const pause = yieldEvery(everyMs)
@@ -19,7 +19,7 @@ export function checkpoints(signal: AbortSignal, everyMs = 20): () => Promise<vo
 /**
  * Runs a stepwise solver to its end, checking the signal after every step and yielding a macrotask
  * once `everyMs` of work has passed since the last one (a clock read per step costs nothing next
- * to a step; a setTimeout per step would).
+ * to a step; a turn of the event loop per step would).
  */
 export async function runCancellable<T>(steps: Stepwise<T>, signal: AbortSignal, everyMs = 20): Promise<T> {
   let last = performance.now()
@@ -28,7 +28,7 @@ export async function runCancellable<T>(steps: Stepwise<T>, signal: AbortSignal,
     const r = steps.next()
     if (r.done) return r.value
     if (performance.now() - last < everyMs) continue
-    await new Promise((resolve) => setTimeout(resolve, 0))
+    await nextTurn()
     last = performance.now()
   }
 }

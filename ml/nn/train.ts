@@ -149,11 +149,18 @@ function l2Objective(input: NetTrainInput) {
   }
 }
 
+/**
+ * How often training gives the event loop a turn: a cancel arrives within that, and so do a pool's
+ * messages when it runs on the thread that feeds the pool (a worker that has started, a result to
+ * hand on), which would otherwise wait for this node's next yield.
+ */
+const YIELD_EVERY_MS = 10
+
 /** Runs one epoch of optimizer steps over shuffled batches; `run` returns the epoch's mean training loss. */
 function epochRunner(input: NetTrainInput, trainer: Trainer, epochSeed: number, batch: number) {
   const { rows } = input
   const hasDropout = input.net.layers.some((l) => l.kind === 'dropout' && l.rate > 0)
-  const pause = yieldEvery(100)
+  const pause = yieldEvery(YIELD_EVERY_MS)
   const order = new Int32Array(rows)
   const run = async (epoch: number) => {
     // Each epoch shuffles the rows in their original order with its own stream, so a run continued

@@ -1,6 +1,7 @@
 import type { NodeResult, RunnerEnv } from '../node-runner'
 import { Cancelled } from '../node-runner'
 import { inProcessRunner, type NodeRunner, type RunTask } from '../runner'
+import { nextTurn } from '../../values/event-loop'
 import type { FromWorker, PoolPort } from './protocol'
 
 export interface PoolOptions {
@@ -125,6 +126,9 @@ export class WorkerPool implements NodeRunner {
   private async runLocal(task: RunTask, env: RunnerEnv) {
     this.localBusy = true
     try {
+      // Nodes that became ready with this one reach an idle worker first: a node's synchronous start
+      // (a training's set-up: tens of ms) would hold them here until its first yield.
+      if (this.slots.some((s) => s.ready && !s.busy)) await nextTurn()
       return await (this.opts.local ?? inProcessRunner).run(task, env)
     } finally {
       this.localBusy = false

@@ -5,12 +5,38 @@ import { runGraph } from '../../../runtime/exec/executor'
 import type { FromWorker, PoolPort } from '../../../runtime/exec/pool/protocol'
 import { servePool } from '../../../runtime/exec/pool/serve'
 import { WorkerPool } from '../../../runtime/exec/pool/worker-pool'
+import { defineNode } from '../../../runtime/node-api/define-node'
+import { p } from '../../../runtime/node-api/params'
+import { port } from '../../../runtime/node-api/ports'
 import { Registry } from '../../../runtime/registry'
 import { createRegistry } from '../../../nodes'
 import { graph } from '../../support/graph'
 import { testNodes } from '../../support/test-nodes'
 
-const registry = new Registry(testNodes)
+/** When each `test.block` node began its synchronous work. */
+const blockStarts = new Map<number, number>()
+
+/** Holds its thread for `ms` before its first await, as a training's set-up does; continuable, as Train is. */
+const blockNode = defineNode({
+  type: 'test.block',
+  version: 1,
+  category: 'test',
+  title: 'Block',
+  description: 'Busy for a while without yielding.',
+  inputs: { a: port.metrics() },
+  outputs: { out: port.metrics() },
+  params: { ms: p.int({ default: 50, min: 1, max: 1000 }), tag: p.int({ default: 0, min: 0, max: 100 }) },
+  continueOn: ['ms'],
+  async run(_inputs, params, ctx) {
+    await ctx.previous?.()
+    const t0 = performance.now()
+    blockStarts.set(params.tag, t0)
+    while (performance.now() - t0 < params.ms);
+    return { out: { kind: 'metrics', scalars: { tag: params.tag } } }
+  },
+})
+
+const registry = new Registry([...testNodes, blockNode])
 
 interface StartOptions {
   /** When each worker has started (default: at once); a rejection kills it before it ran anything. */
@@ -21,6 +47,8 @@ interface StartOptions {
 /** A pool whose "workers" serve nodes on this thread through the real protocol; counts how many started. */
 function inThreadPool(spillAfterMs: number, opts: StartOptions = {}) {
   const started: number[] = []
+  /** When each node was handed to a worker, by node id. */
+  const posted = new Map<string, number>()
   const pool = new WorkerPool({
     size: 3,
     spillAfterMs,
@@ -32,7 +60,10 @@ function inThreadPool(spillAfterMs: number, opts: StartOptions = {}) {
       const begun = opts.started?.()
       return {
         started: begun,
-        post: (m) => queueMicrotask(() => handle(m)),
+        post: (m) => {
+          if (m.kind === 'run') posted.set(m.node.id, performance.now())
+          queueMicrotask(() => handle(m))
+        },
         listen(message, fail) {
           deliver = message
           begun?.catch((e: Error) => fail(e.message))
@@ -41,7 +72,7 @@ function inThreadPool(spillAfterMs: number, opts: StartOptions = {}) {
       }
     },
   })
-  return { pool, started }
+  return { pool, started, posted }
 }
 
 /** Two slow branches that become ready together. */
@@ -74,6 +105,27 @@ describe('WorkerPool start-up', () => {
     // A minute of patience would show here had a node waited for this thread.
     expect(performance.now() - t0).toBeLessThan(10_000)
     expect(started).toHaveLength(2)
+  })
+
+  it('hands a node to an idle worker before a sibling that became ready with it starts blocking this thread', async () => {
+    const { pool, posted } = inThreadPool(60_000)
+    await pool.warm()
+    const doc = graph(
+      [
+        ['a', 'test.const', { value: 1 }],
+        ['b1', 'test.block', { ms: 150, tag: 1 }],
+        ['b2', 'test.block', { ms: 150, tag: 2 }],
+      ],
+      ['a.out->b1.a', 'a.out->b2.a'],
+    )
+    blockStarts.clear()
+    const report = await runGraph({ doc, registry, cache: new NodeCache(), runner: pool })
+    expect(report.ran).toBe(3)
+    const [remote] = [...posted.keys()]
+    expect(posted.size).toBe(1)
+    const local = remote === 'b1' ? 2 : 1
+    // Posted while this thread was still free, not 150 ms later when the local node let go of it.
+    expect(posted.get(remote)!).toBeLessThan(blockStarts.get(local)!)
   })
 
   it('without warm(), still spares starting a worker while this thread frees within the wait', async () => {
