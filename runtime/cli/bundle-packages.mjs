@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { createRequire, isBuiltin } from 'node:module'
 import { dirname, join } from 'node:path'
+import { ON_USE, setupOnUse } from './bundle-on-use.mjs'
 
 /** The name the bundle's banner gives its CommonJS `require`. */
 export const REQUIRE_NAME = '__mlcanvasRequire'
@@ -16,10 +17,13 @@ export const URL_NAME = '__mlcanvasBundleUrl'
 export const REQUIRE_BANNER = `import { createRequire as __mlcanvasCreateRequire } from 'node:module';\nconst ${REQUIRE_NAME} = __mlcanvasCreateRequire(import.meta.url), ${URL_NAME} = import.meta.url;\n`
 
 /**
- * Packages loaded from node_modules at run time instead of being bundled: tfjs is one engine that
+ * Packages loaded from node_modules at run time instead of being bundled. tfjs is one engine that
  * tfjs-layers and the backends register into (a bundled copy would be a second one), and the wasm
- * backend reads its .wasm files from its own folder; fastify and prom-client serve models
- * (`pipeline serve`, imported on demand) and would add ≈ 1.3 MB to the bundle every command parses.
+ * backend reads its .wasm files from its own folder. tfjs-core and tfjs-layers (ON_USE), imported for
+ * their names, are required when the bundle first reads one (bundle-on-use.mjs); a backend is imported for
+ * what loading it does, so it is required where it is imported (SHARED), as are fastify and prom-client,
+ * which serve models and the bridge (their commands import them on demand) and would add ≈ 1.3 MB to
+ * the bundle every command parses.
  */
 const SHARED = /^(@tensorflow\/|fastify$|prom-client$)/
 
@@ -65,8 +69,11 @@ function requireTarget(specifier, resolveDir) {
  * esbuild plugin deciding how each package reaches the bundle, for start-up time:
  * - imported statically (zod, papaparse, ml-matrix, hash-wasm, …): bundled in. Node then reads, resolves
  *   and compiles one file; loading zod alone from node_modules cost ≈ 0.1 s of CPU (it requires ≈ 80 files).
- * - tfjs (SHARED): loaded with `require`. Importing CommonJS from an ES module makes Node lex its source
- *   for export names and sniff its format: ≈ 0.65 s of CPU for tfjs-core + backends + layers, vs ≈ 0.14 s.
+ * - tfjs: loaded with `require`, tfjs-core and tfjs-layers when the bundle first reads one of their names
+ *   (ON_USE, bundle-on-use.mjs). Importing CommonJS from an ES module makes Node lex its source for export names
+ *   and sniff its format: ≈ 0.65 s of CPU for tfjs-core + backends + layers, vs ≈ 0.14 s.
+ * - the tfjs backends, fastify and prom-client (SHARED): loaded with `require` when the module importing
+ *   them is evaluated.
  * - imported on demand (`import()`: sql.js, bullmq, the AWS SDK, fastify): left out and loaded by `require`
  *   when the import runs; an ES-only one (hyparquet) is bundled, evaluated when the import runs.
  * - Node's own modules: `require`d too, so that the bundle has no `import` statement left and can run
@@ -75,11 +82,13 @@ function requireTarget(specifier, resolveDir) {
 export const bundlePackages = {
   name: 'bundle-packages',
   setup(build) {
+    setupOnUse(build, REQUIRE_NAME)
     build.onResolve({ filter: /^[^./]/ }, async (args) => {
       if (args.pluginData === 'default') return undefined
       if (isBuiltin(args.path)) return { path: args.path, namespace: 'require-shared' }
       const file = requireTarget(args.path, args.resolveDir)
       if (args.kind === 'dynamic-import' && file) return { path: args.path, namespace: 'require-lazily' }
+      if (ON_USE.test(args.path) && file) return { path: args.path, namespace: 'on-use' }
       if (SHARED.test(args.path) && file) return { path: args.path, namespace: 'require-shared', pluginData: { file } }
       if (SHARED.test(args.path)) throw new Error(`${args.path} has no CommonJS entry to require.`)
       // Bundled in; an ES-only package imported on demand (hyparquet) is bundled too, evaluated when imported.

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process'
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -13,10 +14,11 @@ import envPaths from 'env-paths'
 import * as tf from '@tensorflow/tfjs-core'
 import { createRequire } from 'node:module'
 const loaded = (name: string) => Object.keys(createRequire(import.meta.url).cache).some((p) => p.includes('/node_modules/' + name + '/'))
+const tfBefore = loaded('@tensorflow/tfjs-core')
 const before = loaded('sql.js')
 const sql = await import('sql.js')
 const tfRequired = createRequire(import.meta.url)('@tensorflow/tfjs-core')
-console.log(JSON.stringify({ rows: Papa.parse('a,b\\n1,2').data, envPaths: typeof envPaths, oneTf: tf.engine() === tfRequired.engine(), sqlBefore: before, sqlAfter: loaded('sql.js'), sqlInit: typeof sql.default }))
+console.log(JSON.stringify({ rows: Papa.parse('a,b\\n1,2').data, envPaths: typeof envPaths, tfBefore, oneTf: tf.engine() === tfRequired.engine(), sqlBefore: before, sqlAfter: loaded('sql.js'), sqlInit: typeof sql.default }))
 `
 
 describe('the CLI bundle', () => {
@@ -33,17 +35,46 @@ describe('the CLI bundle', () => {
   })
   afterAll(() => rm(dir, { recursive: true, force: true }))
 
-  it('bundles packages in, requires tfjs from node_modules (one engine), and loads an import() only when it runs', async () => {
+  it('bundles packages in, requires tfjs from node_modules when first read (one engine), and loads an import() only when it runs', async () => {
     expect(text).toMatch(/^\/\/ node_modules\/papaparse\//m)
     expect(text).toMatch(/^\/\/ node_modules\/env-paths\//m)
-    expect(text).toContain('__mlcanvasRequire("@tensorflow/tfjs-core")')
+    expect(text).not.toMatch(/^\/\/ node_modules\/@tensorflow\//m)
     expect(text).not.toMatch(/from "(papaparse|env-paths|@tensorflow\/tfjs-core)"/)
     const { stdout } = await exec(process.execPath, [out])
-    expect(JSON.parse(stdout)).toEqual({ rows: [['a', 'b'], ['1', '2']], envPaths: 'function', oneTf: true, sqlBefore: false, sqlAfter: true, sqlInit: 'function' })
+    expect(JSON.parse(stdout)).toEqual({ rows: [['a', 'b'], ['1', '2']], envPaths: 'function', tfBefore: false, oneTf: true, sqlBefore: false, sqlAfter: true, sqlInit: 'function' })
   })
 
-  it('names a missing export at build time instead of leaving it undefined at run time', async () => {
-    await writeFile(join(dir, 'bad.ts'), "import { notAnExport } from '@tensorflow/tfjs-core'\nconsole.log(notAnExport)\n")
-    await expect(bundleModule(join(dir, 'bad.ts'), join(dir, 'bad.mjs'))).rejects.toThrow(/notAnExport/)
+  it('names an export tfjs lacks where it is read instead of leaving it undefined', async () => {
+    await writeFile(join(dir, 'bad.ts'), "import { notAnExport } from '@tensorflow/tfjs-core'\nconsole.log(typeof notAnExport)\n")
+    await bundleModule(join(dir, 'bad.ts'), join(dir, 'bad.mjs'))
+    await expect(exec(process.execPath, [join(dir, 'bad.mjs')])).rejects.toThrow('@tensorflow/tfjs-core has no export "notAnExport".')
+  })
+
+  it('loads tfjs-layers imported alongside tfjs-core with it, for the gradients it registers', async () => {
+    const entry = "import * as tf from '@tensorflow/tfjs-core'\nimport '@tensorflow/tfjs-backend-cpu'\nimport '@tensorflow/tfjs-layers'\n" +
+      "await tf.setBackend('cpu')\nconst x = tf.scalar(3)\nconsole.log(tf.grad((v: tf.Tensor) => tf.div(v, 2))(x).dataSync()[0])\n"
+    await writeFile(join(dir, 'grad.ts'), entry)
+    await bundleModule(join(dir, 'grad.ts'), join(dir, 'grad.mjs'))
+    expect((await exec(process.execPath, [join(dir, 'grad.mjs')])).stdout.trim()).toBe('0.5')
+  })
+
+  it('loads a tfjs backend imported for what loading it does, where it is imported', async () => {
+    await writeFile(join(dir, 'side.ts'), "import '@tensorflow/tfjs-backend-cpu'\nimport * as tf from '@tensorflow/tfjs-core'\nconsole.log(typeof tf.findBackendFactory('cpu'))\n")
+    await bundleModule(join(dir, 'side.ts'), join(dir, 'side.mjs'))
+    expect((await exec(process.execPath, [join(dir, 'side.mjs')])).stdout.trim()).toBe('function')
+  })
+
+  it('writes ASCII only, and returns the sources it bundled outside node_modules', async () => {
+    // Outside node_modules, as the CLI's sources. esbuild escapes the string but keeps a comment inside an expression as written.
+    const src = await mkdtemp(join(tmpdir(), 'bundle-ascii-'))
+    await writeFile(join(src, 'dash.ts'), "const x = (\n  // kept — with a dash\n  'é'\n)\nconsole.log(JSON.stringify(x))\n")
+    try {
+      const sources = await bundleModule(join(src, 'dash.ts'), join(src, 'dash.mjs'))
+      expect(sources).toEqual([join(src, 'dash.ts')])
+      expect(await readFile(join(src, 'dash.mjs'), 'latin1')).not.toMatch(/[^\x00-\x7f]/)
+      expect(JSON.parse((await exec(process.execPath, [join(src, 'dash.mjs')])).stdout)).toBe('é')
+    } finally {
+      await rm(src, { recursive: true, force: true })
+    }
   })
 })

@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer'
 import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { pathToFileURL } from 'node:url'
@@ -45,8 +46,10 @@ function writeCache(file, key, data) {
  * level. Resolves then, with whether the stored code was used and whether a cache was written.
  */
 export async function runBundle(file) {
-  const source = readFileSync(file, 'utf8')
-  if (!source.startsWith(REQUIRE_BANNER)) throw new Error(`${file} was not built by runtime/cli/bundle.mjs.`)
+  // bundle.mjs writes ASCII only, which latin1 decodes as utf8 would, ≈ 10× faster.
+  const bytes = readFileSync(file)
+  const source = bytes.toString('latin1')
+  if (!source.startsWith(REQUIRE_BANNER) || !isAscii(bytes)) throw new Error(`${file} was not built by runtime/cli/bundle.mjs.`)
   const key = cacheKey(file)
   const cacheFile = `${file}.v8cache`
   const stored = readCache(cacheFile, key)
