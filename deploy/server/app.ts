@@ -39,13 +39,8 @@ function record(metrics: ServerMetrics, name: string, out: RowPrediction[], w: M
   w.predictions?.record(['prediction'], labels)
 }
 
-/**
- * The model server: TensorFlow Serving's REST predict API over several bundles, `/health`,
- * `/v1/models` and Prometheus `/metrics`. Bad requests get a 400 naming the field.
- */
-export function buildServer(models: ReadonlyMap<string, Scorer>, opts: ServeOptions = {}): FastifyInstance {
-  const app = Fastify({ bodyLimit: opts.bodyLimit ?? 4 * 2 ** 20, logger: opts.logger ?? false })
-  const maxRows = opts.maxRows ?? 10_000
+/** Each model's windows of recent feature values (and predictions, when the bundle has their reference) for drift. */
+function driftWindows(models: ReadonlyMap<string, Scorer>): Map<string, ModelWindows> {
   const windows = new Map<string, ModelWindows>()
   for (const [name, s] of models) {
     const ref = s.bundle.manifest.reference
@@ -54,6 +49,28 @@ export function buildServer(models: ReadonlyMap<string, Scorer>, opts: ServeOpti
       ...(ref?.predictions ? { predictions: new DriftWindow([{ ...ref.predictions, name: 'prediction' }]) } : {}),
     })
   }
+  return windows
+}
+
+/** The rows of a predict request's body `{"instances": [...]}`; a 400 naming what is wrong otherwise. */
+function requireInstances(b: unknown, maxRows: number): unknown[] {
+  const body = b as { instances?: unknown } | undefined
+  if (!body || typeof body !== 'object' || Array.isArray(body)) throw new BadRequest('The body must be a JSON object: {"instances": [{...}, ...]}.')
+  if (!Object.hasOwn(body, 'instances')) throw new BadRequest('instances: missing field (the body is {"instances": [{...}, ...]}).')
+  if (!Array.isArray(body.instances)) throw new BadRequest('instances: expected an array of rows.')
+  if (body.instances.length === 0) throw new BadRequest('instances: expected at least one row.')
+  if (body.instances.length > maxRows) throw new BadRequest(`instances: ${body.instances.length} rows; the limit is ${maxRows} per request.`)
+  return body.instances
+}
+
+/**
+ * The model server: TensorFlow Serving's REST predict API over several bundles, `/health`,
+ * `/v1/models` and Prometheus `/metrics`. Bad requests get a 400 naming the field.
+ */
+export function buildServer(models: ReadonlyMap<string, Scorer>, opts: ServeOptions = {}): FastifyInstance {
+  const app = Fastify({ bodyLimit: opts.bodyLimit ?? 4 * 2 ** 20, logger: opts.logger ?? false })
+  const maxRows = opts.maxRows ?? 10_000
+  const windows = driftWindows(models)
   const metrics = serverMetrics(windows)
 
   app.addHook('onResponse', async (req, reply) => {
@@ -86,13 +103,7 @@ export function buildServer(models: ReadonlyMap<string, Scorer>, opts: ServeOpti
     if (verb !== 'predict') return reply.code(404).send({ error: `POST /v1/models/${name}:predict is the one POST route; got "${verb || '(none)'}".` })
     const s = models.get(name)
     if (!s) return reply.code(404).send({ error: `No model named "${name}". Models: ${[...models.keys()].join(', ')}.` })
-    const body = req.body as { instances?: unknown } | undefined
-    if (!body || typeof body !== 'object' || Array.isArray(body)) throw new BadRequest('The body must be a JSON object: {"instances": [{...}, ...]}.')
-    if (!Object.hasOwn(body, 'instances')) throw new BadRequest('instances: missing field (the body is {"instances": [{...}, ...]}).')
-    if (!Array.isArray(body.instances)) throw new BadRequest('instances: expected an array of rows.')
-    if (body.instances.length === 0) throw new BadRequest('instances: expected at least one row.')
-    if (body.instances.length > maxRows) throw new BadRequest(`instances: ${body.instances.length} rows; the limit is ${maxRows} per request.`)
-    const { predictions, header, rows } = s.scoreInstances(body.instances)
+    const { predictions, header, rows } = s.scoreInstances(requireInstances(req.body, maxRows))
     const w = windows.get(name)!
     w.features.record(header, rows)
     record(metrics, name, predictions, w)

@@ -1,12 +1,13 @@
 import { Counter, Gauge, Histogram, Registry } from 'prom-client'
 import type { DriftWindow } from './drift-window'
 
-/** The server's Prometheus metrics, on a registry of its own (several servers can live in one process). */
+/** Each served model's windows of recent feature values and predictions, for the drift gauges. */
 export interface ModelWindows {
   features: DriftWindow
   predictions?: DriftWindow
 }
 
+/** The server's Prometheus metrics, on a registry of its own (several servers can live in one process). */
 export function serverMetrics(windows: ReadonlyMap<string, ModelWindows>) {
   const registry = new Registry()
   const requests = new Counter({
@@ -36,6 +37,14 @@ export function serverMetrics(windows: ReadonlyMap<string, ModelWindows>) {
     buckets: [-100, -10, -1, 0, 1, 10, 100, 1000, 10000],
     registers: [registry],
   })
+  driftGauges(registry, windows)
+  return { registry, requests, latency, rows, predictions, values }
+}
+
+export type ServerMetrics = ReturnType<typeof serverMetrics>
+
+/** Gauges read when Prometheus scrapes: each feature's PSI and KS statistic, and the predictions' PSI, per model. */
+function driftGauges(registry: Registry, windows: ReadonlyMap<string, ModelWindows>): void {
   const drift = (name: string, help: string, pick: 'psi' | 'ks') =>
     new Gauge({
       name,
@@ -64,7 +73,5 @@ export function serverMetrics(windows: ReadonlyMap<string, ModelWindows>) {
       }
     },
   })
-  return { registry, requests, latency, rows, predictions, values }
 }
 
-export type ServerMetrics = ReturnType<typeof serverMetrics>
