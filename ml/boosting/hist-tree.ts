@@ -92,7 +92,7 @@ function bestSplit(d: HistData, node: Node, o: HistTreeOptions): Split | undefin
 /** Grows one tree; returns it and the leaf value of every training row. */
 export function growHistTree(d: HistData, g: Float32Array, h: Float32Array, o: HistTreeOptions, gains: Float64Array) {
   const idx = Int32Array.from({ length: d.rows }, (_, i) => i)
-  const nodes: { feature: number; threshold: number; left: number; right: number; value: number; start: number; end: number }[] = []
+  const nodes: TreeNode[] = []
   let G = 0
   let H = 0
   for (let i = 0; i < d.rows; i++) (G += g[i]), (H += h[i])
@@ -110,12 +110,7 @@ export function growHistTree(d: HistData, g: Float32Array, h: Float32Array, o: H
     if (pick < 0) break
     const node = open.splice(pick, 1)[0]
     const s = node.split!
-    const col = s.feature * d.rows
-    let mid = node.start
-    for (let m = node.start; m < node.end; m++) {
-      const i = idx[m]
-      if (d.binned[col + i] <= s.bin) (idx[m] = idx[mid]), (idx[mid++] = i)
-    }
+    const mid = partition(d, idx, node.start, node.end, s)
     let gl = 0
     let hl = 0
     for (let m = node.start; m < mid; m++) (gl += g[idx[m]]), (hl += h[idx[m]])
@@ -136,11 +131,38 @@ export function growHistTree(d: HistData, g: Float32Array, h: Float32Array, o: H
     open.push(left, right)
     leaves++
   }
+  return finishTree(nodes, idx, d.rows)
+}
+
+/** A grown node as the tree keeps it, with the range of `idx` its rows occupy. */
+interface TreeNode {
+  feature: number
+  threshold: number
+  left: number
+  right: number
+  value: number
+  start: number
+  end: number
+}
+
+/** Reorders idx[start, end) so the rows going left (bin ≤ the split's) come first; returns where the right ones begin. */
+function partition(d: HistData, idx: Int32Array, start: number, end: number, s: Split): number {
+  const col = s.feature * d.rows
+  let mid = start
+  for (let m = start; m < end; m++) {
+    const i = idx[m]
+    if (d.binned[col + i] <= s.bin) (idx[m] = idx[mid]), (idx[mid++] = i)
+  }
+  return mid
+}
+
+/** The grown nodes as a RegressionTree, and the leaf value of every training row. */
+function finishTree(nodes: TreeNode[], idx: Int32Array, rows: number) {
   // scikit-learn's grower creates the root with value 0 and never recomputes it: a tree whose root
   // cannot split adds nothing (late iterations of a class that is already separated).
   if (nodes.length === 1) nodes[0].value = 0
   // A node's rows stay in its range once it exists (splits reorder only within it).
-  const leafValue = new Float64Array(d.rows)
+  const leafValue = new Float64Array(rows)
   for (const n of nodes) if (n.feature < 0) for (let m = n.start; m < n.end; m++) leafValue[idx[m]] = n.value
   const tree: RegressionTree = {
     feature: Int32Array.from(nodes, (n) => n.feature),
