@@ -72,6 +72,11 @@ describe('the editor on a remote queue', () => {
     await nodeCard(page, 'Train').click()
     const info = page.getByRole('region', { name: 'Run status' })
     await expect.poll(() => info.textContent()).toMatch(/Ran on: queue worker \S+:\d+/)
+    // The search's trials table says which queue worker ran each trial.
+    await nodeCard(page, 'Hyperparameter search').dispatchEvent('click')
+    await page.getByRole('tablist', { name: 'Output' }).getByRole('tab', { name: 'Trials' }).click()
+    await expect.poll(() => page.getByRole('columnheader', { name: /^ran on/ }).count()).toBe(1)
+    await expect.poll(() => page.getByRole('cell', { name: /^queue workers? \S+:\d+/ }).count()).toBeGreaterThan(0)
     // The trials' nodes ran on the workers (each logs a ✓ line per node it computed).
     const computed = procs.slice(0, 2).map((p) => (p.out.match(/^✓ /gm) ?? []).length)
     expect(computed.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(4 * 3)
