@@ -55,6 +55,9 @@ export interface JobHost {
   emit(event: NodeEvent): void
 }
 
+/** What to do about a job of another release. */
+const SAME_RELEASE = ': run the workers from the same release as the editor or CLI that queued it.'
+
 /**
  * Runs one node job on a worker and publishes its outputs to the shared cache. A job this worker
  * can never run (unknown type, another version, a key that is not its recipe's) fails without
@@ -63,9 +66,9 @@ export interface JobHost {
 export async function runNodeJob(data: NodeJobData, host: JobHost): Promise<NodeJobResult> {
   const { key, recipe, nodeId } = data
   const def = host.registry.get(recipe.type)
-  if (!def) throw new PermanentJobError(`This worker has no node type "${recipe.type}".`)
+  if (!def) throw new PermanentJobError(`This worker has no node type "${recipe.type}"${SAME_RELEASE}`)
   if (def.version !== recipe.version) {
-    throw new PermanentJobError(`This worker has ${recipe.type} version ${def.version}, the job asks for version ${recipe.version}.`)
+    throw new PermanentJobError(`This worker has ${recipe.type} version ${def.version}, the job asks for version ${recipe.version}${SAME_RELEASE}`)
   }
   const nodeKey: NodeKey = { key, recipe }
   if (!isRecipeKey(nodeKey)) throw new PermanentJobError(`Job ${key} does not carry the recipe of its key.`)
