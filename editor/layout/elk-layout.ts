@@ -1,7 +1,7 @@
 import type { ELK, ElkNode } from 'elkjs/lib/elk.bundled.js'
 import type { XYPosition } from '@xyflow/react'
 import type { DescriptorMap, FlowEdge, FlowNode } from '../lib/flow-types'
-import { cardSize, wiredInputs } from './node-size'
+import { layoutSize, wiredInputs } from './node-size'
 
 let elk: Promise<ELK> | undefined
 /** ELK is 1.6 MB of compiled Java: loaded on the first layout, not with the page. */
@@ -33,7 +33,7 @@ export async function elkLayout(
       const outputs = Object.keys(desc?.outputs ?? {})
       return {
         id: n.id,
-        ...cardSize(n, descriptors, wired),
+        ...layoutSize(n, descriptors, wired),
         layoutOptions: { 'elk.portConstraints': 'FIXED_ORDER' },
         ports: [
           ...inputs.map((p, i) => ({ id: `${n.id}::in::${p}`, layoutOptions: { 'elk.port.side': 'WEST', 'elk.port.index': String(i) } })),

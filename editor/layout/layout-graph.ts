@@ -2,7 +2,7 @@ import type { XYPosition } from '@xyflow/react'
 import type { DescriptorMap, FlowEdge, FlowNode } from '../lib/flow-types'
 import { elkLayout } from './elk-layout'
 import { layeredLayout } from './layered-layout'
-import { cardSize, wiredInputs } from './node-size'
+import { layoutSize, wiredInputs } from './node-size'
 
 /**
  * From this many nodes on a graph is "large": the canvas draws only what is in view, and
@@ -15,5 +15,5 @@ export const LARGE_GRAPH = 200
 export async function layoutGraph(nodes: readonly FlowNode[], edges: readonly FlowEdge[], descriptors: DescriptorMap): Promise<Map<string, XYPosition>> {
   if (nodes.length < LARGE_GRAPH) return elkLayout(nodes, edges, descriptors)
   const wired = wiredInputs(edges)
-  return layeredLayout(nodes.map((n) => ({ id: n.id, ...cardSize(n, descriptors, wired) })), edges)
+  return layeredLayout(nodes.map((n) => ({ id: n.id, ...layoutSize(n, descriptors, wired) })), edges)
 }

@@ -21,9 +21,27 @@ export function wiredInputs(edges: readonly FlowEdge[]): ReadonlySet<string> {
   return new Set(edges.map((e) => `${e.target}\u0000${e.targetHandle ?? ''}`))
 }
 
+/**
+ * What a run adds under a card: up to four summary lines (format.ts summaryLines) or an error
+ * (clamped to 5.5 lines in styles.css). Layouts keep this room below every card, so cards laid out
+ * before a run do not overlap once they have run.
+ */
+const RESULT_ROOM = 4 * CARD.row + 10
+
 /** The size a node's card will have once drawn (its measured size when it has been). */
 export function cardSize(n: FlowNode, descriptors: DescriptorMap, wired: ReadonlySet<string>): { width: number; height: number } {
   if (n.measured?.width && n.measured.height) return { width: n.measured.width, height: n.measured.height }
+  return plainCardSize(n, descriptors, wired)
+}
+
+/** The space auto-layout gives a card: its size with a run's results under it. */
+export function layoutSize(n: FlowNode, descriptors: DescriptorMap, wired: ReadonlySet<string>): { width: number; height: number } {
+  const { width, height } = cardSize(n, descriptors, wired)
+  return { width, height: Math.max(height, plainCardSize(n, descriptors, wired).height + RESULT_ROOM) }
+}
+
+/** A card's size before any run: title, port rows and a note. */
+function plainCardSize(n: FlowNode, descriptors: DescriptorMap, wired: ReadonlySet<string>): { width: number; height: number } {
   const { ins, outs } = portsOf(n, descriptors)
   const desc = descriptors.get(n.data.nodeType)
   const unwired = Object.entries(desc?.inputs ?? {}).some(([name, p]) => !p.optional && !wired.has(`${n.id}\u0000${name}`))

@@ -45,6 +45,20 @@ export async function states(page: Page): Promise<Record<string, string>> {
   )
 }
 
+/** Pairs of node cards (by title) that cover each other on the canvas. */
+export async function overlappingCards(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const cards = [...document.querySelectorAll('.react-flow__node')].map((n) => ({ title: n.querySelector('.pnode-title')?.textContent ?? '', r: n.getBoundingClientRect() }))
+    const out: string[] = []
+    cards.forEach((a, i) =>
+      cards.slice(i + 1).forEach((b) => {
+        if (a.r.left < b.r.right && b.r.left < a.r.right && a.r.top < b.r.bottom && b.r.top < a.r.bottom) out.push(`${a.title} / ${b.title}`)
+      }),
+    )
+    return out
+  })
+}
+
 /** Drops a file on the canvas the way a file manager does. */
 export async function dropFile(page: Page, name: string, text: string, type: string) {
   const transfer = await page.evaluateHandle(

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { afterAll, describe, expect, inject, it } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
-import { fixtureDoc, nodeCard, nodes, openGraphFile, runAll } from './actions'
+import { fixtureDoc, nodeCard, nodes, openGraphFile, overlappingCards, runAll } from './actions'
 import { freshContext, openApp, SHOTS } from './browser'
 
 const url = inject('appUrl')
@@ -62,6 +62,8 @@ describe('results, inspector and chrome as a user meets them', () => {
     await expect.poll(() => page.getByRole('list', { name: 'Problems' }).count()).toBe(0)
 
     await runAll(page)
+    // The file had no positions: the layout left room for what the run wrote on each card.
+    expect(await overlappingCards(page)).toEqual([])
     await select(page, 'Classification metrics')
     const perClass = page.getByRole('table', { name: 'Per class' })
     await perClass.waitFor()
