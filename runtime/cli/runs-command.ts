@@ -25,7 +25,7 @@ export async function recordRun(flags: CacheChoice, doc: GraphDocument, report: 
   if (!dir) return
   try {
     const history = new DirRunHistory(dir)
-    const previous = (await history.list()).find((r) => r.scope === scope)
+    const previous = await history.latest(scope)
     await history.add(runEntry(doc, report, scope, previous, curves))
   } catch (e) {
     console.error(`warning: this run was not added to the run history: ${(e as Error).message}`)

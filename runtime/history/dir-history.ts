@@ -21,16 +21,38 @@ export class DirRunHistory implements RunHistory {
   }
 
   async list(): Promise<RunEntry[]> {
-    const files = (await readdir(this.dir).catch(() => [] as string[])).filter((f) => f.endsWith('.json') && !f.startsWith('.'))
     const runs: RunEntry[] = []
-    for (const f of files) {
-      try {
-        const run = JSON.parse(await readFile(join(this.dir, f), 'utf8')) as RunEntry
-        if (typeof run.id === 'string' && typeof run.at === 'string') runs.push(run)
-      } catch {
-        // A damaged file is one run fewer, never a failed listing.
-      }
+    for (const f of await this.files()) {
+      const run = await this.read(f)
+      if (run) runs.push(run)
     }
     return runs.sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
+  }
+
+  /**
+   * The newest readable run of `scope`, as `list().find(…)` would give, reading files newest first only
+   * until one matches: every CLI run asks this, and the folder keeps every run's document and curves.
+   */
+  async latest(scope: string): Promise<RunEntry | undefined> {
+    // Run ids are time-ordered and name their files, so names sort oldest first.
+    for (const f of (await this.files()).sort().reverse()) {
+      const run = await this.read(f)
+      if (run?.scope === scope) return run
+    }
+    return undefined
+  }
+
+  private async files(): Promise<string[]> {
+    return (await readdir(this.dir).catch(() => [] as string[])).filter((f) => f.endsWith('.json') && !f.startsWith('.'))
+  }
+
+  private async read(file: string): Promise<RunEntry | undefined> {
+    try {
+      const run = JSON.parse(await readFile(join(this.dir, file), 'utf8')) as RunEntry
+      if (typeof run.id === 'string' && typeof run.at === 'string') return run
+    } catch {
+      // A damaged file is one run fewer, never a failed listing.
+    }
+    return undefined
   }
 }
