@@ -73,3 +73,9 @@ export function summaryLines(summary: Record<string, unknown> | undefined, limit
   }
   return out.slice(0, limit)
 }
+
+/** Names joined by commas, cut after the first `max` with how many more (a model of 1 467 one-hot features). */
+export function nameList(names: readonly string[], max = 12): string {
+  if (names.length <= max) return names.join(', ')
+  return `${names.slice(0, max).join(', ')} … and ${formatNumber(names.length - max)} more`
+}

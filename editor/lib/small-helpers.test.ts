@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { etaMs, formatBytes, formatEta, formatMs, formatNumber, summaryLines } from './format'
+import { etaMs, formatBytes, formatEta, formatMs, formatNumber, nameList, summaryLines } from './format'
 import { readableName } from './metric-names'
 import { paramProblem } from './param-check'
 import { niceTicks } from './plot-scale'
@@ -90,5 +90,13 @@ describe('training time left', () => {
     expect(etaMs(5000, undefined)).toBeUndefined()
     expect(formatEta(56_900)).toBe('57 s')
     expect(formatEta(125_000)).toBe('2 min 5 s')
+  })
+})
+
+describe('nameList', () => {
+  it('lists a few names in full and cuts a long list after twelve, counting the rest', () => {
+    expect(nameList(['a', 'b'])).toBe('a, b')
+    const many = Array.from({ length: 1467 }, (_, i) => `f${i}`)
+    expect(nameList(many)).toBe('f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11 … and 1,455 more')
   })
 })

@@ -25,6 +25,7 @@ describe('predictions and exports', () => {
     await nodeCard(page, 'Train').click()
     const model = page.getByRole('table', { name: 'Model' })
     await expect.poll(() => model.getByRole('row').filter({ hasText: /^preprocessing/ }).textContent()).toBe('preprocessingStandardize')
+    expect(await model.getByRole('row').filter({ hasText: /^features/ }).textContent()).toBe('features4: sepal_length, sepal_width, petal_length, petal_width')
 
     // "Try the model" starts empty: it asks for the values (this model has no imputer), then predicts.
     const form = page.getByRole('region', { name: 'Try the model' })
@@ -55,6 +56,13 @@ describe('predictions and exports', () => {
     await expect.poll(() => page.locator('.predictions .table-foot').textContent()).toMatch(new RegExp(`^${errors} rows`))
     const wrong = (await downloaded(page, page.getByRole('button', { name: 'Download CSV' }))).toString('utf8').trim().split('\n')
     expect(wrong).toHaveLength(errors + 1)
+
+    // The model node's output reads as settings, not as JSON.
+    await nodeCard(page, 'Logistic regression').click()
+    const settings = page.getByRole('table', { name: 'Model settings' })
+    await settings.waitFor()
+    expect(await settings.getByRole('row').filter({ hasText: /^family/ }).textContent()).toBe('familylogistic-regression')
+    expect(await page.locator('.results .json-view').count()).toBe(0)
 
     await nodeCard(page, 'Iris').click()
     // The predictions table (and its button) must be gone before the data table's button is pressed.
