@@ -23,9 +23,19 @@ export class CliProcesses {
     return proc
   }
 
-  /** Signals every process still running and waits until all have exited. */
-  async stopAll(signal: NodeJS.Signals): Promise<void> {
-    for (const p of this.started) if (p.child.exitCode === null && p.child.signalCode === null) p.child.kill(signal)
+  /**
+   * Signals every process still running and waits until all have exited. A worker stopped by SIGTERM
+   * finishes its job first, which on a loaded machine outlasted the hook's timeout once: after
+   * `graceMs` whatever is still running is killed.
+   */
+  async stopAll(signal: NodeJS.Signals, graceMs = 15_000): Promise<void> {
+    const running = () => this.started.filter((p) => p.child.exitCode === null && p.child.signalCode === null)
+    for (const p of running()) p.child.kill(signal)
+    let timer: NodeJS.Timeout | undefined
+    const grace = new Promise<void>((r) => (timer = setTimeout(r, graceMs)))
+    await Promise.race([Promise.all(this.started.map((p) => p.exited)), grace])
+    clearTimeout(timer)
+    for (const p of running()) p.child.kill('SIGKILL')
     await Promise.all(this.started.map((p) => p.exited))
   }
 }
