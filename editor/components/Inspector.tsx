@@ -31,6 +31,19 @@ function Description({ text }: { text: string }) {
   )
 }
 
+/** What the node warned about when it ran (a loader's dirty cells), in full: the card has room for the first one's start. */
+function Warnings({ summary }: { summary: Record<string, unknown> | undefined }) {
+  const warnings = Array.isArray(summary?.warnings) ? summary.warnings.map(String) : []
+  if (!warnings.length) return null
+  return (
+    <ul className="node-warnings" aria-label="Warnings">
+      {warnings.map((w) => (
+        <li key={w}>{w}</li>
+      ))}
+    </ul>
+  )
+}
+
 function RunInfo({ nodeId }: { nodeId: string }) {
   const run = useRun((s) => s.runs.get(nodeId))
   const key = useRun((s) => s.keys.get(nodeId))
@@ -62,6 +75,7 @@ function RunInfo({ nodeId }: { nodeId: string }) {
         </p>
       )}
       {state === 'cached' && <p className="muted">Nothing it depends on changed, so the result came from the cache.</p>}
+      {(state === 'done' || state === 'cached') && <Warnings summary={run?.summary} />}
       {state === 'error' && run?.error && !failedOnParams(problems) && <pre className="error-text">{run.error}</pre>}
       {state === 'error' && run?.error?.startsWith('The remote queue') && <RunHereInstead />}
       {state === 'error' && failedOnParams(problems) && <p>It cannot run with these settings: see Problems below.</p>}

@@ -29,7 +29,8 @@ describe('a table of any width', () => {
       const before = await inspectorBox()
       // Every tenth column has a long name, as exported tables often do.
       const name = (j: number) => (j % 10 === 0 ? `f${j}_share_of_customers_active_in_the_last_quarter_by_region` : `f${j}`)
-      await dropFile(page, `wide-${cols}.csv`, wideCsv(cols, 40, name), 'text/csv')
+      // One stray text in a number column: read as missing, with a warning.
+      await dropFile(page, `wide-${cols}.csv`, wideCsv(cols, 40, name).replace('\n0.3,', '\nabc,'), 'text/csv')
       await expect.poll(() => nodes(page).count()).toBe(1)
       await runAll(page)
       await nodeCard(page, 'CSV file').click()
@@ -37,6 +38,8 @@ describe('a table of any width', () => {
       await table.waitFor()
       await expect(table.getByRole('columnheader', { name: /^f1\b/ }).isVisible()).resolves.toBe(true)
       await expect.poll(() => page.getByText(`40 rows × ${cols} columns`).count()).toBe(1)
+      // The card shows the start of the warning; the inspector says it in full.
+      expect(await page.getByRole('list', { name: 'Warnings' }).textContent()).toMatch(/^Column "f1" is numeric except 1 cell \(2\.5%\), read as missing: "abc" on line 2\. .* in Column types to keep it as text\.$/)
       if (cols === 31) await page.screenshot({ path: `${SHOTS}/wide-table.png` })
 
       // Nothing scrolls sideways but the table itself; the inspector has not moved.
