@@ -1,10 +1,16 @@
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { Queue } from 'bullmq'
 import { Redis } from 'ioredis'
 import { afterAll, describe, expect, it } from 'vitest'
+import { createRegistry } from '../../nodes'
+import { DirStore } from '../../runtime/cache/dir-store'
+import { NodeCache } from '../../runtime/cache/node-cache'
+import { loadDocument } from '../../runtime/document/load'
 import type { RunReport } from '../../runtime/exec/events'
+import { computeKeys } from '../../runtime/keys/cache-keys'
+import type { CategoricalColumn, Dataset } from '../../runtime/values/dataset'
 import { NODE_QUEUE } from '../../runtime/queue/connection'
 import { CliProcesses, type Proc } from '../support/cli-processes'
 import { startRedis, type LocalRedis } from '../support/redis-server'
@@ -25,6 +31,23 @@ async function until(what: string, ok: () => boolean | Promise<boolean>, ms = 30
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
     await new Promise((r) => setTimeout(r, 25))
   }
+}
+
+/** [status, ran on] per row of the search's trials table, read from the cache in `dir`. */
+async function trialsRanOn(dir: string): Promise<[string, string][]> {
+  const registry = createRegistry()
+  const loaded = loadDocument(JSON.parse(await readFile(GRAPH, 'utf8')), registry)
+  if (!loaded.ok) throw new Error('the fixture does not load')
+  const key = computeKeys(loaded.doc, registry).get('search')!.key
+  const hit = await new NodeCache({ store: await DirStore.open(dir) }).get(key)
+  if (hit.status !== 'hit') throw new Error('the search is not in the shared cache')
+  const table = (hit.value as { trials: Dataset }).trials
+  const text = (name: string) => {
+    const column = table.columns.find((c) => c.name === name) as CategoricalColumn
+    return Array.from(column.codes, (code) => column.categories[code])
+  }
+  const [status, where] = [text('status'), text('ran on')]
+  return status.map((s, i) => [s, where[i]])
 }
 
 async function runReport(proc: Proc): Promise<RunReport> {
@@ -97,6 +120,10 @@ describe('pipeline run --queue with three pipeline worker processes', () => {
     expect(killed.out).not.toMatch(new RegExp(`^✓ .* ${victim!.key} `, 'm'))
     expect(survivors.some((w) => new RegExp(`^[✓=] .* ${victim!.key} `, 'm').test(w.out))).toBe(true)
     expect(survivors.every((w) => computedKeys([w]).size > 0)).toBe(true)
+    // The search's trials table (in the shared cache) says which queue worker ran each computed trial.
+    const ranOn = await trialsRanOn(shared)
+    expect(ranOn.filter(([status]) => status === 'ran').length).toBeGreaterThan(0)
+    for (const [status, where] of ranOn) expect(where).toMatch(status === 'ran' ? /^queue workers? \S+:\d+(, \S+:\d+)*$/ : /^—$/)
 
     const again = await runReport(start(['run', GRAPH, '--json', '--cache-dir', shared, '--queue', redis.url]))
     expect(again.ran).toBe(0)
