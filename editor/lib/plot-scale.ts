@@ -25,8 +25,14 @@ export function extent(values: Iterable<number>, pad = 0.04): [number, number] {
   return [lo - d, hi + d]
 }
 
-/** Ten distinguishable colours (Tableau 10), by series or class index. */
-export const PALETTE = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac']
+/**
+ * Twenty distinguishable colours by series or class index: Tableau 10, then ten more from
+ * Tableau 20, so class 10 of a many-class scatter is not drawn in class 0's colour.
+ */
+export const PALETTE = [
+  '#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac',
+  '#a0cbe8', '#ffbe7d', '#ff9d9a', '#86bcb6', '#8cd17d', '#b6992d', '#d4a6c8', '#d37295', '#79706e', '#f1ce63',
+]
 
 export const colorOf = (i: number) => PALETTE[((i % PALETTE.length) + PALETTE.length) % PALETTE.length]
 

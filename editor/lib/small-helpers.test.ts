@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { etaMs, formatBytes, formatEta, formatMs, formatNumber, nameList, summaryLines } from './format'
 import { readableName } from './metric-names'
 import { paramProblem } from './param-check'
-import { niceTicks } from './plot-scale'
+import { colorOf, niceTicks } from './plot-scale'
 import { decodeShareFragment, encodeShareFragment } from './share-link'
 
 describe('share links', () => {
@@ -98,5 +98,13 @@ describe('nameList', () => {
     expect(nameList(['a', 'b'])).toBe('a, b')
     const many = Array.from({ length: 1467 }, (_, i) => `f${i}`)
     expect(nameList(many)).toBe('f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11 … and 1,455 more')
+  })
+})
+
+describe('colorOf', () => {
+  it('gives twenty classes twenty different colours, then repeats', () => {
+    const first = Array.from({ length: 20 }, (_, i) => colorOf(i))
+    expect(new Set(first).size).toBe(20)
+    expect(colorOf(20)).toBe(colorOf(0))
   })
 })
