@@ -7,9 +7,9 @@ export type Followed = { done: NodeJobResult } | { withdrawn: true }
 
 /**
  * Waits before each new try of a stream that broke (the bridge restarting, a proxy dropping an idle
- * connection): ≈ 4 s in all, after which the node fails saying the bridge stopped answering.
+ * connection): ≈ 8 s in all, after which the node fails saying the bridge stopped answering.
  */
-const RECONNECT_MS = [250, 500, 1000, 2000]
+const RECONNECT_MS = [250, 500, 1000, 2000, 4000]
 
 /** One reading of the event stream: how it ended, or why it broke. */
 type Read = Followed | { failed: string } | { lost: string }

@@ -279,7 +279,7 @@ describe('the editor engine on a remote queue through pipeline bridge', () => {
     const runKilled = async (seed: number, then: () => Promise<void>) => {
       const edited = structuredClone(doc)
       const train = edited.nodes.find((n) => n.id === 'train')!
-      train.params = { ...train.params, epochs: 40, seed }
+      train.params = { ...train.params, epochs: 400, seed }
       const messages: string[] = []
       const running = engine.run({ doc: edited, scope: 'r', to: 'train' }, (e) => void (e.type === 'progress' && e.nodeId === 'train' && messages.push(e.message ?? '')))
       await until('progress from the train job', () => messages.length > 0, 30_000)
