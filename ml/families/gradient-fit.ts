@@ -1,7 +1,7 @@
 import type { LayerDef } from '../nn/net'
 import type { LossChoice } from '../nn/loss'
 import { DEFAULT_OPTIMIZER } from '../nn/optimizer'
-import { trainNet } from '../nn/train'
+import { trainNet, type NetTrainResult } from '../nn/train'
 import { requireFloat32 } from '../table/magnitude'
 import type { FitContext, FitResult, TrainingSettings } from './family'
 import { gradientState, headFor, headLoss, lossChoice, netFor, type GradientState } from './gradient'
@@ -121,27 +121,44 @@ export async function fitNetwork(t: TrainingTable, ctx: FitContext, setup: Netwo
       ctx.progress(r.epoch / epochs, `epoch ${r.epoch}/${epochs} loss ${r.loss.toPrecision(3)}${valText}`, { ...r })
     },
   })
-  const last = result.history[result.bestEpoch - 1]
-  const metric = t.task === 'regression' ? 'r2' : 'accuracy'
   return {
     state: gradientState(net, head, unscaleWeights(scaling, result.weights)),
     history: result.history,
     checkpoint: result.checkpoint as unknown as Record<string, unknown>,
     resumedEpochs: result.resumedEpochs,
-    summary: {
-      epochs: result.history.length,
-      ...(training.epochs === 'auto' ? { maxEpochs: plan.epochs } : {}),
-      ...(plan.converge ? { converged: result.history.length < plan.epochs } : {}),
-      bestEpoch: result.bestEpoch,
-      loss: last.loss,
-      ...(last.valLoss !== undefined ? { valLoss: last.valLoss } : {}),
-      [metric]: last.metric,
-      ...(last.valMetric !== undefined ? { [t.task === 'regression' ? 'valR2' : 'valAccuracy']: last.valMetric } : {}),
-      lossFunction: loss.name,
-      optimizer: optimizer.name,
-      standardized: [scaling.x ? 'features' : '', scaling.y ? 'target (losses are in its standard deviations)' : ''].filter(Boolean).join(', ') || 'none',
-      ...(data.heldOut ? { heldOutRows: data.heldOut } : {}),
-      ...(defaults.length ? { defaults: defaults.join(', ') } : {}),
-    },
+    summary: networkSummary({ t, training, plan, result, loss, optimizer: optimizer.name, scaling, heldOut: data.heldOut, defaults }),
+  }
+}
+
+interface NetworkFit {
+  t: TrainingTable
+  training: TrainingSettings
+  plan: ReturnType<typeof epochPlan>
+  result: NetTrainResult
+  loss: LossChoice
+  optimizer: string
+  scaling: ReturnType<typeof fitScaling>
+  heldOut: number
+  defaults: string[]
+}
+
+/** The fit's summary: epochs, the kept epoch's losses and metrics, and the loss, optimizer, scaling and defaults used. */
+function networkSummary({ t, training, plan, result, loss, optimizer, scaling, heldOut, defaults }: NetworkFit) {
+  const last = result.history[result.bestEpoch - 1]
+  const metric = t.task === 'regression' ? 'r2' : 'accuracy'
+  return {
+    epochs: result.history.length,
+    ...(training.epochs === 'auto' ? { maxEpochs: plan.epochs } : {}),
+    ...(plan.converge ? { converged: result.history.length < plan.epochs } : {}),
+    bestEpoch: result.bestEpoch,
+    loss: last.loss,
+    ...(last.valLoss !== undefined ? { valLoss: last.valLoss } : {}),
+    [metric]: last.metric,
+    ...(last.valMetric !== undefined ? { [t.task === 'regression' ? 'valR2' : 'valAccuracy']: last.valMetric } : {}),
+    lossFunction: loss.name,
+    optimizer,
+    standardized: [scaling.x ? 'features' : '', scaling.y ? 'target (losses are in its standard deviations)' : ''].filter(Boolean).join(', ') || 'none',
+    ...(heldOut ? { heldOutRows: heldOut } : {}),
+    ...(defaults.length ? { defaults: defaults.join(', ') } : {}),
   }
 }
