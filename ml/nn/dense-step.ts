@@ -72,13 +72,7 @@ export function denseTrainer(
   const layers = denseLayers(net)
   if (!layers) return undefined
   const sizes = init.values.map((v) => v.length)
-  const flat = new Float32Array(sizes.reduce((a, b) => a + b, 0))
-  let offset = 0
-  for (const v of init.values) {
-    flat.set(v, offset)
-    offset += v.length
-  }
-  const theta = tf.tidy(() => tf.variable(tf.tensor1d(flat), true))
+  const theta = flatVariable(init.values, sizes)
   const params = () => {
     const parts = tf.split(theta, sizes)
     return parts.map((p, i) => tf.reshape(p, init.shapes[i]))
@@ -116,6 +110,17 @@ export function denseTrainer(
     },
     dispose: () => theta.dispose(),
   }
+}
+
+/** One trainable variable holding every weight tensor's values one after another. */
+function flatVariable(values: Float32Array[], sizes: number[]): tf.Variable {
+  const flat = new Float32Array(sizes.reduce((a, b) => a + b, 0))
+  let offset = 0
+  for (const v of values) {
+    flat.set(v, offset)
+    offset += v.length
+  }
+  return tf.tidy(() => tf.variable(tf.tensor1d(flat), true))
 }
 
 /** Any network: variables per tensor and `optimizer.minimize` through tfjs' autodiff. */
