@@ -50,8 +50,8 @@ const PROBE_ROWS = 4096
 
 /**
  * Mini-batch training in our own loop: a WebAssembly SIMD kernel or hand-written gradients for dense
- * stacks (trainer.ts says which), `optimizer.minimize` for the rest. Measured faster than
- * tfjs-layers' `model.fit` on the wasm backend (ml/nn/train.bench.ts), and it gives
+ * stacks (trainer.ts says which), `optimizer.minimize` for the rest. Measured against
+ * tfjs-layers' `model.fit` and a hand-written loop by `npm run bench` (overhead rows), and it gives
  * per-batch cancel, seeded shuffling and dropout, and early stopping with best-weight restore.
  * Every tensor it creates is disposed before it returns or throws.
  */
