@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { Dataset, Splits } from '../../runtime/values/dataset'
 import { featureMatrix, subsetRows } from '../../ml/table/table'
 import { categoricalFromTexts } from '../../ml/table/cast'
-import { cells, runNode, table } from '../../tests/support/table-testing'
+import { cells, params, runNode, table } from '../../tests/support/table-testing'
 import { oneHotNode } from './onehot'
 import { ordinalNode } from './ordinal'
 
@@ -25,6 +25,19 @@ describe('transform.onehot', () => {
     expect(names(out.test!)).toEqual(['c_x', 'c_y'])
     expect(cells(out.test!, 'c_x')).toEqual([0, 0, 1])
     expect(cells(out.test!, 'c_y')).toEqual([0, 0, 0])
+  })
+
+  it('warns, in its summary, about a column with about one category per row (an ID encoded by mistake)', async () => {
+    const rows = 40
+    const d = table({ id: Array.from({ length: rows }, (_, i) => `C${i}`), city: Array.from({ length: rows }, (_, i) => (i % 2 ? 'Rome' : 'Oslo')) })
+    const out = (await runNode(oneHotNode, { data: d })).data as Dataset
+    const summary = oneHotNode.summarize!({ data: out }, params(oneHotNode)) as { warnings?: string[] }
+    expect(summary.warnings).toEqual([
+      'About one category per row of the 40 it learned from: "id" (40 categories). Their 0/1 columns only let a model memorize rows; ' +
+        'if they are IDs, dates or free text, give them the ID role (ID columns of the CSV node, or Set target and roles) or drop them (Select columns) instead of encoding them.',
+    ])
+    const cities = (await runNode(oneHotNode, { data: d }, { columns: ['city'] })).data as Dataset
+    expect((oneHotNode.summarize!({ data: cities }, params(oneHotNode, { columns: ['city'] })) as { warnings?: string[] }).warnings).toBeUndefined()
   })
 
   it('drops the first category on request, or only for binary columns', async () => {

@@ -2,7 +2,7 @@ import { defineNode } from '../../runtime/node-api/define-node'
 import { p } from '../../runtime/node-api/params'
 import { port } from '../../runtime/node-api/ports'
 import type { CategoricalColumn, Column, Dataset } from '../../runtime/values/dataset'
-import { getColumn, numericColumn, requireData, type DatasetOrSplits } from '../../ml/table/table'
+import { fitRows, getColumn, numericColumn, requireData, type DatasetOrSplits } from '../../ml/table/table'
 import { byColumn, chooseColumns, fitAndApply, fittedSummary, lastStep } from '../../ml/table/select'
 import { fittedStep } from '../../ml/table/steps'
 
@@ -55,6 +55,20 @@ export function applyOneHot(s: OneHotState, d: Dataset): Dataset {
 
 const oneHotStep = fittedStep('transform.onehot', applyOneHot)
 
+/**
+ * Columns with about one category per fitted row (an ID, a date, free text): their 0/1 columns
+ * only let a model memorize rows, and a table of 600 rows grows to 1 400 columns.
+ */
+function idLikeWarning(s: OneHotState, rows: number): string | undefined {
+  const many = s.columns.filter((c) => c.categories.length > 20 && c.categories.length >= rows / 2)
+  if (!many.length) return undefined
+  const listed = many.map((c) => `"${c.name}" (${c.categories.length} categories)`).join(', ')
+  return (
+    `About one category per row of the ${rows} it learned from: ${listed}. Their 0/1 columns only let a model memorize rows; ` +
+    'if they are IDs, dates or free text, give them the ID role (ID columns of the CSV node, or Set target and roles) or drop them (Select columns) instead of encoding them.'
+  )
+}
+
 /** One 0/1 column per category, as scikit-learn's OneHotEncoder(handle_unknown='ignore'). */
 export const oneHotNode = defineNode({
   type: 'transform.onehot',
@@ -79,6 +93,7 @@ export const oneHotNode = defineNode({
   summarize(outputs) {
     const data = outputs.data as DatasetOrSplits
     const s = lastStep(data)?.state as unknown as OneHotState
-    return fittedSummary(data, { encoded: byColumn(s.columns.map((c) => c.name), s.columns.map((c) => c.categories.length)) })
+    const warning = idLikeWarning(s, fitRows(data).rows)
+    return fittedSummary(data, { encoded: byColumn(s.columns.map((c) => c.name), s.columns.map((c) => c.categories.length)), ...(warning ? { warnings: [warning] } : {}) })
   },
 })
