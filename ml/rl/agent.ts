@@ -1,6 +1,4 @@
-import { makeEnv } from './environments'
 import type { Env, EnvSpec } from './env'
-import type { Uniform } from './random'
 
 /**
  * The `agent` port value: a trained agent as plain data (typed arrays), so it caches, crosses
@@ -92,13 +90,6 @@ export function playEpisode(env: Env, policy: (obs: Float64Array) => number): Ep
       return { observations: Float64Array.from(observations), size, actions: Int32Array.from(actions), rewards: Float64Array.from(rewards), total, terminated: r.terminated }
     }
   }
-}
-
-/** Returns of `episodes` greedy episodes on a fresh environment seeded by `random`. */
-export function evaluateGreedy(algorithm: AgentAlgorithm, agent: Agent, episodes: number, random: Uniform, env: EnvSpec = agent.env): Float64Array {
-  const live = makeEnv(env, random)
-  const policy = (obs: Float64Array) => argmax(algorithm.actionValues(agent.state, obs))
-  return Float64Array.from({ length: episodes }, () => playEpisode(live, policy).total)
 }
 
 /** Mean and population standard deviation. */
