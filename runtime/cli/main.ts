@@ -9,6 +9,7 @@ import { NodeCache } from '../cache/node-cache'
 import { loadDocument } from '../document/load'
 import type { GraphDocument } from '../document/schema'
 import { runGraph } from '../exec/executor'
+import type { RunEvent } from '../exec/events'
 import { inProcessRunner } from '../exec/runner'
 import { setNetworkPolicy } from '../net/policy'
 import { describeNode, type Registry } from '../registry'
@@ -52,51 +53,73 @@ ${RUNS_HELP}
 
 Exit codes: 0 every requested node succeeded, 1 a node failed, 2 invalid document or arguments.`
 
-async function runCommand(registry: Registry, args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      json: { type: 'boolean', default: false },
-      'cache-dir': { type: 'string' },
-      'cache-url': { type: 'string' },
-      'no-cache': { type: 'boolean', default: false },
-      to: { type: 'string' },
-      force: { type: 'string', multiple: true },
-      backend: { type: 'string' },
-      'allow-read': { type: 'string', multiple: true },
-      'allow-net': { type: 'boolean', default: false },
-      out: { type: 'string', multiple: true },
-      queue: { type: 'string' },
-      attempts: { type: 'string' },
-      parallel: { type: 'string' },
-      workers: { type: 'string' },
-    },
-  })
-  if (positionals.length !== 1) throw new UsageError('run takes exactly one graph file.')
-  const forced = values.backend && nodeBackend(values.backend)
-  const path = resolve(positionals[0])
-  const text = await readFile(path, 'utf8').catch(() => {
-    throw new UsageError(`Cannot read graph file ${positionals[0]}.`)
+const RUN_OPTIONS = {
+  json: { type: 'boolean', default: false },
+  'cache-dir': { type: 'string' },
+  'cache-url': { type: 'string' },
+  'no-cache': { type: 'boolean', default: false },
+  to: { type: 'string' },
+  force: { type: 'string', multiple: true },
+  backend: { type: 'string' },
+  'allow-read': { type: 'string', multiple: true },
+  'allow-net': { type: 'boolean', default: false },
+  out: { type: 'string', multiple: true },
+  queue: { type: 'string' },
+  attempts: { type: 'string' },
+  parallel: { type: 'string' },
+  workers: { type: 'string' },
+} as const
+
+/** Reads and loads the graph file, or prints what is wrong with it and returns undefined. */
+async function loadGraphFile(name: string, registry: Registry) {
+  const text = await readFile(resolve(name), 'utf8').catch(() => {
+    throw new UsageError(`Cannot read graph file ${name}.`)
   })
   // Editors on Windows save JSON with a byte-order mark; the editor accepts it, so the CLI does too.
   const loaded = loadDocument(text.replace(/^\uFEFF/, ''), registry)
   if (!loaded.ok || hasErrors(loaded.diagnostics)) {
-    console.error(`${positionals[0]} is not a valid graph:\n${formatDiagnostics(loaded.diagnostics)}`)
-    return 2
+    console.error(`${name} is not a valid graph:\n${formatDiagnostics(loaded.diagnostics)}`)
+    return undefined
   }
   // Warnings and notes (e.g. nodes updated from an older version) go to stderr; the run goes on.
   if (loaded.diagnostics.length) console.error(formatDiagnostics(loaded.diagnostics))
-  const ids = new Set(loaded.doc.nodes.map((n) => n.id))
+  return loaded.doc
+}
+
+/** Prints a run's events as lines (progress on stderr, at most every 0.5 s); nothing with --json. */
+function eventPrinter(json: boolean, typeOf: Map<string, string>, curves: CurveCollector) {
+  let lastProgress = 0
+  return (e: RunEvent) => {
+    curves.add(e)
+    if (json || e.type === 'run-start' || e.type === 'run-end' || e.type === 'queued') return
+    // Log lines (warnings) come as progress without a fraction: never thinned out.
+    if (e.type === 'progress' && !Number.isNaN(e.fraction)) {
+      const now = Date.now()
+      if (now - lastProgress < 500) return
+      lastProgress = now
+    }
+    const line = formatEvent(e, typeOf.get(e.nodeId) ?? '')
+    if (line) (e.type === 'progress' ? process.stderr : process.stdout).write(line + '\n')
+  }
+}
+
+async function runCommand(registry: Registry, args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: RUN_OPTIONS })
+  if (positionals.length !== 1) throw new UsageError('run takes exactly one graph file.')
+  const forced = values.backend && nodeBackend(values.backend)
+  const path = resolve(positionals[0])
+  const doc = await loadGraphFile(positionals[0], registry)
+  if (!doc) return 2
+  const ids = new Set(doc.nodes.map((n) => n.id))
   for (const id of [values.to, ...(values.force ?? [])]) {
     if (id !== undefined && !ids.has(id)) throw new UsageError(`No node with id "${id}" in ${positionals[0]}.`)
   }
-  const outs = outSpecs(values.out ?? [], ids, loaded.doc, registry)
+  const outs = outSpecs(values.out ?? [], ids, doc, registry)
   const workers = workerCount(values.workers)
   // Before this thread's backend starts, so that the threads' start overlaps it; each thread makes the same choice.
   // With --queue the nodes run elsewhere: threads start only if a node needs one.
   const pool = workers > 1 ? threadPool({ backend: forced || 'auto', allowNet: values['allow-net'] }, workers) : undefined
-  if (pool && !values.queue && wantsWarmPool(loaded.doc, registry)) void pool.warm()
+  if (pool && !values.queue && wantsWarmPool(doc, registry)) void pool.warm()
 
   // Started when the first node runs on this thread: a run served from the cache starts no backend.
   const backend = nodeBackendOrder(forced || undefined)[0]
@@ -106,8 +129,6 @@ async function runCommand(registry: Registry, args: string[]): Promise<number> {
   }
   setNetworkPolicy({ allowPrivate: values['allow-net'], lookup: lookupAll, howToAllow: 'run with --allow-net' })
   const cache = new NodeCache({ store: await openCacheStore(values) })
-  const typeOf = new Map(loaded.doc.nodes.map((n) => [n.id, n.type]))
-  let lastProgress = 0
   const queue = await openQueueRunner(values, cache, pool)
   const controller = new AbortController()
   const curves = new CurveCollector()
@@ -117,7 +138,7 @@ async function runCommand(registry: Registry, args: string[]): Promise<number> {
     signal: controller.signal,
     // Queued nodes wait on workers, not on this process: every ready node may be queued at once.
     concurrency: queue ? 256 : Math.max(4, workers),
-    doc: loaded.doc,
+    doc,
     registry,
     cache,
     scope: path,
@@ -125,18 +146,7 @@ async function runCommand(registry: Registry, args: string[]): Promise<number> {
     force: values.force,
     backend,
     files: nodeFileProvider(dirname(path), (values['allow-read'] ?? []).map((dir) => resolve(dir))),
-    onEvent: (e) => {
-      curves.add(e)
-      if (values.json || e.type === 'run-start' || e.type === 'run-end' || e.type === 'queued') return
-      // Log lines (warnings) come as progress without a fraction: never thinned out.
-      if (e.type === 'progress' && !Number.isNaN(e.fraction)) {
-        const now = Date.now()
-        if (now - lastProgress < 500) return
-        lastProgress = now
-      }
-      const line = formatEvent(e, typeOf.get(e.nodeId) ?? '')
-      if (line) (e.type === 'progress' ? process.stderr : process.stdout).write(line + '\n')
-    },
+    onEvent: eventPrinter(values.json, new Map(doc.nodes.map((n) => [n.id, n.type])), curves),
   }).finally(async () => {
     release()
     await queue?.close()
@@ -144,7 +154,7 @@ async function runCommand(registry: Registry, args: string[]): Promise<number> {
   pool?.close()
   if (values.json) process.stdout.write(JSON.stringify(report) + '\n')
   else console.log(formatTotals(report))
-  await recordRun(values, loaded.doc, report, path, curves)
+  await recordRun(values, doc, report, path, curves)
   const written = await writeOuts(outs, report, cache, path)
   // With --json, stdout holds only the report.
   for (const line of written.lines) (values.json ? process.stderr : process.stdout).write(line + '\n')
