@@ -4,7 +4,6 @@ import { loadDocument, saveDocument } from '../../../runtime/document/load'
 import type { GraphDocument, GraphEdge, GraphNode } from '../../../runtime/document/schema'
 import { runGraph } from '../../../runtime/exec/executor'
 import { definedPorts, groupSelection, ungroupNode } from '../../../runtime/graph/group-edit'
-import { groupInterface, groupSubgraph } from '../../../runtime/graph/group-subgraph'
 import { flattenGroups, MAX_GROUP_DEPTH } from '../../../runtime/graph/groups'
 import { computeKeys } from '../../../runtime/keys/cache-keys'
 import { graph, sumGraph } from '../../support/graph'
@@ -33,7 +32,6 @@ describe('groups', () => {
       'g1.sum.out->tap.a',
       'g1.twice.out->last.a',
     ])
-    expect(groupInterface(doc, 'g1')!.inputs.map((p) => p.targets)).toEqual([[{ node: 'sum', port: 'a' }], [{ node: 'sum', port: 'b' }]])
   })
 
   it('keeps every cache key: the grouped graph runs as all cache hits after the flat one', async () => {
@@ -111,20 +109,6 @@ describe('groups', () => {
     const report = await runGraph({ doc: g, registry, cache: new NodeCache() })
     const inner: string = 'constructor'
     expect(report.nodes[inner].summary?.value).toBe(4)
-  })
-
-  it('runs a group on its own with its inputs fed from new nodes (what cross-validation does per fold)', async () => {
-    const doc = grouped(flat(), ['sum', 'twice'])
-    const feed: GraphNode = { id: 'fold', type: 'test.const', params: { value: 10 } }
-    const wires = new Map([['sum.a', { node: 'fold', port: 'out' }], ['sum.b', { node: 'fold', port: 'out' }]])
-    const sub = groupSubgraph(doc, 'g1', { nodes: [feed], wires })
-    expect(sub.doc.nodes.map((n) => n.id)).toEqual(['fold', 'sum', 'twice'])
-    expect(sub.outputs.get('twice.out')).toEqual({ node: 'twice', port: 'out' })
-    const report = await runGraph({ doc: sub.doc, registry, cache: new NodeCache() })
-    expect(report.nodes.twice.summary?.value).toBe(2 * (10 + 10 + 1))
-    expect(() => groupSubgraph(doc, 'g1', { wires: new Map([['rows', { node: 'fold', port: 'out' }]]) })).toThrow(
-      'Group "g1" has no input "rows"; its inputs are: sum.a, sum.b.',
-    )
   })
 
   it('feeds one outer wire into every inner input that shares a port name', () => {
