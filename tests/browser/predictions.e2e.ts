@@ -30,12 +30,12 @@ describe('predictions and exports', () => {
     // "Try the model" starts empty: it asks for the values (this model has no imputer), then predicts.
     const form = page.getByRole('region', { name: 'Try the model' })
     const said = form.getByRole('status')
-    await expect.poll(() => said.textContent()).toBe('Type a value for sepal_length, sepal_width, petal_length, petal_width to see a prediction.')
+    await expect.poll(() => said.textContent(), { timeout: 10_000 }).toBe('Type a value for sepal_length, sepal_width, petal_length, petal_width to see a prediction.')
     expect(await form.getByRole('alert').count()).toBe(0)
     for (const [name, v] of [['sepal_length', '5.1'], ['sepal_width', '3.5'], ['petal_length', '1.4']]) await form.getByLabel(name, { exact: true }).fill(v)
-    await expect.poll(() => said.textContent()).toBe('Type a value for petal_width to see a prediction.')
+    await expect.poll(() => said.textContent(), { timeout: 10_000 }).toBe('Type a value for petal_width to see a prediction.')
     await form.getByLabel('petal_width', { exact: true }).fill('0.2')
-    await expect.poll(() => said.first().textContent()).toMatch(/^Prediction: setosa/)
+    await expect.poll(() => said.first().textContent(), { timeout: 10_000 }).toMatch(/^Prediction: setosa/)
 
     await nodeCard(page, 'Predict').click()
     const table = page.getByRole('table', { name: 'Predictions' })
@@ -58,7 +58,7 @@ describe('predictions and exports', () => {
     expect(wrong).toHaveLength(errors + 1)
 
     // The model node's output reads as settings, not as JSON.
-    await nodeCard(page, 'Logistic regression').click()
+    await nodeCard(page, 'Logistic regression').dispatchEvent('click')
     const settings = page.getByRole('table', { name: 'Model settings' })
     await settings.waitFor()
     expect(await settings.getByRole('row').filter({ hasText: /^family/ }).textContent()).toBe('familylogistic-regression')

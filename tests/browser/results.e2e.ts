@@ -52,7 +52,7 @@ describe('results, inspector and chrome as a user meets them', () => {
     // and the nodes after it name it by its title.
     await runAll(page)
     const split = nodeCard(page, 'Train / test split')
-    await expect.poll(() => split.locator('.badge').getAttribute('data-state')).toBe('error')
+    await expect.poll(() => split.locator('.badge').getAttribute('data-state'), { timeout: 10_000 }).toBe('error')
     expect(await split.locator('.pnode-error').textContent()).toContain('Test share: Must be at most 0.95. The graph file has 1.5.')
     expect(await split.textContent()).not.toContain('params.')
     expect(await nodeCard(page, 'Standardize').textContent()).toContain('Blocked: upstream node “Train / test split” failed.')
