@@ -2,7 +2,7 @@ import { packEntry, unpackEntry } from '../cache/entry-seal'
 import type { NodeCache } from '../cache/node-cache'
 import { Cancelled, type NodeResult, type RunnerEnv } from '../exec/node-runner'
 import { inProcessRunner, type NodeRunner, type RunTask } from '../exec/runner'
-import { runsAnywhere, type NodeJobResult } from '../queue/node-job'
+import { runsAnywhere, settledResult, type NodeJobResult } from '../queue/node-job'
 import { decodeValue, encodeValue, estimateBytes } from '../values/codec'
 import { BridgeError, type BridgeClient } from './bridge-client'
 import { followJob } from './follow-job'
@@ -56,10 +56,7 @@ export class RemoteRunner implements NodeRunner {
     for (const ref of Object.values(recipe.inputs)) await this.upload(ref.slice(0, ref.lastIndexOf('#')))
     const outcome = await this.queued(task, env)
     await this.download(key)
-    const { reason, worker, ms, summary } = outcome
-    if (reason !== 'queued') env.emit({ type: 'progress', nodeId: task.node.id, fraction: NaN, message: `${reason}${worker ? ` on ${worker}` : ''}` })
-    // '' (the queue settled it from the shared cache without naming a worker) still says it ran on the queue.
-    return { ms, summary, stored: true, remote: worker }
+    return settledResult(task.node.id, outcome, env)
   }
 
   /**

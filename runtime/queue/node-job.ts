@@ -1,7 +1,7 @@
 import type { NodeCache } from '../cache/node-cache'
 import { Continuation } from '../exec/continuation'
 import type { NodeEvent } from '../exec/events'
-import { runNode } from '../exec/node-runner'
+import { runNode, type NodeResult, type RunnerEnv } from '../exec/node-runner'
 import type { RunTask } from '../exec/runner'
 import type { NodeKey, Recipe } from '../keys/cache-keys'
 import { canonicalJson } from '../keys/canonical'
@@ -29,6 +29,17 @@ export interface NodeJobResult {
   reason: string
   /** `host:pid` of the worker that settled it. */
   worker: string
+}
+
+/**
+ * The node result a runner that queued a node reports once its job settled (the CLI's QueueRunner, the
+ * editor's RemoteRunner): why it ran and where, passed on as the node's progress, unless it just ran.
+ */
+export function settledResult(nodeId: string, result: NodeJobResult, env: Pick<RunnerEnv, 'emit'>): NodeResult {
+  const { reason, worker, ms, summary } = result
+  if (reason !== 'queued') env.emit({ type: 'progress', nodeId, fraction: NaN, message: `${reason}${worker ? ` on ${worker}` : ''}` })
+  // '' (the queue settled it from the shared cache without naming a worker) still says it ran on the queue.
+  return { ms, summary, stored: true, remote: worker }
 }
 
 /** Whether a key is the hash of its recipe: only such nodes can run anywhere from their recipe alone. */

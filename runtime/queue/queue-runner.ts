@@ -5,7 +5,7 @@ import type { NodeCache } from '../cache/node-cache'
 import { Cancelled, type NodeResult, type RunnerEnv } from '../exec/node-runner'
 import { inProcessRunner, type NodeRunner, type RunTask } from '../exec/runner'
 import { CANCEL_CHANNEL, connectRedis, NODE_QUEUE } from './connection'
-import { runsAnywhere, type NodeJobData, type NodeJobResult } from './node-job'
+import { runsAnywhere, settledResult, type NodeJobData, type NodeJobResult } from './node-job'
 import { JobWaits, type JobOutcome, type JobProgressData } from './job-waits'
 
 export interface QueueRunnerOptions {
@@ -158,10 +158,7 @@ export class QueueRunner implements NodeRunner {
     if ((await this.cache.check(task.key.key)).status !== 'hit') {
       throw new Error(`Node "${task.node.id}" finished on a worker, but its result is not in the shared cache.`)
     }
-    const { reason, worker, ms, summary } = done.value
-    if (reason !== 'queued') env.emit({ type: 'progress', nodeId: task.node.id, fraction: NaN, message: `${reason}${worker ? ` on ${worker}` : ''}` })
-    // '' (the queue settled it from the shared cache without naming a worker) still says it ran on the queue.
-    return { ms, summary, stored: true, remote: worker }
+    return settledResult(task.node.id, done.value, env)
   }
 
   /**
