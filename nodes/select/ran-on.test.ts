@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { mergeRanOn, ranOnText } from './ran-on'
+import { mergeRanOn } from '../../runtime/node-api/subgraph'
+import { ranOnText } from './ran-on'
 
 describe('where a trial ran, as its trials-table cell says it', () => {
   it('names pool workers, queue workers and this thread, and "—" for a trial that was all cache hits', () => {

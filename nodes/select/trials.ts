@@ -1,8 +1,8 @@
-import type { SubgraphHost } from '../../runtime/node-api/subgraph'
+import { mergeRanOn, type SubgraphHost } from '../../runtime/node-api/subgraph'
 import type { Splits } from '../../runtime/values/dataset'
 import type { TrialOutcome } from '../../ml/select/search'
 import { foldInputs, runStatus, scalarsOf } from './folds'
-import { mergeRanOn, ranOnText } from './ran-on'
+import { ranOnText } from './ran-on'
 import { meanStd } from './table'
 
 /** How a trial is scored: on the split's validation rows, or by k-fold cross-validation of its training rows. */

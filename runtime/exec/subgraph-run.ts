@@ -7,7 +7,7 @@ import { canonicalJson } from '../keys/canonical'
 import { hashString } from '../keys/hash'
 import type { RegisteredNode, ResolvedFile } from '../node-api/define-node'
 import type { PortType } from '../node-api/ports'
-import type { RanOn, SubgraphHost, SubgraphRequest, SubgraphResult, UpstreamNode } from '../node-api/subgraph'
+import { mergeRanOn, type RanOn, type SubgraphHost, type SubgraphRequest, type SubgraphResult, type UpstreamNode } from '../node-api/subgraph'
 import type { Registry } from '../registry'
 import type { RunReport } from './events'
 import type { FileProvider } from './node-files'
@@ -97,17 +97,16 @@ async function runNested(env: NestingEnv, callerId: string, request: SubgraphReq
 
 /** Where the nodes a run computed ran, but for the stand-ins of replaced values (`standIns`: they always run here, in no time). */
 function ranOnOf(report: RunReport, standIns: ReadonlyMap<string, string>): RanOn {
-  const pool = new Set<number>()
-  const queue = new Set<string>()
-  let here = false
-  for (const id in report.nodes) {
-    const { status, worker, remote } = report.nodes[id]
-    if (status !== 'ran' || standIns.has(id)) continue
-    if (worker !== undefined) pool.add(worker)
-    else if (remote !== undefined) queue.add(remote)
-    else here = true
-  }
-  return { pool: [...pool].sort((a, b) => a - b), queue: [...queue].sort(), here }
+  const nodes = Object.entries(report.nodes).filter(([id, n]) => n.status === 'ran' && !standIns.has(id))
+  return mergeRanOn(
+    nodes.map(([, { worker, remote }]) =>
+      worker !== undefined
+        ? { pool: [worker], queue: [], here: false }
+        : remote !== undefined
+          ? { pool: [], queue: [remote], here: false }
+          : { pool: [], queue: [], here: true },
+    ),
+  )
 }
 
 function firstError(report: RunReport): string | undefined {

@@ -40,6 +40,20 @@ export interface RanOn {
   here: boolean
 }
 
+/** Where several runs (a trial's folds, a nested run's nodes) ran, together: each place once, in order. */
+export function mergeRanOn(runs: readonly (RanOn | undefined)[]): RanOn {
+  const pool = new Set<number>()
+  const queue = new Set<string>()
+  let here = false
+  for (const r of runs) {
+    if (!r) continue
+    for (const w of r.pool) pool.add(w)
+    for (const w of r.queue) queue.add(w)
+    here ||= r.here
+  }
+  return { pool: [...pool].sort((a, b) => a - b), queue: [...queue].sort(), here }
+}
+
 /** A node upstream of one of the calling node's inputs, with its params as saved (defaults filled in). */
 export interface UpstreamNode {
   id: string
