@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { CURRENT_VERSION, GRAPH_FORMAT, type GraphDocument } from '../../runtime/document/schema'
 import { describeNode } from '../../runtime/registry'
+import { graph } from '../../tests/support/graph'
 import { testRegistry } from '../../tests/support/test-nodes'
 import { LARGE_GRAPH } from '../layout/layout-graph'
 import { createGraphStore } from './graph-store'
@@ -62,5 +63,111 @@ describe('graph store: large graphs come sized', () => {
     const s = createGraphStore()
     s.getState().load(chain(5), { descriptors })
     expect(s.getState().nodes.every((n) => n.handles === undefined && n.initialWidth === undefined)).toBe(true)
+  })
+})
+
+describe('graph store edits', () => {
+  const chain = () =>
+    graph(
+      [
+        ['a', 'test.const', { value: 2 }],
+        ['b', 'test.add', { offset: 1 }],
+        ['c', 'test.add'],
+      ],
+      ['a.out->b.a', 'b.out->c.a'],
+    )
+  const loaded = () => {
+    const s = createGraphStore()
+    s.getState().load(chain())
+    return s
+  }
+  const wires = (s: ReturnType<typeof createGraphStore>) => s.getState().edges.map((e) => `${e.source}.${e.sourceHandle}->${e.target}.${e.targetHandle}`)
+  const at = (s: ReturnType<typeof createGraphStore>, id: string) => s.getState().nodes.find((n) => n.id === id)!
+
+  it('replaces the wire already in an input, in one undo step', () => {
+    const s = loaded()
+    s.getState().connect({ source: 'a', sourceHandle: 'out', target: 'c', targetHandle: 'a' })
+    expect(wires(s)).toEqual(['a.out->b.a', 'a.out->c.a'])
+    s.getState().undo()
+    expect(wires(s)).toEqual(['a.out->b.a', 'b.out->c.a'])
+  })
+
+  it('removes a wire React Flow removes', () => {
+    const s = loaded()
+    s.getState().onEdgesChange([{ type: 'remove', id: s.getState().edges[0].id }])
+    expect(wires(s)).toEqual(['b.out->c.a'])
+  })
+
+  it('resets a param to its default by dropping it, sets and clears a label, sets the title', () => {
+    const s = loaded()
+    s.getState().resetParam('b', 'offset')
+    expect(at(s, 'b').data.params).toEqual({})
+    s.getState().setLabel('b', 'Plus one')
+    expect(at(s, 'b').data.label).toBe('Plus one')
+    s.getState().setLabel('b', '  ')
+    expect('label' in at(s, 'b').data).toBe(false)
+    s.getState().setTitle('Sums')
+    expect(s.getState().meta.title).toBe('Sums')
+    s.getState().undo()
+    s.getState().undo()
+    s.getState().undo()
+    s.getState().undo()
+    expect(at(s, 'b').data.params).toEqual({ offset: 1 })
+  })
+
+  it('moves only the nodes it is given', () => {
+    const s = loaded()
+    const before = at(s, 'a').position
+    s.getState().setPositions(new Map([['b', { x: 7, y: 8 }]]))
+    expect(at(s, 'b').position).toEqual({ x: 7, y: 8 })
+    expect(at(s, 'a').position).toBe(before)
+  })
+
+  it('makes a drag one undo step, and a drag that moved nothing none', () => {
+    const s = loaded()
+    const start = at(s, 'a').position
+    s.getState().beginGesture()
+    for (const x of [10, 20, 30]) s.getState().onNodesChange([{ type: 'position', id: 'a', position: { x, y: 5 }, dragging: true }])
+    s.getState().endGesture()
+    expect(at(s, 'a').position).toEqual({ x: 30, y: 5 })
+    expect(s.temporal.getState().pastStates).toHaveLength(1)
+    s.getState().beginGesture()
+    s.getState().endGesture()
+    expect(s.temporal.getState().pastStates).toHaveLength(1)
+    s.getState().undo()
+    expect(at(s, 'a').position).toEqual(start)
+  })
+
+  it('starts a fresh history on a plain load and keeps it for New, Open and examples', () => {
+    const s = loaded()
+    s.getState().setTitle('edited')
+    s.getState().load(graph([['z', 'test.const']]), { keepHistory: true, selected: ['z'] })
+    expect(s.getState().nodes.map((n) => [n.id, n.selected])).toEqual([['z', true]])
+    s.getState().undo()
+    expect(s.getState().nodes.map((n) => n.id)).toEqual(['a', 'b', 'c'])
+    s.getState().load(chain())
+    expect(s.temporal.getState().pastStates).toHaveLength(0)
+  })
+
+  it('selects without replacing the nodes whose selection stays', () => {
+    const s = loaded()
+    const [a, b] = s.getState().nodes
+    s.getState().select(['b'])
+    expect(s.getState().nodes[0]).toBe(a)
+    expect(s.getState().nodes[1]).not.toBe(b)
+    expect(s.getState().nodes.filter((n) => n.selected).map((n) => n.id)).toEqual(['b'])
+  })
+
+  it('pastes copies with fresh ids, selected, shifted further while they would cover a node', () => {
+    const s = loaded()
+    const copy = () => ({ nodes: s.getState().nodes.filter((n) => n.id !== 'c'), edges: s.getState().edges.slice(0, 1) })
+    const first = copy()
+    s.getState().insert(first.nodes, first.edges)
+    const pasted = s.getState().nodes.filter((n) => n.selected)
+    expect(pasted.map((n) => n.id)).toEqual(['n4', 'n5'])
+    expect(pasted[0].position).toEqual({ x: at(s, 'a').position.x + 40, y: at(s, 'a').position.y + 40 })
+    expect(wires(s).at(-1)).toBe('n4.out->n5.a')
+    s.getState().insert(first.nodes, first.edges)
+    expect(s.getState().nodes.filter((n) => n.selected)[0].position).toEqual({ x: at(s, 'a').position.x + 80, y: at(s, 'a').position.y + 80 })
   })
 })
