@@ -1,7 +1,8 @@
 import { canonicalJson } from '../../runtime/keys/canonical'
 import { wordParamProblem, type NodeProblem } from '../lib/param-problems'
 import type { Editor } from '../store/editor'
-import { sameNodeRefs, type GraphState } from '../store/graph-store'
+import type { GraphState } from '../store/graph-state'
+import { sameNodeRefs } from '../store/undo-state'
 import { currentDoc, selectedIds } from '../store/selectors'
 import { saveGraph } from './autosave-db'
 

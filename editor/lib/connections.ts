@@ -3,7 +3,7 @@ import { findNode, flattenLevel } from '../../runtime/graph/groups'
 import { buildTopology } from '../../runtime/graph/topology'
 import { outputTypeResolver } from '../../runtime/validate/port-types'
 import { wireProblem as runtimeWireProblem, type WireCatalog } from '../../runtime/validate/wire-check'
-import type { Wire } from '../store/graph-store'
+import type { Wire } from '../store/graph-state'
 import { flowToDoc } from './doc-convert'
 import type { DescriptorMap, FlowEdge, FlowNode } from './flow-types'
 

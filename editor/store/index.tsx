@@ -2,7 +2,7 @@ import { createContext, useContext, type ReactNode } from 'react'
 import { useStore } from 'zustand'
 import { useStoreWithEqualityFn } from 'zustand/traditional'
 import type { Editor } from './editor'
-import type { GraphState, History } from './graph-store'
+import type { GraphState, History } from './graph-state'
 import type { RunState } from './run-store'
 import type { UiState } from './ui-store'
 

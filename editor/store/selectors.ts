@@ -4,8 +4,7 @@ import { flowToDoc } from '../lib/doc-convert'
 import { foldPath } from '../lib/group-levels'
 import type { FlowNode } from '../lib/flow-types'
 import type { Editor } from './editor'
-import type { GraphState } from './graph-store'
-import type { History } from './graph-store'
+import type { GraphState, History } from './graph-state'
 
 export const selectNodes = (s: GraphState) => s.nodes
 export const selectEdges = (s: GraphState) => s.edges
