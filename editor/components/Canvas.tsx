@@ -160,7 +160,7 @@ export function Canvas() {
         onNodeDragStop={onDragStop}
         onSelectionDragStart={onDragStart}
         onSelectionDragStop={onDragStop}
-        // Delete is ours (useShortcuts): nodes and their wires go in one undo step.
+        // Delete is ours (engine/shortcuts.ts): nodes and their wires go in one undo step.
         deleteKeyCode={null}
         multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
         selectionKeyCode="Shift"

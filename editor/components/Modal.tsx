@@ -1,6 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react'
 
-/** A centred dialog with a title and a close button; Escape closes it (see useShortcuts). */
+/** A centred dialog with a title and a close button; Escape closes it (see engine/shortcuts.ts). */
 export function Modal({ title, onClose, children, wide }: { title: string; onClose(): void; children: ReactNode; wide?: boolean }) {
   const box = useRef<HTMLDivElement>(null)
   // Keyboard users land in the dialog, not behind it.
