@@ -2,6 +2,7 @@ import { applyEdits, bestChanges, bestParamEdits } from '../lib/apply-best'
 import { paramSchemas } from '../lib/flow-types'
 import { formatNumber } from '../lib/format'
 import { findNode } from '../lib/nested-params'
+import { nodeTitle } from '../lib/node-title'
 import { useEditor, useGraph, useRun, useUi } from '../store'
 import { displayState } from '../store/run-store'
 
@@ -32,7 +33,7 @@ export function ApplyBest({ nodeId }: { nodeId: string }) {
   const changes = bestChanges(edits, current)
   const title = (id: string) => {
     const n = find(id)
-    return n?.label ?? descriptors.get(n?.nodeType ?? '')?.title ?? id
+    return n ? nodeTitle(n.label, n.nodeType, descriptors) : id
   }
   const trial = run?.summary?.['best trial']
   return (

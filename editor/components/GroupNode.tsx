@@ -5,6 +5,7 @@ import { openGroup, revealInner } from '../engine/group-actions'
 import { groupStatus, innerRunNodes, statusCounts, type GroupStatus } from '../lib/group-status'
 import { groupInputTypes, outputTypes, portColor } from '../lib/connections'
 import type { FlowNode } from '../lib/flow-types'
+import { nodeTitle } from '../lib/node-title'
 import { useEditor, useGraph, useRun, useUi } from '../store'
 import { selectEdges } from '../store/selectors'
 import { StatusBadge } from './StatusBadge'
@@ -39,7 +40,7 @@ function GroupRunStatus({ id, status, inner }: { id: string; status: GroupStatus
   const counts = statusCounts(status)
   const failed = status.failed
   const node = failed && inner.find((n) => n.id === failed.id)
-  const title = node ? (node.label ?? descriptors.get(node.type)?.title ?? node.id) : ''
+  const title = node ? nodeTitle(node.label, node.type, descriptors) : ''
   return (
     <>
       {status.progress !== undefined && (
@@ -70,7 +71,7 @@ export const GroupNode = memo(function GroupNode({ id, data, selected }: NodePro
   const edges = useGraph(selectEdges)
   const descriptors = useUi((s) => s.descriptors)
   const group = data.group ?? { nodes: [], edges: [], inputs: [], outputs: [] }
-  const titles = new Map(group.nodes.map((n) => [n.id, n.label ?? descriptors.get(n.type)?.title ?? n.type]))
+  const titles = new Map(group.nodes.map((n) => [n.id, nodeTitle(n.label, n.type, descriptors)]))
   const g = { nodes: ed.graph.getState().nodes, edges, descriptors }
   const inputs = group.inputs.filter((p, i) => group.inputs.findIndex((q) => q.name === p.name) === i)
   const title = data.label ?? 'Group'

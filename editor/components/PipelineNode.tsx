@@ -4,6 +4,7 @@ import { useNodeTitle } from '../hooks/useNodeTitle'
 import { portColor } from '../lib/connections'
 import { paramSchemas, type FlowNode } from '../lib/flow-types'
 import { failureText } from '../lib/node-failure'
+import { nodeTitle } from '../lib/node-title'
 import { nodePorts } from '../lib/port-view'
 import { summaryLines } from '../lib/format'
 import { useGraph, useRun, useUi } from '../store'
@@ -58,7 +59,7 @@ export const PipelineNode = memo(function PipelineNode({ id, data, selected }: N
     return (
       <div className={`pnode unknown ${selected ? 'selected' : ''}`}>
         <div className="pnode-head">
-          <span className="pnode-title">{data.label ?? data.nodeType}</span>
+          <span className="pnode-title">{nodeTitle(data.label, data.nodeType, descriptors)}</span>
         </div>
         <div className="pnode-ports">
           <div className="ports-in">
@@ -83,7 +84,7 @@ export const PipelineNode = memo(function PipelineNode({ id, data, selected }: N
     <div className={`pnode state-${state} cat-${desc.category} ${selected ? 'selected' : ''}`} data-node-id={id}>
       <div className="pnode-head">
         <span className={`cat-dot cat-${desc.category}`} aria-hidden />
-        <span className="pnode-title">{data.label ?? desc.title}</span>
+        <span className="pnode-title">{nodeTitle(data.label, data.nodeType, descriptors)}</span>
         <StatusBadge state={state} run={run} />
       </div>
       <div className="pnode-ports">

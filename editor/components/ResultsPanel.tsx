@@ -3,6 +3,7 @@ import { usePreview, type TableView } from '../hooks/usePreview'
 import { useResizeHeight } from '../hooks/useResizeHeight'
 import { download, fileSlug } from '../engine/commands'
 import { toCsv } from '../lib/csv'
+import { nodeTitle } from '../lib/node-title'
 import { useEditor, useGraph, useRun, useUi, type Editor } from '../store'
 import { displayState } from '../store/run-store'
 import { currentDoc, selectFocused } from '../store/selectors'
@@ -82,6 +83,7 @@ const maxHeight = () => window.innerHeight - 40 - 160
 export function ResultsPanel() {
   const node = useGraph(selectFocused)
   const desc = useUi((s) => (node ? s.descriptors.get(node.data.nodeType) : undefined))
+  const title = useUi((s) => (node ? nodeTitle(node.data.label, node.data.nodeType, s.descriptors) : ''))
   const run = useRun((s) => (node ? s.runs.get(node.id) : undefined))
   const key = useRun((s) => (node ? s.keys.get(node.id) : undefined))
   const anythingRan = useRun((s) => s.runCount > 0 || s.runs.size > 0)
@@ -109,7 +111,7 @@ export function ResultsPanel() {
         <button className="ghost" onClick={() => setOpen(!open)} aria-expanded={open}>
           {open ? '▾' : '▸'} Results
         </button>
-        {node && <span className="muted">{node.data.label ?? desc?.title ?? node.data.nodeType}</span>}
+        {node && <span className="muted">{title}</span>}
         {node && ports.length > 1 && (
           <div className="tabs" role="tablist" aria-label="Output">
             {ports.map((p) => (
@@ -126,7 +128,7 @@ export function ResultsPanel() {
         <div className="results-body">
           {!node && <p className="muted">{anythingRan ? 'Select a node to see its results.' : 'Nothing has run yet: press ▶ Run all, then click a node to see its results.'}</p>}
           {node && curve && state === 'running' && <LossChart points={curve} />}
-          {node && shown && state !== 'running' && <OutputView key={`${node.id}-${shown}`} nodeId={node.id} port={shown} stale={state === 'stale'} name={node.data.label ?? desc?.title ?? node.data.nodeType} />}
+          {node && shown && state !== 'running' && <OutputView key={`${node.id}-${shown}`} nodeId={node.id} port={shown} stale={state === 'stale'} name={title} />}
           {node && state === 'running' && !curve && <p className="muted">Running… {run?.message}</p>}
           {node && ports.length === 0 && <p className="muted">This node has no outputs.</p>}
         </div>

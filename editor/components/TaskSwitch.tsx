@@ -1,11 +1,10 @@
 import { runGraph } from '../engine/run-actions'
 import type { ColumnInfo } from '../hooks/useUpstreamColumns'
 import type { FlowNode } from '../lib/flow-types'
+import { nodeTitle } from '../lib/node-title'
 import { modelsTrainedOn, taskEdits, withColumnType, type Task } from '../lib/task-switch'
 import { useEditor, useGraph, useRun, useUi } from '../store'
 import { selectEdges, selectNodes } from '../store/selectors'
-
-const label = (n: FlowNode, title: string | undefined) => n.data.label ?? title ?? n.data.nodeType
 
 /** Why the target cannot be a number: it holds text (categorical without an override saying so). */
 function textTarget(node: FlowNode, target: string, columns: ColumnInfo[] | undefined): boolean {
@@ -40,7 +39,7 @@ export function TaskSwitch({ node, columns }: { node: FlowNode; columns: ColumnI
       : other === 'regression' && models.length === 0
         ? 'No model with a Task setting trains on this data yet.'
         : undefined
-  const names = models.map((m) => label(m, descriptors.get(m.data.nodeType)?.title)).join(', ')
+  const names = models.map((m) => nodeTitle(m.data.label, m.data.nodeType, descriptors)).join(', ')
   const apply = () => {
     const g = ed.graph.getState()
     g.beginGesture()

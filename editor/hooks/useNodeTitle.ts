@@ -1,8 +1,8 @@
+import { nodeTitle } from '../lib/node-title'
 import { useGraph, useUi } from '../store'
 
-/** The title a node's card shows (its label, else its type's title), or its id when it is not on this level. */
+/** The title a node's card shows (nodeTitle), or its id when it is not on this level. */
 export function useNodeTitle(id: string | undefined): string | undefined {
   const node = useGraph((s) => (id === undefined ? undefined : s.nodes.find((n) => n.id === id)))
-  const typeTitle = useUi((s) => (node ? s.descriptors.get(node.data.nodeType)?.title : undefined))
-  return node?.data.label ?? typeTitle ?? id
+  return useUi((s) => (node ? nodeTitle(node.data.label, node.data.nodeType, s.descriptors) : id))
 }

@@ -3,6 +3,7 @@ import { flattenGroups } from '../../runtime/graph/groups'
 import { wireAncestors } from '../../runtime/graph/wire-ancestors'
 import { paramSchemas, type DescriptorMap, type ParamSchema } from './flow-types'
 import { paramProblem } from './param-check'
+import { nodeTitle } from './node-title'
 
 /** One searched param as the document saves it (nodes/select/space-param.ts is the schema). */
 export type Kind = 'list' | 'choice' | 'int' | 'float' | 'log'
@@ -69,7 +70,7 @@ export function searchTargets(doc: GraphDocument, searchId: string, descriptors:
     .filter((n) => upstream.has(n.id))
     .map((n) => {
       const desc = descriptors.get(n.type)
-      return { id: n.id, title: n.label ?? desc?.title ?? n.type, params: paramsOf(paramSchemas(desc), n.params) }
+      return { id: n.id, title: nodeTitle(n.label, n.type, descriptors), params: paramsOf(paramSchemas(desc), n.params) }
     })
     .filter((t) => t.params.length > 0)
 }
