@@ -5,6 +5,7 @@ import { openGroup, revealInner } from '../engine/group-actions'
 import { groupStatus, innerRunNodes, statusCounts, type GroupStatus } from '../lib/group-status'
 import { groupInputTypes, outputTypes, portColor } from '../lib/connections'
 import type { FlowNode } from '../lib/flow-types'
+import { failureText } from '../lib/node-failure'
 import { nodeTitle } from '../lib/node-title'
 import { useEditor, useGraph, useRun, useUi } from '../store'
 import { selectEdges } from '../store/selectors'
@@ -41,6 +42,7 @@ function GroupRunStatus({ id, status, inner }: { id: string; status: GroupStatus
   const failed = status.failed
   const node = failed && inner.find((n) => n.id === failed.id)
   const title = node ? nodeTitle(node.label, node.type, descriptors) : ''
+  const problems = useUi((s) => (failed ? s.diagnostics.get(failed.id) : undefined))
   return (
     <>
       {status.progress !== undefined && (
@@ -52,7 +54,7 @@ function GroupRunStatus({ id, status, inner }: { id: string; status: GroupStatus
       {failed && (
         <>
           <div className="pnode-error">
-            {title} failed: {failed.error}
+            {title} failed: {failureText(failed.error, problems)}
           </div>
           <div className="pnode-note">
             <button type="button" className="link nodrag" onClick={() => revealInner(ed, id, failed.id)}>

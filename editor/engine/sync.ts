@@ -1,3 +1,5 @@
+import type { GraphNode } from '../../runtime/document/schema'
+import { MAX_GROUP_DEPTH } from '../../runtime/graph/groups'
 import { canonicalJson } from '../../runtime/keys/canonical'
 import { wordParamProblem, type NodeProblem } from '../lib/param-problems'
 import type { Editor } from '../store/editor'
@@ -6,6 +8,15 @@ import { sameNodeRefs } from '../store/undo-state'
 import { currentDoc, selectedIds } from '../store/selectors'
 import { saveGraph } from './autosave-db'
 
+/** Every node of a document by id, inside groups too: an inner node's diagnostics are worded like a top-level node's. */
+function nodesById(list: readonly GraphNode[], out = new Map<string, GraphNode>(), depth = 0): Map<string, GraphNode> {
+  for (const n of list) {
+    out.set(n.id, n)
+    if (n.group && depth < MAX_GROUP_DEPTH) nodesById(n.group.nodes, out, depth + 1)
+  }
+  return out
+}
+
 /** Recomputes cache keys (for "stale") and diagnostics for the graph as it is now. */
 export async function refreshNow(ed: Editor): Promise<void> {
   const doc = currentDoc(ed)
@@ -13,7 +24,7 @@ export async function refreshNow(ed: Editor): Promise<void> {
   const [keys, check] = await Promise.all([ed.engine().keys(doc), ed.engine().validate(doc)])
   if (mine !== ed.sync.generation) return // a newer edit already asked again
   ed.run.getState().setKeys(keys)
-  const nodes = new Map(doc.nodes.map((n) => [n.id, n]))
+  const nodes = nodesById(doc.nodes)
   const descriptors = ed.ui.getState().descriptors
   const byNode = new Map<string, NodeProblem[]>()
   for (const d of check.diagnostics) {

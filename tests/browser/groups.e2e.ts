@@ -101,6 +101,26 @@ describe('groups in the browser', () => {
     await expect.poll(() => inspector.getByRole('textbox', { name: 'Node label' }).getAttribute('placeholder')).toBe('Train')
     await expect.poll(() => inspector.locator('.error-text').count()).toBe(1)
   }, 120_000)
+
+  it('says why an inner node fails on its params in the same words as a plain card, and lists them on the inner node', async () => {
+    const page = await app()
+    const doc = fixtureDoc()
+    const fit = (doc.nodes as { id: string; params: Record<string, unknown> }[]).find((n) => n.id === 'fit')!
+    fit.params = { ...fit.params, epochs: -3 }
+    await openGraphFile(page, { name: 'edited.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) })
+    await groupThree(page)
+    const group = nodeCard(page, 'Group')
+    await runAll(page)
+    await expect.poll(() => group.locator('.badge').getAttribute('data-state'), { timeout: 10_000 }).toBe('error')
+    const worded = 'Train failed: Epochs: Must be at least 0. The graph file has -3.'
+    await expect.poll(() => group.locator('.pnode-error').textContent()).toBe(worded)
+    expect(await group.textContent()).not.toContain('params.')
+    // The nodes after the group name the inner node by its title, not its id.
+    expect(await nodeCard(page, 'Loss curve').textContent()).toContain('Blocked: upstream node “Train” failed.')
+    await group.getByRole('button', { name: 'Show Train in the group' }).click()
+    const problems = page.getByRole('complementary', { name: 'Inspector' }).getByRole('list', { name: 'Problems' })
+    await expect.poll(() => problems.textContent()).toContain('Epochs: Must be at least 0. The graph file has -3.')
+  }, 120_000)
 })
 
 /** Groups Standardize, Train and Predict of the iris fixture with the toolbar's Group button. */
