@@ -77,9 +77,10 @@ export const classificationNode = defineNode({
     let row = 0
     evenCounts(n, clusters).forEach((count, c) => {
       const a = uniformMatrix(d, d, random)
+      const z = new Float64Array(d)
       for (let i = 0; i < count; i++, row++) {
         labels[row] = c % k
-        const z = Array.from({ length: d }, () => gaussian(random))
+        for (let m = 0; m < d; m++) z[m] = gaussian(random)
         for (let j = 0; j < d; j++) {
           let v = centroids[c][j]
           for (let m = 0; m < d; m++) v += z[m] * a[m][j]

@@ -24,12 +24,21 @@ export const featureNames = (n: number) => Array.from({ length: n }, (_, j) => `
 export function pointsTable(x: Float64Array, cols: number, labels: Int32Array, classes: number, random?: Uniform): Dataset {
   const rows = labels.length
   const order = random ? permutation(rows, random) : Int32Array.from({ length: rows }, (_, i) => i)
-  const columns: Column[] = featureNames(cols).map((name, j) =>
-    numericColumn(name, Float64Array.from(order, (i) => x[i * cols + j])),
-  )
-  const codes = Int32Array.from(order, (i) => labels[i])
+  const columns: Column[] = featureNames(cols).map((name, j) => numericColumn(name, gather(x, order, cols, j)))
+  const codes = new Int32Array(rows)
+  for (let i = 0; i < rows; i++) codes[i] = labels[order[i]]
   columns.push(categoricalColumn('label', codes, Array.from({ length: classes }, (_, k) => String(k)), 'target'))
   return makeDataset(columns)
+}
+
+/**
+ * Column `j` of the row-major `x` (`cols` per row), rows in `order`. A plain loop: `Float64Array.from(order, map)`
+ * took ≈ 70 ms for 20 000 × 20 (the iterator protocol and a call per value), the serial start of every graph on it.
+ */
+function gather(x: Float64Array, order: Int32Array, cols: number, j: number): Float64Array {
+  const out = new Float64Array(order.length)
+  for (let i = 0; i < order.length; i++) out[i] = x[order[i] * cols + j]
+  return out
 }
 
 /** Splits n samples into k groups as evenly as possible, the first groups taking the remainder. */

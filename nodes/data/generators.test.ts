@@ -121,6 +121,15 @@ describe('generators', () => {
     await expect(gen(regressionNode, { features: 2, informative: 3 })).rejects.toThrow('cannot exceed features')
   })
 
+  it('classification: the rows of seed 5 are those of the first implementation (the gather loops changed no number)', async () => {
+    const d = await gen(classificationNode, { seed: 5, samples: 40, features: 5, informative: 2, redundant: 1, classes: 2 })
+    expect([...featureMatrix(d).values.slice(0, 10)]).toEqual([
+      0.8713363230191157, 1.2321704868960903, 0.11671844183558283, -1.620689155669332, 0.6128113599140166, -0.6716914637887199,
+      0.7308920712663423, -0.3379712996187574, -2.759649416160074, 1.2615519591624924,
+    ])
+    expect([...targetVector(d)!.values.slice(0, 10)]).toEqual([1, 0, 0, 0, 0, 0, 1, 0, 0, 1])
+  })
+
   it('classification: balanced classes, redundant features are combinations of informative ones', async () => {
     const d = await gen(classificationNode, { samples: 300, features: 5, informative: 2, redundant: 1, classes: 3, noise: 0 })
     expect(classCounts(d)).toEqual([100, 100, 100])
