@@ -1,9 +1,11 @@
 import { isAscii } from 'node:buffer'
 import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import vm from 'node:vm'
 import { REQUIRE_BANNER, REQUIRE_NAME, URL_NAME } from './bundle-packages.mjs'
+import { cacheRequires } from './require-cache.mjs'
 
 /**
  * Which bundle file and Node a cache was made for. bundle.mjs writes every build to a new file renamed
@@ -61,6 +63,9 @@ export async function runBundle(file) {
     importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   })
   const cached = stored !== undefined && !script.cachedDataRejected
+  // The packages the bundle requires (tfjs) get a code cache of their own, written when the bundle's work is done.
+  const requires = cacheRequires(join(dirname(file), 'require-cache'))
   await script.runInThisContext()(createRequire(file), pathToFileURL(file).href)
+  requires.write()
   return { cached, wrote: !cached && writeCache(cacheFile, key, script.createCachedData()) }
 }

@@ -10,6 +10,8 @@ const exec = promisify(execFile)
 /** The CLI as users start it, with the bundle it builds next to its code caches. */
 const BIN = resolve('runtime/cli/bin.mjs')
 const THREAD_CACHE = resolve('node_modules/.cache/mlcanvas-cli/pool-thread.mjs.v8cache')
+/** tfjs-core's code cache (runtime/cli/require-cache.mjs), written by the first run that required it. */
+const TFJS_CACHE = resolve('node_modules/.cache/mlcanvas-cli/require-cache/@tensorflow+tfjs-core+dist+tf-core.node.js.v8cache')
 
 interface Report {
   ran: number
@@ -37,8 +39,9 @@ describe('pipeline run --workers 2 from bin.mjs', () => {
     return JSON.parse(stdout.trim().split('\n').pop()!)
   }
 
-  it('runs a pool thread from its own V8 code cache, with the numbers of one thread', async () => {
+  it('runs a pool thread from its own V8 code caches (bundle and tfjs), with the numbers of one thread', async () => {
     const one = await run('1')
+    expect((await stat(TFJS_CACHE)).size).toBeGreaterThan(50_000)
     const two = await run('2')
     expect(two.ran).toBe(one.ran)
     expect(Object.values(two.nodes).some((n) => n.worker !== undefined)).toBe(true)
