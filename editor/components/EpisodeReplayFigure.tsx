@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'react'
 import type { EpisodeReplay, Figure } from '../../runtime/values/figure'
 import { useCanvasWidth } from '../hooks/useCanvasWidth'
 import { formatNumber } from '../lib/format'
-import { drawCartPole, drawGrid, drawMountainCar, prepare } from './rl-drawing'
+import { prepareCanvas } from '../lib/canvas-2d'
+import { drawCartPole, drawGrid, drawMountainCar } from './rl-drawing'
 
 /** Milliseconds per step: grid moves are slow enough to follow; CartPole plays at its own 50 Hz. */
 const FRAME_MS: Record<string, number> = { grid: 300, cartpole: 20, 'mountain-car': 30 }
@@ -32,7 +33,7 @@ export function EpisodeReplayFigure({ figure, height = 240 }: { figure: Figure; 
     if (step >= steps) setPlaying(false)
   }, [step, steps])
   useEffect(() => {
-    const ctx = prepare(canvas.current, width, height)
+    const ctx = prepareCanvas(canvas.current, width, height)
     if (ctx) drawFrame(ctx, replay, step, width, height)
   }, [replay, step, width, height])
 

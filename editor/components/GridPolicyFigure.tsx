@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'react'
 import type { Figure } from '../../runtime/values/figure'
 import { useCanvasWidth } from '../hooks/useCanvasWidth'
-import { drawGrid, prepare } from './rl-drawing'
+import { prepareCanvas } from '../lib/canvas-2d'
+import { drawGrid } from './rl-drawing'
 
 /** A grid world with the agent's greedy action in every cell, coloured by the best action value. */
 export function GridPolicyFigure({ figure, height = 260 }: { figure: Figure; height?: number }) {
@@ -9,7 +10,7 @@ export function GridPolicyFigure({ figure, height = 260 }: { figure: Figure; hei
   const { box, width } = useCanvasWidth()
   const grid = figure.grid!
   useEffect(() => {
-    const ctx = prepare(canvas.current, width, height)
+    const ctx = prepareCanvas(canvas.current, width, height)
     if (ctx) drawGrid(ctx, grid, width, height)
   }, [grid, width, height])
   return (

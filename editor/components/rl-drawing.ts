@@ -1,11 +1,8 @@
 import type { GridPicture } from '../../runtime/values/figure'
+import { themeColor } from '../lib/canvas-2d'
 import { ramp } from '../lib/plot-scale'
 
 /** Canvas drawings of reinforcement-learning environments: grid worlds, CartPole, MountainCar. */
-
-function themeColor(name: string, fallback: string): string {
-  return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback
-}
 
 const CELL_COLOURS = { wall: '#4b5563', trap: '#e15759', goal: '#59a14f' }
 /** Arrow directions in action order: left, down, right, up. */
@@ -128,16 +125,4 @@ export function drawMountainCar(ctx: CanvasRenderingContext2D, obs: ArrayLike<nu
   ctx.beginPath()
   ctx.arc(sx(obs[0]), sy(obs[0]) - 7, 7, 0, 2 * Math.PI)
   ctx.fill()
-}
-
-/** Sizes a canvas for the device pixel ratio and clears it. */
-export function prepare(c: HTMLCanvasElement | null, width: number, height: number): CanvasRenderingContext2D | null {
-  const ctx = c?.getContext('2d')
-  if (!c || !ctx) return null
-  const dpr = window.devicePixelRatio || 1
-  c.width = width * dpr
-  c.height = height * dpr
-  ctx.setTransform(dpr, 0, 0, dpr, 0, 0)
-  ctx.clearRect(0, 0, width, height)
-  return ctx
 }

@@ -2,12 +2,9 @@ import type { Figure } from '../../runtime/values/figure'
 import { barsLayout, fitText, FONT, heatmapLayout } from './figure-layout'
 import { formatNumber } from './format'
 import { colorOf, extent, niceTicks, ramp } from './plot-scale'
+import { themeColor } from './canvas-2d'
 
 const PAD = { left: 56, right: 14, top: 12, bottom: 38 }
-
-function themeColor(name: string, fallback: string): string {
-  return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback
-}
 
 export function seriesColor(f: Figure, i: number): string {
   const s = f.series[i]
@@ -142,9 +139,17 @@ function drawBoundary(ctx: CanvasRenderingContext2D, b: NonNullable<Figure['boun
   ctx.drawImage(tile, left, top, sx(b.xs[nx - 1] + hx) - left, sy(b.ys[0] - hy) - top)
 }
 
-function drawPlot(ctx: CanvasRenderingContext2D, f: Figure, w: number, h: number) {
-  const fg = themeColor('--fg', '#222')
-  const grid = themeColor('--grid', '#ddd')
+/** Where a plot's data lands on the canvas: the plot area and the two scales. */
+interface PlotFrame {
+  pw: number
+  ph: number
+  sx: (v: number) => number
+  sy: (v: number) => number
+  x: [number, number]
+  y: [number, number]
+}
+
+function plotFrame(f: Figure, w: number, h: number): PlotFrame {
   const b = f.boundary
   const [x0, x1] = extent([...f.series.flatMap((s) => s.x), ...(b?.xs ?? [])])
   const [y0, y1] = extent([...f.series.flatMap((s) => s.y), ...(b?.ys ?? [])])
@@ -152,16 +157,18 @@ function drawPlot(ctx: CanvasRenderingContext2D, f: Figure, w: number, h: number
   const ph = h - PAD.top - PAD.bottom
   const sx = (v: number) => PAD.left + ((v - x0) / (x1 - x0)) * pw
   const sy = (v: number) => PAD.top + ph - ((v - y0) / (y1 - y0)) * ph
+  return { pw, ph, sx, sy, x: [x0, x1], y: [y0, y1] }
+}
 
-  if (b && b.xs.length > 1 && b.ys.length > 1) drawBoundary(ctx, b, sx, sy)
-
-  ctx.strokeStyle = grid
-  ctx.fillStyle = fg
+/** Grid lines with their tick values, and the two axis names. */
+function drawAxes(ctx: CanvasRenderingContext2D, f: Figure, h: number, { pw, ph, sx, sy, x, y }: PlotFrame) {
+  ctx.strokeStyle = themeColor('--grid', '#ddd')
+  ctx.fillStyle = themeColor('--fg', '#222')
   ctx.lineWidth = 1
   ctx.font = '11px system-ui, sans-serif'
   ctx.textAlign = 'center'
   ctx.textBaseline = 'top'
-  for (const t of niceTicks(x0, x1, Math.max(2, Math.floor(pw / 80)))) {
+  for (const t of niceTicks(x[0], x[1], Math.max(2, Math.floor(pw / 80)))) {
     ctx.beginPath()
     ctx.moveTo(sx(t), PAD.top)
     ctx.lineTo(sx(t), PAD.top + ph)
@@ -170,7 +177,7 @@ function drawPlot(ctx: CanvasRenderingContext2D, f: Figure, w: number, h: number
   }
   ctx.textAlign = 'right'
   ctx.textBaseline = 'middle'
-  for (const t of niceTicks(y0, y1, Math.max(2, Math.floor(ph / 40)))) {
+  for (const t of niceTicks(y[0], y[1], Math.max(2, Math.floor(ph / 40)))) {
     ctx.beginPath()
     ctx.moveTo(PAD.left, sy(t))
     ctx.lineTo(PAD.left + pw, sy(t))
@@ -186,7 +193,10 @@ function drawPlot(ctx: CanvasRenderingContext2D, f: Figure, w: number, h: number
   ctx.textBaseline = 'middle'
   ctx.fillText(f.yLabel, 0, 0)
   ctx.restore()
+}
 
+/** Each series: a line (dashed when a reference) or dots, coloured by series or by value. */
+function drawSeries(ctx: CanvasRenderingContext2D, f: Figure, { sx, sy }: PlotFrame) {
   const [v0, v1] = extent(f.series.flatMap((s) => s.value ?? []), 0)
   f.series.forEach((s, i) => {
     const color = seriesColor(f, i)
@@ -209,6 +219,14 @@ function drawPlot(ctx: CanvasRenderingContext2D, f: Figure, w: number, h: number
       ctx.fill()
     })
   })
+}
+
+function drawPlot(ctx: CanvasRenderingContext2D, f: Figure, w: number, h: number) {
+  const frame = plotFrame(f, w, h)
+  const b = f.boundary
+  if (b && b.xs.length > 1 && b.ys.length > 1) drawBoundary(ctx, b, frame.sx, frame.sy)
+  drawAxes(ctx, f, h, frame)
+  drawSeries(ctx, f, frame)
 }
 
 /** Draws any Figure value on a 2D context (a canvas's, or an SVG-recording one for export). */

@@ -1,8 +1,9 @@
 import { Context } from 'svgcanvas'
 import type { Figure } from '../../runtime/values/figure'
+import { themeColor } from './canvas-2d'
 import { drawFigure } from './draw-figure'
 
-const background = () => getComputedStyle(document.documentElement).getPropertyValue('--panel').trim() || '#ffffff'
+const background = () => themeColor('--panel', '#ffffff')
 
 /** A figure as a PNG at twice its on-screen size, on the panel colour (a transparent PNG reads badly). */
 export function figurePng(figure: Figure, width: number, height: number): Promise<Blob> {
