@@ -26,7 +26,7 @@ const cases: Case[] = [
 ]
 
 /** Runs `steps` batches through a trainer; returns the batch costs and the final weights. */
-function train(c: Case, dense: boolean, steps: number) {
+async function train(c: Case, dense: boolean, steps: number) {
   const units = c.head.kind === 'multiclass' ? c.head.classes : 1
   const net: NetDef = {
     inputDim: 5,
@@ -44,7 +44,7 @@ function train(c: Case, dense: boolean, steps: number) {
   const trainer = dense ? denseTrainer(net, init, optimizer, objective, c.loss, c.head, c.alpha)! : tapeTrainer(net, init, optimizer, objective, forward, kernelIndices(init))
   const costs: number[] = []
   for (let i = 0; i < steps; i++) costs.push(tf.tidy(() => trainer.step(X, Y).dataSync()[0]))
-  const weights = trainer.values()
+  const weights = await trainer.values()
   trainer.dispose()
   optimizer.dispose()
   tf.dispose([X, Y])
@@ -53,10 +53,10 @@ function train(c: Case, dense: boolean, steps: number) {
 
 describe('denseTrainer: hand-written gradients on one flat variable', () => {
   for (const c of cases) {
-    it(`${c.name}: the same costs and weights as tfjs autodiff, within float rounding`, () => {
+    it(`${c.name}: the same costs and weights as tfjs autodiff, within float rounding`, async () => {
       const before = tf.memory().numTensors
-      const tape = train(c, false, 25)
-      const dense = train(c, true, 25)
+      const tape = await train(c, false, 25)
+      const dense = await train(c, true, 25)
       expect(tf.memory().numTensors).toBe(before)
       // Training moved the weights, so the comparison is not of two untouched starts.
       expect(tape.costs[24]).not.toBeCloseTo(tape.costs[0], 3)

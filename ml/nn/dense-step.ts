@@ -8,7 +8,8 @@ export interface TensorStep {
   params(): tf.Tensor[]
   /** One step on a batch; returns the batch objective (before the update). Call inside a tidy. */
   step(xb: tf.Tensor2D, yb: tf.Tensor2D, dropoutSeed?: number): tf.Scalar
-  values(): Float32Array[]
+  /** The weights' values, read asynchronously (see Trainer.costs). */
+  values(): Promise<Float32Array[]>
   dispose(): void
 }
 
@@ -103,8 +104,8 @@ export function denseTrainer(
   return {
     params,
     step,
-    values: () => {
-      const all = theta.dataSync() as Float32Array
+    values: async () => {
+      const all = (await theta.data()) as Float32Array
       let at = 0
       return sizes.map((n) => all.slice(at, (at += n)))
     },
@@ -137,7 +138,7 @@ export function tapeTrainer(
   return {
     params: () => vars,
     step: (xb, yb, seed) => optimizer.minimize(() => objective(forward(net, vars, xb, seed), yb, kernels), true, vars)!,
-    values: () => vars.map((v) => Float32Array.from(v.dataSync() as Float32Array)),
+    values: () => Promise.all(vars.map(async (v) => Float32Array.from((await v.data()) as Float32Array))),
     dispose: () => vars.forEach((v) => v.dispose()),
   }
 }

@@ -32,12 +32,12 @@ export class EarlyStop {
   }
 
   /** Counts one finished epoch; `values` reads the weights only when this epoch is the new best. */
-  watch(record: EpochRecord, values: () => Float32Array[]): void {
+  async watch(record: EpochRecord, values: () => Promise<Float32Array[]>): Promise<void> {
     const { patience, minDelta = 0, watchTrainingLoss } = this.options
     if (patience <= 0) return
     const watched = watchTrainingLoss ? record.loss : (record.valLoss ?? record.loss)
     if (watched < this.best.loss - minDelta) {
-      this.best = { loss: watched, epoch: record.epoch, values: values() }
+      this.best = { loss: watched, epoch: record.epoch, values: await values() }
       this.stale = 0
     } else if (++this.stale >= patience) this.stopped = true
   }

@@ -16,33 +16,45 @@ export interface EvaluatorInput {
   params(): tf.Tensor[]
 }
 
+/** Reads the tensors `make` returns (made inside a tidy) asynchronously, then frees them. */
+async function readTidy(make: () => tf.Tensor[]): Promise<Float32Array[]> {
+  const tensors = tf.tidy(make)
+  try {
+    return (await Promise.all(tensors.map((t) => t.data()))) as Float32Array[]
+  } finally {
+    tf.dispose(tensors)
+  }
+}
+
 /**
  * Loss (with the L2 penalty) and metric of the current weights on a set of rows, in chunks of
- * EVAL_CHUNK rows: a CNN's activations for a whole table at once can exceed memory.
+ * EVAL_CHUNK rows: a CNN's activations for a whole table at once can exceed memory. Values are
+ * read asynchronously, as the trainer's (Trainer.costs says why).
  */
 export function evaluator(e: EvaluatorInput) {
   const units = outputUnits(e.head)
-  const penalty = () =>
-    e.alpha > 0 && e.kernelIdx.length
-      ? tf.tidy(() => {
-          const params = e.params()
-          return tf.addN(e.kernelIdx.map((i) => tf.sum(tf.square(params[i])))).dataSync()[0] * (e.alpha / 2)
-        })
-      : 0
-  return (x: tf.Tensor2D, Y: tf.Tensor2D, y: Float64Array) => {
+  const penalty = async () => {
+    if (e.alpha <= 0 || !e.kernelIdx.length) return 0
+    const [l2] = await readTidy(() => {
+      const params = e.params()
+      return [tf.addN(e.kernelIdx.map((i) => tf.sum(tf.square(params[i]))))]
+    })
+    return l2[0] * (e.alpha / 2)
+  }
+  return async (x: tf.Tensor2D, Y: tf.Tensor2D, y: Float64Array) => {
     const n = x.shape[0]
     let total = 0
     const pred = new Float32Array(n * units)
     for (let start = 0; start < n; start += EVAL_CHUNK) {
       const size = Math.min(EVAL_CHUNK, n - start)
-      tf.tidy(() => {
-        const xs = tf.slice(x, [start, 0], [size, -1])
-        const out = forward(e.net, e.params(), xs)
-        total += lossValue(e.loss, e.head, out, tf.slice(Y, [start, 0], [size, -1])).dataSync()[0] * size
-        pred.set(activateHead(e.head, out).dataSync() as Float32Array, start * units)
+      const [loss, head] = await readTidy(() => {
+        const out = forward(e.net, e.params(), tf.slice(x, [start, 0], [size, -1]))
+        return [lossValue(e.loss, e.head, out, tf.slice(Y, [start, 0], [size, -1])), activateHead(e.head, out)]
       })
+      total += loss[0] * size
+      pred.set(head, start * units)
     }
-    return { loss: total / n + penalty(), metric: metricOf(e.head, pred, y) }
+    return { loss: total / n + (await penalty()), metric: metricOf(e.head, pred, y) }
   }
 }
 

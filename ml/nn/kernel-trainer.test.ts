@@ -78,7 +78,7 @@ async function both(c: Case, epochs: number) {
   const k = await kernelFor(c, s, s.init)
   const before = tf.memory().numTensors
   for (const [start, end] of batches) k.step(s.order, start, end)
-  const kernel = { costs: Array.from(k.costs()), weights: k.values(), tensors: tf.memory().numTensors - before }
+  const kernel = { costs: Array.from(await k.costs()), weights: await k.values(), tensors: tf.memory().numTensors - before }
 
   const optimizer = makeOptimizer(c.optimizer)
   const objective = (out: tf.Tensor, yb: tf.Tensor, kernels: tf.Tensor[]) =>
@@ -92,7 +92,7 @@ async function both(c: Case, epochs: number) {
       return tape.step(tf.gather(Xt, it) as tf.Tensor2D, tf.gather(Yt, it) as tf.Tensor2D).dataSync()[0]
     }),
   )
-  const out = { kernel, tape: { costs, weights: tape.values() } }
+  const out = { kernel, tape: { costs, weights: await tape.values() } }
   tape.dispose()
   optimizer.dispose()
   tf.dispose([Xt, Yt])
@@ -129,12 +129,12 @@ describe('kernelTrainer: dense stacks in one WebAssembly SIMD kernel', () => {
     steps(first, 0, 5)
     const saved = await first.saveOptimizer()
     expect(saved).toMatchObject({ iterations: 5, shapes: [[saved.slots[0].length], [saved.slots[0].length]] })
-    const second = await kernelFor(c, s, { shapes: s.init.shapes, values: first.values() })
+    const second = await kernelFor(c, s, { shapes: s.init.shapes, values: await first.values() })
     await second.restoreOptimizer(saved)
     steps(second, 5, 12)
-    expect(second.values()).toEqual(straight.values())
+    expect(await second.values()).toEqual(await straight.values())
     expect(await second.saveOptimizer()).toEqual(await straight.saveOptimizer())
-    expect([...first.costs(), ...second.costs()]).toEqual([...straight.costs()])
+    expect([...(await first.costs()), ...(await second.costs())]).toEqual([...(await straight.costs())])
   })
 
   it('declines what it does not cover (RMSprop, MAE), which trains on tfjs ops', async () => {

@@ -101,8 +101,8 @@ export function kernelTrainer(kernel: DenseKernel, input: KernelTrainerInput): T
       backward(n)
       update.step()
     },
-    costs: () => costs.take(),
-    values: () => init.values.map((v, i) => slice(offsets[i], v.length)),
+    costs: async () => costs.take(),
+    values: async () => init.values.map((v, i) => slice(offsets[i], v.length)),
     saveOptimizer: async () => update.save(slice),
     restoreOptimizer: async (state) => update.restore(state, f32),
     // The instance and its memory go when the trainer is dropped; there is no tfjs tensor to free.

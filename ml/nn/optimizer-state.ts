@@ -24,8 +24,8 @@ export async function saveOptimizer(optimizer: tf.Optimizer): Promise<OptimizerS
   return {
     iterations,
     shapes: weights.map((w) => w.tensor.shape.slice()),
-    slots: weights.map((w) => Float32Array.from(w.tensor.dataSync() as Float32Array)),
-    ...(accBeta1 && accBeta2 ? { powers: [accBeta1.dataSync()[0], accBeta2.dataSync()[0]] as [number, number] } : {}),
+    slots: await Promise.all(weights.map(async (w) => Float32Array.from((await w.tensor.data()) as Float32Array))),
+    ...(accBeta1 && accBeta2 ? { powers: [(await accBeta1.data())[0], (await accBeta2.data())[0]] as [number, number] } : {}),
   }
 }
 

@@ -80,17 +80,17 @@ export async function trainNet(input: NetTrainInput): Promise<NetTrainResult> {
   try {
     if (from) await trainer.restoreOptimizer(from.optimizer)
     for (let epoch = history.length + 1; epoch <= input.epochs && !stop.stopped; epoch++) {
-      const record: EpochRecord = { epoch, loss: await epochs.run(epoch), metric: evaluate(data.probe.X, data.probe.Y, data.probeY).metric }
+      const record: EpochRecord = { epoch, loss: await epochs.run(epoch), metric: (await evaluate(data.probe.X, data.probe.Y, data.probeY)).metric }
       if (data.val) {
-        const v = evaluate(data.val.X, data.val.Y, data.val.y)
+        const v = await evaluate(data.val.X, data.val.Y, data.val.y)
         record.valLoss = v.loss
         record.valMetric = v.metric
       }
       history.push(record)
       input.onEpoch?.(record, input.epochs)
-      stop.watch(record, () => trainer.values())
+      await stop.watch(record, () => trainer.values())
     }
-    const last = trainer.values()
+    const last = await trainer.values()
     const checkpoint: NetCheckpoint = { epoch: history.length, weights: last, optimizer: await trainer.saveOptimizer(), history, ...stop.state(), epochSeed }
     const { best } = stop
     const weights = { shapes: init.shapes, values: best.values ?? last }
@@ -175,8 +175,9 @@ function epochRunner(input: NetTrainInput, trainer: Trainer, epochSeed: number, 
       trainer.step(order, start, Math.min(rows, start + batch), seed)
       await pause()
     }
+    const costs = await trainer.costs()
     let lossSum = 0
-    trainer.costs().forEach((c, i) => (lossSum += c * Math.min(batch, rows - i * batch)))
+    costs.forEach((c, i) => (lossSum += c * Math.min(batch, rows - i * batch)))
     const trainLoss = lossSum / rows
     if (!Number.isFinite(trainLoss)) {
       throw new Error(`loss diverged at epoch ${epoch} — lower the learning rate`)

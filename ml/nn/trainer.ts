@@ -14,9 +14,13 @@ export interface Trainer {
   params(): tf.Tensor[]
   /** One optimizer step on the rows order[start, end); its objective (before the update) is kept for `costs`. */
   step(order: Int32Array, start: number, end: number, dropoutSeed?: number): void
-  /** The objectives of the steps since the last call, in order. */
-  costs(): Float32Array
-  values(): Float32Array[]
+  /**
+   * The objectives of the steps since the last call, in order. Reads, here and in `values`, are
+   * asynchronous: tfjs' synchronous read on WebGPU goes through a canvas, which is slow and, in a
+   * Chromium that cannot back a WebGPU canvas (headless, SwiftShader), destroys the device.
+   */
+  costs(): Promise<Float32Array>
+  values(): Promise<Float32Array[]>
   saveOptimizer(): Promise<OptimizerState>
   restoreOptimizer(state: OptimizerState): Promise<void>
   dispose(): void
@@ -50,7 +54,7 @@ export async function makeTrainer(input: TrainerInput): Promise<Trainer> {
   const settings = optimizerSettings(input.optimizer)
   if (layers?.length && tf.getBackend() === 'wasm') {
     const kernel = await instantiateDenseKernel()
-    const Y = kernel && (input.Yt.dataSync() as Float32Array)
+    const Y = kernel && ((await input.Yt.data()) as Float32Array)
     const trainer = kernel && kernelTrainer(kernel, { ...input, layers, optimizer: settings, Y: Y! })
     if (trainer) return trainer
   }
@@ -73,13 +77,16 @@ function onTensors(core: TensorStep, optimizer: tf.Optimizer, Xt: tf.Tensor2D, Y
         }),
       )
     },
-    costs() {
+    async costs() {
       // Read outside tidy: a typed array returned from tf.tidy is walked element by element (docs/architecture.md).
       const stacked = tf.stack(pending)
-      const out = stacked.dataSync() as Float32Array
-      tf.dispose([stacked, ...pending])
+      const taken = pending
       pending = []
-      return out
+      try {
+        return (await stacked.data()) as Float32Array
+      } finally {
+        tf.dispose([stacked, ...taken])
+      }
     },
     values: () => core.values(),
     saveOptimizer: () => saveOptimizer(optimizer),
