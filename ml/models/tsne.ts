@@ -1,67 +1,40 @@
 import { fitPca, projectPca } from './pca'
 import { gaussian } from '../table/random'
+import { jointProbabilities, neighbourJointProbabilities } from './tsne-affinities'
+import { barnesHutGradient, exactGradient } from './tsne-gradient'
+import { nearestNeighbours } from './tsne-neighbours'
 
 /**
- * Exact t-SNE (van der Maaten & Hinton 2008) with scikit-learn's optimisation schedule:
- * perplexity-calibrated Gaussian affinities, early exaggeration 12 for 250 iterations with
- * momentum 0.5, then momentum 0.8, gains (+0.2 / ×0.8, floor 0.01), learning rate
- * max(N / 12 / 4, 50) ("auto"). O(N²) per iteration, so it is for up to a few thousand rows.
- * Written here: the npm t-SNE packages (tsne-js, @keckelt/tsne) seed from Math.random or
- * use a fixed learning rate without sklearn's schedule.
+ * t-SNE (van der Maaten & Hinton 2008) as scikit-learn 1.2's TSNE: Barnes-Hut by default (P over the
+ * 3·perplexity nearest neighbours, repulsion through a quadtree with angle θ; O(n log n) per
+ * iteration) or exact (O(n²)); early exaggeration 12 with momentum 0.5 for 250 iterations, then
+ * momentum 0.8; per-coordinate gains (+0.2 / ×0.8, floor 0.01) reset between the two stages;
+ * learning rate max(n / 12 / 4, 50) ("auto"); every 50 iterations the KL is checked, and a stage
+ * stops after 300 iterations without progress (250 in the first) or at gradient norm ≤ 1e-7.
+ * Written here: the npm t-SNE packages (tsne-js, @keckelt/tsne) seed from Math.random or use a
+ * fixed learning rate without scikit-learn's schedule, and none has a Barnes-Hut tree.
  */
 export interface TsneOptions {
   perplexity: number
   iterations: number
   init: 'pca' | 'random'
+  method: 'barnes_hut' | 'exact'
+  /** Barnes-Hut's θ: a cell stands for its points when width / distance < θ. */
+  angle: number
   random: () => number
-  /** Called every 50 iterations; may throw to stop (cancel). */
+  /** Called every 50 iterations with the KL divergence; may throw to stop (cancel). */
   onProgress?(iteration: number, kl: number): Promise<void> | void
+  /** Awaited between iterations: cancellation and a turn of the event loop. */
+  pause?(): Promise<void>
 }
+
+export const TSNE_DEFAULTS = { perplexity: 30, iterations: 1000, init: 'pca', method: 'barnes_hut', angle: 0.5 } as const
 
 const EXAGGERATION = 12
 const EXPLORATION = 250
-
-/** Symmetric joint probabilities P from squared distances, each row matched to the perplexity. */
-function affinities(D: Float64Array, n: number, perplexity: number): Float64Array {
-  const P = new Float64Array(n * n)
-  const target = Math.log(perplexity)
-  const row = new Float64Array(n)
-  for (let i = 0; i < n; i++) {
-    let beta = 1
-    let lo = -Infinity
-    let hi = Infinity
-    for (let step = 0; step < 100; step++) {
-      let sum = 0
-      for (let j = 0; j < n; j++) sum += row[j] = j === i ? 0 : Math.exp(-D[i * n + j] * beta)
-      sum = Math.max(sum, 1e-300)
-      let entropy = 0
-      for (let j = 0; j < n; j++) {
-        row[j] /= sum
-        if (row[j] > 1e-300) entropy -= row[j] * Math.log(row[j])
-      }
-      if (Math.abs(entropy - target) < 1e-5) break
-      if (entropy > target) {
-        lo = beta
-        beta = hi === Infinity ? beta * 2 : (beta + hi) / 2
-      } else {
-        hi = beta
-        beta = lo === -Infinity ? beta / 2 : (beta + lo) / 2
-      }
-    }
-    P.set(row, i * n)
-  }
-  let total = 0
-  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) total += 2 * (P[i * n + j] + P[j * n + i])
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) {
-      const v = Math.max((P[i * n + j] + P[j * n + i]) / total, 1e-12)
-      P[i * n + j] = v
-      P[j * n + i] = v
-    }
-    P[i * n + i] = 0
-  }
-  return P
-}
+const CHECK_EVERY = 50
+const WITHOUT_PROGRESS = 300
+const MIN_GRAD_NORM = 1e-7
 
 /** Initial layout: the first two principal axes scaled to std 1e-4 (scikit-learn's 'pca'), or N(0, 1e-4²). */
 function initial(X: Float64Array, n: number, d: number, o: TsneOptions): Float64Array {
@@ -78,10 +51,10 @@ function initial(X: Float64Array, n: number, d: number, o: TsneOptions): Float64
   return Y
 }
 
-/** A 2-D embedding (rows × 2, row-major) of the rows of X (rows × d) and its final KL divergence. */
-export async function tsne(X: Float64Array, n: number, d: number, o: TsneOptions): Promise<{ Y: Float64Array; kl: number }> {
-  if (n < 4) throw new Error('t-SNE needs at least 4 rows.')
-  if (o.perplexity >= n) throw new Error(`Perplexity ${o.perplexity} must be below the number of rows (${n}); lower it.`)
+/** KL divergence (NaN when not asked for) and gradient of an embedding, for P scaled by `exaggeration`. */
+type Objective = (Y: Float64Array, grad: Float64Array, exaggeration: number, withError: boolean) => number
+
+function pairwiseSquared(X: Float64Array, n: number, d: number): Float64Array {
   const D = new Float64Array(n * n)
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
@@ -90,44 +63,74 @@ export async function tsne(X: Float64Array, n: number, d: number, o: TsneOptions
       D[i * n + j] = D[j * n + i] = s
     }
   }
-  const P = affinities(D, n, o.perplexity)
-  const Y = initial(X, n, d, o)
+  return D
+}
+
+/** P for the method, and the objective that evaluates the gradient against it. */
+function objective(X: Float64Array, n: number, d: number, o: TsneOptions): Objective {
+  if (o.method === 'exact') {
+    const P = jointProbabilities(pairwiseSquared(X, n, d), n, o.perplexity)
+    const pairs = new Float64Array((n * (n - 1)) / 2)
+    return (Y, grad, exaggeration) => exactGradient(P, exaggeration, Y, n, grad, pairs)
+  }
+  const k = Math.min(n - 1, Math.floor(3 * o.perplexity + 1))
+  const nn = nearestNeighbours(X, n, d, k)
+  const P = neighbourJointProbabilities(nn.index, nn.sqd, n, k, o.perplexity)
+  return (Y, grad, exaggeration, withError) => barnesHutGradient(P, exaggeration, Y, n, o.angle, grad, withError)
+}
+
+interface Stage {
+  from: number
+  to: number
+  momentum: number
+  exaggeration: number
+  withoutProgress: number
+}
+
+/** scikit-learn's _gradient_descent for one stage; returns the last iteration run and its KL. */
+async function descend(f: Objective, Y: Float64Array, n: number, lr: number, s: Stage, o: TsneOptions): Promise<{ it: number; kl: number }> {
   const update = new Float64Array(n * 2)
   const gains = new Float64Array(n * 2).fill(1)
-  const num = new Float64Array(n * n)
   const grad = new Float64Array(n * 2)
-  const lr = Math.max(n / EXAGGERATION / 4, 50)
-  let kl = 0
-  for (let it = 0; it < o.iterations; it++) {
-    const exaggeration = it < EXPLORATION ? EXAGGERATION : 1
-    const momentum = it < EXPLORATION ? 0.5 : 0.8
-    let sumQ = 0
-    for (let i = 0; i < n; i++) {
-      for (let j = i + 1; j < n; j++) {
-        const q = 1 / (1 + (Y[2 * i] - Y[2 * j]) ** 2 + (Y[2 * i + 1] - Y[2 * j + 1]) ** 2)
-        num[i * n + j] = num[j * n + i] = q
-        sumQ += 2 * q
-      }
-    }
-    grad.fill(0)
-    kl = 0
-    for (let i = 0; i < n; i++) {
-      for (let j = 0; j < n; j++) {
-        if (i === j) continue
-        const q = num[i * n + j]
-        const p = P[i * n + j]
-        const mult = 4 * (exaggeration * p - q / sumQ) * q
-        grad[2 * i] += mult * (Y[2 * i] - Y[2 * j])
-        grad[2 * i + 1] += mult * (Y[2 * i + 1] - Y[2 * j + 1])
-        kl += p * Math.log(p / Math.max(q / sumQ, 1e-300))
-      }
-    }
+  let kl = Number.MAX_VALUE
+  let best = Number.MAX_VALUE
+  let bestIt = s.from
+  let it = s.from
+  for (; it < s.to; it++) {
+    const check = (it + 1) % CHECK_EVERY === 0
+    kl = f(Y, grad, s.exaggeration, check || it === s.to - 1)
+    let norm = 0
     for (let k = 0; k < n * 2; k++) {
-      gains[k] = Math.max(0.01, Math.sign(grad[k]) !== Math.sign(update[k]) ? gains[k] + 0.2 : gains[k] * 0.8)
-      update[k] = momentum * update[k] - lr * gains[k] * grad[k]
+      gains[k] = update[k] * grad[k] < 0 ? gains[k] + 0.2 : Math.max(gains[k] * 0.8, 0.01)
+      const g = grad[k] * gains[k]
+      norm += g * g
+      update[k] = s.momentum * update[k] - lr * g
       Y[k] += update[k]
     }
-    if (it % 50 === 49) await o.onProgress?.(it + 1, kl)
+    await o.pause?.()
+    if (!check) continue
+    await o.onProgress?.(it + 1, kl)
+    if (kl < best) (best = kl), (bestIt = it)
+    else if (it - bestIt > s.withoutProgress) break
+    if (Math.sqrt(norm) <= MIN_GRAD_NORM) break
   }
-  return { Y, kl }
+  return { it: Math.min(it, s.to - 1), kl }
+}
+
+/** A 2-D embedding (rows × 2, row-major) of the rows of X (rows × d), its final KL divergence and the iterations run. */
+export async function tsne(X: Float64Array, n: number, d: number, o: TsneOptions): Promise<{ Y: Float64Array; kl: number; iterations: number }> {
+  if (n < 4) throw new Error('t-SNE needs at least 4 rows.')
+  if (o.perplexity >= n) throw new Error(`Perplexity ${o.perplexity} must be below the number of rows (${n}); lower it.`)
+  const f = objective(X, n, d, o)
+  const Y = initial(X, n, d, o)
+  const lr = Math.max(n / EXAGGERATION / 4, 50)
+  const first = { from: 0, to: EXPLORATION, momentum: 0.5, exaggeration: EXAGGERATION, withoutProgress: EXPLORATION }
+  let { it, kl } = await descend(f, Y, n, lr, first, o)
+  // scikit-learn runs the second stage even when it has no iterations left and then reports
+  // float max as the KL; here the first stage's KL stands.
+  if (it + 1 < o.iterations) {
+    const second = { from: it + 1, to: o.iterations, momentum: 0.8, exaggeration: 1, withoutProgress: WITHOUT_PROGRESS }
+    ;({ it, kl } = await descend(f, Y, n, lr, second, o))
+  }
+  return { Y, kl, iterations: it + 1 }
 }

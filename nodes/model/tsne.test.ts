@@ -3,6 +3,7 @@ import type { Dataset } from '../../runtime/values/dataset'
 import { everyThird, iris } from '../../tests/support/model-testing'
 import { featureMatrix, targetVector } from '../../ml/table/table'
 import { params, paramsError, runNode, testContext } from '../../tests/support/table-testing'
+import { FitCancelled } from '../../ml/cancel'
 import { tsneNode } from './tsne'
 
 /** Leave-one-out 1-nearest-neighbour accuracy of the target in the embedding: high when classes stay together. */
@@ -47,10 +48,26 @@ describe('model.tsne', () => {
     await expect(runNode(tsneNode, { data: small }, {})).rejects.toThrow('Perplexity 30 must be below the number of rows (10); lower it.')
   })
 
-  it('stops when cancelled', async () => {
+  it('reports progress every 50 iterations and stops when cancelled mid-run', async () => {
     const controller = new AbortController()
-    controller.abort()
-    const { ctx } = testContext({ signal: controller.signal })
-    await expect(Promise.resolve(tsneNode.run({ data: iris() }, params(tsneNode, {}), ctx))).rejects.toThrow('t-SNE was cancelled.')
+    const { ctx, progress } = testContext({ signal: controller.signal })
+    ctx.progress = (fraction, message) => {
+      progress.push({ fraction, message })
+      if (progress.length === 2) controller.abort()
+    }
+    await expect(Promise.resolve(tsneNode.run({ data: iris() }, params(tsneNode, {}), ctx))).rejects.toThrow(FitCancelled)
+    expect(progress.map((p) => p.message?.replace(/KL .*/, ''))).toEqual(['iteration 50/1000 ', 'iteration 100/1000 '])
+    expect(progress[1].fraction).toBe(0.1)
+  })
+
+  it('keeps a version 1 document on exact t-SNE and defaults new nodes to Barnes-Hut', () => {
+    expect(tsneNode.migrate!({ perplexity: 20 }, 1)).toEqual({ perplexity: 20, method: 'exact' })
+    expect(tsneNode.migrate!({ method: 'barnes_hut' }, 2)).toEqual({ method: 'barnes_hut' })
+    expect(params(tsneNode, {})).toMatchObject({ method: 'barnes_hut', angle: 0.5, perplexity: 30, iterations: 1000, init: 'pca' })
+  })
+
+  it('says how many rows each method takes', async () => {
+    const many = { ...iris(), rows: 3001, columns: iris().columns.map((c) => ('values' in c ? { ...c, values: new Float64Array(3001) } : { ...c, codes: new Int32Array(3001) })) }
+    await expect(runNode(tsneNode, { data: many }, { method: 'exact' })).rejects.toThrow('t-SNE (exact) takes at most 3000 rows; this table has 3001. Sample the rows first.')
   })
 })
