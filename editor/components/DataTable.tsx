@@ -1,6 +1,7 @@
-import { useRef } from 'react'
+import { useCallback, useMemo, useRef } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import type { Preview } from '../../runtime/worker/engine-api'
+import { columnWidths, measureText } from '../lib/column-widths'
 import { formatNumber } from '../lib/format'
 import { PAGE_ROWS } from '../hooks/usePreview'
 
@@ -41,7 +42,6 @@ function Pager({ preview, onPage }: { preview: DatasetPreview; onPage(offset: nu
 }
 
 const ROW_HEIGHT = 24
-const COL_WIDTH = 120
 const INDEX_WIDTH = 56
 
 /**
@@ -57,11 +57,14 @@ export function DataTable({ preview, label = 'Data preview', onDownload, plain =
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
   })
+  const widths = useMemo(() => columnWidths(preview.columns, preview.head, measureText), [preview.columns, preview.head])
   const cols = useVirtualizer({
     horizontal: true,
     count: preview.columns.length,
     getScrollElement: () => scroller.current,
-    estimateSize: () => COL_WIDTH,
+    estimateSize: (i) => widths[i],
+    // A new key function when the widths change makes the virtualiser lay the columns out again.
+    getItemKey: useCallback((i: number) => `${i}:${widths[i]}`, [widths]),
     overscan: 4,
   })
   const width = indexWidth + cols.getTotalSize()
@@ -79,7 +82,7 @@ export function DataTable({ preview, label = 'Data preview', onDownload, plain =
             const c = preview.columns[v.index]
             const order = sort?.column === c.name ? (sort.descending ? 'descending' : 'ascending') : 'none'
             return (
-              <div className={`cell role-${c.role}`} role="columnheader" key={v.key} aria-colindex={v.index + 2} aria-sort={onSort ? order : undefined} title={`${c.name}: ${c.type}, ${c.role}`}>
+              <div className={`cell role-${c.role}`} role="columnheader" key={v.key} aria-colindex={v.index + 2} aria-sort={onSort ? order : undefined} title={`${c.name}: ${c.type}, ${c.role}${c.missing > 0 ? `, ${formatNumber(c.missing)} missing` : ''}`} style={{ width: v.size }}>
                 {onSort ? (
                   <button className="sort" onClick={() => onSort(c.name)} title={`Sort by ${c.name}`}>
                     <strong>{c.name}</strong>
@@ -91,7 +94,7 @@ export function DataTable({ preview, label = 'Data preview', onDownload, plain =
                 {!plain && (
                   <span className="col-meta">
                     {c.type === 'numeric' ? 'num' : 'cat'} · {c.role}
-                    {c.missing > 0 && <span className="missing"> · {formatNumber(c.missing)} missing</span>}
+                    {c.missing > 0 && <span className="missing">{formatNumber(c.missing)} missing</span>}
                   </span>
                 )}
               </div>
@@ -107,7 +110,7 @@ export function DataTable({ preview, label = 'Data preview', onDownload, plain =
               {shown.map((v) => {
                 const cell = preview.head[r.index][v.index]
                 return (
-                  <div className={`cell ${cell === '' ? 'empty' : ''} ${preview.columns[v.index].type}`} role="cell" key={v.key} aria-colindex={v.index + 2}>
+                  <div className={`cell ${cell === '' ? 'empty' : ''} ${preview.columns[v.index].type}`} role="cell" key={v.key} aria-colindex={v.index + 2} style={{ width: v.size }}>
                     {cell === '' ? '—' : cell}
                   </div>
                 )
