@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util'
 import { createRegistry } from '../../nodes'
 import { setupNodeBackend } from '../../runtime/backend/setup-node'
 import { describeMachine } from './lib/machine'
+import { checkQuiet } from './lib/between-parts'
 import { measureBackends } from './parts/backends'
 import { measureBrowser } from './parts/browser'
 import { measureCacheIo } from './parts/cache-io'
@@ -52,7 +53,7 @@ const FULL = {
   backendRepeats: 3,
   csvRows: 100_000,
   browser: { rows: 20_000, epochs: 10, repeats: 3, idbMB: [10, 100], epochRows: 2_000, layoutNodes: 500 },
-  pool: { rows: 20_000, epochs: 40, repeats: 2 },
+  pool: { rows: 20_000, epochs: 40, repeats: 3 },
   search: { trials: 20, epochs: 15, interruptAfter: 10 },
   queue: { trials: 20, samples: 20_000, epochs: 60, repeats: 2 },
   rl: {},
@@ -118,6 +119,7 @@ const results: Record<string, PartResult> = {}
 const errors: Record<string, string> = {}
 for (const [name, part] of Object.entries(PARTS)) {
   if ((only && !only.includes(name)) || skip.includes(name)) continue
+  for (const warning of await checkQuiet(name, args.quick ? 50 : 500)) log(`warning: ${warning}`)
   log(`${name}…`)
   const t0 = performance.now()
   try {

@@ -5,7 +5,8 @@ import type { RunReport } from '../../../runtime/exec/events'
 import type { PartResult } from '../report'
 import { CLI, warmCli } from '../lib/cli-bundle'
 import { benchGraph, withParams, writeGraph } from '../lib/graphs'
-import { lastJson, runTs } from '../lib/proc'
+import { machineBusyMs } from '../lib/between-parts'
+import { lastJson, runTs, type ProcResult } from '../lib/proc'
 import { best } from '../lib/stats'
 
 export interface PoolBenchOptions {
@@ -22,6 +23,11 @@ export function twoBranchGraph(o: Pick<PoolBenchOptions, 'rows' | 'epochs'>) {
   return withParams(benchGraph('two-branches'), { data: { samples: o.rows }, fit_a: { epochs: o.epochs }, fit_b: { epochs: o.epochs } })
 }
 
+/** Cores the rest of the machine kept busy during a run, on average: all cores' busy time less the run's own CPU time, over its wall time. */
+function othersCores(busyBefore: number | undefined, busyAfter: number | undefined, run: ProcResult): number {
+  return busyBefore === undefined || busyAfter === undefined ? NaN : Math.max(0, busyAfter - busyBefore - run.cpuMs) / run.wallMs
+}
+
 /**
  * `tests/bench/graphs/two-branches.json` (one data set, two independent MLP trainings) through
  * the CLI with `--workers 1` and `--workers 2`, fresh processes, interleaved, best of the repeats:
@@ -31,13 +37,16 @@ export async function measurePool(o: PoolBenchOptions): Promise<PartResult> {
   const sized = twoBranchGraph(o)
   const dir = await mkdtemp(join(tmpdir(), 'bench-pool-'))
   const wall: Record<'one' | 'two', number[]> = { one: [], two: [] }
+  const others: number[] = []
   const results = new Set<string>()
   try {
     const path = await writeGraph(dir, 'two-branches', sized)
     await warmCli()
     for (let r = 0; r < o.repeats; r++) {
       for (const [name, workers] of [['one', '1'], ['two', '2']] as const) {
+        const busy = machineBusyMs()
         const run = await runTs(CLI, ['run', path, '--json', '--no-cache', '--backend', 'wasm', '--workers', workers], { tsx: false })
+        others.push(othersCores(busy, machineBusyMs(), run))
         const report = lastJson<RunReport>(run, `the CLI with --workers ${workers}`)
         if (report.ran !== sized.nodes.length) throw new Error(`--workers ${workers}: ${report.ran} of ${sized.nodes.length} nodes ran`)
         results.add(summaries(report))
@@ -56,7 +65,7 @@ export async function measurePool(o: PoolBenchOptions): Promise<PartResult> {
         value: one / two,
         unit: 'x',
         target: { op: '>=', value: 1.6 },
-        note: `${(one / 1000).toFixed(2)} s vs ${(two / 1000).toFixed(2)} s, best of ${o.repeats}`,
+        note: `${(one / 1000).toFixed(2)} s vs ${(two / 1000).toFixed(2)} s, best of ${o.repeats}; other load during the runs ${Math.min(...others).toFixed(2)}–${Math.max(...others).toFixed(2)} cores`,
       },
       {
         key: 'poolSameResults',
@@ -66,6 +75,6 @@ export async function measurePool(o: PoolBenchOptions): Promise<PartResult> {
         target: { op: '=', value: 1 },
       },
     ],
-    details: { rows: o.rows, epochs: o.epochs, wall },
+    details: { rows: o.rows, epochs: o.epochs, wall, othersCores: others },
   }
 }
