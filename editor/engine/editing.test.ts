@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { graph } from '../../tests/support/graph'
+import { chainGraph, graph } from '../../tests/support/graph'
 import { testRegistry } from '../../tests/support/test-nodes'
 import { headlessEditor } from '../testing/headless-editor'
 import { currentDoc } from '../store/selectors'
@@ -10,16 +10,6 @@ import { runGraph } from './run-actions'
 import { startEditor } from './start'
 import { autosave } from './sync'
 
-const chain = () =>
-  graph(
-    [
-      ['a', 'test.const', { value: 2 }],
-      ['b', 'test.add', { offset: 1 }],
-      ['c', 'test.add', { offset: 10 }],
-      ['z', 'test.const', { value: 7 }],
-    ],
-    ['a.out->b.a', 'b.out->c.a'],
-  )
 const shape = (ed: ReturnType<typeof headlessEditor>) => ({
   nodes: ed.graph.getState().nodes.map((n) => n.id).sort(),
   edges: ed.graph.getState().edges.map((e) => `${e.source}->${e.target}`).sort(),
@@ -29,7 +19,7 @@ describe('editor instances', () => {
   it('are independent: two editors never share a graph, a run or a history', async () => {
     const one = headlessEditor(testRegistry())
     const two = headlessEditor(testRegistry())
-    await openDocument(one, chain(), 'test')
+    await openDocument(one, chainGraph(), 'test')
     expect(two.graph.getState().nodes).toHaveLength(0)
     await runGraph(one, 'all')
     expect(two.run.getState().runs.size).toBe(0)
@@ -55,7 +45,7 @@ describe('editing never loses work', () => {
 
   it('undoes a delete of nodes and their wires in one step, even of everything', async () => {
     const ed = headlessEditor(testRegistry())
-    await openDocument(ed, chain(), 'test')
+    await openDocument(ed, chainGraph(), 'test')
     const before = shape(ed)
     ed.graph.getState().select(['b'])
     ed.graph.getState().deleteSelected()
@@ -70,7 +60,7 @@ describe('editing never loses work', () => {
 
   it('makes New undoable and keeps the replaced graph in the saved list', async () => {
     const ed = headlessEditor(testRegistry())
-    await openDocument(ed, { ...chain(), meta: { title: 'Kept chain' } }, 'test')
+    await openDocument(ed, { ...chainGraph(), meta: { title: 'Kept chain' } }, 'test')
     const firstId = ed.graphId
     await autosave(ed)
     await newGraph(ed)
@@ -85,7 +75,7 @@ describe('editing never loses work', () => {
 
   it('replaces the wire of a taken input in one undo step', async () => {
     const ed = headlessEditor(testRegistry())
-    await openDocument(ed, chain(), 'test')
+    await openDocument(ed, chainGraph(), 'test')
     ed.graph.getState().connect({ source: 'z', sourceHandle: 'out', target: 'b', targetHandle: 'a' })
     expect(shape(ed).edges).toEqual(['b->c', 'z->b'])
     ed.graph.getState().undo()
@@ -94,7 +84,7 @@ describe('editing never loses work', () => {
 
   it('pastes copies beside the originals, and a second paste beside the first', async () => {
     const ed = headlessEditor(testRegistry())
-    await openDocument(ed, chain(), 'test')
+    await openDocument(ed, chainGraph(), 'test')
     ed.graph.getState().select(['a'])
     const text = copySelection(ed)!
     const at = (id: string) => ed.graph.getState().nodes.find((n) => n.id === id)!.position
@@ -110,7 +100,7 @@ describe('editing never loses work', () => {
 
   it('re-runs exactly the selection and what it needs', async () => {
     const ed = headlessEditor(testRegistry())
-    await openDocument(ed, chain(), 'test')
+    await openDocument(ed, chainGraph(), 'test')
     ed.graph.getState().select(['b'])
     await runGraph(ed, 'rerun-selected')
     const phases = Object.fromEntries([...ed.run.getState().runs].map(([id, r]) => [id, r.phase]))
@@ -122,7 +112,7 @@ describe('editing never loses work', () => {
 
   it('selects the last metrics node after a run with nothing selected', async () => {
     const ed = headlessEditor(testRegistry())
-    await openDocument(ed, chain(), 'test')
+    await openDocument(ed, chainGraph(), 'test')
     await runGraph(ed, 'all')
     // Test nodes have no metric category: the last node that ran is shown.
     expect(ed.graph.getState().nodes.filter((n) => n.selected).map((n) => n.id)).toHaveLength(1)
@@ -130,7 +120,7 @@ describe('editing never loses work', () => {
 
   it('keeps a node the user picked between the end event of a run and its report', async () => {
     const ed = headlessEditor(testRegistry())
-    await openDocument(ed, chain(), 'test')
+    await openDocument(ed, chainGraph(), 'test')
     const runtime = ed.runtime
     // The end event and the report cross on two channels; here the report lags, as it can under load.
     ed.setEngine(
@@ -151,7 +141,7 @@ describe('editing never loses work', () => {
     const ed = headlessEditor(testRegistry())
     const id = 'interrupted-graph'
     vi.stubGlobal('location', { hash: '', pathname: '/', search: '' })
-    await saveGraph({ id, doc: chain(), selected: [], savedAt: Date.now() + 60_000, running: true, lastRun: { ran: 2, cached: 1, ms: 5 } })
+    await saveGraph({ id, doc: chainGraph(), selected: [], savedAt: Date.now() + 60_000, running: true, lastRun: { ran: 2, cached: 1, ms: 5 } })
     await startEditor(ed, async () => ed.runtime)
     expect(ed.graphId).toBe(id)
     expect(ed.run.getState().interrupted).toBe(true)

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import { graph } from '../../tests/support/graph'
+import { chainGraph, graph } from '../../tests/support/graph'
 import { testRegistry } from '../../tests/support/test-nodes'
 import { displayState } from '../store/run-store'
 import { currentDoc } from '../store/selectors'
@@ -10,16 +10,6 @@ import { openDocument } from './open-document'
 import { runGraph } from './run-actions'
 import { refreshNow } from './sync'
 
-const chain = () =>
-  graph(
-    [
-      ['a', 'test.const', { value: 2 }],
-      ['b', 'test.add', { offset: 1 }],
-      ['c', 'test.add', { offset: 10 }],
-      ['z', 'test.const', { value: 7 }],
-    ],
-    ['a.out->b.a', 'b.out->c.a'],
-  )
 
 let ed: Editor
 const states = () =>
@@ -33,7 +23,7 @@ beforeEach(() => {
 
 describe('editor session (headless)', () => {
   it('opens a document, runs it, and marks an edited node and its descendants stale', async () => {
-    expect(await openDocument(ed, chain(), 'test')).toBe(true)
+    expect(await openDocument(ed, chainGraph(), 'test')).toBe(true)
     // Positions were missing, so ELK laid the graph out left to right.
     const x = Object.fromEntries(ed.graph.getState().nodes.map((n) => [n.id, n.position.x]))
     expect(x.a).toBeLessThan(x.b)
@@ -54,7 +44,7 @@ describe('editor session (headless)', () => {
   })
 
   it('refuses a bad document with path-named problems and keeps the current graph', async () => {
-    await openDocument(ed, chain(), 'test')
+    await openDocument(ed, chainGraph(), 'test')
     const before = JSON.stringify(currentDoc(ed))
     expect(await openDocument(ed, '{"format": "mlcanvas/graph", "nodes": [', 'broken.json')).toBe(false)
     expect(ed.ui.getState().problems?.items[0].message).toMatch(/not valid JSON/)
@@ -63,7 +53,7 @@ describe('editor session (headless)', () => {
     expect(await openDocument(ed, cyclic, 'cyclic.json')).toBe(false)
     expect(ed.ui.getState().problems?.items.map((p) => p.message).join()).toMatch(/cycle/)
 
-    const badParam = { ...chain(), nodes: [{ id: 'a', type: 'test.const', params: { value: 'x' } }], edges: [] }
+    const badParam = { ...chainGraph(), nodes: [{ id: 'a', type: 'test.const', params: { value: 'x' } }], edges: [] }
     // An invalid param is editable, so the document opens and the node shows the problem.
     expect(await openDocument(ed, badParam, 'param.json')).toBe(true)
     expect(ed.ui.getState().diagnostics.get('a')?.[0].path).toBe('nodes[0].params.value')
@@ -71,7 +61,7 @@ describe('editor session (headless)', () => {
   })
 
   it('restores results from the cache after the graph is opened again, without running', async () => {
-    await openDocument(ed, chain(), 'test')
+    await openDocument(ed, chainGraph(), 'test')
     await runGraph(ed, 'all')
     const doc = currentDoc(ed)
     ed.run.getState().reset()
@@ -81,7 +71,7 @@ describe('editor session (headless)', () => {
   })
 
   it('runs up to a node and re-runs a selected node by force', async () => {
-    await openDocument(ed, chain(), 'test')
+    await openDocument(ed, chainGraph(), 'test')
     ed.graph.getState().select(['b'])
     await runGraph(ed, 'to-selected')
     expect(states()).toMatchObject({ a: 'done', b: 'done', c: 'idle', z: 'idle' })
@@ -91,7 +81,7 @@ describe('editor session (headless)', () => {
   })
 
   it('copies selected nodes with their inner wires and pastes them with fresh ids', async () => {
-    await openDocument(ed, chain(), 'test')
+    await openDocument(ed, chainGraph(), 'test')
     ed.graph.getState().select(['a', 'b'])
     const text = copySelection(ed)!
     expect(await pasteText(ed, text)).toBe(true)
@@ -106,7 +96,7 @@ describe('editor session (headless)', () => {
   })
 
   it('undoes and redoes edits as single steps', async () => {
-    await openDocument(ed, chain(), 'test')
+    await openDocument(ed, chainGraph(), 'test')
     const g = ed.graph
     g.getState().setParam('a', 'value', 3)
     g.getState().select(['z'])

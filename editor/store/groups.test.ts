@@ -1,27 +1,17 @@
 import { describe, expect, it } from 'vitest'
-import { graph } from '../../tests/support/graph'
+import { chainGraph } from '../../tests/support/graph'
 import { testRegistry } from '../../tests/support/test-nodes'
 import { openDocument } from '../engine/open-document'
 import { runGraph } from '../engine/run-actions'
 import { headlessEditor } from '../testing/headless-editor'
 import { currentDoc, portNames } from './selectors'
 
-const chain = () =>
-  graph(
-    [
-      ['a', 'test.const', { value: 2 }],
-      ['b', 'test.add', { offset: 1 }],
-      ['c', 'test.add', { offset: 10 }],
-      ['z', 'test.const', { value: 7 }],
-    ],
-    ['a.out->b.a', 'b.out->c.a'],
-  )
 const ids = (ed: ReturnType<typeof headlessEditor>) => ed.graph.getState().nodes.map((n) => n.id).sort()
 
 describe('groups in the editor', () => {
   it('groups, opens, edits inside, goes back, ungroups: each step undoable, the run unchanged', async () => {
     const ed = headlessEditor(testRegistry())
-    await openDocument(ed, chain(), 'test')
+    await openDocument(ed, chainGraph(), 'test')
     const g = () => ed.graph.getState()
     await runGraph(ed, 'all')
     const before = ed.run.getState().runs.get('c')?.summary

@@ -32,3 +32,15 @@ export const sumGraph = () =>
     ],
     ['a.out->sum.a', 'b.out->sum.b', 'sum.out->twice.a', 'sum.out->twice.b', 'sum.out->tap.a', 'twice.out->last.a'],
   )
+
+/** a → b → c, and `z` on its own (test node pack): a chain to select, group, delete and run in editor tests. */
+export const chainGraph = () =>
+  graph(
+    [
+      ['a', 'test.const', { value: 2 }],
+      ['b', 'test.add', { offset: 1 }],
+      ['c', 'test.add', { offset: 10 }],
+      ['z', 'test.const', { value: 7 }],
+    ],
+    ['a.out->b.a', 'b.out->c.a'],
+  )
