@@ -3,7 +3,7 @@ import { useNodeTitle } from '../hooks/useNodeTitle'
 import { useUpstreamColumns } from '../hooks/useUpstreamColumns'
 import { paramSchemas } from '../lib/flow-types'
 import { formatMs } from '../lib/format'
-import { failedOnParams } from '../lib/node-failure'
+import { failedOnParams, failedRemotely } from '../lib/node-failure'
 import { useEditor, useGraph, useRun, useUi } from '../store'
 import { displayState } from '../store/run-store'
 import { selectFocused, selectSelectedCount } from '../store/selectors'
@@ -77,7 +77,7 @@ function RunInfo({ nodeId }: { nodeId: string }) {
       {state === 'cached' && <p className="muted">Nothing it depends on changed, so the result came from the cache.</p>}
       {(state === 'done' || state === 'cached') && <Warnings summary={run?.summary} />}
       {state === 'error' && run?.error && !failedOnParams(problems) && <pre className="error-text">{run.error}</pre>}
-      {state === 'error' && run?.error?.startsWith('The remote queue') && <RunHereInstead />}
+      {state === 'error' && failedRemotely(run?.error) && <RunHereInstead />}
       {state === 'error' && failedOnParams(problems) && <p>It cannot run with these settings: see Problems below.</p>}
       {state === 'blocked' && <p>Blocked because node “{blockedBy}” failed.</p>}
     </section>

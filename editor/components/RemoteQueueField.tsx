@@ -1,5 +1,5 @@
-import { useId, useState } from 'react'
-import { chooseRemote, savedRemote } from '../engine/remote-queue'
+import { useEffect, useId, useState } from 'react'
+import { chooseRemote, HEALTH_POLL_MS, recheckRemote, savedRemote } from '../engine/remote-queue'
 import { runGraph } from '../engine/run-actions'
 import { useEditor, useUi } from '../store'
 
@@ -13,6 +13,11 @@ export function RemoteQueueField() {
   const [token, setToken] = useState(() => savedRemote(localStorage).token ?? '')
   const urlId = useId()
   const tokenId = useId()
+  // While the dialog is open its status stays true: a bridge that goes away (or comes back) shows here.
+  useEffect(() => {
+    const timer = setInterval(() => void recheckRemote(ed), HEALTH_POLL_MS)
+    return () => clearInterval(timer)
+  }, [ed])
   return (
     <form
       className="remote-queue-field settings-grid"
@@ -40,7 +45,7 @@ export function RemoteQueueField() {
   )
 }
 
-/** Under a node the bridge could not take (its errors start "The remote queue"): stop using it and run here. */
+/** Under a node that failed on the remote queue or could not reach it (failedRemotely): stop using the queue and run here. */
 export function RunHereInstead() {
   const ed = useEditor()
   const remote = useUi(selectRemote)

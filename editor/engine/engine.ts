@@ -21,6 +21,7 @@ export async function connectWorker(onCrash: (message: string) => void): Promise
     cancel: () => remote.cancel(),
     setWorkers: (n) => remote.setWorkers(n),
     setRemote: (a) => remote.setRemote(a),
+    remoteHealth: () => remote.remoteHealth(),
     preview: (d, id, port, o) => remote.preview(d, id, port, o),
     liveScore: (d, id, port, rows) => remote.liveScore(d, id, port, rows),
     bundleArchive: (d, id, port) => remote.bundleArchive(d, id, port),

@@ -21,6 +21,24 @@ export function savedRemote(storage: Storage): RemoteQueue {
   }
 }
 
+/** What the Cache dialog says about the bridge: its workers, or why it cannot be used now. */
+const statusText = (answer: { workers?: number; error?: string }) =>
+  answer.error ?? `connected: ${answer.workers} worker${answer.workers === 1 ? '' : 's'} serving the queue`
+
+/** How often the open Cache dialog asks the bridge again. */
+export const HEALTH_POLL_MS = 3000
+
+/**
+ * Asks the chosen bridge again and shows its answer (a bridge that went away says so), unless the
+ * choice changed meanwhile. The Cache dialog calls it every HEALTH_POLL_MS while it is open.
+ */
+export async function recheckRemote(ed: Editor): Promise<void> {
+  const { url } = ed.ui.getState().remoteQueue
+  if (!url) return
+  const answer = await ed.engine().remoteHealth()
+  if (ed.ui.getState().remoteQueue.url === url) ed.ui.setState({ remoteQueue: { url, status: statusText(answer) } })
+}
+
 /**
  * Points the engine at a bridge (or back at this browser for ''), remembers it in this browser
  * and shows what the bridge said. An address the engine refuses keeps the previous choice.
@@ -32,8 +50,7 @@ export async function chooseRemote(ed: Editor, remote: RemoteQueue, storage: Sto
   try {
     const answer = await ed.engine().setRemote(url ? { url, token: remote.token || undefined } : undefined)
     storage.setItem(KEY, JSON.stringify(url ? { url, ...(remote.token ? { token: remote.token } : {}) } : {}))
-    const status = !url ? '' : answer.error ? answer.error : `connected: ${answer.workers} worker${answer.workers === 1 ? '' : 's'} serving the queue`
-    ed.ui.setState({ remoteQueue: { url, status } })
+    ed.ui.setState({ remoteQueue: { url, status: url ? statusText(answer) : '' } })
   } catch (e) {
     ed.ui.setState({ remoteQueue: before })
     ed.ui.getState().toast(`Remote queue not changed: ${(e as Error).message}`, 'error')

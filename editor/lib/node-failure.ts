@@ -8,6 +8,11 @@ export function failedOnParams(problems: readonly NodeProblem[] | undefined): bo
   return paramErrors(problems).length > 0
 }
 
+/** True when a node failed on the remote queue or could not reach it (a search's error quotes its first failed trial's): running it here may help. */
+export function failedRemotely(error: string | undefined): boolean {
+  return error?.includes('The remote queue') ?? false
+}
+
 /** Why a node failed, as its card says it: its bad params in words, otherwise the run's own error. */
 export function failureText(error: string | undefined, problems: readonly NodeProblem[] | undefined): string | undefined {
   const worded = paramErrors(problems)

@@ -39,7 +39,8 @@ async function reconnecting(client: BridgeClient, key: string, nodeId: string, e
   for (let tries = 0; ; tries++) {
     const read = await readOnce(client, key, nodeId, env, signal)
     if (signal.aborted) throw new Cancelled()
-    if ('failed' in read) throw new Error(read.failed)
+    // Said as the queue's failure (a worker of another release, or the node failing there), so the editor can offer to run it here.
+    if ('failed' in read) throw new BridgeError(`The remote queue's worker failed node "${nodeId}": ${read.failed}`)
     if (!('lost' in read)) return read
     if (tries === RECONNECT_MS.length) {
       throw new BridgeError(

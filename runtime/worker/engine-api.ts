@@ -73,6 +73,8 @@ export interface EngineApi {
    * serving that queue, or why the bridge cannot be reached now (nodes sent to it then fail with that message).
    */
   setRemote(address?: { url: string; token?: string }): Promise<{ workers?: number; error?: string }>
+  /** Asks the bridge setRemote chose again (it may have gone away, or gained workers): the same answer as setRemote; {} when none is set. */
+  remoteHealth(): Promise<{ workers?: number; error?: string }>
   /** Display-sized value of one output of a node, from the cache; undefined when not computed. */
   preview(doc: GraphDocument, nodeId: string, port: string, opts?: PreviewOptions): Promise<Preview | undefined>
   /** Stores an uploaded file (CSV) for `file` params; returns its content hash. */

@@ -158,6 +158,11 @@ export class Engine implements EngineApi {
     }
     if (!/^https?:\/\/[^/]/.test(address.url)) throw new Error(`The remote queue is the bridge's http:// or https:// address, not "${address.url}".`)
     this.remote = new RemoteRunner(new BridgeClient(address), this.host.cache, () => this.pool?.runner ?? inProcessRunner)
+    return this.remoteHealth()
+  }
+
+  async remoteHealth() {
+    if (!this.remote) return {}
     try {
       return { workers: await this.remote.refresh() }
     } catch (e) {
