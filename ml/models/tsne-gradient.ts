@@ -1,5 +1,5 @@
 import type { SparseRows } from './tsne-affinities'
-import { buildQuadTree, repulsion, type Repulsion } from './tsne-quadtree'
+import { buildQuadTree, repulsion, type QuadTree, type Repulsion } from './tsne-quadtree'
 
 /**
  * KL(P ‖ Q) of a 2-D embedding and its gradient, with Student-t (one degree of freedom) similarities
@@ -46,14 +46,15 @@ export function exactGradient(P: Float64Array, exaggeration: number, Y: Float64A
 /**
  * Barnes-Hut: attraction over P's sparse entries (times `exaggeration`, as scikit-learn scales P in
  * the first stage), repulsion from the quadtree cells that the angle θ lets summarise (O(n log n)).
+ * `tree`: arrays to build the quadtree in, kept between iterations.
  */
-export function barnesHutGradient(P: SparseRows, exaggeration: number, Y: Float64Array, n: number, angle: number, grad: Float64Array, withError: boolean): number {
-  const tree = buildQuadTree(Y, n)
+export function barnesHutGradient(P: SparseRows, exaggeration: number, Y: Float64Array, n: number, angle: number, grad: Float64Array, withError: boolean, tree?: QuadTree): number {
+  const t = buildQuadTree(Y, n, tree)
   const acc: Repulsion = { sumQ: 0, fx: 0, fy: 0 }
   let Z = 0
   for (let i = 0; i < n; i++) {
     acc.sumQ = acc.fx = acc.fy = 0
-    repulsion(tree, 0, Math.fround(Y[2 * i]), Math.fround(Y[2 * i + 1]), angle * angle, acc)
+    repulsion(t, 0, Math.fround(Y[2 * i]), Math.fround(Y[2 * i + 1]), angle * angle, acc)
     Z += acc.sumQ
     grad[2 * i] = acc.fx
     grad[2 * i + 1] = acc.fy

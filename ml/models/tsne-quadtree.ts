@@ -30,7 +30,7 @@ function grow(t: QuadTree): void {
   size.set(t.size)
   const leaf = new Uint8Array(cap)
   leaf.set(t.leaf)
-  const children = new Int32Array(cap * 4).fill(-1)
+  const children = new Int32Array(cap * 4)
   children.set(t.children)
   const point = new Int32Array(cap)
   point.set(t.point)
@@ -51,6 +51,7 @@ function newCell(t: QuadTree, minX: number, minY: number, maxX: number, maxY: nu
   g[o + WIDTH2] = Math.max(f32(maxX - minX) ** 2, f32(maxY - minY) ** 2)
   t.leaf[c] = 1
   t.size[c] = 0
+  t.children.fill(-1, c * 4, c * 4 + 4)
   return c
 }
 
@@ -107,17 +108,18 @@ function insert(t: QuadTree, x: number, y: number, index: number): void {
   }
 }
 
-/** The quadtree of the rows of Y (n × 2, row-major), inserted in row order as scikit-learn does. */
-export function buildQuadTree(Y: Float64Array, n: number): QuadTree {
-  const cap = Math.max(16, 2 * n)
-  const t: QuadTree = {
-    count: 0,
-    geometry: new Float64Array(cap * G),
-    size: new Int32Array(cap),
-    leaf: new Uint8Array(cap),
-    children: new Int32Array(cap * 4).fill(-1),
-    point: new Int32Array(cap),
-  }
+/** An empty tree with room for `cells` cells (it grows when it needs more). */
+export function emptyQuadTree(cells: number): QuadTree {
+  const cap = Math.max(16, cells)
+  return { count: 0, geometry: new Float64Array(cap * G), size: new Int32Array(cap), leaf: new Uint8Array(cap), children: new Int32Array(cap * 4), point: new Int32Array(cap) }
+}
+
+/**
+ * The quadtree of the rows of Y (n × 2, row-major), inserted in row order as scikit-learn does;
+ * built in `t`'s arrays (an iteration reuses the previous one's instead of allocating).
+ */
+export function buildQuadTree(Y: Float64Array, n: number, t: QuadTree = emptyQuadTree(3 * n)): QuadTree {
+  t.count = 0
   const lo = [Infinity, Infinity]
   const hi = [-Infinity, -Infinity]
   for (let i = 0; i < n; i++) {

@@ -3,6 +3,7 @@ import { gaussian } from '../table/random'
 import { jointProbabilities, neighbourJointProbabilities } from './tsne-affinities'
 import { barnesHutGradient, exactGradient } from './tsne-gradient'
 import { nearestNeighbours } from './tsne-neighbours'
+import { emptyQuadTree } from './tsne-quadtree'
 
 /**
  * t-SNE (van der Maaten & Hinton 2008) as scikit-learn 1.2's TSNE: Barnes-Hut by default (P over the
@@ -76,7 +77,8 @@ function objective(X: Float64Array, n: number, d: number, o: TsneOptions): Objec
   const k = Math.min(n - 1, Math.floor(3 * o.perplexity + 1))
   const nn = nearestNeighbours(X, n, d, k)
   const P = neighbourJointProbabilities(nn.index, nn.sqd, n, k, o.perplexity)
-  return (Y, grad, exaggeration, withError) => barnesHutGradient(P, exaggeration, Y, n, o.angle, grad, withError)
+  const tree = emptyQuadTree(3 * n)
+  return (Y, grad, exaggeration, withError) => barnesHutGradient(P, exaggeration, Y, n, o.angle, grad, withError, tree)
 }
 
 interface Stage {

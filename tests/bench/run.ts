@@ -57,7 +57,7 @@ const FULL = {
   search: { trials: 20, epochs: 15, interruptAfter: 10 },
   queue: { trials: 20, samples: 20_000, epochs: 60, repeats: 2 },
   rl: {},
-  models: { smallRows: 455, bigRows: 100_000, midRows: 5_000, repeats: 2, sklearn: true },
+  models: { smallRows: 455, bigRows: 100_000, midRows: 5_000, tsneRows: 1800, repeats: 2, sklearn: true },
   deploy: { predictMB: [20, 200], loadSeconds: 10 },
 }
 const QUICK: typeof FULL = {
@@ -77,7 +77,7 @@ const QUICK: typeof FULL = {
   search: { trials: 4, epochs: 1, interruptAfter: 2 },
   queue: { trials: 3, samples: 100, epochs: 1, repeats: 1 },
   rl: { dqnEpisodes: 5, evalEpisodes: 5 },
-  models: { smallRows: 100, bigRows: 1_000, midRows: 200, repeats: 1, sklearn: false },
+  models: { smallRows: 100, bigRows: 1_000, midRows: 200, tsneRows: 100, repeats: 1, sklearn: false },
   deploy: { predictMB: [1], loadSeconds: 1 },
 }
 const c = args.quick ? QUICK : FULL
