@@ -6,7 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 const TICK_MS = 10
 
 /** A process this one started (directly or not) that is still there. */
-export interface Leftover {
+interface Leftover {
   pid: number
   name: string
   /** User + system CPU time so far, in ms. */
@@ -28,7 +28,7 @@ function readStat(pid: number): (Leftover & { ppid: number }) | undefined {
 }
 
 /** Every process descended from this one, from /proc; none where there is no /proc. */
-export function leftoverProcesses(root = process.pid): Leftover[] {
+function leftoverProcesses(root = process.pid): Leftover[] {
   let pids: number[]
   try {
     pids = readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(Number)
