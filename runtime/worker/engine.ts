@@ -174,32 +174,29 @@ export class Engine implements EngineApi {
     this.controller?.abort()
   }
 
-  async preview(doc: GraphDocument, nodeId: string, port: string, opts?: PreviewOptions) {
+  /** The cached outputs of `nodeId` under its key in `doc` as it is now; undefined when there are none. */
+  private async cachedOutputs(doc: GraphDocument, nodeId: string): Promise<Record<string, unknown> | undefined> {
     const key = (await this.keyMap(doc)).get(nodeId)
     if (!key) return undefined
     const hit = await this.host.cache.get(key.key)
-    if (hit.status !== 'hit') return undefined
-    const outputs = hit.value as Record<string, unknown>
-    return port in outputs ? previewValue(outputs[port], opts) : undefined
+    return hit.status === 'hit' ? (hit.value as Record<string, unknown>) : undefined
+  }
+
+  async preview(doc: GraphDocument, nodeId: string, port: string, opts?: PreviewOptions) {
+    const outputs = await this.cachedOutputs(doc, nodeId)
+    return outputs && port in outputs ? previewValue(outputs[port], opts) : undefined
   }
 
   async liveScore(doc: GraphDocument, nodeId: string, port: string, instances?: unknown[]) {
-    const key = (await this.keyMap(doc)).get(nodeId)
-    if (!key) return undefined
-    const hit = await this.host.cache.get(key.key)
-    if (hit.status !== 'hit') return undefined
-    const outputs = hit.value as Record<string, unknown>
-    const model = Object.hasOwn(outputs, port) ? await liveModel(outputs[port]) : undefined
+    const outputs = await this.cachedOutputs(doc, nodeId)
+    const model = outputs && Object.hasOwn(outputs, port) ? await liveModel(outputs[port]) : undefined
     return model ? liveScore(model, instances) : undefined
   }
 
   async bundleArchive(doc: GraphDocument, nodeId: string, port: string) {
-    const key = (await this.keyMap(doc)).get(nodeId)
-    if (!key) return undefined
-    const hit = await this.host.cache.get(key.key)
-    if (hit.status !== 'hit') return undefined
-    const value = (hit.value as Record<string, unknown>)[port]
-    if (!Object.hasOwn(hit.value as object, port) || !isBundleValue(value)) return undefined
+    const outputs = await this.cachedOutputs(doc, nodeId)
+    const value = outputs && Object.hasOwn(outputs, port) ? outputs[port] : undefined
+    if (!isBundleValue(value)) return undefined
     return { name: value.name, zip: zipBundle(value.name, bundleFiles(value)) }
   }
 
