@@ -4,16 +4,10 @@ import { hashString } from '../keys/hash'
 import type { EncodedValue } from '../values/codec'
 import { CacheDirError, makeDirectory, scanEntries, writeAtomically, type EntrySizes } from './dir-files'
 import { headerBytes, packEntry, readHeader, unpackEntry } from './entry-seal'
+import { recordFromText, recordText } from './record-text'
 import type { EntryInfo, PersistentStore, RunRecord, StoredEntry, StoreStats } from './types'
 
 const KEY_RE = /^[0-9a-f]{16,64}$/
-
-/** A run record as stored, with the names it was stored under (file names are their hashes). */
-interface SavedRecord {
-  scope: string
-  nodeId: string
-  record: RunRecord
-}
 
 /**
  * The Node persistent tier: one file per entry (sealed header with the entry's facts, then the
@@ -124,8 +118,7 @@ export class DirStore implements PersistentStore {
 
   async getRecord(scope: string, nodeId: string): Promise<RunRecord | undefined> {
     try {
-      const saved = JSON.parse(await readFile(this.recordPath(scope, nodeId).file, 'utf8')) as SavedRecord
-      return saved.scope === scope && saved.nodeId === nodeId ? saved.record : undefined
+      return recordFromText(await readFile(this.recordPath(scope, nodeId).file, 'utf8'), scope, nodeId)
     } catch {
       return undefined
     }
@@ -137,8 +130,7 @@ export class DirStore implements PersistentStore {
       await makeDirectory(folder)
       this.folders.add(folder)
     }
-    const saved: SavedRecord = { scope, nodeId, record }
-    await writeAtomically(file, JSON.stringify(saved))
+    await writeAtomically(file, recordText(scope, nodeId, record))
   }
 
   /** Sizes of every entry, scanned (and swept) once per store. */

@@ -3,6 +3,7 @@ import { hashString } from '../keys/hash'
 import type { EncodedValue } from '../values/codec'
 import { CacheDirError } from './dir-files'
 import { headerBytes, packEntry, readHeader, unpackEntry } from './entry-seal'
+import { recordFromText, recordText } from './record-text'
 import type { EntryInfo, PersistentStore, RunRecord, StoredEntry, StoreStats } from './types'
 
 const KEY_RE = /^[0-9a-f]{16,64}$/
@@ -151,15 +152,14 @@ export class S3Store implements PersistentStore {
     const bytes = await this.get(this.record(scope, nodeId)).catch(() => undefined)
     if (!bytes) return undefined
     try {
-      const saved = JSON.parse(new TextDecoder().decode(bytes)) as { scope: string; nodeId: string; record: RunRecord }
-      return saved.scope === scope && saved.nodeId === nodeId ? saved.record : undefined
+      return recordFromText(new TextDecoder().decode(bytes), scope, nodeId)
     } catch {
       return undefined
     }
   }
 
   async putRecord(scope: string, nodeId: string, record: RunRecord): Promise<void> {
-    const Body = JSON.stringify({ scope, nodeId, record })
+    const Body = recordText(scope, nodeId, record)
     await this.client.send(new this.sdk.PutObjectCommand({ Bucket: this.location.bucket, Key: this.record(scope, nodeId), Body }))
   }
 }
