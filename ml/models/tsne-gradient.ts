@@ -51,10 +51,12 @@ export function exactGradient(P: Float64Array, exaggeration: number, Y: Float64A
 export function barnesHutGradient(P: SparseRows, exaggeration: number, Y: Float64Array, n: number, angle: number, grad: Float64Array, withError: boolean, tree?: QuadTree): number {
   const t = buildQuadTree(Y, n, tree)
   const acc: Repulsion = { sumQ: 0, fx: 0, fy: 0 }
+  // A walk pushes each cell at most once.
+  const stack = new Int32Array(t.count)
   let Z = 0
   for (let i = 0; i < n; i++) {
     acc.sumQ = acc.fx = acc.fy = 0
-    repulsion(t, 0, Math.fround(Y[2 * i]), Math.fround(Y[2 * i + 1]), angle * angle, acc)
+    repulsion(t, Math.fround(Y[2 * i]), Math.fround(Y[2 * i + 1]), angle * angle, acc, stack)
     Z += acc.sumQ
     grad[2 * i] = acc.fx
     grad[2 * i + 1] = acc.fy
