@@ -1,10 +1,10 @@
 import { dirname, resolve } from 'node:path'
-import envPaths from 'env-paths'
 import { createRegistry } from '../../nodes'
 import { setupNodeBackend } from '../../runtime/backend/setup-node'
 import { DirStore } from '../../runtime/cache/dir-store'
 import { NodeCache } from '../../runtime/cache/node-cache'
 import { nodeFileProvider } from '../../runtime/cli/node-files'
+import { defaultCacheDir } from '../../runtime/cli/open-cache'
 import type { PortType } from '../../runtime/node-api/ports'
 import type { TrainedModel } from '../../runtime/values/ml'
 import { isAgent } from '../../ml/rl/agent'
@@ -35,7 +35,7 @@ export async function bundleFromGraph(opts: GraphBundleOptions): Promise<{ name:
   const port = wanted.map((t) => outputs.find(([, p]) => p.types.includes(t))).find((p) => p !== undefined)
   if (!port) throw new CommandError(`Node "${opts.node}" (${type}) has no model, agent or bundle output; give an Export, Train, Q-learning or DQN node.`)
   const backend = await setupNodeBackend()
-  const cacheDir = opts.cacheDir ? resolve(opts.cacheDir) : envPaths('mlcanvas', { suffix: '' }).cache
+  const cacheDir = opts.cacheDir ? resolve(opts.cacheDir) : await defaultCacheDir()
   const values = await nodeOutputs({
     doc,
     registry,

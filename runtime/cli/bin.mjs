@@ -5,15 +5,19 @@
 import { mkdirSync, renameSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { isStale, writeSources } from './bundle-sources.mjs'
+import { debuglog } from 'node:util'
+import { alwaysFiles, isStale, writeSources } from './bundle-sources.mjs'
 import { runBundle } from './code-cache.mjs'
+import { snapshotSettled } from './snapshot.mjs'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const root = join(here, '..', '..')
 const bundle = join(root, 'node_modules', '.cache', 'mlcanvas-cli', 'main.mjs')
-const always = ['package-lock.json', 'runtime/cli/bundle.mjs', 'runtime/cli/bundle-packages.mjs', 'runtime/cli/bundle-on-use.mjs'].map((file) => join(root, file))
 
-if (isStale(bundle, always)) {
+// NODE_DEBUG=mlcanvas shows which way a process started (the launcher's tests count them).
+const log = debuglog('mlcanvas')
+
+if (isStale(bundle, alwaysFiles(root))) {
   // Only a build needs esbuild.
   const { bundleModule } = await import('./bundle.mjs')
   mkdirSync(dirname(bundle), { recursive: true })
@@ -28,6 +32,17 @@ if (isStale(bundle, always)) {
     renameSync(tmp, out)
   }
 }
+// The launcher (runtime/cli/pipeline) starts the CLI here when it found no fresh start-up snapshot, and
+// names its node: the snapshot is built for the next start (≈ 1 s), then this command runs as before.
+const launcherNode = process.env.MLCANVAS_LAUNCHER_NODE
+delete process.env.MLCANVAS_LAUNCHER_NODE
+if (launcherNode && !snapshotSettled(bundle, launcherNode)) {
+  const { buildSnapshot } = await import('./snapshot.mjs')
+  const { reason } = await buildSnapshot(bundle, launcherNode)
+  if (reason) console.error(`warning: the CLI starts without a start-up snapshot: ${reason}`)
+  else log('start: built the snapshot')
+}
+log('start: from the bundle')
 // Pool threads run their bundle from a code cache too (runtime/cli/thread-pool.ts).
 process.env.MLCANVAS_CODE_CACHE_MODULE = new URL('./code-cache.mjs', import.meta.url).href
 await runBundle(bundle)

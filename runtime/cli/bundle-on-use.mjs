@@ -1,16 +1,21 @@
 /**
  * Packages the CLI bundle requires when it first reads one of their names rather than at start-up:
- * tfjs-core and tfjs-layers, ≈ 50 ms of compiling that a run served from the cache never needs.
+ * tfjs-core and tfjs-layers, ≈ 50 ms of compiling that a run served from the cache never needs; and
+ * fflate, whose top level leaves a streaming TextDecoder (a native handle) that a start-up snapshot
+ * (snapshot.mjs) cannot hold.
  */
-export const ON_USE = /^@tensorflow\/tfjs-(core|layers)$/
+export const ON_USE = /^(@tensorflow\/tfjs-(core|layers)|fflate)$/
+
+/** The ON_USE packages required together (GROUP); the others alone. */
+const TOGETHER = /^@tensorflow\//
 
 /** The module the ON_USE stand-ins share: the packages they stand for, in the order they were imported. */
 const GROUP = 'mlcanvas-on-use-group'
 
 /**
- * esbuild plugin part: each ON_USE package imported statically becomes a CommonJS stand-in. The first
- * name read from any of them requires every package whose stand-in has been evaluated, in that order, as
- * their imports would have: loading one can be needed for what it does (tfjs-layers registers the
+ * esbuild plugin part: each ON_USE package imported statically becomes a CommonJS stand-in that requires
+ * it when one of its names is first read. For TOGETHER, the first name read from any of them requires every
+ * package whose stand-in has been evaluated, in that order, as their imports would have: loading one can be needed for what it does (tfjs-layers registers the
  * gradients of tfjs-core's ops, which ml/nn/optimizer.ts imports it for).
  * esbuild gives each importer an object made from module.exports' prototype plus copies of its own names;
  * a stand-in has none of its own, so nothing is copied (≈ 1 300 names per importer), and its prototype
@@ -30,11 +35,11 @@ module.exports = {
   }))
   build.onLoad({ filter: /.*/, namespace: 'on-use' }, (args) => {
     const name = JSON.stringify(args.path)
+    const grouped = TOGETHER.test(args.path)
     return {
-      contents: `const group = require(${JSON.stringify(GROUP)})
-group.add(${name})
+      contents: `${grouped ? `const group = require(${JSON.stringify(GROUP)})\ngroup.add(${name})` : ''}
 let loaded
-const load = () => (loaded ??= group.require(${name}))
+const load = () => (loaded ??= ${grouped ? 'group.require' : requireName}(${name}))
 const read = (m, key) => {
   if (typeof key === 'string' && !(key in m)) throw new Error(${name} + ' has no export "' + key + '".')
   return m[key]

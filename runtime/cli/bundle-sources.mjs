@@ -1,4 +1,11 @@
 import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+
+/** Files, besides its sources, that a bundle and its snapshot are made with: the package lock, the bundler, the snapshot builder. */
+const ALWAYS = ['package-lock.json', 'bundle.mjs', 'bundle-packages.mjs', 'bundle-on-use.mjs', 'code-cache.mjs', 'snapshot.mjs']
+
+/** ALWAYS as absolute paths in the checkout at `root`: the `always` of isStale. */
+export const alwaysFiles = (root) => ALWAYS.map((file) => (file.endsWith('.json') ? join(root, file) : join(root, 'runtime', 'cli', file)))
 
 /** The file beside a bundle that lists the sources it was built from, one absolute path a line. */
 const listFile = (bundle) => `${bundle}.sources`

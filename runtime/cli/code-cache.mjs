@@ -40,6 +40,19 @@ function writeCache(file, key, data) {
 }
 
 /**
+ * A bundle made by bundle.mjs as the source of an async function taking its `require` and URL (the
+ * banner's two names), checked to be such a bundle. The banner is two lines and the function's own
+ * first line is one: with one more line before it, the body keeps the line numbers of the file.
+ */
+export function bundleFunction(file) {
+  // bundle.mjs writes ASCII only, which latin1 decodes as utf8 would, ≈ 10× faster.
+  const bytes = readFileSync(file)
+  const source = bytes.toString('latin1')
+  if (!source.startsWith(REQUIRE_BANNER) || !isAscii(bytes)) throw new Error(`${file} was not built by runtime/cli/bundle.mjs.`)
+  return `(async function (${REQUIRE_NAME}, ${URL_NAME}) {"use strict";\n${source.slice(REQUIRE_BANNER.length)}\n})`
+}
+
+/**
  * Runs a bundle made by bundle.mjs as a script compiled from a V8 code cache kept next to it
  * (`<bundle>.v8cache`), instead of as an ES module that Node compiles again in every process (Node 20
  * has no compile cache of its own). The cache is keyed by the bundle file (cacheKey) and Node's version
@@ -48,15 +61,10 @@ function writeCache(file, key, data) {
  * level. Resolves then, with whether the stored code was used and whether a cache was written.
  */
 export async function runBundle(file) {
-  // bundle.mjs writes ASCII only, which latin1 decodes as utf8 would, ≈ 10× faster.
-  const bytes = readFileSync(file)
-  const source = bytes.toString('latin1')
-  if (!source.startsWith(REQUIRE_BANNER) || !isAscii(bytes)) throw new Error(`${file} was not built by runtime/cli/bundle.mjs.`)
   const key = cacheKey(file)
   const cacheFile = `${file}.v8cache`
   const stored = readCache(cacheFile, key)
-  // The banner is two lines; the wrapper's own first line keeps the body's line numbers those of the file.
-  const script = new vm.Script(`(async function (${REQUIRE_NAME}, ${URL_NAME}) {"use strict";\n${source.slice(REQUIRE_BANNER.length)}\n})`, {
+  const script = new vm.Script(bundleFunction(file), {
     filename: file,
     lineOffset: 1,
     cachedData: stored,

@@ -29,6 +29,7 @@ import { CommandError } from '../../deploy/cli/load-graph'
 import { parseOutSpec, type OutSpec } from './table-out'
 import { checkOutSpecs, writeOuts } from './write-outs'
 import { backendOnDemand } from './backend-on-demand'
+import { buildingSnapshot, startFromSnapshot } from './snapshot-start'
 
 const USAGE = `Usage:
   pipeline run <graph.json> [--json] [--cache-dir DIR | --cache-url s3://bucket/prefix | --no-cache] [--to NODE_ID] [--force NODE_ID] [--backend wasm|cpu]
@@ -226,4 +227,6 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-process.exitCode = await main(process.argv.slice(2))
+// Built into a start-up snapshot (snapshot.mjs), the bundle's top level ends here and main runs when a process starts from it.
+if (buildingSnapshot()) startFromSnapshot(main, import.meta.url)
+else process.exitCode = await main(process.argv.slice(2))

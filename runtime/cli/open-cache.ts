@@ -1,5 +1,4 @@
 import { resolve } from 'node:path'
-import envPaths from 'env-paths'
 import { CacheDirError } from '../cache/dir-files'
 import { DirStore } from '../cache/dir-store'
 import type { PersistentStore } from '../cache/types'
@@ -18,6 +17,16 @@ export const CACHE_URL_HELP = `--cache-url s3://bucket/prefix keeps the cache in
 from the AWS SDK's usual chain; AWS_ENDPOINT_URL_S3 for MinIO and other S3-compatible servers).`
 
 /**
+ * The cache folder of a command given no --cache-dir (~/.cache/mlcanvas on Linux). env-paths reads the
+ * home and temporary folders when its module is evaluated: imported on demand, that happens when a command
+ * asks, never while the start-up snapshot is built (snapshot.mjs), which would keep the builder's folders.
+ */
+export async function defaultCacheDir(): Promise<string> {
+  const { default: envPaths } = await import('env-paths')
+  return envPaths('mlcanvas', { suffix: '' }).cache
+}
+
+/**
  * The persistent cache tier the flags name, checked before anything runs: a directory (the
  * default one when none is given), an S3 prefix, or none with --no-cache. A store that cannot
  * serve is a usage error (exit 2).
@@ -31,7 +40,7 @@ export async function openCacheStore(flags: CacheChoice): Promise<PersistentStor
       const { S3Store } = await import('../cache/s3-store')
       return await S3Store.open(flags['cache-url'])
     }
-    const dir = flags['cache-dir'] ? resolve(flags['cache-dir']) : envPaths('mlcanvas', { suffix: '' }).cache
+    const dir = flags['cache-dir'] ? resolve(flags['cache-dir']) : await defaultCacheDir()
     return await DirStore.open(dir)
   } catch (e) {
     if (e instanceof CacheDirError) throw new UsageError(`${e.message} Give another --cache-dir or --cache-url, or --no-cache.`)

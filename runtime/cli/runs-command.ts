@@ -1,11 +1,10 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import envPaths from 'env-paths'
 import type { GraphDocument } from '../document/schema'
 import type { RunReport } from '../exec/events'
 import { DirRunHistory } from '../history/dir-history'
 import { findRun, metricTable, paramDiff, runEntry, type CurveCollector, type RunEntry } from '../history/run-entry'
-import { UsageError, type CacheChoice } from './open-cache'
+import { defaultCacheDir, UsageError, type CacheChoice } from './open-cache'
 
 export const RUNS_USAGE = `  pipeline runs [--json] [--cache-dir DIR]              every recorded run, newest first
   pipeline runs compare A B [--json] [--cache-dir DIR]  params that differ and metrics side by side (A, B: run ids or their starts)`
@@ -14,14 +13,14 @@ export const RUNS_HELP = `Every pipeline run with a cache directory records itse
 curves, time, backend); runs with --cache-url or --no-cache are not recorded.`
 
 /** The cache directory the flags name (the default one when none is given), or undefined for S3 / no cache. */
-function historyDir(flags: CacheChoice): string | undefined {
+async function historyDir(flags: CacheChoice): Promise<string | undefined> {
   if (flags['cache-url'] !== undefined || flags['no-cache']) return undefined
-  return flags['cache-dir'] ? resolve(flags['cache-dir']) : envPaths('mlcanvas', { suffix: '' }).cache
+  return flags['cache-dir'] ? resolve(flags['cache-dir']) : await defaultCacheDir()
 }
 
 /** Records a finished `pipeline run` in the history of its cache directory; a failure is a warning, never a failed run. */
 export async function recordRun(flags: CacheChoice, doc: GraphDocument, report: RunReport, scope: string, curves: CurveCollector): Promise<void> {
-  const dir = historyDir(flags)
+  const dir = await historyDir(flags)
   if (!dir) return
   try {
     const history = new DirRunHistory(dir)
@@ -39,7 +38,7 @@ export async function runsCommand(args: string[]): Promise<number> {
     allowPositionals: true,
     options: { json: { type: 'boolean', default: false }, 'cache-dir': { type: 'string' } },
   })
-  const runs = await new DirRunHistory(historyDir(values)!).list()
+  const runs = await new DirRunHistory((await historyDir(values))!).list()
   if (positionals.length === 0) {
     if (values.json) process.stdout.write(JSON.stringify(runs) + '\n')
     else if (!runs.length) console.log('No runs recorded in this cache directory yet.')

@@ -6,7 +6,16 @@ import { createXXHash128, createXXHash64 } from 'hash-wasm'
 // keys are recomputed on every edit of a 10 000-node graph within a frame budget. A page whose
 // Content-Security-Policy forbids WebAssembly gets a pure-JS hash instead: slower, and its keys
 // differ (a cache written with the other hash only misses), but the app still works.
-const keyHasher = await createXXHash128().catch(() => undefined)
+let keyHasher = await createXXHash128().catch(() => undefined)
+
+/**
+ * Creates the key hasher again. The CLI's start-up snapshot (runtime/cli/snapshot.mjs) is built where
+ * WebAssembly does not exist, so this module's top level found none and chose the other hash; the
+ * snapshot's start calls this before any key is computed, or its keys would differ from a plain start's.
+ */
+export async function restartKeyHasher(): Promise<void> {
+  keyHasher = await createXXHash128().catch(() => undefined)
+}
 
 /**
  * 128-bit xxHash of a string, hex. Cache keys need speed and no accidental collisions

@@ -2,10 +2,10 @@ import { join } from 'node:path'
 import { bundleModule } from '../../../runtime/cli/bundle.mjs'
 import { ROOT, runTs } from './proc'
 
-/** The CLI as users start it (`npm run pipeline`): a launcher that runs the bundled CLI. */
-export const CLI = 'runtime/cli/bin.mjs'
+/** The CLI as users start it (`npm run pipeline`): a launcher that runs the bundled CLI from its start-up snapshot. */
+export const CLI = 'runtime/cli/pipeline'
 
-/** Runs the CLI once so its bundle is built before anything is timed. */
+/** Runs the CLI once so its bundle and start-up snapshot are built before anything is timed. */
 export async function warmCli(): Promise<void> {
   const r = await runTs(CLI, ['nodes'], { tsx: false })
   if (r.code !== 0) throw new Error(`the CLI did not start: ${r.stderr.trim().slice(-300)}`)

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 export const ROOT = resolve(fileURLToPath(new URL('../../..', import.meta.url)))
-const USAGE_PRELOAD = fileURLToPath(new URL('./report-usage.mjs', import.meta.url))
+const USAGE_PRELOAD = fileURLToPath(new URL('./report-usage.cjs', import.meta.url))
 
 export interface ProcResult {
   code: number | null
@@ -21,16 +21,20 @@ export interface ProcResult {
 /**
  * Runs a TypeScript entry point in a fresh Node process (`node --import tsx`, the loader
  * `npx tsx` uses, without npx's own start-up), measuring wall time, CPU time and peak RSS.
- * `tsx: false` runs a built JavaScript file without the loader.
+ * `tsx: false` runs a built JavaScript file without the loader; a launcher script runs under `sh`.
  */
 export async function runTs(script: string, args: string[], opts: { tsx?: boolean; timeoutMs?: number } = {}): Promise<ProcResult> {
   const dir = await mkdtemp(join(tmpdir(), 'bench-usage-'))
   const usageFile = join(dir, 'usage.json')
   const t0 = performance.now()
   const loader = opts.tsx === false ? [] : ['--import', 'tsx']
-  const child = spawn(process.execPath, [...loader, '--import', USAGE_PRELOAD, script, ...args], {
+  // A script without a JavaScript extension is a shell launcher (the CLI's, runtime/cli/pipeline).
+  const launcher = !/\.[cm]?[jt]s$/.test(script)
+  const preload = `--require ${JSON.stringify(USAGE_PRELOAD)}`
+  const [file, argv] = launcher ? ['sh', [script, ...args]] : [process.execPath, [...loader, '--require', USAGE_PRELOAD, script, ...args]]
+  const child = spawn(file, argv, {
     cwd: ROOT,
-    env: { ...process.env, BENCH_USAGE_FILE: usageFile },
+    env: { ...process.env, BENCH_USAGE_FILE: usageFile, ...(launcher && { NODE_OPTIONS: [process.env.NODE_OPTIONS, preload].filter(Boolean).join(' ') }) },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let stdout = ''

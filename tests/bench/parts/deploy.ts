@@ -46,7 +46,7 @@ async function predictFigures(dir: string, sizes: readonly number[]): Promise<Fi
 
 /** Starts `pipeline serve` on a free loopback port; resolves with its address and a stop function. */
 async function startServer(bundle: string) {
-  const child = spawn(process.execPath, [CLI, 'serve', bundle, '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn('sh', [CLI, 'serve', bundle, '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
   let out = ''
   const address = await new Promise<string>((ok, fail) => {
     child.stdout.on('data', (d) => {

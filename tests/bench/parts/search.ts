@@ -25,7 +25,7 @@ async function searchGraph(o: SearchBenchOptions): Promise<GraphDocument> {
 /** Starts the CLI and kills it (SIGKILL) as soon as it reports `trials` finished trials. */
 function runUntilTrial(path: string, cacheDir: string, trials: number): Promise<number> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [CLI, 'run', path, '--cache-dir', cacheDir, '--backend', 'wasm', '--workers', '1'], { cwd: ROOT })
+    const child = spawn('sh', [CLI, 'run', path, '--cache-dir', cacheDir, '--backend', 'wasm', '--workers', '1'], { cwd: ROOT })
     let out = ''
     let seen = 0
     // The CLI thins out progress lines, so the highest trial number printed tells how far it got.

@@ -1,0 +1,71 @@
+import { spawn } from 'node:child_process'
+import { realpathSync } from 'node:fs'
+import { constants } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { debuglog } from 'node:util'
+import { startupSnapshot } from 'node:v8'
+import { restartKeyHasher } from '../keys/hash'
+import { alwaysFiles, isStale } from './bundle-sources.mjs'
+
+type Main = (argv: string[]) => Promise<number>
+
+/** How the launcher (runtime/cli/pipeline) names the node it starts, for bin.mjs to build a snapshot for it. */
+export const LAUNCHER_NODE = 'MLCANVAS_LAUNCHER_NODE'
+
+/** Whether this process is Node's snapshot builder running the CLI bundle (snapshot.mjs) rather than a command. */
+export const buildingSnapshot = (): boolean => startupSnapshot.isBuildingSnapshot()
+
+/** The blob this process was started from (`--snapshot-blob FILE`). */
+function startedFrom(): string {
+  const args = process.execArgv
+  const at = args.indexOf('--snapshot-blob')
+  const blob = at >= 0 ? args[at + 1] : args.find((a) => a.startsWith('--snapshot-blob='))?.slice('--snapshot-blob='.length)
+  if (!blob) throw new Error('The CLI snapshot was started without --snapshot-blob; start it with runtime/cli/pipeline.')
+  return blob
+}
+
+/**
+ * Makes `main` what a process started from the snapshot runs, with the command line after Node's own
+ * flags. What the bundle's top level made at build time is reused; what it could not make there is made
+ * again first: the key hasher (no WebAssembly in the builder), the pool threads' code-cache module.
+ * A snapshot of a bundle that its sources no longer make (a source edited since), or one moved to another
+ * checkout, runs the command through bin.mjs instead, which builds both again.
+ */
+export function startFromSnapshot(main: Main, bundleUrl: string): void {
+  const bundle = fileURLToPath(bundleUrl)
+  startupSnapshot.setDeserializeMainFunction(() => {
+    void start(main, bundle).then((code) => (process.exitCode = code))
+  })
+}
+
+async function start(main: Main, bundle: string): Promise<number> {
+  const node = process.env[LAUNCHER_NODE] ?? process.execPath
+  delete process.env[LAUNCHER_NODE]
+  const dir = dirname(startedFrom())
+  const root = resolve(dir, '..', '..', '..')
+  // NODE_DEBUG=mlcanvas shows which way a process started (the launcher's tests count them).
+  const log = debuglog('mlcanvas')
+  if (realpathSync(dir) !== realpathSync(dirname(bundle)) || isStale(bundle, alwaysFiles(root))) {
+    log('start: the snapshot is stale or was moved; running through bin.mjs')
+    return viaBin(root, node)
+  }
+  log('start: from the snapshot')
+  await restartKeyHasher()
+  // bin.mjs names it on the normal path (runtime/cli/thread-pool.ts).
+  process.env.MLCANVAS_CODE_CACHE_MODULE = pathToFileURL(join(root, 'runtime', 'cli', 'code-cache.mjs')).href
+  return main(process.argv.slice(1))
+}
+
+/** The command run by bin.mjs in a child process, asked to build the snapshot for `node`; Ctrl-C and SIGTERM go on to it. */
+function viaBin(root: string, node: string): Promise<number> {
+  const child = spawn(process.execPath, [join(root, 'runtime', 'cli', 'bin.mjs'), ...process.argv.slice(1)], {
+    stdio: 'inherit',
+    env: { ...process.env, [LAUNCHER_NODE]: node },
+  })
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal))
+  return new Promise((done, fail) => {
+    child.on('error', fail)
+    child.on('exit', (code, signal) => done(code ?? 128 + (signal ? constants.signals[signal] : 0)))
+  })
+}
