@@ -228,5 +228,5 @@ async function main(argv: string[]): Promise<number> {
 }
 
 // Built into a start-up snapshot (snapshot.mjs), the bundle's top level ends here and main runs when a process starts from it.
-if (buildingSnapshot()) startFromSnapshot(main, import.meta.url)
+if (buildingSnapshot()) await startFromSnapshot(main, import.meta.url)
 else process.exitCode = await main(process.argv.slice(2))

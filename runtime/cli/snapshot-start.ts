@@ -7,6 +7,7 @@ import { debuglog } from 'node:util'
 import { startupSnapshot } from 'node:v8'
 import { restartKeyHasher } from '../keys/hash'
 import { alwaysFiles, isStale } from './bundle-sources.mjs'
+import { warmUp } from './snapshot-warm-up'
 
 type Main = (argv: string[]) => Promise<number>
 
@@ -32,8 +33,9 @@ function startedFrom(): string {
  * A snapshot of a bundle that its sources no longer make (a source edited since), or one moved to another
  * checkout, runs the command through bin.mjs instead, which builds both again.
  */
-export function startFromSnapshot(main: Main, bundleUrl: string): void {
+export async function startFromSnapshot(main: Main, bundleUrl: string): Promise<void> {
   const bundle = fileURLToPath(bundleUrl)
+  await warmUp(main, resolve(dirname(bundle), '..', '..', '..'))
   startupSnapshot.setDeserializeMainFunction(() => {
     void start(main, bundle).then((code) => (process.exitCode = code))
   })
