@@ -1,17 +1,14 @@
-import { useCallback, useMemo, useRef } from 'react'
+import { useCallback, useMemo, useRef, type RefObject } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import type { Preview } from '../../runtime/worker/engine-api'
 import { columnWidths, measureText } from '../lib/column-widths'
 import { formatNumber } from '../lib/format'
 import { PAGE_ROWS } from '../hooks/usePreview'
+import { ColumnHeader, type TableSort } from './ColumnHeader'
 
 type DatasetPreview = Extract<Preview, { kind: 'dataset' }>
 
-/** The column a table is ordered by. */
-export interface TableSort {
-  column: string
-  descending?: boolean
-}
+export type { TableSort }
 
 /** Ascending on the first click on a column, descending on the next. */
 export const nextSort = (sort: TableSort | undefined, column: string): TableSort => ({ column, descending: sort?.column === column && !sort.descending })
@@ -44,13 +41,8 @@ function Pager({ preview, onPage }: { preview: DatasetPreview; onPage(offset: nu
 const ROW_HEIGHT = 24
 const INDEX_WIDTH = 56
 
-/**
- * A table preview: column name, type, role and missing count in the header. Rows and columns
- * are both virtualised, so a 2 000-column table draws only what is in view, inside its own box.
- */
-export function DataTable({ preview, label = 'Data preview', onDownload, plain = false, sort, onSort, onPage }: { preview: DatasetPreview; label?: string; onDownload?: () => void; plain?: boolean } & TableControls) {
-  const indexWidth = plain ? 0 : INDEX_WIDTH
-  const scroller = useRef<HTMLDivElement>(null)
+/** Both virtualisers of a table: the rows and columns in view, the full width, and the room left of and right of the drawn columns. */
+function useTableGrid(preview: DatasetPreview, scroller: RefObject<HTMLDivElement | null>, indexWidth: number) {
   const rows = useVirtualizer({
     count: preview.head.length,
     getScrollElement: () => scroller.current,
@@ -67,46 +59,53 @@ export function DataTable({ preview, label = 'Data preview', onDownload, plain =
     getItemKey: useCallback((i: number) => `${i}:${widths[i]}`, [widths]),
     overscan: 4,
   })
-  const width = indexWidth + cols.getTotalSize()
   const shown = cols.getVirtualItems()
   // Spacers before and after the drawn columns keep every cell at its true x.
   const before = shown.length ? shown[0].start : 0
   const after = shown.length ? cols.getTotalSize() - shown[shown.length - 1].end : 0
+  return { rows, shown, width: indexWidth + cols.getTotalSize(), before, after }
+}
+
+/** Under the table: its size, the pager or how much is shown, and the download. */
+function TableFoot({ preview, onPage, onDownload }: { preview: DatasetPreview; onPage?(offset: number): void; onDownload?: () => void }) {
+  return (
+    <p className="table-foot muted">
+      {formatNumber(preview.rows)} rows × {preview.columns.length} columns
+      {!onPage && preview.head.length < preview.rows && ` · showing the first ${formatNumber(preview.head.length)}`}
+      {onPage && <Pager preview={preview} onPage={onPage} />}
+      {onDownload && (
+        <button className="link" onClick={onDownload}>
+          Download CSV
+        </button>
+      )}
+    </p>
+  )
+}
+
+/**
+ * A table preview: column name, type, role and missing count in the header. Rows and columns
+ * are both virtualised, so a 2 000-column table draws only what is in view, inside its own box.
+ */
+export function DataTable({ preview, label = 'Data preview', onDownload, plain = false, sort, onSort, onPage }: { preview: DatasetPreview; label?: string; onDownload?: () => void; plain?: boolean } & TableControls) {
+  const scroller = useRef<HTMLDivElement>(null)
+  const { rows, shown, width, before, after } = useTableGrid(preview, scroller, plain ? 0 : INDEX_WIDTH)
+  const gap = (w: number) => w > 0 && <div className="cell-gap" style={{ width: w }} />
   return (
     <div className="data-table" role="table" aria-label={label} aria-rowcount={preview.rows} aria-colcount={preview.columns.length + 1}>
       <div className="table-scroll" ref={scroller}>
         <div className="table-head" role="row" style={{ width }}>
           {!plain && <div className="cell index" role="columnheader">#</div>}
-          {before > 0 && <div className="cell-gap" style={{ width: before }} />}
-          {shown.map((v) => {
-            const c = preview.columns[v.index]
-            const order = sort?.column === c.name ? (sort.descending ? 'descending' : 'ascending') : 'none'
-            return (
-              <div className={`cell role-${c.role}`} role="columnheader" key={v.key} aria-colindex={v.index + 2} aria-sort={onSort ? order : undefined} title={`${c.name}: ${c.type}, ${c.role}${c.missing > 0 ? `, ${formatNumber(c.missing)} missing` : ''}`} style={{ width: v.size }}>
-                {onSort ? (
-                  <button className="sort" onClick={() => onSort(c.name)} title={`Sort by ${c.name}`}>
-                    <strong>{c.name}</strong>
-                    {order !== 'none' && <span aria-hidden>{order === 'ascending' ? ' ▲' : ' ▼'}</span>}
-                  </button>
-                ) : (
-                  <strong>{c.name}</strong>
-                )}
-                {!plain && (
-                  <span className="col-meta">
-                    {c.type === 'numeric' ? 'num' : 'cat'} · {c.role}
-                    {c.missing > 0 && <span className="missing">{formatNumber(c.missing)} missing</span>}
-                  </span>
-                )}
-              </div>
-            )
-          })}
-          {after > 0 && <div className="cell-gap" style={{ width: after }} />}
+          {gap(before)}
+          {shown.map((v) => (
+            <ColumnHeader key={v.key} column={preview.columns[v.index]} index={v.index} width={v.size} plain={plain} sort={sort} onSort={onSort} />
+          ))}
+          {gap(after)}
         </div>
         <div style={{ height: rows.getTotalSize(), width, position: 'relative' }}>
           {rows.getVirtualItems().map((r) => (
             <div className="table-row" role="row" key={r.key} style={{ transform: `translateY(${r.start}px)`, height: ROW_HEIGHT, width }}>
               {!plain && <div className="cell index" role="cell">{(preview.offset ?? 0) + r.index + 1}</div>}
-              {before > 0 && <div className="cell-gap" style={{ width: before }} />}
+              {gap(before)}
               {shown.map((v) => {
                 const cell = preview.head[r.index][v.index]
                 return (
@@ -119,16 +118,7 @@ export function DataTable({ preview, label = 'Data preview', onDownload, plain =
           ))}
         </div>
       </div>
-      <p className="table-foot muted">
-        {formatNumber(preview.rows)} rows × {preview.columns.length} columns
-        {!onPage && preview.head.length < preview.rows && ` · showing the first ${formatNumber(preview.head.length)}`}
-        {onPage && <Pager preview={preview} onPage={onPage} />}
-        {onDownload && (
-          <button className="link" onClick={onDownload}>
-            Download CSV
-          </button>
-        )}
-      </p>
+      <TableFoot preview={preview} onPage={onPage} onDownload={onDownload} />
     </div>
   )
 }

@@ -1,19 +1,18 @@
 import { useState } from 'react'
 import { useNodeTitle } from '../hooks/useNodeTitle'
 import { useUpstreamColumns } from '../hooks/useUpstreamColumns'
-import { paramSchemas } from '../lib/flow-types'
+import { paramSchemas, type FlowNode, type ParamSchema } from '../lib/flow-types'
 import { formatMs } from '../lib/format'
 import { failedOnParams, failedRemotely } from '../lib/node-failure'
+import type { NodeProblem } from '../lib/param-problems'
 import { useEditor, useGraph, useRun, useUi } from '../store'
 import { displayState } from '../store/run-store'
 import { selectFocused, selectSelectedCount } from '../store/selectors'
 import { ApplyBest } from './ApplyBest'
-import { ParamField } from './ParamField'
+import { ParamsForm } from './ParamsForm'
 import { RunHereInstead } from './RemoteQueueField'
 import { StatusBadge } from './StatusBadge'
 import { TaskSwitch } from './TaskSwitch'
-
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
 /** A node's description, folded to a few lines so the form stays in view. */
 function Description({ text }: { text: string }) {
@@ -93,10 +92,38 @@ function FixParam({ param, known, title, onFix }: { param: string; known: boolea
   )
 }
 
+/** The node's problems in words, each bad param with its fix. */
+function NodeProblems({ node, problems, schemas }: { node: FlowNode; problems: readonly NodeProblem[]; schemas: Record<string, ParamSchema> }) {
+  const g = useEditor().graph.getState()
+  return (
+    <ul className="node-problems" aria-label="Problems">
+      {problems.map((p, i) => (
+        <li key={i}>
+          {p.message}
+          {p.param !== undefined && <FixParam param={p.param} known={Object.hasOwn(schemas, p.param)} title={schemas[p.param]?.title} onFix={() => g.resetParam(node.id, p.param!)} />}
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+/** The node's label (its type's title as placeholder), id and type. */
+function InspectorHeader({ node, typeTitle, count }: { node: FlowNode; typeTitle: string | undefined; count: number }) {
+  const g = useEditor().graph.getState()
+  return (
+    <header>
+      <input className="node-label" aria-label="Node label" value={node.data.label ?? ''} placeholder={typeTitle ?? node.data.nodeType} onChange={(e) => g.setLabel(node.id, e.target.value)} />
+      <code className="muted">
+        {node.id} · {node.data.nodeType}
+      </code>
+      {count > 1 && <p className="muted">{count} nodes selected; showing the first.</p>}
+    </header>
+  )
+}
+
 /** The selected node: label, description, status, and the params form built from its schema. */
 export function Inspector() {
   const node = useGraph(selectFocused)
-  const ed = useEditor()
   const count = useGraph(selectSelectedCount)
   const desc = useUi((s) => (node ? s.descriptors.get(node.data.nodeType) : undefined))
   const problems = useUi((s) => (node ? s.diagnostics.get(node.id) : undefined))
@@ -109,73 +136,15 @@ export function Inspector() {
     )
   }
   const schemas = paramSchemas(desc)
-  const g = ed.graph.getState()
   return (
     <aside className="inspector" aria-label="Inspector">
-      <header>
-        <input
-          className="node-label"
-          aria-label="Node label"
-          value={node.data.label ?? ''}
-          placeholder={desc?.title ?? node.data.nodeType}
-          onChange={(e) => g.setLabel(node.id, e.target.value)}
-        />
-        <code className="muted">
-          {node.id} · {node.data.nodeType}
-        </code>
-        {count > 1 && <p className="muted">{count} nodes selected; showing the first.</p>}
-      </header>
+      <InspectorHeader node={node} typeTitle={desc?.title} count={count} />
       {desc && <Description text={desc.description} />}
       <RunInfo nodeId={node.id} />
       {node.data.nodeType === 'select.search' && <ApplyBest nodeId={node.id} />}
       {Object.hasOwn(schemas, 'types') && <TaskSwitch node={node} columns={columns} />}
-      {problems && problems.length > 0 && (
-        <ul className="node-problems" aria-label="Problems">
-          {problems.map((p, i) => (
-            <li key={i}>
-              {p.message}
-              {p.param !== undefined && <FixParam param={p.param} known={Object.hasOwn(schemas, p.param)} title={schemas[p.param]?.title} onFix={() => g.resetParam(node.id, p.param!)} />}
-            </li>
-          ))}
-        </ul>
-      )}
-      <form className="params" onSubmit={(e) => e.preventDefault()} aria-label="Parameters">
-        {Object.keys(schemas).length === 0 && <p className="muted">This node has no parameters.</p>}
-        {Object.entries(schemas).map(([name, schema]) => {
-          const value = node.data.params[name] ?? schema.default
-          const id = `param-${node.id}-${name}`
-          const changed = schema.default !== undefined && !same(value, schema.default)
-          return (
-            <div className={`field ${schema.advanced ? 'advanced' : ''}`} key={`${node.id}-${name}`}>
-              <div className="field-head">
-                <label htmlFor={id} title={schema.description}>
-                  {schema.title ?? name}
-                </label>
-                {changed && (
-                  <button
-                    type="button"
-                    className="reset"
-                    aria-label={`Reset ${schema.title ?? name} to default`}
-                    title={`Reset to default (${JSON.stringify(schema.default)})`}
-                    onClick={() => g.resetParam(node.id, name)}
-                  >
-                    ↺
-                  </button>
-                )}
-              </div>
-              <ParamField
-                id={id}
-                nodeId={node.id}
-                schema={schema}
-                value={value}
-                columns={columns}
-                onChange={(v) => g.setParam(node.id, name, v)}
-              />
-              {schema.description && <p className="field-hint">{schema.description}</p>}
-            </div>
-          )
-        })}
-      </form>
+      {problems && problems.length > 0 && <NodeProblems node={node} problems={problems} schemas={schemas} />}
+      <ParamsForm node={node} schemas={schemas} columns={columns} />
     </aside>
   )
 }

@@ -3,12 +3,11 @@ import { join, relative, resolve } from 'node:path'
 import ts from 'typescript'
 import { describe, expect, it } from 'vitest'
 
-// The house rule (STYLE.md: functions under ~60 lines) for ml/, deploy/, nodes/, runtime/ and the editor's
-// folders but components/ (editor/components/ joins once its last long components are split).
+// The house rule (STYLE.md: functions under ~60 lines) for ml/, deploy/, nodes/, runtime/ and the editor/ folders.
 // A line counts when it holds code (not blank, not only a comment); a function's lines include
 // those of the functions nested in it. Tests (describe blocks) and AssemblyScript are not checked.
 const root = resolve(__dirname, '../../..')
-const EDITOR = ['store', 'hooks', 'lib', 'engine', 'layout', 'testing'].map((f) => `editor/${f}`)
+const EDITOR = ['components', 'store', 'hooks', 'lib', 'engine', 'layout', 'testing'].map((f) => `editor/${f}`)
 const FOLDERS = ['ml', 'deploy', 'nodes', 'runtime', ...EDITOR]
 const LIMIT = 60
 
