@@ -12,10 +12,10 @@ export async function measureBackends(rows: number, matmulSize: number, repeats:
   const times: Record<string, { matmulMs: number; epochMs: number }> = {}
   for (const name of names) {
     await setupNodeBackend(name)
-    matmulMs(64)
+    await matmulMs(64)
     await mlpEpoch(Math.min(rows, 256))
     // One matmul chain: on the cpu backend a 512² matmul takes most of a second.
-    const mm = matmulMs(matmulSize)
+    const mm = await matmulMs(matmulSize)
     const ep: number[] = []
     for (let r = 0; r < repeats; r++) ep.push(await mlpEpoch(rows))
     times[name] = { matmulMs: mm, epochMs: best(ep) }

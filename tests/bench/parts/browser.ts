@@ -96,17 +96,23 @@ export async function measureBrowser(o: BrowserOptions): Promise<PartResult> {
     }
     await open()
     const probe = await call<{ probe: Record<string, { available?: boolean; software?: boolean; description?: string }>; auto: string }>(page, 'probe')
-    const times: Record<string, { matmulMs: number; epochMs: number } | null> = {}
+    type Times = { matmulMs: number; epochMs: number; epochs: number }
+    const times: Record<string, Times | null> = {}
     const failed: Record<string, string> = {}
     for (const name of ['wasm', 'webgl', 'webgpu', 'cpu']) {
       // A fresh page per backend: a SwiftShader WebGPU device started after WebGL's work failed to allocate.
       await open()
-      const r = await call<{ matmulMs: number; epochMs: number } | { error: string }>(page, 'backend', name, o.rows, o.matmulSize, o.repeats).catch(
+      const r = await call<Times | { error: string }>(page, 'backend', name, o.rows, o.matmulSize, o.repeats).catch(
         (e: Error) => ({ error: e.message.split('\n')[0] }),
       )
       times[name] = 'error' in r ? null : r
       if ('error' in r) failed[name] = r.error
     }
+    // Last of the WebGPU work: on SwiftShader this check destroys its device (webgpu-canvas.ts).
+    await open()
+    const canvas = probe.probe.webgpu?.available
+      ? await call<{ kept: boolean; detail: string }>(page, 'webgpuCanvas').catch((e: Error) => ({ kept: false, detail: e.message.split('\n')[0] }))
+      : undefined
     await open(isolated.url)
     const threads = await call<{ matmulMs: number; epochMs: number; threads: number } | { error: string }>(page, 'wasmThreads', o.rows, o.matmulSize, o.repeats)
       .catch((e: Error) => ({ error: e.message.split('\n')[0] }))
@@ -130,14 +136,16 @@ export async function measureBrowser(o: BrowserOptions): Promise<PartResult> {
     const figures: Figure[] = []
     for (const [name, t] of Object.entries(times)) {
       const adapter = probe.probe[name]
+      const canvasNote = name === 'webgpu' && canvas && !canvas.kept ? "; a drawn WebGPU canvas (how tfjs' dataSync reads) destroys this device, so reads are asynchronous" : ''
       figures.push({
         key: `backendRatio.chromium-${name}`,
         label: `Chromium ${name}: MLP epoch time / wasm`,
         value: t ? t.epochMs / wasm.epochMs : null,
         unit: 'x',
-        note: t
-          ? `${t.epochMs.toFixed(0)} ms per epoch of ${o.rows} rows; ${o.matmulSize}² matmul ${t.matmulMs.toFixed(1)} ms${adapter?.description ? `; ${adapter.description}` : ''}`
-          : `did not start: ${failed[name]}`,
+        note:
+          (t
+            ? `${t.epochMs.toFixed(0)} ms per epoch of ${o.rows} rows (best of ${t.epochs}); ${o.matmulSize}² matmul ${t.matmulMs.toFixed(1)} ms${adapter?.description ? `; ${adapter.description}` : ''}`
+            : `did not start: ${failed[name]}`) + canvasNote,
       })
     }
     figures.push({
@@ -192,7 +200,7 @@ export async function measureBrowser(o: BrowserOptions): Promise<PartResult> {
       { key: 'browserTensorsLeaked', label: 'Chromium: tf tensors left after two runs', value: cold.tensorsLeaked, unit: 'count', target: { op: '=', value: 0 } },
       ...pool.figures,
     )
-    return { figures, details: { buildMs, probe, times, failed, threads, layout, idb, cold, warm, pool: pool.details } }
+    return { figures, details: { buildMs, probe, times, failed, canvas, threads, layout, idb, cold, warm, pool: pool.details } }
   } finally {
     await ctx.close()
     server.close()

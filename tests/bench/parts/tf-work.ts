@@ -6,17 +6,22 @@ import { seededRandom } from '../../../runtime/exec/rng'
 
 const CHAIN = 4
 
-/** Milliseconds per n×n matmul, from a chain read back once (the read forces the work on async backends). */
-export function matmulMs(n: number): number {
+/**
+ * Milliseconds per n×n matmul, from a chain read back once (the read forces the work on async
+ * backends). The read is asynchronous: tfjs' synchronous read on WebGPU destroys a SwiftShader
+ * device (tests/bench/README.md, WebGPU).
+ */
+export async function matmulMs(n: number): Promise<number> {
   const a = tf.randomUniform([n, n], -0.05, 0.05, 'float32', 1) as tf.Tensor2D
-  a.dataSync()
+  await a.data()
   const t0 = performance.now()
-  tf.tidy(() => {
+  const x = tf.tidy(() => {
     let x = a
     for (let i = 0; i < CHAIN; i++) x = tf.matMul(x, a)
-    x.dataSync()
+    return x
   })
-  a.dispose()
+  await x.data()
+  tf.dispose([a, x])
   return (performance.now() - t0) / CHAIN
 }
 
