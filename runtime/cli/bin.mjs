@@ -2,6 +2,7 @@
 // Starts the CLI from one bundled module, rebuilt whenever a source it was built from (or the bundler, or the
 // package lock) is newer. Loading ~150 TypeScript modules through tsx costs about half a second per process;
 // the bundle starts in a fraction of that, which matters to batch jobs and to a re-run served from the cache.
+// Users start the launcher, runtime/cli/pipeline, which comes here when it finds no fresh start-up snapshot.
 import { mkdirSync, renameSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
