@@ -1,5 +1,6 @@
 import type { Edge, Node } from '@xyflow/react'
 import type { GraphGroup } from '../../runtime/document/schema'
+import type { ParamMeta } from '../../runtime/values/params'
 import type { NodeDescriptor } from '../../runtime/worker/engine-api'
 
 /** What a canvas node carries: the document node minus its id and position. */
@@ -18,8 +19,8 @@ export type FlowEdge = Edge
 /** Node descriptors by type id, as `engine.describe()` returned them. */
 export type DescriptorMap = ReadonlyMap<string, NodeDescriptor>
 
-/** One param's JSON Schema, with the UI hints `p` builders attach (runtime/node-api/params.ts). */
-export interface ParamSchema {
+/** One param's JSON Schema, with the UI hints `p` builders attach (`ParamMeta`, runtime/values/params.ts). */
+export interface ParamSchema extends Omit<ParamMeta, 'ui'> {
   type?: string | string[]
   default?: unknown
   minimum?: number
@@ -30,14 +31,6 @@ export interface ParamSchema {
   enum?: unknown[]
   items?: ParamSchema
   ui?: string
-  /** File params: the file name endings the node reads. */
-  accept?: string[]
-  title?: string
-  description?: string
-  step?: number
-  columnKind?: 'numeric' | 'categorical' | 'any'
-  advanced?: boolean
-  emptyMeans?: 'all-features' | 'none'
   [k: string]: unknown
 }
 
