@@ -69,11 +69,12 @@ function writeAtomically(file, data) {
 export async function buildSnapshot(bundle, node) {
   const { spawnSync } = await import('node:child_process')
   const { blob, stamp, failed } = snapshotFiles(bundle)
-  const marker = mkdtempSync(join(tmpdir(), 'mlcanvas-snapshot-build-'))
   const tmp = `${blob}.${process.pid}.tmp`
   // Not in the marked folder: Node keeps its command line, the entry's path included.
   const entry = `${blob}.${process.pid}.entry.cjs`
+  let marker = ''
   try {
+    marker = mkdtempSync(join(tmpdir(), 'mlcanvas-snapshot-build-'))
     for (const dir of ['home', 'tmp']) mkdirSync(join(marker, dir))
     writeFileSync(entry, builderScript(bundle))
     const env = { PATH: process.env.PATH ?? '', HOME: join(marker, 'home'), TMPDIR: join(marker, 'tmp') }
@@ -91,7 +92,10 @@ export async function buildSnapshot(bundle, node) {
     renameSync(tmp, blob)
     writeAtomically(stamp, `${node}\n${FLAGS.join(' ')}\n`)
     return { built: true }
+  } catch (e) {
+    // A folder it cannot write (a read-only install) costs every start the snapshot, never the command.
+    return { built: false, reason: `it could not be built: ${e.message}` }
   } finally {
-    for (const file of [marker, tmp, entry]) rmSync(file, { recursive: true, force: true })
+    for (const file of [marker, tmp, entry]) if (file) rmSync(file, { recursive: true, force: true })
   }
 }
