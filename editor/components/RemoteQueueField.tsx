@@ -13,8 +13,9 @@ export function RemoteQueueField() {
   const [token, setToken] = useState(() => savedRemote(localStorage).token ?? '')
   const urlId = useId()
   const tokenId = useId()
-  // While the dialog is open its status stays true: a bridge that goes away (or comes back) shows here.
+  // While the dialog is open its status stays true: a bridge that went away (or came back) shows here, from its opening on.
   useEffect(() => {
+    void recheckRemote(ed)
     const timer = setInterval(() => void recheckRemote(ed), HEALTH_POLL_MS)
     return () => clearInterval(timer)
   }, [ed])

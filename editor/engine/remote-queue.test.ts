@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { testRegistry } from '../../tests/support/test-nodes'
 import { headlessEditor } from '../testing/headless-editor'
-import { chooseRemote, savedRemote } from './remote-queue'
+import { chooseRemote, recheckRemote, savedRemote } from './remote-queue'
 
 const KEY = 'mlcanvas-remote-queue'
 const memoryStorage = (saved?: string) => {
@@ -31,5 +31,21 @@ describe('the remote queue setting', () => {
     await chooseRemote(ed, { url: '' }, storage)
     expect(savedRemote(storage)).toEqual({ url: '' })
     expect(ed.ui.getState().remoteQueue).toEqual({ url: '', status: '' })
+  })
+
+  it('asks the chosen bridge again and says it went away, but leaves the status alone while an Apply waits or the engine has no bridge', async () => {
+    const ed = headlessEditor(testRegistry())
+    await ed.engine().init()
+    const url = 'http://127.0.0.1:9'
+    ed.ui.setState({ remoteQueue: { url, status: 'connected: 2 workers serving the queue' } })
+    await recheckRemote(ed) // the engine has no bridge yet: nothing new to say
+    expect(ed.ui.getState().remoteQueue.status).toBe('connected: 2 workers serving the queue')
+    await chooseRemote(ed, { url }, memoryStorage())
+    ed.ui.setState({ remoteQueue: { url, status: 'connecting…' } })
+    await recheckRemote(ed)
+    expect(ed.ui.getState().remoteQueue.status).toBe('connecting…')
+    ed.ui.setState({ remoteQueue: { url, status: 'connected: 2 workers serving the queue' } })
+    await recheckRemote(ed)
+    expect(ed.ui.getState().remoteQueue.status).toMatch(/^The remote queue at http:\/\/127\.0\.0\.1:9 cannot be reached/)
   })
 })

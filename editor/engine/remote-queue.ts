@@ -25,6 +25,9 @@ export function savedRemote(storage: Storage): RemoteQueue {
 const statusText = (answer: { workers?: number; error?: string }) =>
   answer.error ?? `connected: ${answer.workers} worker${answer.workers === 1 ? '' : 's'} serving the queue`
 
+/** The status while an Apply waits for the bridge's answer. */
+const CONNECTING = 'connecting…'
+
 /** How often the open Cache dialog asks the bridge again. */
 export const HEALTH_POLL_MS = 3000
 
@@ -33,10 +36,13 @@ export const HEALTH_POLL_MS = 3000
  * choice changed meanwhile. The Cache dialog calls it every HEALTH_POLL_MS while it is open.
  */
 export async function recheckRemote(ed: Editor): Promise<void> {
-  const { url } = ed.ui.getState().remoteQueue
-  if (!url) return
+  const { url, status } = ed.ui.getState().remoteQueue
+  if (!url || status === CONNECTING) return
   const answer = await ed.engine().remoteHealth()
-  if (ed.ui.getState().remoteQueue.url === url) ed.ui.setState({ remoteQueue: { url, status: statusText(answer) } })
+  // Nothing to say when the engine has no bridge (yet), or an Apply began meanwhile: its own answer will show.
+  if (answer.workers === undefined && answer.error === undefined) return
+  const now = ed.ui.getState().remoteQueue
+  if (now.url === url && now.status !== CONNECTING) ed.ui.setState({ remoteQueue: { url, status: statusText(answer) } })
 }
 
 /**
@@ -46,7 +52,7 @@ export async function recheckRemote(ed: Editor): Promise<void> {
 export async function chooseRemote(ed: Editor, remote: RemoteQueue, storage: Storage): Promise<void> {
   const url = remote.url.trim()
   const before = ed.ui.getState().remoteQueue
-  ed.ui.setState({ remoteQueue: { url, status: url ? 'connecting…' : '' } })
+  ed.ui.setState({ remoteQueue: { url, status: url ? CONNECTING : '' } })
   try {
     const answer = await ed.engine().setRemote(url ? { url, token: remote.token || undefined } : undefined)
     storage.setItem(KEY, JSON.stringify(url ? { url, ...(remote.token ? { token: remote.token } : {}) } : {}))
