@@ -1,11 +1,12 @@
 import { isAscii } from 'node:buffer'
-import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import vm from 'node:vm'
 import { REQUIRE_BANNER, REQUIRE_NAME, URL_NAME } from './bundle-packages.mjs'
 import { cacheRequires } from './require-cache.mjs'
+import { readCache, writeCache } from './v8-cache-file.mjs'
 
 /**
  * Which bundle file and Node a cache was made for. bundle.mjs writes every build to a new file renamed
@@ -15,28 +16,6 @@ import { cacheRequires } from './require-cache.mjs'
 function cacheKey(file) {
   const s = statSync(file, { bigint: true })
   return Buffer.from(`mlcanvas-v8cache ${process.version} ${process.arch} ${s.ino} ${s.size} ${s.mtimeNs}\n`)
-}
-
-/** The stored code when it was made for this key, else undefined. */
-function readCache(file, key) {
-  try {
-    const bytes = readFileSync(file)
-    return bytes.subarray(0, key.length).equals(key) ? bytes.subarray(key.length) : undefined
-  } catch {
-    return undefined
-  }
-}
-
-/** Writes by rename, so a parallel start reads a whole cache or none; a folder it cannot write only costs the next start. */
-function writeCache(file, key, data) {
-  const tmp = `${file}.${process.pid}.tmp`
-  try {
-    writeFileSync(tmp, Buffer.concat([key, data]))
-    renameSync(tmp, file)
-    return true
-  } catch {
-    return false
-  }
 }
 
 /**

@@ -1,7 +1,8 @@
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
+import { statSync } from 'node:fs'
 import Module, { createRequire } from 'node:module'
 import { dirname, join, sep } from 'node:path'
 import vm from 'node:vm'
+import { readCache, writeCache } from './v8-cache-file.mjs'
 
 const NODE_MODULES = `${sep}node_modules${sep}`
 
@@ -14,29 +15,6 @@ function cacheKey(file) {
 /** `node_modules/@tensorflow/tfjs-core/dist/x.js` → `@tensorflow+tfjs-core+dist+x.js.v8cache` (nested node_modules stay in the name). */
 function cacheName(file) {
   return `${file.slice(file.indexOf(NODE_MODULES) + NODE_MODULES.length).replaceAll(sep, '+')}.v8cache`
-}
-
-/** The stored code when it was made for this key, else undefined. */
-function readCache(file, key) {
-  try {
-    const bytes = readFileSync(file)
-    return bytes.subarray(0, key.length).equals(key) ? bytes.subarray(key.length) : undefined
-  } catch {
-    return undefined
-  }
-}
-
-/** Written by rename, so that a parallel start reads a whole cache or none; a folder it cannot write only costs the next start. */
-function writeCache(file, key, data) {
-  const tmp = `${file}.${process.pid}.tmp`
-  try {
-    mkdirSync(dirname(file), { recursive: true })
-    writeFileSync(tmp, Buffer.concat([key, data]))
-    renameSync(tmp, file)
-    return true
-  } catch {
-    return false
-  }
 }
 
 /**
