@@ -44,7 +44,7 @@ const summaries = (r: RunReport) => JSON.stringify(Object.entries(r.nodes).map((
 /** Starts `count` `pipeline worker` processes and resolves once each serves the queue. */
 async function startWorkers(count: number, url: string, cacheDir: string): Promise<ChildProcess[]> {
   const workers = Array.from({ length: count }, () =>
-    spawn(process.execPath, [CLI, 'worker', '--queue', url, '--cache-dir', cacheDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] }),
+    spawn('sh', [CLI, 'worker', '--queue', url, '--cache-dir', cacheDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] }),
   )
   await Promise.all(
     workers.map(
