@@ -14,12 +14,12 @@ const exec = promisify(execFile)
 interface Start {
   /** The `NODE_DEBUG=mlcanvas` lines that say which way the process started. */
   ways: string[]
-  report: { ran: number; cached: number }
+  report: { ran: number; cached: number; nodes: Record<string, { worker?: number }> }
 }
 
 /** One CLI run of the example graph on `cacheDir`, through the launcher or bin.mjs as `npm run pipeline` did before it. */
-async function run(how: 'launcher' | 'bin', cacheDir: string, command: string[] = []): Promise<Start> {
-  const args = ['run', GRAPH, '--json', '--workers', '1', '--cache-dir', cacheDir]
+async function run(how: 'launcher' | 'bin', cacheDir: string, command: string[] = [], graph = GRAPH, workers = '1'): Promise<Start> {
+  const args = ['run', graph, '--json', '--workers', workers, '--cache-dir', cacheDir]
   const [file, argv] = command.length ? [command[0], [...command.slice(1), ...args]] : how === 'launcher' ? ['sh', [LAUNCHER, ...args]] : [process.execPath, [BIN, ...args]]
   const { stdout, stderr } = await exec(file, argv, { env: { ...process.env, NODE_DEBUG: 'mlcanvas' }, timeout: 120_000, maxBuffer: 16 * 2 ** 20 })
   const ways = [...stderr.matchAll(/^MLCANVAS \d+: start: (.+)$/gm)].map((m) => m[1])
@@ -69,5 +69,15 @@ describe('the CLI launcher (runtime/cli/pipeline) and its start-up snapshot', ()
     const fromMoved = await run('launcher', join(dir, 'c'), [process.execPath, ...flags, '--snapshot-blob', moved])
     expect(fromMoved.ways).toEqual(['the snapshot is stale or was moved; running through bin.mjs', 'from the bundle'])
     expect(counts(fromMoved)).toEqual({ ran: 0, cached: 7 })
+  }, 180_000)
+
+  it('from the snapshot, runs nodes on pool threads too', async () => {
+    // Two training branches: the second training goes to a pool thread. A worker_threads module loaded
+    // while the snapshot was built could start no thread, and every node ran on the main thread.
+    const graph = resolve('tests/bench/graphs/two-branches.json')
+    await run('launcher', join(dir, 'warm'), [], graph, '2')
+    const two = await run('launcher', join(dir, 'd'), [], graph, '2')
+    expect(two.ways).toEqual(['from the snapshot'])
+    expect(Object.values(two.report.nodes).filter((n) => n.worker !== undefined).length).toBeGreaterThan(0)
   }, 180_000)
 })

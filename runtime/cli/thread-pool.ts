@@ -1,12 +1,20 @@
 import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
-import { parentPort, Worker, workerData } from 'node:worker_threads'
+import { createRequire } from 'node:module'
 import type { FromWorker, PoolPort, ToWorker } from '../exec/pool/protocol'
 import { servePool } from '../exec/pool/serve'
 import { WorkerPool } from '../exec/pool/worker-pool'
 import type { GraphDocument } from '../document/schema'
 import { flattenGroups } from '../graph/groups'
 import type { Registry } from '../registry'
+
+/**
+ * node:worker_threads, required when first used: a process started from the CLI's start-up snapshot
+ * (runtime/cli/snapshot.mjs) cannot start a thread from a worker_threads module loaded while the
+ * snapshot was built (Node 20: the thread fails with "undefined is not an integer typed array", and
+ * every node ran on the main thread).
+ */
+const threads = (): typeof import('node:worker_threads') => createRequire(import.meta.url)('node:worker_threads')
 
 /** What a pool thread needs to start like the main thread did. */
 export interface ThreadSetup {
@@ -51,6 +59,7 @@ const STARTED = 'started'
  * unref'd: a finished CLI exits without closing them.
  */
 export function threadPort(setup: ThreadSetup, script = threadScript()): PoolPort {
+  const { Worker } = threads()
   const worker = script.code
     ? new Worker(script.code, { eval: true, workerData: setup, argv: script.argv })
     : new Worker(script.url, { workerData: setup, argv: script.argv })
@@ -97,6 +106,7 @@ export function wantsWarmPool(doc: GraphDocument, registry: Registry): boolean {
 
 /** The thread side: serves nodes from `registry` once `ready` (the backend) resolves. */
 export function serveThread(registry: Registry, ready: (setup: ThreadSetup) => Promise<string>): void {
+  const { parentPort, workerData } = threads()
   if (!parentPort) throw new Error('serveThread runs inside a worker thread.')
   const port = parentPort
   const backend = ready(workerData as ThreadSetup)
