@@ -85,7 +85,11 @@ export function threadPort(setup: ThreadSetup, script = threadScript()): PoolPor
 
 /** A pool of `workers` (this thread counts as one; default: one per core) for the CLI. */
 export function threadPool(setup: ThreadSetup, workers = availableParallelism(), script?: ThreadScript): WorkerPool {
-  return new WorkerPool({ size: workers, spawn: () => threadPort(setup, script) })
+  return new WorkerPool({
+    size: workers,
+    spawn: () => threadPort(setup, script),
+    onStartFailure: (reason) => process.stderr.write(`Warning: a pool thread could not start (${reason}); the nodes run on this thread.\n`),
+  })
 }
 
 /**

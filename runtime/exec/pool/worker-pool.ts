@@ -22,6 +22,11 @@ export interface PoolOptions {
    * run, and a node computing here would hold up its siblings' cache reads until it yields.
    */
   offload?: boolean
+  /**
+   * Told why a worker died before it could run nodes, once per run (the run goes on without workers):
+   * a user who asked for workers hears that none runs, instead of only a slower run.
+   */
+  onStartFailure?: (reason: string) => void
 }
 
 interface Slot {
@@ -187,7 +192,10 @@ export class WorkerPool implements NodeRunner {
         // A dead worker fails the node it ran; the next node gets a fresh worker, unless this one never started.
         const at = this.slots.indexOf(slot)
         if (at >= 0) this.slots.splice(at, 1)
-        if (at >= 0 && !slot.ready) this.broken = reason
+        if (at >= 0 && !slot.ready) {
+          if (!this.broken) this.opts.onStartFailure?.(reason)
+          this.broken = reason
+        }
         for (const t of [...slot.tasks.values()]) t.reject(new Error(`The worker running this node stopped: ${reason}`))
         this.wake()
       },

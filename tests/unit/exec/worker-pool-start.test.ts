@@ -42,6 +42,7 @@ interface StartOptions {
   /** When each worker has started (default: at once); a rejection kills it before it ran anything. */
   started?: () => Promise<unknown>
   offload?: boolean
+  onStartFailure?: (reason: string) => void
 }
 
 /** A pool whose "workers" serve nodes on this thread through the real protocol; counts how many started. */
@@ -53,6 +54,7 @@ function inThreadPool(spillAfterMs: number, opts: StartOptions = {}) {
     size: 3,
     spillAfterMs,
     offload: opts.offload,
+    onStartFailure: opts.onStartFailure,
     spawn(): PoolPort {
       started.push(Date.now())
       let deliver: (m: FromWorker) => void = () => undefined
@@ -157,12 +159,15 @@ describe('WorkerPool: workers that are still starting', () => {
     expect(pool.remoteRuns).toBeGreaterThan(0)
   })
 
-  it('die before starting: the run goes on on this thread and no other worker is started', async () => {
-    const { pool, started } = inThreadPool(10, { started: () => Promise.reject(new Error('no wasm here')) })
+  it('die before starting: the run goes on on this thread, no other worker is started, and the pool says why once', async () => {
+    const told: string[] = []
+    const onStartFailure = (reason: string) => told.push(reason)
+    const { pool, started } = inThreadPool(10, { started: () => Promise.reject(new Error('no wasm here')), onStartFailure })
     const report = await runGraph({ doc: branches, registry, cache: new NodeCache(), runner: pool })
     expect(report.ran).toBe(4)
     expect(pool.remoteRuns).toBe(0)
     expect(started).toHaveLength(1)
+    expect(told).toEqual(['no wasm here'])
   })
 
   it('die before starting with every node offloaded: the nodes fail with the reason', async () => {
