@@ -1,5 +1,6 @@
-import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
+import { writeAtomically } from './write-atomically.mjs'
 
 /** Files, besides its sources, that a bundle and its snapshot are made with: the package lock, the bundler, the snapshot builder. */
 const ALWAYS = ['package-lock.json', 'bundle.mjs', 'bundle-packages.mjs', 'bundle-on-use.mjs', 'code-cache.mjs', 'snapshot.mjs']
@@ -34,7 +35,5 @@ export function isStale(bundle, always) {
 
 /** Writes the list isStale reads, by rename: a parallel first start reads a whole list or none. */
 export function writeSources(bundle, files) {
-  const tmp = `${listFile(bundle)}.${process.pid}.tmp`
-  writeFileSync(tmp, [...new Set(files)].sort().join('\n') + '\n')
-  renameSync(tmp, listFile(bundle))
+  writeAtomically(listFile(bundle), [...new Set(files)].sort().join('\n') + '\n')
 }

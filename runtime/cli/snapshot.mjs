@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, wri
 import { tmpdir } from 'node:os'
 import { basename, dirname, join } from 'node:path'
 import { bundleFunction } from './code-cache.mjs'
+import { writeAtomically } from './write-atomically.mjs'
 
 /**
  * V8 flags the snapshot is built and started with: Node refuses a snapshot under other V8 flags. A young
@@ -50,13 +51,6 @@ function builderScript(bundle) {
   return `const { createRequire } = require('node:module'), { pathToFileURL } = require('node:url');
 ${bundleFunction(bundle)}(createRequire(${file}), pathToFileURL(${file}).href).catch((e) => { process.exitCode = 1; throw e })
 `
-}
-
-/** Writes by rename, so that a parallel start reads a whole file or none. */
-function writeAtomically(file, data) {
-  const tmp = `${file}.${process.pid}.tmp`
-  writeFileSync(tmp, data)
-  renameSync(tmp, file)
 }
 
 /**

@@ -1,5 +1,6 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync } from 'node:fs'
 import { dirname } from 'node:path'
+import { writeAtomically } from './write-atomically.mjs'
 
 // A V8 code cache on disk: the key's bytes (which source and Node it was made for), then V8's data.
 // code-cache.mjs keeps the bundle's, require-cache.mjs those of the packages it requires.
@@ -16,11 +17,9 @@ export function readCache(file, key) {
 
 /** Written by rename, so that a parallel start reads a whole cache or none; a folder it cannot write only costs the next start. */
 export function writeCache(file, key, data) {
-  const tmp = `${file}.${process.pid}.tmp`
   try {
     mkdirSync(dirname(file), { recursive: true })
-    writeFileSync(tmp, Buffer.concat([key, data]))
-    renameSync(tmp, file)
+    writeAtomically(file, Buffer.concat([key, data]))
     return true
   } catch {
     return false
