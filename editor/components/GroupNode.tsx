@@ -1,35 +1,20 @@
 import { memo, useMemo } from 'react'
-import { Handle, Position, type NodeProps } from '@xyflow/react'
+import type { NodeProps } from '@xyflow/react'
 import type { GraphNode, GroupPort } from '../../runtime/document/schema'
 import { openGroup, revealInner } from '../engine/group-actions'
 import { groupStatus, innerRunNodes, statusCounts, type GroupStatus } from '../lib/group-status'
-import { groupInputTypes, outputTypes, portColor } from '../lib/connections'
+import { groupInputTypes, outputTypes } from '../lib/connections'
 import type { FlowNode } from '../lib/flow-types'
 import { failureText } from '../lib/node-failure'
 import { nodeTitle } from '../lib/node-title'
 import { useEditor, useGraph, useRun, useUi } from '../store'
 import { selectEdges } from '../store/selectors'
+import { NodePorts } from './NodePort'
 import { StatusBadge } from './StatusBadge'
 
 /** What a port is called on the card: its label, else `<inner node>.<port>` with the inner node's label or title. */
 function portText(p: GroupPort, titles: ReadonlyMap<string, string>): string {
   return p.label ?? `${titles.get(p.node) ?? p.node}.${p.port}`
-}
-
-function GroupHandle({ nodeId, port, text, types, side }: { nodeId: string; port: string; text: string; types: string[]; side: 'in' | 'out' }) {
-  return (
-    <div className={`port port-${side}`}>
-      <Handle
-        id={port}
-        type={side === 'in' ? 'target' : 'source'}
-        position={side === 'in' ? Position.Left : Position.Right}
-        style={{ background: portColor(types) }}
-        title={`${side === 'in' ? 'input' : 'output'} ${text}: ${types.join(' or ')}`}
-        aria-label={`${nodeId} ${side === 'in' ? 'input' : 'output'} ${port}`}
-      />
-      <span className="port-name">{text}</span>
-    </div>
-  )
 }
 
 const sameStatus = (a: GroupStatus, b: GroupStatus) => JSON.stringify(a) === JSON.stringify(b)
@@ -91,18 +76,12 @@ export const GroupNode = memo(function GroupNode({ id, data, selected }: NodePro
       </div>
       <div className="pnode-note">{group.nodes.length} nodes inside</div>
       <GroupRunStatus id={id} status={status} inner={inner} />
-      <div className="pnode-ports">
-        <div className="ports-in">
-          {inputs.map((p) => (
-            <GroupHandle key={p.name} nodeId={id} port={p.name} text={portText(p, titles)} types={groupInputTypes(g, id, p.name)} side="in" />
-          ))}
-        </div>
-        <div className="ports-out">
-          {group.outputs.map((p) => (
-            <GroupHandle key={p.name} nodeId={id} port={p.name} text={portText(p, titles)} types={outputTypes(g, id, p.name)} side="out" />
-          ))}
-        </div>
-      </div>
+      <NodePorts
+        nodeId={id}
+        showTypes={false}
+        inputs={inputs.map((p) => ({ name: p.name, label: portText(p, titles), types: groupInputTypes(g, id, p.name) }))}
+        outputs={group.outputs.map((p) => ({ name: p.name, label: portText(p, titles), types: outputTypes(g, id, p.name) }))}
+      />
     </div>
   )
 })

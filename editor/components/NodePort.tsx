@@ -8,7 +8,7 @@ export interface PortView {
   label?: string
 }
 
-function NodePort({ nodeId, name, types, side, label }: PortView & { nodeId: string; side: 'in' | 'out' }) {
+function NodePort({ nodeId, name, types, side, label, showTypes }: PortView & { nodeId: string; side: 'in' | 'out'; showTypes: boolean }) {
   const text = label ?? name
   return (
     <div className={`port port-${side}`}>
@@ -21,23 +21,33 @@ function NodePort({ nodeId, name, types, side, label }: PortView & { nodeId: str
         aria-label={`${nodeId} ${side === 'in' ? 'input' : 'output'} ${name}`}
       />
       <span className="port-name">{text}</span>
-      <span className="port-type">{types.join('|')}</span>
+      {showTypes && <span className="port-type">{types.join('|')}</span>}
     </div>
   )
 }
 
-/** A card's inputs on the left and outputs on the right. */
-export function NodePorts({ nodeId, inputs, outputs }: { nodeId: string; inputs: readonly PortView[]; outputs: readonly PortView[] }) {
+/** A card's inputs on the left and outputs on the right; a group card names its ports without their types (showTypes false). */
+export function NodePorts({
+  nodeId,
+  inputs,
+  outputs,
+  showTypes = true,
+}: {
+  nodeId: string
+  inputs: readonly PortView[]
+  outputs: readonly PortView[]
+  showTypes?: boolean
+}) {
   return (
     <div className="pnode-ports">
       <div className="ports-in">
         {inputs.map((p) => (
-          <NodePort key={p.name} nodeId={nodeId} side="in" {...p} />
+          <NodePort key={p.name} nodeId={nodeId} side="in" showTypes={showTypes} {...p} />
         ))}
       </div>
       <div className="ports-out">
         {outputs.map((p) => (
-          <NodePort key={p.name} nodeId={nodeId} side="out" {...p} />
+          <NodePort key={p.name} nodeId={nodeId} side="out" showTypes={showTypes} {...p} />
         ))}
       </div>
     </div>
