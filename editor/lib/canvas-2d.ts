@@ -14,3 +14,11 @@ export function prepareCanvas(c: HTMLCanvasElement | null, width: number, height
   ctx.clearRect(0, 0, width, height)
   return ctx
 }
+
+/** Text widths in `font`, measured on a detached canvas (no layout); `perChar` px a character where there is no canvas. */
+export function textMeasure(font: string, perChar: number): (text: string) => number {
+  const ctx = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d')
+  if (!ctx) return (t) => t.length * perChar
+  ctx.font = font
+  return (t) => ctx.measureText(t).width
+}

@@ -1,3 +1,5 @@
+import { textMeasure } from './canvas-2d'
+
 /** Narrowest and widest a table column is drawn, in pixels. */
 export const COL_MIN = 96
 export const COL_MAX = 240
@@ -25,18 +27,13 @@ export function columnWidths(columns: readonly { name: string }[], head: readonl
   })
 }
 
-let canvas: { ctx: CanvasRenderingContext2D; family: string; bold?: boolean } | null | undefined
+let measures: { regular: (text: string) => number; bold: (text: string) => number } | undefined
 
-/** Measures text on one offscreen canvas in the page's font (no layout); 8 px a character where there is no canvas. */
+/** Measures text in the page's 13 px font, regular or bold, on detached canvases (no layout); 8 px a character where there is no canvas. */
 export function measureText(text: string, bold: boolean): number {
-  if (canvas === undefined) {
-    const ctx = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d')
-    canvas = ctx && { ctx, family: getComputedStyle(document.body).fontFamily }
+  if (!measures) {
+    const family = typeof document === 'undefined' ? '' : getComputedStyle(document.body).fontFamily
+    measures = { regular: textMeasure(`400 13px ${family}`, 8), bold: textMeasure(`700 13px ${family}`, 8) }
   }
-  if (!canvas) return text.length * 8
-  if (canvas.bold !== bold) {
-    canvas.ctx.font = `${bold ? 700 : 400} 13px ${canvas.family}`
-    canvas.bold = bold
-  }
-  return canvas.ctx.measureText(text).width
+  return (bold ? measures.bold : measures.regular)(text)
 }

@@ -1,4 +1,5 @@
 import type { Figure } from '../../runtime/values/figure'
+import { textMeasure } from './canvas-2d'
 
 /**
  * Where the labelled charts (heat maps, bars) put their labels and cells, from the figure, the
@@ -13,12 +14,7 @@ export type Measure = (text: string) => number
 export const FONT = '12px system-ui, sans-serif'
 
 /** A Measure on a detached canvas, for sizing a figure before its own canvas exists. */
-export function canvasMeasure(): Measure {
-  const ctx = document.createElement('canvas').getContext('2d')
-  if (!ctx) return (t) => t.length * 7
-  ctx.font = FONT
-  return (t) => ctx.measureText(t).width
-}
+export const canvasMeasure = (): Measure => textMeasure(FONT, 7)
 
 /** Rows (classes, features) closer than this overprint their 12 px labels. */
 export const MIN_ROW = 18
