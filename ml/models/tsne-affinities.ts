@@ -2,9 +2,8 @@
  * t-SNE's input affinities as scikit-learn 1.2 computes them (sklearn/manifold/_t_sne.py and
  * _utils.pyx): per row, a binary search on the Gaussian's precision β until the entropy of the
  * conditional distribution is log(perplexity) within 1e-5 (at most 100 steps), on squared
- * distances rounded to float32; then P = (P + Pᵀ) / ΣP.
+ * distances rounded to float32; then P = (P + Pᵀ) / ΣP. Its floor MACHINE_EPSILON (float64 ε) is Number.EPSILON here.
  */
-const MACHINE_EPSILON = 2 ** -52
 const PERPLEXITY_TOLERANCE = 1e-5
 
 /**
@@ -52,11 +51,11 @@ export function jointProbabilities(D: Float64Array, n: number, perplexity: numbe
   const C = conditionalProbabilities(sqd, n, n, perplexity, true)
   let total = 0
   for (let k = 0; k < n * n; k++) total += C[k]
-  total = Math.max(2 * total, MACHINE_EPSILON)
+  total = Math.max(2 * total, Number.EPSILON)
   const P = new Float64Array(n * n)
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
-      P[i * n + j] = P[j * n + i] = Math.max((C[i * n + j] + C[j * n + i]) / total, MACHINE_EPSILON)
+      P[i * n + j] = P[j * n + i] = Math.max((C[i * n + j] + C[j * n + i]) / total, Number.EPSILON)
     }
   }
   return P
@@ -98,7 +97,7 @@ export function neighbourJointProbabilities(neighbours: Int32Array, sqd: Float64
       vals[fill[j]++] = v
     }
   }
-  return mergeRows(start, cols, vals, n, Math.max(total, MACHINE_EPSILON))
+  return mergeRows(start, cols, vals, n, Math.max(total, Number.EPSILON))
 }
 
 /** Sorts each row's entries by column, adds duplicates (i→j and j→i both present) and scales by 1 / total. */

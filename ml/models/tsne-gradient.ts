@@ -7,7 +7,6 @@ import { buildQuadTree, repulsion, type QuadTree, type Repulsion } from './tsne-
  * `grad` (n × 2) is overwritten; the returned KL is NaN when `withError` is false (the Barnes-Hut
  * error costs a log per neighbour, so scikit-learn computes it only every 50 iterations).
  */
-const MACHINE_EPSILON = 2 ** -52
 const FLOAT32_TINY = 2 ** -126
 
 /** Exact: O(n²), P dense (n × n) times `exaggeration`. `pairs` is scratch for the n(n − 1)/2 similarities. */
@@ -28,9 +27,9 @@ export function exactGradient(P: Float64Array, exaggeration: number, Y: Float64A
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
       const w = pairs[k++]
-      const q = Math.max(w / Z, MACHINE_EPSILON)
+      const q = Math.max(w / Z, Number.EPSILON)
       const p = P[i * n + j] * exaggeration
-      kl += p * Math.log(Math.max(p, MACHINE_EPSILON) / q)
+      kl += p * Math.log(Math.max(p, Number.EPSILON) / q)
       const mult = 4 * (p - q) * w
       const fx = mult * (Y[2 * i] - Y[2 * j])
       const fy = mult * (Y[2 * i + 1] - Y[2 * j + 1])
@@ -61,7 +60,7 @@ export function barnesHutGradient(P: SparseRows, exaggeration: number, Y: Float6
     grad[2 * i] = acc.fx
     grad[2 * i + 1] = acc.fy
   }
-  Z = Math.max(Z, MACHINE_EPSILON)
+  Z = Math.max(Z, Number.EPSILON)
   let kl = 0
   for (let i = 0; i < n; i++) {
     let ax = 0
