@@ -26,7 +26,7 @@ export class Registry {
           throw new Error(`Node type "${def.type}": output "${name}" follows unknown input "${out.sameAs}".`)
         }
       }
-      this.byType.set(def.type, { ...(def as NodeDefinition), paramsSchema: z.object(def.params).strict() })
+      this.byType.set(def.type, registered(def))
     }
   }
 
@@ -49,6 +49,24 @@ export class Registry {
   defaults(type: string): Record<string, unknown> {
     return this.resolveParams(type, {})
   }
+}
+
+/**
+ * A definition with its params object schema, compiled on first use: a process that loads one graph
+ * (a CLI run) needs the schemas of that graph's node types only, not of all of them.
+ */
+function registered(def: NodeDefinition): RegisteredNode {
+  const node = { ...def } as RegisteredNode
+  Object.defineProperty(node, 'paramsSchema', {
+    configurable: true,
+    enumerable: true,
+    get() {
+      const paramsSchema = z.object(def.params).strict()
+      Object.defineProperty(node, 'paramsSchema', { value: paramsSchema, enumerable: true })
+      return paramsSchema
+    },
+  })
+  return node
 }
 
 /** JSON description of a node type, as `pipeline nodes --json` prints and the editor reads. */

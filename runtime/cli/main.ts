@@ -2,7 +2,6 @@ import { readFile } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import { dirname, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { createRegistry } from '../../nodes'
 import { isBackendName } from '../backend/choose-backend'
 import { nodeBackendOrder, setupNodeBackend } from '../backend/setup-node'
 import { NodeCache } from '../cache/node-cache'
@@ -30,6 +29,7 @@ import { parseOutSpec, type OutSpec } from './table-out'
 import { checkOutSpecs, writeOuts } from './write-outs'
 import { backendOnDemand } from './backend-on-demand'
 import { buildingSnapshot, startFromSnapshot } from './snapshot-start'
+import { cliRegistry } from './cli-registry'
 
 const USAGE = `Usage:
   pipeline run <graph.json> [--json] [--cache-dir DIR | --cache-url s3://bucket/prefix | --no-cache] [--to NODE_ID] [--force NODE_ID] [--backend wasm|cpu]
@@ -208,7 +208,7 @@ function nodesCommand(registry: Registry, args: string[]): number {
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv
-  const registry = createRegistry()
+  const registry = cliRegistry()
   try {
     if (command === 'run') return await runCommand(registry, rest)
     if (command === 'nodes') return nodesCommand(registry, rest)

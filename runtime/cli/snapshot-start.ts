@@ -35,7 +35,7 @@ function startedFrom(): string {
  */
 export async function startFromSnapshot(main: Main, bundleUrl: string): Promise<void> {
   const bundle = fileURLToPath(bundleUrl)
-  await warmUp(main, resolve(dirname(bundle), '..', '..', '..'))
+  await warmUp(main, resolve(dirname(bundle), '..', '..', '..'), dirname(bundle))
   startupSnapshot.setDeserializeMainFunction(() => {
     void start(main, bundle).then((code) => (process.exitCode = code))
   })

@@ -8,7 +8,7 @@ import { writeAtomically } from './write-atomically.mjs'
  * V8 flags the snapshot is built and started with: Node refuses a snapshot under other V8 flags. A young
  * generation of 16 MB lets a cached re-run end without a scavenge (each copied the registry's schemas).
  */
-const FLAGS = ['--min-semi-space-size=16']
+const FLAGS = ['--min-semi-space-size=16', '--interrupt-budget=300000']
 
 /**
  * A bundle's start-up snapshot, beside it: the blob, the stamp the launcher reads (runtime/cli/pipeline:

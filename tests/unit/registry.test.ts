@@ -19,4 +19,15 @@ describe('Registry', () => {
     })
     expect(describeNode(r.get('test.pass')!).outputs.data).toEqual({ types: ['dataset', 'splits'], sameAs: 'data' })
   })
+
+  it('compiles a type\'s params schema when it is first used, once', () => {
+    const r = new Registry([addNode, passNode])
+    const compiled = (type: string) => 'value' in Object.getOwnPropertyDescriptor(r.get(type)!, 'paramsSchema')!
+    expect([compiled('test.add'), compiled('test.pass')]).toEqual([false, false])
+    const schema = r.get('test.add')!.paramsSchema
+    expect(r.get('test.add')!.paramsSchema).toBe(schema)
+    expect([compiled('test.add'), compiled('test.pass')]).toEqual([true, false])
+    expect(schema.safeParse({ offset: 2 }).data).toEqual({ offset: 2 })
+    expect(schema.safeParse({ offset: 2, other: 1 }).success).toBe(false)
+  })
 })
