@@ -83,6 +83,16 @@ export const bundlePackages = {
   name: 'bundle-packages',
   setup(build) {
     setupOnUse(build, REQUIRE_NAME)
+    // zod's namespaces re-export its ≈ 60 locales (≈ 0.5 MB of source that every start-up snapshot kept);
+    // its messages are English (schemas.js imports en.js itself), and the code never reads `z.locales`.
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]node_modules[\\/]zod[\\/]/.test(args.importer) ? { path: join(dirname(args.importer), '..', 'locales', 'en.js'), namespace: 'zod-locales' } : undefined,
+    )
+    build.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(args.path)}`,
+      loader: 'js',
+      resolveDir: dirname(args.path),
+    }))
     build.onResolve({ filter: /^[^./]/ }, async (args) => {
       if (args.pluginData === 'default') return undefined
       if (isBuiltin(args.path)) return { path: args.path, namespace: 'require-shared' }
