@@ -44,6 +44,19 @@ describe('the CLI bundle', () => {
     expect(JSON.parse(stdout)).toEqual({ rows: [['a', 'b'], ['1', '2']], envPaths: 'function', tfBefore: false, oneTf: true, sqlBefore: false, sqlAfter: true, sqlInit: 'function' })
   })
 
+  it('bundles zod with its English messages only, and hash-wasm with the hashes used only', async () => {
+    const entry = "import { z } from 'zod'\nimport { createXXHash128 } from 'hash-wasm'\n" +
+      "const h = await createXXHash128()\nh.init()\nh.update('abc')\n" +
+      "console.log(JSON.stringify({ message: z.number().min(1).safeParse(0).error?.issues[0].message, locales: Object.keys(z.locales), hash: h.digest() }))\n"
+    await writeFile(join(dir, 'zod.ts'), entry)
+    await bundleModule(join(dir, 'zod.ts'), join(dir, 'zod.mjs'))
+    const bundled = await readFile(join(dir, 'zod.mjs'), 'utf8')
+    expect(bundled).not.toMatch(/^\/\/ node_modules\/zod\/v4\/locales\/de\.js/m)
+    expect(bundled).not.toMatch(/createSHA256/)
+    const { stdout } = await exec(process.execPath, [join(dir, 'zod.mjs')])
+    expect(JSON.parse(stdout)).toEqual({ message: 'Too small: expected number to be >=1', locales: ['en'], hash: '06b05ab6733a618578af5f94892f3950' })
+  })
+
   it('names an export tfjs lacks where it is read instead of leaving it undefined', async () => {
     await writeFile(join(dir, 'bad.ts'), "import { notAnExport } from '@tensorflow/tfjs-core'\nconsole.log(typeof notAnExport)\n")
     await bundleModule(join(dir, 'bad.ts'), join(dir, 'bad.mjs'))
