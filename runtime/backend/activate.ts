@@ -3,12 +3,17 @@ import type { BackendName } from './choose-backend'
 
 /**
  * Tries each backend in order; `tf.setBackend` resolves false (rather than throwing) on failure,
- * so both outcomes are checked. Returns the backend in use and what failed on the way.
+ * so both outcomes are checked. `load` registers a backend's package just before it is tried, so a
+ * fallback that is never needed is never loaded. Returns the backend in use and what failed on the way.
  */
-export async function activateBackend(order: readonly BackendName[]): Promise<{ backend: BackendName; failed: string[] }> {
+export async function activateBackend(
+  order: readonly BackendName[],
+  load?: (name: BackendName) => Promise<unknown>,
+): Promise<{ backend: BackendName; failed: string[] }> {
   const failed: string[] = []
   for (const name of order) {
     try {
+      await load?.(name)
       if (tf.findBackend(name) === null && !tf.engine().registryFactory[name]) {
         failed.push(`${name}: not registered`)
         continue

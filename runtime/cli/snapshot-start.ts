@@ -7,6 +7,7 @@ import { debuglog } from 'node:util'
 import { startupSnapshot } from 'node:v8'
 import { restartKeyHasher } from '../keys/hash'
 import { alwaysFiles, isStale } from './bundle-sources.mjs'
+import { cacheRequires } from './require-cache.mjs'
 import { warmUp } from './snapshot-warm-up'
 
 type Main = (argv: string[]) => Promise<number>
@@ -56,7 +57,14 @@ async function start(main: Main, bundle: string): Promise<number> {
   await restartKeyHasher()
   // bin.mjs names it on the normal path (runtime/cli/thread-pool.ts).
   process.env.MLCANVAS_CODE_CACHE_MODULE = pathToFileURL(join(root, 'runtime', 'cli', 'code-cache.mjs')).href
-  return main(process.argv.slice(1))
+  // tfjs' packages from their code caches, as runBundle (code-cache.mjs) does on the normal path: ≈ 30 ms of CPU less in a run that trains.
+  const requires = cacheRequires(join(dir, 'require-cache'))
+  try {
+    return await main(process.argv.slice(1))
+  } finally {
+    log('packages required from their code cache: %d', requires.cached)
+    requires.write()
+  }
 }
 
 /** The command run by bin.mjs in a child process, asked to build the snapshot for `node`; Ctrl-C and SIGTERM go on to it. */
