@@ -1,14 +1,17 @@
 import type { RunEvent, RunReport } from '../../runtime/exec/events'
 import type { EngineApi, RunRequest } from '../../runtime/worker/engine-api'
+import { createEngine, putFileInWorker, runInWorker } from '../../runtime/worker/engine-client'
 
 /** The engine as the editor uses it: EngineApi with a plain callback for run events. */
 export type Engine = Omit<EngineApi, 'run'> & {
   run(req: RunRequest, onEvent: (e: RunEvent) => void): Promise<RunReport>
 }
 
-/** Starts the execution worker (loaded lazily so tests never touch Worker). */
+/**
+ * Starts the execution worker. Its loading starts in this call, before the first await: the
+ * worker's modules load while the page goes on (a share link is decoded meanwhile).
+ */
 export async function connectWorker(onCrash: (message: string) => void): Promise<Engine> {
-  const { createEngine, putFileInWorker, runInWorker } = await import('../../runtime/worker/engine-client')
   const remote = await createEngine(onCrash)
   return {
     init: (o) => remote.init(o),

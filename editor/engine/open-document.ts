@@ -1,4 +1,4 @@
-import { loadDocument } from '../../runtime/document/load'
+import { loadDocument, type LoadResult } from '../../runtime/document/load'
 import type { GraphDocument } from '../../runtime/document/schema'
 import { Registry } from '../../runtime/registry'
 import type { DiagnosticCode } from '../../runtime/validate/diagnostics'
@@ -38,21 +38,37 @@ export interface OpenOptions {
   as?: 'restore' | 'new'
 }
 
+/** What the worker says of a document: `ok` with the migrated document, or the problems. */
+export type CheckedDocument = LoadResult
+
+/**
+ * Starts checking a document where the node types are (the worker), through the CLI's own
+ * loadDocument, which also migrates it. Text (a link, a file) goes there as it is and is checked
+ * once, there; a value is checked here first, so only a document in shape crosses to the worker.
+ */
+export async function checkDocument(ed: Editor, input: string | unknown): Promise<CheckedDocument> {
+  if (typeof input === 'string') return ed.engine().open(input)
+  const shape = loadDocument(input, shapeOnly)
+  return shape.ok ? ed.engine().open(shape.doc) : shape
+}
+
 /**
  * Checks a document from a file, link, paste or example; on success it replaces the graph,
  * otherwise it lists the problems and leaves the current graph untouched.
  */
-export async function openDocument(ed: Editor, input: string | unknown, source: string, opts: OpenOptions = {}): Promise<boolean> {
+export function openDocument(ed: Editor, input: string | unknown, source: string, opts: OpenOptions = {}): Promise<boolean> {
+  return openChecked(ed, checkDocument(ed, input), source, opts)
+}
+
+/** openDocument for a check already under way (a share link is sent to the worker while the catalogue loads). */
+export async function openChecked(ed: Editor, checking: Promise<CheckedDocument>, source: string, opts: OpenOptions = {}): Promise<boolean> {
   const fail = (items: { path: string; message: string }[]) => {
     ed.ui.getState().showProblems({ title: `Could not open ${source}`, items })
     return false
   }
   // Whatever a hostile or broken document does, the caller goes on (the editor must still autosave).
   try {
-    const shape = loadDocument(input, shapeOnly)
-    if (!shape.ok) return fail(shape.diagnostics)
-    // Migrations run where the node types are (the worker), through the CLI's own loadDocument.
-    const checked = await ed.engine().open(shape.doc)
+    const checked = await checking
     const fatal = checked.diagnostics.filter((d) => (d.severity === 'error' && FATAL.has(d.code)) || d.code === 'migration-failed')
     if (fatal.length || !checked.ok) return fail(fatal.length ? fatal : checked.diagnostics)
     await applyDocument(ed, checked.doc, opts)

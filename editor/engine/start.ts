@@ -5,7 +5,7 @@ import type { Editor } from '../store/editor'
 import { listGraphs, loadGraph, type SavedGraph } from './autosave-db'
 import type { Engine } from './engine'
 import { installExampleData, refreshFiles } from './files'
-import { openDocument } from './open-document'
+import { checkDocument, openChecked, openDocument, type CheckedDocument } from './open-document'
 import { autosave, startSync } from './sync'
 import { chooseWorkers, savedWorkers, type WorkerSettings } from './workers'
 import { chooseRemote, savedRemote } from './remote-queue'
@@ -35,53 +35,80 @@ async function restore(ed: Editor, rec: SavedGraph): Promise<boolean> {
   return true
 }
 
-/** Which graph to show first: a share link, else this tab's saved graph, else the default example. */
-async function openInitial(ed: Editor): Promise<void> {
+/** The graph text of the share link the page was opened with (the link is then cleared); undefined when none or damaged. */
+function readShareLink(ed: Editor): string | undefined {
   let shared: string | undefined
   try {
     shared = decodeShareFragment(location.hash)
   } catch (e) {
     ed.ui.getState().showProblems({ title: 'Could not open the share link', items: [{ path: '', message: (e as Error).message }] })
   }
-  if (shared !== undefined) {
-    // The link has done its job; a reload should show the edited graph, not the link again.
-    history.replaceState(null, '', location.pathname + location.search)
-    if (await openDocument(ed, shared, 'the share link')) return
-  }
+  // The link has done its job; a reload should show the edited graph, not the link again.
+  if (shared !== undefined) history.replaceState(null, '', location.pathname + location.search)
+  return shared
+}
+
+/** Which graph to show first: the share link (its check already under way), else this tab's saved graph, else the default example. */
+async function openInitial(ed: Editor, link?: Promise<CheckedDocument>): Promise<void> {
+  if (link && (await openChecked(ed, link, 'the share link'))) return
   const saved = await savedGraphForTab()
   if (saved && (await restore(ed, saved))) return
   if (defaultExample) await openDocument(ed, defaultExample.doc, defaultExample.file)
 }
 
+/** Starts the backend (its wasm loads in the worker), then the pool's workers and the remote queue as saved. */
+async function startBackend(ed: Editor, workers?: WorkerSettings): Promise<void> {
+  const forced = new URLSearchParams(location.search).get('backend') ?? ''
+  const info = await ed.engine().init(isBackendName(forced) ? { backend: forced } : undefined)
+  ed.ui.setState({ backend: info.backend, backendsAvailable: info.available })
+  // Not awaited: the pool's workers load while the graph opens; a run starts them if need be.
+  if (workers) void chooseWorkers(ed, savedWorkers(workers), workers.storage)
+  const remote = workers ? savedRemote(workers.storage) : undefined
+  if (workers && remote?.url) void chooseRemote(ed, remote, workers.storage)
+  const wasmFailure = info.failed.find((f) => f.startsWith('wasm:'))
+  if (wasmFailure && info.backend === 'cpu') ed.ui.getState().toast(`Running on the slower cpu backend: ${wasmFailure.slice(6)}.`, 'error')
+}
+
+/** The node catalogue and the names of stored files (example data installed first): what cards need to be drawn. */
+async function loadCatalogue(ed: Editor): Promise<void> {
+  const [descriptors] = await Promise.all([ed.engine().describe(), installExampleData(ed).then(() => refreshFiles(ed))])
+  ed.ui.getState().setDescriptors(descriptors)
+}
+
 /**
  * Boots an editor: engine, backend, its workers (when `workers` says where the choice is kept),
- * node catalogue, first graph, then keeps state in sync.
+ * node catalogue, first graph, then keeps state in sync. Opening the first graph needs the
+ * catalogue, not the backend: the two load side by side, so a share link is drawn sooner.
  */
 export async function startEditor(ed: Editor, connect: () => Promise<Engine>, workers?: WorkerSettings): Promise<void> {
   const ui = ed.ui.getState()
+  const failed = (e: unknown) => ed.ui.setState({ engine: 'failed', engineError: (e as Error).message })
+  const connecting = connect()
+  // Decoded while the worker loads.
+  const shared = readShareLink(ed)
+  let backend: Promise<void>
+  let link: Promise<CheckedDocument> | undefined
   try {
-    ed.setEngine(await connect())
-    const forced = new URLSearchParams(location.search).get('backend') ?? ''
-    const info = await ed.engine().init(isBackendName(forced) ? { backend: forced } : undefined)
-    ed.ui.setState({ backend: info.backend, backendsAvailable: info.available })
-    // Not awaited: the pool's workers load while the graph opens; a run starts them if need be.
-    if (workers) void chooseWorkers(ed, savedWorkers(workers), workers.storage)
-    const remote = workers ? savedRemote(workers.storage) : undefined
-    if (workers && remote?.url) void chooseRemote(ed, remote, workers.storage)
-    const wasmFailure = info.failed.find((f) => f.startsWith('wasm:'))
-    if (wasmFailure && info.backend === 'cpu') ui.toast(`Running on the slower cpu backend: ${wasmFailure.slice(6)}.`, 'error')
-    ui.setDescriptors(await ed.engine().describe())
-    await installExampleData(ed)
-    await refreshFiles(ed)
+    ed.setEngine(await connecting)
+    // The worker checks the link while it starts the backend and describes the nodes.
+    link = shared === undefined ? undefined : checkDocument(ed, shared)
+    backend = startBackend(ed, workers)
+    // Both are awaited below; settled here too, so neither is an unhandled rejection meanwhile.
+    for (const p of [link, backend]) p?.catch(() => undefined)
+    await loadCatalogue(ed)
+  } catch (e) {
+    return failed(e)
+  }
+  const opened = openInitial(ed, link).catch((e: unknown) => {
+    ui.showProblems({ title: 'Could not open a graph', items: [{ path: '', message: (e as Error).message }] })
+  })
+  try {
+    await backend
     ed.ui.setState({ engine: 'ready' })
   } catch (e) {
-    ed.ui.setState({ engine: 'failed', engineError: (e as Error).message })
-    return
-  }
-  try {
-    await openInitial(ed)
-  } catch (e) {
-    ui.showProblems({ title: 'Could not open a graph', items: [{ path: '', message: (e as Error).message }] })
+    return failed(e)
+  } finally {
+    await opened
   }
   // Autosave starts whatever happened above: a bad link must not make later edits unsaved.
   startSync(ed)

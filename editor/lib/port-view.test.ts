@@ -45,6 +45,8 @@ describe('port facts per node', () => {
   it('a new wire gives new facts only to the nodes it changes', () => {
     const descriptors = descriptorsOf()
     const before = portView(nodes, edges, descriptors)
+    // The cards on screen read their facts (each is worked out when first asked).
+    for (const n of nodes) before.get(n.id)
     const after = portView(nodes, [...edges, edge('t', 'lone')], descriptors)
     expect(after.get('lone')!.missing).toEqual([])
     expect(after.get('lone')!.outputs.get('data')).toEqual(['dataset'])

@@ -15,12 +15,15 @@ export interface NodePorts {
   wiredOut: readonly string[]
 }
 
-type PortViewMap = ReadonlyMap<string, NodePorts>
+/** Port facts of one level's nodes by id (answers undefined for an id not on it). */
+export interface PortViewMap {
+  get(id: string): NodePorts | undefined
+}
 
 interface Memo {
   nodes: readonly FlowNode[]
   edges: readonly FlowEdge[]
-  view: PortViewMap
+  view: LevelPorts
 }
 
 /** One memo per descriptor map, i.e. per editor (each keeps the catalogue its engine described). */
@@ -42,8 +45,16 @@ function samePorts(a: NodePorts, b: NodePorts): boolean {
   return true
 }
 
-/** Port facts of every node, in one pass over the level (not one pass per node card). */
-function computeView(nodes: readonly FlowNode[], edges: readonly FlowEdge[], descriptors: DescriptorMap, previous?: PortViewMap): PortViewMap {
+/** What every node's facts are read from: the level's wiring and output types, found in one pass over it. */
+interface LevelIndex {
+  byId: Map<string, FlowNode>
+  resolve: (node: string, port: string) => PortType[]
+  groups: ReturnType<typeof flatView>['groups']
+  wiredIn: Map<string, Set<string>>
+  wiredOut: Map<string, Set<string>>
+}
+
+function indexLevel(nodes: readonly FlowNode[], edges: readonly FlowEdge[], descriptors: DescriptorMap): LevelIndex {
   const { doc, groups } = flatView({ nodes, edges })
   const resolve = outputTypeResolver(doc, catalog(descriptors), buildTopology(doc))
   const wiredIn = new Map<string, Set<string>>()
@@ -53,23 +64,58 @@ function computeView(nodes: readonly FlowNode[], edges: readonly FlowEdge[], des
     add(wiredIn, e.target, e.targetHandle ?? '')
     add(wiredOut, e.source, e.sourceHandle ?? '')
   }
-  const view = new Map<string, NodePorts>()
-  for (const n of nodes) {
-    const desc = descriptors.get(n.data.nodeType)
-    const ins = wiredIn.get(n.id) ?? new Set<string>()
-    const outNames = n.data.group ? n.data.group.outputs.map((p) => p.name) : Object.keys(desc?.outputs ?? {})
-    const outputs = new Map<string, readonly PortType[]>()
-    for (const port of outNames) {
-      const end = groups.get(n.id)?.outputs.get(port) ?? { node: n.id, port }
-      outputs.set(port, resolve(end.node, end.port))
-    }
-    const missing = Object.entries(desc?.inputs ?? {}).filter(([name, p]) => !p.optional && !ins.has(name)).map(([name]) => name)
-    const ports: NodePorts = { outputs, missing, wiredIn: [...ins], wiredOut: [...(wiredOut.get(n.id) ?? [])] }
-    // Unchanged facts keep their object, so only the cards a new wire touched draw again.
-    const before = previous?.get(n.id)
-    view.set(n.id, before && samePorts(before, ports) ? before : ports)
+  // Where an id repeats, the last node of it answers (validation reports the repeat itself).
+  const byId = new Map<string, FlowNode>()
+  for (const n of nodes) byId.set(n.id, n)
+  return { byId, resolve, groups, wiredIn, wiredOut }
+}
+
+function nodeFacts(n: FlowNode, level: LevelIndex, descriptors: DescriptorMap): NodePorts {
+  const desc = descriptors.get(n.data.nodeType)
+  const ins = level.wiredIn.get(n.id) ?? new Set<string>()
+  const outNames = n.data.group ? n.data.group.outputs.map((p) => p.name) : Object.keys(desc?.outputs ?? {})
+  const outputs = new Map<string, readonly PortType[]>()
+  for (const port of outNames) {
+    const end = level.groups.get(n.id)?.outputs.get(port) ?? { node: n.id, port }
+    outputs.set(port, level.resolve(end.node, end.port))
   }
-  return view
+  const missing = Object.entries(desc?.inputs ?? {}).filter(([name, p]) => !p.optional && !ins.has(name)).map(([name]) => name)
+  return { outputs, missing, wiredIn: [...ins], wiredOut: [...(level.wiredOut.get(n.id) ?? [])] }
+}
+
+/**
+ * Port facts of one level, each node's worked out when its card first asks: a 1 000-node graph
+ * opens with a screenful of cards drawn, not a thousand. The level's index is built once.
+ */
+class LevelPorts implements PortViewMap {
+  private readonly facts = new Map<string, NodePorts>()
+  private level?: LevelIndex
+
+  constructor(
+    private readonly nodes: readonly FlowNode[],
+    private readonly edges: readonly FlowEdge[],
+    private readonly descriptors: DescriptorMap,
+    private readonly previous?: ReadonlyMap<string, NodePorts>,
+  ) {}
+
+  /** The facts worked out so far: what the next view compares with. */
+  get known(): ReadonlyMap<string, NodePorts> {
+    return this.facts
+  }
+
+  get(id: string): NodePorts | undefined {
+    const known = this.facts.get(id)
+    if (known) return known
+    this.level ??= indexLevel(this.nodes, this.edges, this.descriptors)
+    const n = this.level.byId.get(id)
+    if (!n) return undefined
+    const ports = nodeFacts(n, this.level, this.descriptors)
+    // Unchanged facts keep their object, so only the cards a new wire touched draw again.
+    const before = this.previous?.get(id)
+    const kept = before && samePorts(before, ports) ? before : ports
+    this.facts.set(id, kept)
+    return kept
+  }
 }
 
 /**
@@ -82,7 +128,7 @@ export function portView(nodes: readonly FlowNode[], edges: readonly FlowEdge[],
     memo.nodes = nodes
     return memo.view
   }
-  const view = computeView(nodes, edges, descriptors, memo?.view)
+  const view = new LevelPorts(nodes, edges, descriptors, memo?.view.known)
   memos.set(descriptors, { nodes, edges, view })
   return view
 }
