@@ -1,6 +1,7 @@
 import { defineNode, paramsUnchanged } from '../../runtime/node-api/define-node'
 import { p } from '../../runtime/node-api/params'
 import { port } from '../../runtime/node-api/ports'
+import { UntrustedCertificate } from '../../runtime/net/certificate-error'
 import { guardedFetch, RefusedDownload } from '../../runtime/net/policy'
 import { decodeText } from './csv-parse'
 import { loadJson } from './json'
@@ -13,7 +14,7 @@ async function download(url: string, signal: AbortSignal): Promise<{ bytes: Uint
     response = await guardedFetch(url, signal)
   } catch (e) {
     if (signal.aborted) throw new Error('Cancelled while downloading.')
-    if (e instanceof RefusedDownload) throw e
+    if (e instanceof RefusedDownload || e instanceof UntrustedCertificate) throw e
     throw new Error(
       `Could not fetch ${url}: ${(e as Error).message || 'network error'}. You may be offline, the host may be unreachable, ` +
         'or the server may not allow downloads from this page (CORS).',

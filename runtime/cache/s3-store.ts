@@ -1,4 +1,7 @@
-import type { S3Client } from '@aws-sdk/client-s3'
+import type { S3Client, S3ClientConfig } from '@aws-sdk/client-s3'
+import type { DefaultProviderInit } from '@aws-sdk/credential-provider-node'
+import { outboundSecureContext } from '../net/ca'
+import { certificateRefusal } from '../net/certificate-error'
 import { hashString } from '../keys/hash'
 import type { EncodedValue } from '../values/codec'
 import { CacheDirError } from './dir-files'
@@ -26,6 +29,23 @@ export function parseS3Url(url: string): S3Location {
 }
 
 /**
+ * The CLI's CA list (runtime/net/ca.ts) for the client's https connections and for those of its credential
+ * chain (SSO, STS), which get the client's request handler only as `clientConfig`; nothing when Node's
+ * default list is the right one, or when the endpoint is plain http.
+ */
+async function tlsOptions(endpoint: string | undefined): Promise<Partial<S3ClientConfig>> {
+  const secureContext = endpoint?.startsWith('http://') ? undefined : await outboundSecureContext()
+  if (!secureContext) return {}
+  // The SDK adds its own keep-alive and socket limit to these agent options.
+  const requestHandler = { httpsAgent: { secureContext } }
+  const { defaultProvider } = await import('@aws-sdk/credential-provider-node')
+  return {
+    requestHandler,
+    credentialDefaultProvider: (init: DefaultProviderInit) => defaultProvider({ ...init, clientConfig: { ...init.clientConfig, requestHandler } }),
+  }
+}
+
+/**
  * The shared object-store tier (AWS S3, MinIO, Ceph, R2…): one object per entry, the same sealed
  * bytes as a DirStore file. An object appears whole or not at all, and a put carries
  * `If-None-Match: *`, so the first writer of a key wins and a second writer of the same key (an
@@ -49,10 +69,12 @@ export class S3Store implements PersistentStore {
     // Loaded only when an S3 cache is asked for: the SDK is large and most runs never need it.
     const sdk = await import('@aws-sdk/client-s3')
     const endpoint = process.env.AWS_ENDPOINT_URL_S3 ?? process.env.AWS_ENDPOINT_URL
-    const made = client ?? new sdk.S3Client({ region: process.env.AWS_REGION ?? 'us-east-1', endpoint, forcePathStyle: endpoint !== undefined })
+    const made =
+      client ?? new sdk.S3Client({ region: process.env.AWS_REGION ?? 'us-east-1', endpoint, forcePathStyle: endpoint !== undefined, ...(await tlsOptions(endpoint)) })
     const store = new S3Store(sdk, made, location)
     await made.send(new sdk.HeadBucketCommand({ Bucket: location.bucket })).catch((e) => {
-      throw new CacheDirError(`Cache bucket ${location.bucket} cannot be reached: ${errorName(e)}.`)
+      const refused = certificateRefusal(e, endpoint ? new URL(endpoint).host : 'the S3 endpoint')
+      throw new CacheDirError(`Cache bucket ${location.bucket} cannot be reached: ${refused?.message ?? `${errorName(e)}.`}`)
     })
     return store
   }

@@ -10,6 +10,8 @@ import type { GraphDocument } from '../document/schema'
 import { runGraph } from '../exec/executor'
 import type { RunEvent } from '../exec/events'
 import { inProcessRunner } from '../exec/runner'
+import { restoreExtraCaEnv } from '../net/ca'
+import { outboundFetch } from '../net/outbound-fetch'
 import { setNetworkPolicy } from '../net/policy'
 import { describeNode, type Registry } from '../registry'
 import { formatDiagnostics, hasErrors } from '../validate/diagnostics'
@@ -128,7 +130,7 @@ async function runCommand(registry: Registry, args: string[]): Promise<number> {
     const started = await setupNodeBackend(forced || undefined)
     if (started !== backend) console.error(`warning: the ${backend} backend could not start; running on ${started}.`)
   }
-  setNetworkPolicy({ allowPrivate: values['allow-net'], lookup: lookupAll, howToAllow: 'run with --allow-net' })
+  setNetworkPolicy({ allowPrivate: values['allow-net'], lookup: lookupAll, howToAllow: 'run with --allow-net', fetch: outboundFetch })
   const cache = new NodeCache({ store: await openCacheStore(values) })
   const queue = await openQueueRunner(values, cache, pool)
   const controller = new AbortController()
@@ -207,6 +209,7 @@ function nodesCommand(registry: Registry, args: string[]): number {
 }
 
 async function main(argv: string[]): Promise<number> {
+  restoreExtraCaEnv()
   const [command, ...rest] = argv
   const registry = cliRegistry()
   try {

@@ -8,6 +8,8 @@ export interface NetworkPolicy {
   lookup?: (host: string) => Promise<string[]>
   /** How the user allows local addresses here, for the refusal message. */
   howToAllow: string
+  /** How this host fetches (the CLI: with the CA list of runtime/net/ca.ts); the global fetch when absent. */
+  fetch?: typeof fetch
 }
 
 /** A download the network policy does not allow; its message says why and how to allow it. */
@@ -32,10 +34,11 @@ export function setNetworkPolicy(next: NetworkPolicy): NetworkPolicy {
  */
 export async function guardedFetch(url: string, signal: AbortSignal): Promise<Response> {
   let target = new URL(url)
+  const get = policy.fetch ?? fetch
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
     await checkDestination(target)
-    if (policy.allowPrivate || !policy.lookup) return fetch(target, { signal })
-    const response = await fetch(target, { signal, redirect: 'manual' })
+    if (policy.allowPrivate || !policy.lookup) return get(target, { signal })
+    const response = await get(target, { signal, redirect: 'manual' })
     const location = response.headers.get('location')
     if (response.status < 300 || response.status >= 400 || !location) return response
     target = new URL(location, target)

@@ -1,4 +1,6 @@
 import type { Redis } from 'ioredis'
+import { outboundSecureContext } from '../net/ca'
+import { certificateRefusal } from '../net/certificate-error'
 
 /** The BullMQ queue every node job goes through, and where jobs that keep failing end up. */
 export const NODE_QUEUE = 'mlcanvas-nodes'
@@ -32,7 +34,9 @@ export function checkQueueUrl(url: string): string {
  */
 export async function connectRedis(url: string, timeoutMs = 5000): Promise<Redis> {
   const { Redis } = await import('ioredis')
-  const redis = new Redis(checkQueueUrl(url), { maxRetriesPerRequest: null, lazyConnect: true })
+  // rediss://: the CLI's CA list (runtime/net/ca.ts), when it differs from Node's default one.
+  const secureContext = /^rediss:/i.test(checkQueueUrl(url)) ? await outboundSecureContext() : undefined
+  const redis = new Redis(url, { maxRetriesPerRequest: null, lazyConnect: true, ...(secureContext && { tls: { secureContext } }) })
   // ioredis reports connection trouble as events; without a listener it prints each one.
   let last: Error | undefined
   redis.on('error', (e: Error) => (last = e))
@@ -42,7 +46,9 @@ export async function connectRedis(url: string, timeoutMs = 5000): Promise<Redis
     await redis.ping()
   } catch (e) {
     redis.disconnect()
-    throw new QueueUrlError(`Cannot reach the queue at ${url}: ${(last ?? (e as Error)).message.replace(/\.$/, '')}.`)
+    const why = last ?? (e as Error)
+    const refused = certificateRefusal(why, new URL(url).host)
+    throw new QueueUrlError(`Cannot reach the queue at ${url}: ${refused?.message ?? `${why.message.replace(/\.$/, '')}.`}`)
   } finally {
     clearTimeout(timer)
   }

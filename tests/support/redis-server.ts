@@ -1,11 +1,13 @@
 import { spawn } from 'node:child_process'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 export interface LocalRedis {
   url: string
+  /** rediss:// on a second port, when started with a certificate. */
+  tlsUrl?: string
   stop(): Promise<void>
 }
 
@@ -20,12 +22,19 @@ async function freePort(): Promise<number> {
 
 /**
  * Debian's redis-server on a free loopback port, without persistence, in a temp folder.
- * Resolves once it accepts connections; `stop` kills it and removes the folder.
+ * Resolves once it accepts connections; `stop` kills it and removes the folder. With `tls` (PEM
+ * key and certificate) it also serves TLS on a second port (Debian's build has TLS).
  */
-export async function startRedis(): Promise<LocalRedis> {
+export async function startRedis(tls?: { key: string; cert: string }): Promise<LocalRedis> {
   const dir = await mkdtemp(join(tmpdir(), 'mlcanvas-redis-'))
   const port = await freePort()
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--loglevel', 'warning']
+  const tlsPort = tls && (await freePort())
+  if (tls) {
+    await writeFile(join(dir, 'tls.key'), tls.key)
+    await writeFile(join(dir, 'tls.pem'), tls.cert)
+    args.push('--tls-port', String(tlsPort), '--tls-key-file', join(dir, 'tls.key'), '--tls-cert-file', join(dir, 'tls.pem'), '--tls-auth-clients', 'no')
+  }
   const child = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
   child.stdout.on('data', (d) => (output += d))
@@ -39,7 +48,7 @@ export async function startRedis(): Promise<LocalRedis> {
   const deadline = Date.now() + 10_000
   for (;;) {
     if (child.exitCode !== null) throw new Error(`redis-server exited: ${output}`)
-    if (await answersPing(port)) return { url: `redis://127.0.0.1:${port}`, stop }
+    if (await answersPing(port)) return { url: `redis://127.0.0.1:${port}`, ...(tls && { tlsUrl: `rediss://127.0.0.1:${tlsPort}` }), stop }
     if (Date.now() > deadline) {
       await stop()
       throw new Error(`redis-server did not start on port ${port}: ${output}`)

@@ -31,11 +31,12 @@ export interface LocalS3 {
 /**
  * A local S3-compatible server (s3rver, files in a temp folder) on a free loopback port, with
  * `bucket` created. s3rver ignores `If-None-Match: *` on PUT; a first middleware answers it as S3
- * does (412 when the object exists), so conditional publish is exercised over real HTTP.
+ * does (412 when the object exists), so conditional publish is exercised over real HTTP. With `tls`
+ * (a key and certificate) it serves https.
  */
-export async function startLocalS3(bucket: string): Promise<LocalS3> {
+export async function startLocalS3(bucket: string, tls?: { key: string; cert: string }): Promise<LocalS3> {
   const directory = await mkdtemp(join(tmpdir(), 'mlcanvas-s3-'))
-  const server = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory, configureBuckets: [{ name: bucket, configs: [] }] })
+  const server = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory, configureBuckets: [{ name: bucket, configs: [] }], ...tls })
   const app = server as unknown as Koa
   app.middleware.unshift(async (ctx, next) => {
     if (ctx.method === 'PUT' && ctx.get('if-none-match') === '*' && !/partNumber=/.test(ctx.querystring)) {
@@ -51,7 +52,7 @@ export async function startLocalS3(bucket: string): Promise<LocalS3> {
   })
   const { port } = (await server.run()) as { port: number }
   return {
-    endpoint: `http://127.0.0.1:${port}`,
+    endpoint: `${tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     close: async () => {
       await server.close()
       await rm(directory, { recursive: true, force: true })
