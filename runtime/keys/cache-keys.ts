@@ -53,9 +53,9 @@ export function computeKeys(
     const files = (fileHashes.size ? fileHashes.get(node.id) : undefined) ?? NO_FILES
     const recipe: Recipe = { type: def.type, version: def.version, params, inputs, files }
     const fixed = overrides.size ? overrides.get(node.id) : undefined
-    const key = fixed ?? text.key(def, files === NO_FILES ? undefined : canonicalJson(files), params)
+    if (fixed !== undefined) text.fixed(i, fixed)
+    const key = fixed ?? text.key(i, def, files === NO_FILES ? undefined : canonicalJson(files), params)
     keys.set(node.id, { key, recipe })
-    text.keyed(i, key, fixed !== undefined)
   }
   return keys
 }

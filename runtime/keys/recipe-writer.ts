@@ -2,7 +2,8 @@ import type { Topology } from '../graph/topology'
 import type { RegisteredNode } from '../node-api/define-node'
 import { ByteText, utf8 } from './byte-text'
 import { canonicalJson } from './canonical'
-import { hashUtf8 } from './hash'
+import { hashUtf8Into } from './hash'
+import { hexText } from './xxh128'
 
 /** Hex digits of a computed key (xxHash128, or the 16-byte BLAKE3 fallback). */
 const KEY_DIGITS = 32
@@ -81,8 +82,11 @@ export class RecipeWriter {
     return inputs
   }
 
-  /** The key of the node whose inputs `wire` saw last: the hash of its recipe's canonical JSON. */
-  key(def: RegisteredNode, files: string | undefined, params: Record<string, unknown>): string {
+  /**
+   * Keys node `i`, whose inputs `wire` saw last: the hash of its recipe's canonical JSON, its hex
+   * digits written where its children's recipes copy them from.
+   */
+  key(i: number, def: RegisteredNode, files: string | undefined, params: Record<string, unknown>): string {
     const out = this.out
     out.reset()
     out.bytes(OPEN)
@@ -104,14 +108,14 @@ export class RecipeWriter {
     out.bytes(PARAMS)
     this.params(def, params)
     out.bytes(this.tail(def))
-    return hashUtf8(out.view())
+    hashUtf8Into(out.view(), this.keyHex, i * KEY_DIGITS)
+    return (this.keyAt[i] = hexText(this.keyHex, i * KEY_DIGITS))
   }
 
-  /** Records node `i`'s key; a key fixed from outside may be any text, so it is kept JSON-escaped. */
-  keyed(i: number, key: string, fixed: boolean): void {
+  /** Records node `i`'s key fixed from outside: any text, so it is kept JSON-escaped. */
+  fixed(i: number, key: string): void {
     this.keyAt[i] = key
-    if (fixed) this.fixedText.set(i, utf8(JSON.stringify(key).slice(1, -1)))
-    else for (let d = 0, at = i * KEY_DIGITS; d < KEY_DIGITS; d++) this.keyHex[at + d] = key.charCodeAt(d)
+    this.fixedText.set(i, utf8(JSON.stringify(key).slice(1, -1)))
   }
 
   /**
