@@ -7,15 +7,12 @@ import { hexText } from './xxh128'
 
 /** Hex digits of a computed key (xxHash128, or the 16-byte BLAKE3 fallback). */
 const KEY_DIGITS = 32
+// A recipe's constant runs, each written in one call.
 const OPEN = utf8('{"files":')
-const NO_FILES = utf8('{}')
+const OPEN_NO_FILES = utf8('{"files":{},"inputs":{')
 const INPUTS = utf8(',"inputs":{')
-const PARAMS = utf8('},"params":')
+const PARAMS = utf8('},"params":{')
 const COMMA = utf8(',')
-const QUOTE = utf8('"')
-const COLON_QUOTE = utf8('":"')
-const HASH = utf8('#')
-const OPEN_BRACE = utf8('{')
 const CLOSE_BRACE = utf8('}')
 const TRUE = utf8('true')
 const FALSE = utf8('false')
@@ -44,7 +41,10 @@ export class RecipeWriter {
   private readonly keyHex: Uint8Array
   /** node index → a key fixed from outside, as it appears inside a JSON string */
   private readonly fixedText = new Map<number, Uint8Array>()
-  private readonly quoted = new Map<string, Uint8Array>()
+  /** input port → `"<port>":"`; output port → `#<port>"` */
+  private readonly inputHeads = new Map<string, Uint8Array>()
+  private readonly outputTails = new Map<string, Uint8Array>()
+  private readonly hashPorts = new Map<string, string>()
   private readonly tails = new Map<RegisteredNode, Uint8Array>()
   private readonly paramNames = new Map<RegisteredNode, ParamName[]>()
   private readonly out = new ByteText()
@@ -70,7 +70,7 @@ export class RecipeWriter {
       const e = wireList[w]
       const edge = edges[e]
       const port = edge.to.port
-      inputs[port] = `${this.keyAt[edgeFrom[e]]}#${edge.from.port}`
+      inputs[port] = this.keyAt[edgeFrom[e]] + this.hashPort(edge.from.port)
       // A port named __proto__ sets no member of `inputs`, so the recipe has never listed it.
       if (port === '__proto__') continue
       // Insertion sort: a node has a handful of wires, one per port (as Object.keys(..).sort() orders them).
@@ -89,21 +89,15 @@ export class RecipeWriter {
   key(i: number, def: RegisteredNode, files: string | undefined, params: Record<string, unknown>): string {
     const out = this.out
     out.reset()
-    out.bytes(OPEN)
-    if (files === undefined) out.bytes(NO_FILES)
-    else out.text(files)
-    out.bytes(INPUTS)
+    if (files === undefined) out.bytes(OPEN_NO_FILES)
+    else out.bytes(OPEN), out.text(files), out.bytes(INPUTS)
     for (let k = 0; k < this.count; k++) {
       const e = this.sorted[k]
       const edge = this.topo.edges[e]
       if (k) out.bytes(COMMA)
-      out.bytes(QUOTE)
-      out.bytes(this.inner(edge.to.port))
-      out.bytes(COLON_QUOTE)
+      out.bytes(this.portText(this.inputHeads, edge.to.port, '"', '":"'))
       this.keyText(this.topo.edgeFrom[e])
-      out.bytes(HASH)
-      out.bytes(this.inner(edge.from.port))
-      out.bytes(QUOTE)
+      out.bytes(this.portText(this.outputTails, edge.from.port, '#', '"'))
     }
     out.bytes(PARAMS)
     this.params(def, params)
@@ -127,7 +121,6 @@ export class RecipeWriter {
     if (names === undefined) this.paramNames.set(def, (names = sortedNames(def)))
     const out = this.out
     let first = true
-    out.bytes(OPEN_BRACE)
     for (let k = 0; k < names.length; k++) {
       const { name, quoted } = names[k]
       const v = data[name]
@@ -148,10 +141,17 @@ export class RecipeWriter {
     else this.out.bytes(this.keyHex, up * KEY_DIGITS, (up + 1) * KEY_DIGITS)
   }
 
-  /** A port name's JSON form without its quotes, once per distinct name. */
-  private inner(name: string): Uint8Array {
-    let q = this.quoted.get(name)
-    if (q === undefined) this.quoted.set(name, (q = utf8(JSON.stringify(name).slice(1, -1))))
+  /** `#<port>`, made once per output name: each input text is then one concatenation. */
+  private hashPort(port: string): string {
+    let text = this.hashPorts.get(port)
+    if (text === undefined) this.hashPorts.set(port, (text = `#${port}`))
+    return text
+  }
+
+  /** `<before><port name JSON-escaped><after>` as UTF-8, once per distinct name. */
+  private portText(made: Map<string, Uint8Array>, name: string, before: string, after: string): Uint8Array {
+    let q = made.get(name)
+    if (q === undefined) made.set(name, (q = utf8(before + JSON.stringify(name).slice(1, -1) + after)))
     return q
   }
 
