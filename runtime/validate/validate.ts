@@ -11,6 +11,7 @@ import { groupDiagnostics, relocate } from './groups'
 import { own } from './own'
 import { formatPath } from './paths'
 import { indexedTypeResolver, lastWithId } from './port-types'
+import { repeatedIds } from './repeats'
 
 type Args<C extends DiagnosticCode> = Parameters<(typeof messages)[C]>
 
@@ -64,11 +65,10 @@ function validateFlat(doc: GraphDocument, registry: Registry, topo: Topology): D
     if (topo.canon[i] !== i) (repeats = true), out.push(diag('duplicate-node-id', `nodes[${i}].id`, { nodeId: node.id }, node.id))
     return registry.get(node.type)
   })
-  const edgeIds = new Set<string>()
-  doc.edges.forEach((edge, i) => {
-    if (edgeIds.has(edge.id)) out.push(diag('duplicate-edge-id', `edges[${i}].id`, { edgeId: edge.id }, edge.id))
-    edgeIds.add(edge.id)
-  })
+  for (const i of repeatedIds(doc.edges.length, (e) => doc.edges[e].id)) {
+    const { id } = doc.edges[i]
+    out.push(diag('duplicate-edge-id', `edges[${i}].id`, { edgeId: id }, id))
+  }
   const last = repeats ? lastWithId(topo) : undefined
   const resolve = indexedTypeResolver(topo, last ? (i) => defs[last[i]]?.outputs : (i) => defs[i]?.outputs)
   const pass: Pass = { doc, topo, defs, resolve, accepted: new Uint8Array(doc.edges.length), out }
