@@ -1,7 +1,8 @@
 import { useCallback, useMemo, useRef, type RefObject } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import type { Preview } from '../../runtime/worker/engine-api'
-import { columnWidths, measureText } from '../lib/column-widths'
+import { fitWidths, measureText } from '../lib/column-widths'
+import { useElementWidth } from '../hooks/useElementWidth'
 import { formatNumber } from '../lib/format'
 import { PAGE_ROWS } from '../hooks/usePreview'
 import { ColumnHeader, type TableSort } from './ColumnHeader'
@@ -49,7 +50,9 @@ function useTableGrid(preview: DatasetPreview, scroller: RefObject<HTMLDivElemen
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
   })
-  const widths = useMemo(() => columnWidths(preview.columns, preview.head, measureText), [preview.columns, preview.head])
+  // A few columns are narrowed to fit the box when they can be without cutting anything (a search's trials table at 1280 px).
+  const room = useElementWidth(scroller) - indexWidth
+  const widths = useMemo(() => fitWidths(preview.columns, preview.head, measureText, room), [preview.columns, preview.head, room])
   const cols = useVirtualizer({
     horizontal: true,
     count: preview.columns.length,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { COL_MAX, COL_MIN, columnWidths } from './column-widths'
+import { COL_MAX, COL_MIN, columnWidths, fitWidths } from './column-widths'
 
 /** 7 px a character, 8 in bold. */
 const measure = (text: string, bold: boolean) => text.length * (bold ? 8 : 7)
@@ -21,5 +21,23 @@ describe('columnWidths', () => {
     expect(two).toBe(Math.ceil((48 * 8 + 14) / 2 + 18 + 8))
     expect(two).toBeLessThan(COL_MAX)
     expect(cut).toBe(COL_MAX)
+  })
+
+  it('narrows a few columns to fit the box when that cuts nothing, and leaves them when it would', () => {
+    // A search's trials table: 7 columns, 865 px wide at their own widths.
+    const columns = ['trial', 'opt.learningRate', 'spec.layers.0.units', 'accuracy', 'status', 'ran on', 'seconds'].map((name) => ({ name }))
+    const head = [['1', '0.00341082', '4', '0.775', 'ran', 'pool workers 1, 2', '0.45']]
+    const wide = columnWidths(columns, head, measure)
+    expect(wide.reduce((a, b) => a + b)).toBe(865)
+    const fit = fitWidths(columns, head, measure, 720)
+    expect(fit.reduce((a, b) => a + b)).toBeLessThanOrEqual(720)
+    fit.forEach((w, j) => {
+      expect(w).toBeLessThanOrEqual(wide[j])
+      // The name on two lines, the widest cell, and the type line (88 px) still fit.
+      expect(w).toBeGreaterThanOrEqual(Math.max(88, (columns[j].name.length * 8 + 14) / 2 + 18 + 8, head[0][j].length * 7 + 18))
+    })
+    expect(fitWidths(columns, head, measure, 900)).toEqual(wide)
+    // Narrower than the narrowest: the table keeps its widths and scrolls sideways.
+    expect(fitWidths(columns, head, measure, 600)).toEqual(wide)
   })
 })

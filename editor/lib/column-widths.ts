@@ -12,19 +12,46 @@ const SAMPLE_ROWS = 50
 /** Text width in pixels of `text`, in the table's body font or, `bold`, its header font. */
 export type Measure = (text: string, bold: boolean) => number
 
+/** The narrowest a column is drawn when the columns are narrowed to fit the table's box: its type and role line still fits. */
+const TIGHT_MIN = 88
+
+/** Rows looked at, and per column the width of its name on one line and of its widest shown cell. */
+function contentWidths(columns: readonly { name: string }[], head: readonly (readonly string[])[], measure: Measure) {
+  const rows = head.slice(0, SAMPLE_ROWS)
+  return columns.map((c, j) => {
+    let cells = 0
+    for (const row of rows) cells = Math.max(cells, measure(row[j] ?? '', false))
+    return { name: measure(c.name, true) + ARROW, cells, slack: measure('W', true) }
+  })
+}
+
 /**
  * Each column's width: room for its name on one line, or on two when that would pass COL_MAX (the
  * header wraps it; a longer one is cut, its tooltip says it in full), and for its widest shown cell.
  */
 export function columnWidths(columns: readonly { name: string }[], head: readonly (readonly string[])[], measure: Measure): number[] {
-  const rows = head.slice(0, SAMPLE_ROWS)
-  return columns.map((c, j) => {
-    const name = measure(c.name, true) + ARROW
-    const named = name + PAD <= COL_MAX ? name + PAD : name / 2 + PAD + measure('W', true)
-    let cells = 0
-    for (const row of rows) cells = Math.max(cells, measure(row[j] ?? '', false))
+  return contentWidths(columns, head, measure).map(({ name, cells, slack }) => {
+    const named = name + PAD <= COL_MAX ? name + PAD : name / 2 + PAD + slack
     return Math.ceil(Math.min(COL_MAX, Math.max(COL_MIN, named, cells + PAD)))
   })
+}
+
+/**
+ * Widths that fit `room` pixels when the columns' own widths do not but their narrowest do: each
+ * column at least its name on two lines and its widest shown cell (nothing cut), the room left
+ * shared in proportion to what each gave up. Otherwise the own widths (the table scrolls sideways).
+ */
+export function fitWidths(columns: readonly { name: string }[], head: readonly (readonly string[])[], measure: Measure, room: number): number[] {
+  const wide = columnWidths(columns, head, measure)
+  const total = wide.reduce((a, b) => a + b, 0)
+  if (total <= room || columns.length * TIGHT_MIN > room) return wide
+  const tight = contentWidths(columns, head, measure).map(({ name, cells, slack }, j) =>
+    Math.ceil(Math.min(wide[j], Math.max(TIGHT_MIN, name / 2 + PAD + slack, cells + PAD))),
+  )
+  const least = tight.reduce((a, b) => a + b, 0)
+  if (least > room) return wide
+  const share = (room - least) / (total - least)
+  return wide.map((w, j) => Math.floor(tight[j] + (w - tight[j]) * share))
 }
 
 let measures: { regular: (text: string) => number; bold: (text: string) => number } | undefined
