@@ -1,12 +1,12 @@
 import { isAscii } from 'node:buffer'
 import { readFileSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
+import { dirname } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import vm from 'node:vm'
 import { REQUIRE_BANNER, REQUIRE_NAME, URL_NAME } from './bundle-packages.mjs'
-import { cacheRequires } from './require-cache.mjs'
-import { readCache, writeCache } from './v8-cache-file.mjs'
+import { cacheRequires, requireCacheDir } from './require-cache.mjs'
+import { flagsSuffix, readCache, writeCache } from './v8-cache-file.mjs'
 
 /**
  * Which bundle file and Node a cache was made for. bundle.mjs writes every build to a new file renamed
@@ -33,7 +33,7 @@ export function bundleFunction(file) {
 
 /**
  * Runs a bundle made by bundle.mjs as a script compiled from a V8 code cache kept next to it
- * (`<bundle>.v8cache`), instead of as an ES module that Node compiles again in every process (Node 20
+ * (`<bundle>.v8cache`, or `<bundle>.<flags>.v8cache` under V8 flags: flagsSuffix), instead of as an ES module that Node compiles again in every process (Node 20
  * has no compile cache of its own). The cache is keyed by the bundle file (cacheKey) and Node's version
  * and architecture: another bundle or Node compiles from source, and writes a new cache once the
  * bundle's top level has finished, so that it holds the functions that run compiled, not only the top
@@ -41,7 +41,7 @@ export function bundleFunction(file) {
  */
 export async function runBundle(file) {
   const key = cacheKey(file)
-  const cacheFile = `${file}.v8cache`
+  const cacheFile = `${file}${flagsSuffix()}.v8cache`
   const stored = readCache(cacheFile, key)
   const script = new vm.Script(bundleFunction(file), {
     filename: file,
@@ -51,7 +51,7 @@ export async function runBundle(file) {
   })
   const cached = stored !== undefined && !script.cachedDataRejected
   // The packages the bundle requires (tfjs) get a code cache of their own, written when the bundle's work is done.
-  const requires = cacheRequires(join(dirname(file), 'require-cache'))
+  const requires = cacheRequires(requireCacheDir(dirname(file)))
   await script.runInThisContext()(createRequire(file), pathToFileURL(file).href)
   requires.write()
   return { cached, wrote: !cached && writeCache(cacheFile, key, script.createCachedData()) }

@@ -2,7 +2,7 @@ import { statSync } from 'node:fs'
 import Module, { createRequire } from 'node:module'
 import { dirname, join, sep } from 'node:path'
 import vm from 'node:vm'
-import { readCache, writeCache } from './v8-cache-file.mjs'
+import { flagsSuffix, readCache, writeCache } from './v8-cache-file.mjs'
 
 const NODE_MODULES = `${sep}node_modules${sep}`
 
@@ -16,6 +16,9 @@ function cacheKey(file) {
 function cacheName(file) {
   return `${file.slice(file.indexOf(NODE_MODULES) + NODE_MODULES.length).replaceAll(sep, '+')}.v8cache`
 }
+
+/** The folder beside a bundle that holds its packages' code caches for this process's V8 flags (flagsSuffix). */
+export const requireCacheDir = (bundleDir) => join(bundleDir, `require-cache${flagsSuffix()}`)
 
 /**
  * A V8 code cache for the CommonJS files this thread `require`s from node_modules (tfjs-core, its backends

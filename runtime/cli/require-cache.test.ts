@@ -9,8 +9,9 @@ const exec = promisify(execFile)
 
 // Requires a package from node_modules (which requires a file of its own and resolves one) and a file of the app.
 const RUN = `import { createRequire } from 'node:module'
-import { cacheRequires } from ${JSON.stringify(resolve('runtime/cli/require-cache.mjs'))}
-const requires = cacheRequires(process.argv[2])
+import { cacheRequires, requireCacheDir } from ${JSON.stringify(resolve('runtime/cli/require-cache.mjs'))}
+// With a second argument, the caches go in the folder for this process's V8 flags beside the bundle folder it names.
+const requires = cacheRequires(process.argv[3] ? requireCacheDir(process.argv[3]) : process.argv[2])
 const require = createRequire(import.meta.url)
 const pkg = require('pkg')
 const local = require('./local.cjs')
@@ -46,5 +47,23 @@ describe('cacheRequires (V8 code cache of the packages the CLI requires)', () =>
     await writeFile(join(dir, 'node_modules', 'pkg', 'helper.js'), 'exports.value = 210\n')
     expect(await start()).toEqual({ pkg: { ...plain, answer: 420 }, local: 'mine', cached: 1, wrote: 1 })
     expect(await start()).toEqual({ pkg: { ...plain, answer: 420 }, local: 'mine', cached: 2, wrote: 0 })
+  }, 30_000)
+
+  it('keeps the caches of processes with other V8 flags apart: the launcher (snapshot flags) and bin.mjs do not rewrite each other\'s', async () => {
+    const bundleDir = join(dir, 'bundle')
+    const beside = async (flags: string[]) => {
+      const { stdout } = await exec(process.execPath, [...flags, join(dir, 'run.mjs'), '', bundleDir])
+      return (({ cached, wrote }) => ({ cached, wrote }))(JSON.parse(stdout))
+    }
+    const flagged = ['--min-semi-space-size=16']
+    expect(await beside(flagged)).toEqual({ cached: 0, wrote: 2 })
+    expect(await beside([])).toEqual({ cached: 0, wrote: 2 })
+    // V8 rejects a cache made under other flags: one shared folder gave 0 here, and was written again each time.
+    expect(await beside(flagged)).toEqual({ cached: 2, wrote: 0 })
+    expect(await beside([])).toEqual({ cached: 2, wrote: 0 })
+    const folders = (await readdir(bundleDir)).sort()
+    expect(folders).toHaveLength(2)
+    expect(folders[0]).toBe('require-cache')
+    expect(folders[1]).toMatch(/^require-cache\.[0-9a-f]+$/)
   }, 30_000)
 })

@@ -7,7 +7,7 @@ import { debuglog } from 'node:util'
 import { startupSnapshot } from 'node:v8'
 import { restartKeyHasher } from '../keys/hash'
 import { alwaysFiles, isStale } from './bundle-sources.mjs'
-import { cacheRequires } from './require-cache.mjs'
+import { cacheRequires, requireCacheDir } from './require-cache.mjs'
 import { warmUp } from './snapshot-warm-up'
 
 type Main = (argv: string[]) => Promise<number>
@@ -58,7 +58,7 @@ async function start(main: Main, bundle: string): Promise<number> {
   // bin.mjs names it on the normal path (runtime/cli/thread-pool.ts).
   process.env.MLCANVAS_CODE_CACHE_MODULE = pathToFileURL(join(root, 'runtime', 'cli', 'code-cache.mjs')).href
   // tfjs' packages from their code caches, as runBundle (code-cache.mjs) does on the normal path: ≈ 30 ms of CPU less in a run that trains.
-  const requires = cacheRequires(join(dir, 'require-cache'))
+  const requires = cacheRequires(requireCacheDir(dir))
   try {
     return await main(process.argv.slice(1))
   } finally {

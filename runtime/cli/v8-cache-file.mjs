@@ -5,6 +5,25 @@ import { writeAtomically } from './write-atomically.mjs'
 // A V8 code cache on disk: the key's bytes (which source and Node it was made for), then V8's data.
 // code-cache.mjs keeps the bundle's, require-cache.mjs those of the packages it requires.
 
+/**
+ * A suffix for cache file names that names the V8 flags this process runs with ('' with none). V8 rejects a
+ * code cache made under other flags: the launcher's processes (the start-up snapshot's flags) and bin.mjs's
+ * (none) keep caches of their own instead of rewriting each other's whenever the two alternate. Worker
+ * threads inherit the process's flags. A hash, not node:crypto (≈ 10 ms of start-up).
+ */
+export function flagsSuffix() {
+  const flags = []
+  for (let i = 0; i < process.execArgv.length; i++) {
+    const arg = process.execArgv[i]
+    if (arg === '--snapshot-blob') i++
+    else if (!arg.startsWith('--snapshot-blob=')) flags.push(arg)
+  }
+  if (!flags.length) return ''
+  let hash = 0x811c9dc5
+  for (const c of flags.join(' ')) hash = Math.imul(hash ^ c.charCodeAt(0), 0x01000193) >>> 0
+  return `.${hash.toString(16)}`
+}
+
 /** The stored code when it was made for this key, else undefined. */
 export function readCache(file, key) {
   try {
