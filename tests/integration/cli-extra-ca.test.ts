@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process'
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { createHash } from 'node:crypto'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { createServer, type Server } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -23,11 +24,10 @@ interface Run {
   failedReads: number
 }
 
-/** The CLI as users start it (the launcher; `bin.mjs` as `node runtime/cli/bin.mjs` would), with NODE_EXTRA_CA_CERTS = `caFile` or unset. */
+/** The CLI as users start it (the launcher; `bin.mjs` as `node runtime/cli/bin.mjs` would), with NODE_EXTRA_CA_CERTS = `caFile` or unset; an undefined in `extraEnv` unsets that variable. */
 function cli(args: string[], caFile: string | undefined, how: 'launcher' | 'bin' = 'launcher', extraEnv: NodeJS.ProcessEnv = {}): Promise<Run> {
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_DEBUG: 'mlcanvas', ...extraEnv }
-  delete env.NODE_EXTRA_CA_CERTS
-  delete env.MLCANVAS_EXTRA_CA_CERTS
+  for (const name of ['NODE_EXTRA_CA_CERTS', 'MLCANVAS_EXTRA_CA_CERTS', ...Object.keys(extraEnv).filter((k) => extraEnv[k] === undefined)]) delete env[name]
   if (caFile) env.NODE_EXTRA_CA_CERTS = caFile
   const [file, argv] = how === 'launcher' ? ['sh', [LAUNCHER, ...args]] : [process.execPath, [BIN, ...args]]
   return new Promise((done) => {
@@ -100,6 +100,35 @@ describe('NODE_EXTRA_CA_CERTS (a TLS-inspecting proxy’s CA): read on the first
         `Cache bucket ca-cache cannot be reached: The TLS certificate of ${new URL(s3.endpoint).host} is not accepted: unable to verify the first certificate (UNABLE_TO_VERIFY_LEAF_SIGNATURE).`,
       )
     } finally {
+      await s3.close()
+    }
+  }, 180_000)
+
+  it('the S3 client’s SSO credentials are fetched with the same CA list (an SSO profile, as behind a corporate proxy)', async () => {
+    const s3 = await startLocalS3('sso-cache', ca)
+    // The SSO portal's GetRoleCredentials, answering with the local server's keys.
+    let served = 0
+    const sso = createServer({ key: ca.key, cert: ca.cert }, (req, res) => {
+      served += req.url?.startsWith('/federation/credentials') && req.headers['x-amz-sso_bearer_token'] === 'token' ? 1 : 0
+      const roleCredentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER', sessionToken: 'session', expiration: Date.now() + 3_600_000 }
+      res.setHeader('content-type', 'application/json')
+      res.end(JSON.stringify({ roleCredentials }))
+    })
+    await new Promise<void>((r) => sso.listen(0, '127.0.0.1', r))
+    try {
+      const home = join(dir, 'home')
+      const startUrl = 'https://example.awsapps.com/start'
+      await mkdir(join(home, '.aws', 'sso', 'cache'), { recursive: true })
+      await writeFile(join(home, '.aws', 'config'), `[profile sso-test]\nsso_start_url = ${startUrl}\nsso_region = us-east-1\nsso_account_id = 123456789012\nsso_role_name = Test\nregion = us-east-1\n`)
+      const token = { accessToken: 'token', expiresAt: new Date(Date.now() + 3_600_000).toISOString(), region: 'us-east-1', startUrl }
+      await writeFile(join(home, '.aws', 'sso', 'cache', `${createHash('sha1').update(startUrl).digest('hex')}.json`), JSON.stringify(token))
+      const env: NodeJS.ProcessEnv = { HOME: home, AWS_PROFILE: 'sso-test', AWS_ENDPOINT_URL_S3: s3.endpoint, AWS_ENDPOINT_URL_SSO: `https://127.0.0.1:${(sso.address() as AddressInfo).port}` }
+      for (const name of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_ENDPOINT_URL', 'AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE']) env[name] = undefined
+      const run = await cli(['run', CACHED_GRAPH, '--json', '--workers', '1', '--cache-url', 's3://sso-cache/a'], ca.caFile, 'launcher', env)
+      expect(run.code, run.stderr).toBe(0)
+      expect(served).toBe(1)
+    } finally {
+      sso.close()
       await s3.close()
     }
   }, 180_000)
