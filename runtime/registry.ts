@@ -56,7 +56,8 @@ export class Registry {
  * (a CLI run) needs the schemas of that graph's node types only, not of all of them.
  */
 function registered(def: NodeDefinition): RegisteredNode {
-  const node = { ...def } as RegisteredNode
+  // Descriptors, not a spread: params declared as a function stay unbuilt (defineNode).
+  const node = Object.defineProperties({}, Object.getOwnPropertyDescriptors(def)) as RegisteredNode
   Object.defineProperty(node, 'paramsSchema', {
     configurable: true,
     enumerable: true,

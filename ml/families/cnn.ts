@@ -17,7 +17,7 @@ export const cnn = defineFamily({
   version: 2,
   migrate: migrateOwnSeed,
   gradient: true,
-  config: {
+  config: () => ({
     height: p.int({ default: 8, min: 1, max: 512, title: 'Image height' }),
     width: p.int({ default: 8, min: 1, max: 512, title: 'Image width', description: 'Use width 1 for 1-D signals.' }),
     channels: p.int({ default: 1, min: 1, max: 16, title: 'Channels' }),
@@ -27,7 +27,7 @@ export const cnn = defineFamily({
     hidden: p.int({ default: 32, min: 0, max: 1024, title: 'Dense units', description: '0 = none.' }),
     alpha: alphaParam(0.0001),
     seed: networkSeedParam(),
-  },
+  }),
   fit(t, c, ctx) {
     // A width (or height) of 1 is a 1-D signal: the kernel and pool stay 1 along that axis.
     const hidden = (): LayerDef[] => [

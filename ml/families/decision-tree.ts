@@ -14,11 +14,11 @@ export const decisionTree = defineFamily({
     'error (regression), like scikit-learn\'s DecisionTreeClassifier/Regressor. Limit the depth to avoid overfitting.',
   tasks: ['classification', 'regression'],
   gradient: false,
-  config: {
+  config: () => ({
     maxDepth: maxDepthParam(),
     minSamplesSplit: p.int({ default: 2, min: 2, max: 10_000, title: 'Min rows to split' }),
     minSamplesLeaf: minSamplesLeafParam(),
-  },
+  }),
   async fit(t, config, ctx) {
     const { values: X, rows, cols } = t.X
     const all = Int32Array.from({ length: rows }, (_, i) => i)

@@ -7,7 +7,7 @@ import { defineFamily } from './family'
 import { linearParts, linearSummary } from './linear-state'
 
 /** Params shared by lasso and elastic net (scikit-learn's names and defaults). */
-export const coordinateDescentConfig = {
+export const coordinateDescentConfig = () => ({
   alpha: p.number({
     default: 1,
     min: 0,
@@ -17,7 +17,7 @@ export const coordinateDescentConfig = {
   }),
   maxIter: p.int({ default: 1000, min: 1, max: 1_000_000, title: 'Max sweeps', advanced: true }),
   tol: p.number({ default: 1e-4, gt: 0, max: 1, title: 'Tolerance', description: 'Duality-gap tolerance, relative to ‖y‖².', advanced: true }),
-}
+})
 
 /** Fits by coordinate descent; warns as scikit-learn does when the duality gap is still open. */
 export async function fitCoordinateDescent(t: TrainingTable, o: ElasticNetOptions, ctx: FitContext) {
@@ -40,10 +40,10 @@ export const elasticNet = defineFamily({
     'descent as scikit-learn\'s ElasticNet: penalty = l1Ratio·‖w‖₁ + (1 − l1Ratio)/2·‖w‖². Standardize the features first.',
   tasks: ['regression'],
   gradient: false,
-  config: {
-    ...coordinateDescentConfig,
+  config: () => ({
+    ...coordinateDescentConfig(),
     l1Ratio: p.number({ default: ELASTIC_NET_DEFAULTS.l1Ratio, min: 0, max: 1, title: 'L1 ratio', description: '1 = lasso, 0 = ridge-like.' }),
-  },
+  }),
   fit: (t, config, ctx) => fitCoordinateDescent(t, config, ctx),
   ...linearParts('elastic net'),
 })

@@ -41,7 +41,7 @@ export const gradientBoosting = defineFamily({
     'learning rate 0.1. Early stopping watches the validation split (or 10 % of the training rows).',
   tasks: ['classification', 'regression'],
   gradient: false,
-  config: {
+  config: () => ({
     nEstimators: p.int({ default: 100, min: 1, max: 10_000, title: 'Trees (stages)' }),
     learningRate: p.number({ default: 0.1, gt: 0, max: 1, title: 'Learning rate', description: 'How much of each tree is added; smaller needs more trees.' }),
     maxDepth: p.int({ default: 3, min: 1, max: 32, title: 'Max depth' }),
@@ -53,7 +53,7 @@ export const gradientBoosting = defineFamily({
       description: 'Stop after this many stages without the validation loss improving by 1e-4; 0 = off.',
     }),
     seed: seedParam(),
-  },
+  }),
   async fit(t, config, ctx) {
     const classes = t.task === 'classification' ? t.classes!.length : 0
     const step = checkpoints(ctx.signal)

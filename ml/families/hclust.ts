@@ -14,10 +14,10 @@ export const hclust = defineFamily({
     'farthest/mean/nearest pair distance) and cuts the tree into k clusters. New rows go to the nearest cluster centroid.',
   tasks: ['clustering'],
   gradient: false,
-  config: {
+  config: () => ({
     k: clustersParam(),
     linkage: p.select(['ward', 'complete', 'average', 'single'] as const, { default: 'ward', title: 'Linkage' }),
-  },
+  }),
   async fit(t, config, ctx) {
     const { values: X, rows, cols } = t.X
     const merging = (f: number) => ctx.progress(f, `merging clusters: ${Math.round(f * 100)} %`)

@@ -19,7 +19,7 @@ export const histGradientBoosting = defineFamily({
     'iterations without the validation loss improving by 1e-7. Fast on large tables; the loss curve shows the training loss per iteration.',
   tasks: ['classification', 'regression'],
   gradient: false,
-  config: {
+  config: () => ({
     maxIter: p.int({ default: HIST_DEFAULTS.maxIter, min: 1, max: 10_000, title: 'Iterations', description: 'Boosting iterations (one tree per class per iteration for more than two classes).' }),
     learningRate: p.number({ default: HIST_DEFAULTS.learningRate, gt: 0, max: 1, title: 'Learning rate' }),
     maxLeafNodes: p.int({ default: HIST_DEFAULTS.maxLeafNodes, min: 2, max: 4096, title: 'Leaves per tree' }),
@@ -33,7 +33,7 @@ export const histGradientBoosting = defineFamily({
     }),
     nIterNoChange: p.int({ default: HIST_DEFAULTS.nIterNoChange, min: 1, max: 1000, title: 'Patience (iterations)', advanced: true }),
     seed: seedParam(),
-  },
+  }),
   async fit(t, config, ctx) {
     const classes = t.task === 'classification' ? t.classes!.length : 0
     const step = checkpoints(ctx.signal)

@@ -14,13 +14,13 @@ export const kmeans = defineFamily({
     'restarts by inertia = sum of squared distances to the nearest center), as scikit-learn\'s KMeans.',
   tasks: ['clustering'],
   gradient: false,
-  config: {
+  config: () => ({
     k: clustersParam(),
     nInit: p.int({ default: 10, min: 1, max: 100, title: 'Restarts (n_init)' }),
     maxIter: p.int({ default: 300, min: 1, max: 10_000, title: 'Max iterations' }),
     tol: p.number({ default: 1e-4, min: 0, max: 1, title: 'Tolerance', description: 'Relative to the mean feature variance.' }),
     seed: seedParam(),
-  },
+  }),
   async fit(t, config, ctx) {
     const { values: X, rows, cols } = t.X
     const state = await fitKMeans(X, rows, cols, { ...config, random: ctx.random, checkpoint: checkpoints(ctx.signal) })

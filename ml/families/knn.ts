@@ -11,10 +11,10 @@ export const knn = defineFamily({
     'each neighbour counting equally or by inverse distance. Scale the features first.',
   tasks: ['classification', 'regression'],
   gradient: false,
-  config: {
+  config: () => ({
     k: p.int({ default: 5, min: 1, max: 1000, title: 'Neighbours (k)' }),
     weights: p.select(['uniform', 'distance'] as const, { default: 'uniform', title: 'Weights' }),
-  },
+  }),
   async fit(t, { k, weights }) {
     const { values: X, rows, cols } = t.X
     if (k > rows) throw new Error(`k-NN with k = ${k} needs at least ${k} training rows; the table has ${rows}. Lower k.`)

@@ -18,7 +18,7 @@ export const linearRegression = defineFamily({
     'gradient descent instead. Set alpha > 0 for ridge (L2) regularisation.',
   tasks: ['regression'],
   gradient: true,
-  config: { alpha: alphaParam(0), seed: gradientLinearSeedParam() },
+  config: () => ({ alpha: alphaParam(0), seed: gradientLinearSeedParam() }),
   fit: async (t, config, ctx) => (exactWired(ctx) ? fitExactRegression(t, config.alpha, ctx) : fitNetwork(t, ctx, { hidden: () => [], alpha: config.alpha })),
   predict: (s, X, rows) => predictGradient(s, X, rows, true),
   serialize: serializeGradient,

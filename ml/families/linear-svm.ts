@@ -17,7 +17,7 @@ export const linearSvm = defineFamily({
     'Gives class scores, not probabilities.',
   tasks: ['classification'],
   gradient: true,
-  config: { C: svmCParam(), alpha: alphaParam(0.0001), seed: linearSeedParam() },
+  config: () => ({ C: svmCParam(), alpha: alphaParam(0.0001), seed: linearSeedParam() }),
   fit: async (t, config, ctx) =>
     exactWired(ctx)
       ? fitExactLinearSvc(t, config.C, ctx)

@@ -17,12 +17,12 @@ export const linearSvr = defineFamily({
     'coordinate descent); wire a loss and an optimizer to train it by gradient descent with the alpha penalty instead.',
   tasks: ['regression'],
   gradient: true,
-  config: {
+  config: () => ({
     epsilon: p.number({ default: 0, min: 0, max: 1e6, title: 'Epsilon', description: 'Width of the no-penalty tube, in target units (scikit-learn\'s default 0).' }),
     C: svmCParam(),
     alpha: alphaParam(0.0001),
     seed: linearSeedParam(),
-  },
+  }),
   fit: async (t, config, ctx) =>
     exactWired(ctx)
       ? fitExactLinearSvr(t, config.C, config.epsilon, ctx)

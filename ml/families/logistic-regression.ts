@@ -19,7 +19,7 @@ export const logisticRegression = defineFamily({
     'LogisticRegression; wire a loss and an optimizer to train it by gradient descent with the alpha penalty instead.',
   tasks: ['classification'],
   gradient: true,
-  config: {
+  config: () => ({
     C: p.number({
       default: 1,
       gt: 0,
@@ -29,7 +29,7 @@ export const logisticRegression = defineFamily({
     }),
     alpha: alphaParam(0.0001),
     seed: gradientLinearSeedParam(),
-  },
+  }),
   fit: async (t, config, ctx) => (exactWired(ctx) ? fitExactLogistic(t, config.C, ctx) : fitNetwork(t, ctx, { hidden: () => [], alpha: config.alpha })),
   predict: (s, X, rows) => predictGradient(s, X, rows, true),
   serialize: serializeGradient,

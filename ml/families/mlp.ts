@@ -24,7 +24,7 @@ export const mlp = defineFamily({
   version: 2,
   migrate: migrateOwnSeed,
   gradient: true,
-  config: {
+  config: () => ({
     layers: p.custom(
       z.array(layer).max(32).default([
         { units: 64, activation: 'relu', dropout: 0 },
@@ -35,7 +35,7 @@ export const mlp = defineFamily({
     ),
     alpha: alphaParam(0.0001),
     seed: networkSeedParam(),
-  },
+  }),
   fit(t, config, ctx) {
     const hidden = () =>
       config.layers.flatMap((l): LayerDef[] => [

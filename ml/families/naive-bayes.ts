@@ -11,7 +11,7 @@ export const naiveBayes = defineFamily({
     'most probable class (scikit-learn\'s GaussianNB, with its variance smoothing).',
   tasks: ['classification'],
   gradient: false,
-  config: {
+  config: () => ({
     varSmoothing: p.number({
       default: 1e-9,
       min: 0,
@@ -19,7 +19,7 @@ export const naiveBayes = defineFamily({
       title: 'Variance smoothing',
       description: 'Fraction of the largest feature variance added to every variance, for stability.',
     }),
-  },
+  }),
   async fit(t, config) {
     const classes = t.classes?.length ?? 0
     if (!classes) throw new Error('Naive Bayes classifies; its target must be categorical.')

@@ -11,7 +11,7 @@ export const pca = defineFamily({
     '(columns pc_1, pc_2, …) for 2-D plots. Standardize first when features have different units.',
   tasks: ['embedding'],
   gradient: false,
-  config: { components: p.int({ default: 2, min: 1, max: 1000, title: 'Components' }) },
+  config: () => ({ components: p.int({ default: 2, min: 1, max: 1000, title: 'Components' }) }),
   async fit(t, config) {
     const state = fitPca(t.X.values, t.X.rows, t.X.cols, { components: config.components })
     const explained = state.explainedVarianceRatio.reduce((a, b) => a + b, 0)

@@ -22,7 +22,7 @@ export const randomForest = defineFamily({
     'every split; classification averages their class probabilities, regression their values (scikit-learn\'s rules).',
   tasks: ['classification', 'regression'],
   gradient: false,
-  config: {
+  config: () => ({
     nEstimators: p.int({ default: 100, min: 1, max: 2000, title: 'Trees' }),
     maxDepth: maxDepthParam(),
     maxFeatures: p.select(['auto', 'sqrt', 'log2', 'all'] as const, {
@@ -33,7 +33,7 @@ export const randomForest = defineFamily({
     minSamplesLeaf: minSamplesLeafParam(),
     bootstrap: p.bool({ default: true, title: 'Bootstrap samples' }),
     seed: seedParam(),
-  },
+  }),
   async fit(t, config, ctx) {
     const { values: X, rows, cols } = t.X
     const classes = t.classes?.length ?? 0

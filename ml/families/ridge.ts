@@ -13,9 +13,9 @@ export const ridge = defineFamily({
     '(the intercept is not penalized). Shrinks correlated features\' weights together; standardize the features first.',
   tasks: ['regression'],
   gradient: false,
-  config: {
+  config: () => ({
     alpha: p.number({ default: 1, min: 0, max: 1e9, title: 'Alpha', description: 'Penalty strength (scikit-learn\'s alpha); 0 is plain least squares.' }),
-  },
+  }),
   async fit(t, { alpha }) {
     const { values: X, rows, cols } = t.X
     const s = fitRidge(X, rows, cols, t.y!, alpha)

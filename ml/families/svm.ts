@@ -18,11 +18,11 @@ export const svm = defineFamily({
     'probabilities for Platt-scaled class probabilities (fitted by internal 5-fold cross-validation, slower). Scale the features first.',
   tasks: ['classification'],
   gradient: false,
-  config: {
+  config: () => ({
     ...kernelConfig,
     probability: p.bool({ default: false, title: 'Probabilities', description: 'Platt scaling, as scikit-learn\'s probability=True.' }),
     seed: seedParam('With probabilities: which rows fall in each of the Platt scaling folds (scikit-learn\'s random_state). Without, the fit draws nothing.'),
-  },
+  }),
   async fit(t, config, ctx) {
     const classes = t.classes!.length
     const run: StepRunner = (steps) => runCancellable(steps, ctx.signal)

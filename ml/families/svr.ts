@@ -18,10 +18,10 @@ export const svr = defineFamily({
     'target with a large range) first.',
   tasks: ['regression'],
   gradient: false,
-  config: {
+  config: () => ({
     ...kernelConfig,
     epsilon: p.number({ default: 0.1, min: 0, max: 1e9, title: 'Epsilon', description: 'Half-width of the no-penalty tube, in target units.' }),
-  },
+  }),
   async fit(t, config, ctx) {
     const run: StepRunner = (steps) => runCancellable(steps, ctx.signal)
     const state = await fitSvm(t.X.values, t.X.rows, t.X.cols, t.y!, 0, svmConfig(config, { epsilon: config.epsilon }), run)

@@ -33,9 +33,9 @@ export const castColumnsNode = defineNode({
   inputs: { data: port.datasetOrSplits() },
   outputs: { data: port.sameAs('data') },
   replays: [castStep],
-  params: {
+  params: () => ({
     types: p.text({ default: '', title: 'Types', description: '"column:numeric" or "column:categorical" pairs, separated by commas.' }),
-  },
+  }),
   run({ data }, params) {
     const input = requireData(data)
     const d = fitRows(input)

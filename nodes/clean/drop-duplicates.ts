@@ -27,9 +27,9 @@ export const dropDuplicatesNode = defineNode({
     'columns (by default all columns); two missing cells count as equal. Put it before the split: fed splits, it works within each split only.',
   inputs: { data: port.datasetOrSplits() },
   outputs: { data: port.sameAs('data') },
-  params: {
+  params: () => ({
     columns: p.columns({ title: 'Compare columns', description: 'Empty: all columns.' }),
-  },
+  }),
   run({ data }, params) {
     return { data: mapSplits(requireData(data), (d) => dropDuplicateRows(d, params.columns)) }
   },

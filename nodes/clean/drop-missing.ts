@@ -23,9 +23,9 @@ export const dropMissingNode = defineNode({
     'Fed splits, it filters each split on its own. It learns nothing, so scoring new rows later does not drop any.',
   inputs: { data: port.datasetOrSplits() },
   outputs: { data: port.sameAs('data') },
-  params: {
+  params: () => ({
     columns: p.columns({ title: 'Columns', description: 'Empty: every column except ignored ones.' }),
-  },
+  }),
   run({ data }, params) {
     return { data: mapSplits(requireData(data), (d) => dropMissingRows(d, params.columns)) }
   },

@@ -69,11 +69,11 @@ export const imputeNode = defineNode({
   inputs: { data: port.datasetOrSplits() },
   outputs: { data: port.sameAs('data') },
   replays: [imputeStep],
-  params: {
+  params: () => ({
     columns: p.columns({ title: 'Columns', description: 'Empty: every feature column.' }),
     strategy: p.select(['mean', 'median', 'most_frequent', 'constant'], { default: 'mean', title: 'Strategy' }),
     fill_value: p.text({ default: '', maxLength: 200, title: 'Constant', description: 'Used by the constant strategy.' }),
-  },
+  }),
   run({ data }, params) {
     const out = fitAndApply(requireData(data), imputeStep, (train) => fitImpute(train, params.columns, params.strategy, params.fill_value))
     return { data: out }

@@ -62,12 +62,12 @@ export const normalizeTextNode = defineNode({
   inputs: { data: port.datasetOrSplits() },
   outputs: { data: port.sameAs('data') },
   replays: [textStep],
-  params: {
+  params: () => ({
     columns: p.columns({ kind: 'categorical', title: 'Columns', description: 'Empty: every categorical feature and target column.' }),
     trim: p.bool({ default: true, title: 'Trim and collapse spaces' }),
     case: p.select(['none', 'lower', 'upper', 'title'], { default: 'none', title: 'Case' }),
     mapping: p.text({ default: '', title: 'Mapping', description: 'Comma- or line-separated "from=to" pairs, applied after trimming and case.' }),
-  },
+  }),
   run({ data }, params) {
     const input = requireData(data)
     const mapping = parsePairs(params.mapping, 'Mapping', /=/)

@@ -66,13 +66,13 @@ export const outliersNode = defineNode({
   inputs: { data: port.datasetOrSplits() },
   outputs: { data: port.sameAs('data') },
   replays: [clipStep],
-  params: {
+  params: () => ({
     columns: p.columns({ kind: 'numeric', title: 'Columns', description: 'Empty: every numeric feature column.' }),
     method: p.select(['iqr', 'zscore'], { default: 'iqr', title: 'Method' }),
     iqr_k: p.number({ default: 1.5, min: 0, max: 100, step: 0.5, title: 'IQR multiplier k' }),
     z: p.number({ default: 3, gt: 0, max: 100, step: 0.5, title: 'z-score threshold' }),
     action: p.select(['clip', 'drop'], { default: 'clip', title: 'Action', description: 'Clip values to the bounds, or drop the rows.' }),
-  },
+  }),
   run({ data }, params, ctx) {
     const input = requireData(data)
     const state = fitBounds(fitRows(input), params.columns, params.method, params.iqr_k, params.z)

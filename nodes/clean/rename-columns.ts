@@ -28,9 +28,9 @@ export const renameColumnsNode = defineNode({
   inputs: { data: port.datasetOrSplits() },
   outputs: { data: port.sameAs('data') },
   replays: [renameStep],
-  params: {
+  params: () => ({
     mapping: p.text({ default: '', title: 'Renames', description: '"old=new" pairs.' }),
-  },
+  }),
   run({ data }, params) {
     const input = requireData(data)
     const d = fitRows(input)

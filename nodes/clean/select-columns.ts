@@ -30,10 +30,10 @@ export const selectColumnsNode = defineNode({
   inputs: { data: port.datasetOrSplits() },
   outputs: { data: port.sameAs('data') },
   replays: [selectStep],
-  params: {
+  params: () => ({
     mode: p.select(['keep', 'drop'], { default: 'drop', title: 'Mode' }),
     columns: p.columns({ title: 'Columns' }),
-  },
+  }),
   run({ data }, params) {
     const input = requireData(data)
     const d = fitRows(input)

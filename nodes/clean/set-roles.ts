@@ -32,11 +32,11 @@ export const setRolesNode = defineNode({
   inputs: { data: port.datasetOrSplits() },
   outputs: { data: port.sameAs('data') },
   replays: [rolesStep],
-  params: {
+  params: () => ({
     target: p.column({ title: 'Target column', description: 'Empty: no target (unsupervised).' }),
     ids: p.columns({ emptyMeans: 'none', title: 'ID columns' }),
     ignore: p.columns({ emptyMeans: 'none', title: 'Ignored columns' }),
-  },
+  }),
   run({ data }, params) {
     const input = requireData(data)
     const d = fitRows(input)

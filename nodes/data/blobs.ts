@@ -17,13 +17,13 @@ export const blobsNode = defineNode({
     'Good for clustering and simple classification.',
   inputs: {},
   outputs: { data: port.dataset() },
-  params: {
+  params: () => ({
     seed: generatorSeed,
     samples: samplesParam(300),
     centers: p.int({ default: 3, min: 1, max: 100, title: 'Clusters' }),
     features: p.int({ default: 2, min: 1, max: 100, title: 'Features' }),
     cluster_std: p.number({ default: 1, min: 0, max: 100, step: 0.1, title: 'Cluster spread', description: 'Standard deviation of each cluster (the noise).' }),
-  },
+  }),
   run(_inputs, params) {
     const random = seededRandom(params.seed)
     const { samples: n, centers: k, features: f } = params

@@ -15,12 +15,12 @@ export const circlesNode = defineNode({
     '"scale factor", points evenly spaced in angle, plus Gaussian noise. Separable only by a non-linear boundary.',
   inputs: {},
   outputs: { data: port.dataset() },
-  params: {
+  params: () => ({
     seed: generatorSeed,
     samples: samplesParam(200),
     noise: noiseParam(0.05),
     factor: p.number({ default: 0.5, gt: 0, max: 0.999, step: 0.05, title: 'Scale factor', description: 'Inner circle radius relative to the outer one (0 < factor < 1).' }),
-  },
+  }),
   run(_inputs, params) {
     const angles = (count: number) => linspace(0, 2 * Math.PI, count, false)
     const outer = (t: number): [number, number] => [Math.cos(t), Math.sin(t)]

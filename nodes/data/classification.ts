@@ -53,7 +53,7 @@ export const classificationNode = defineNode({
     'Noise is the fraction of labels replaced by a random class.',
   inputs: {},
   outputs: { data: port.dataset() },
-  params: {
+  params: () => ({
     seed: generatorSeed,
     samples: samplesParam(200),
     features: p.int({ default: 4, min: 1, max: 1000, title: 'Features' }),
@@ -63,7 +63,7 @@ export const classificationNode = defineNode({
     clusters_per_class: p.int({ default: 1, min: 1, max: 100, title: 'Clusters per class' }),
     class_sep: p.number({ default: 1, gt: 0, max: 100, step: 0.1, title: 'Class separation', description: 'Larger values make the task easier.' }),
     noise: p.number({ default: 0.01, min: 0, max: 1, step: 0.01, title: 'Label noise', description: 'Fraction of labels replaced by a random class (flip_y).' }),
-  },
+  }),
   check: (params) => problems(params),
   run(_inputs, params) {
     const random = seededRandom(params.seed)

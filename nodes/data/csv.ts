@@ -21,10 +21,10 @@ export const csvNode = defineNode({
   inputs: {},
   outputs: { data: port.dataset() },
   replays: [csvSchema],
-  params: {
+  params: () => ({
     path: p.file({ title: 'File', description: 'A .csv or .tsv file.', accept: ['.csv', '.tsv', '.txt'] }),
     ...tableParams,
-  },
+  }),
   fileParams: ['path'],
   async run(_inputs, params, ctx) {
     const log = keepWarnings(ctx.log)

@@ -55,12 +55,12 @@ export const excelNode = defineNode({
   inputs: {},
   outputs: { data: port.dataset() },
   replays: [excelSchema],
-  params: {
+  params: () => ({
     path: p.file({ title: 'File', description: 'An .xlsx workbook.', accept: ['.xlsx'] }),
     sheet: p.text({ default: '', maxLength: 200, title: 'Sheet', description: 'Sheet name or number (1 = first). Empty: the first sheet.' }),
     ...headerParams,
     ...columnParams,
-  },
+  }),
   fileParams: ['path'],
   async run(_inputs, params, ctx) {
     const log = keepWarnings(ctx.log)

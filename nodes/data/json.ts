@@ -65,10 +65,10 @@ export const jsonNode = defineNode({
   inputs: {},
   outputs: { data: port.dataset() },
   replays: [jsonSchema],
-  params: {
+  params: () => ({
     path: p.file({ title: 'File', description: 'A .json or .jsonl file.', accept: ['.json', '.jsonl', '.ndjson'] }),
     ...columnParams,
-  },
+  }),
   fileParams: ['path'],
   run(_inputs, params, ctx) {
     const log = keepWarnings(ctx.log)

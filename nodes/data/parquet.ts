@@ -42,10 +42,10 @@ export const parquetNode = defineNode({
   inputs: {},
   outputs: { data: port.dataset() },
   replays: [parquetLoaderSchema],
-  params: {
+  params: () => ({
     path: p.file({ title: 'File', description: 'A .parquet file.', accept: ['.parquet'] }),
     ...columnParams,
-  },
+  }),
   fileParams: ['path'],
   async run(_inputs, params, ctx) {
     const log = keepWarnings(ctx.log)

@@ -29,14 +29,14 @@ export const regressionNode = defineNode({
     'The node summary lists the true weights and bias, so you can check what a model recovers.',
   inputs: {},
   outputs: { data: port.dataset() },
-  params: {
+  params: () => ({
     seed: generatorSeed,
     samples: samplesParam(200),
     features: p.int({ default: 3, min: 1, max: 1000, title: 'Features' }),
     informative: p.int({ default: 3, min: 0, max: 1000, title: 'Informative features', description: 'How many features have a non-zero weight.' }),
     noise: noiseParam(10, 'Standard deviation of the Gaussian noise added to y.'),
     bias: p.number({ default: 0, min: -1e6, max: 1e6, title: 'Bias', description: 'The intercept added to every y.' }),
-  },
+  }),
   check: (params) =>
     params.informative > params.features ? [`Informative features (${params.informative}) cannot exceed features (${params.features}).`] : [],
   run(_inputs, params) {

@@ -16,13 +16,13 @@ export const spiralsNode = defineNode({
     '2π·turns·r + 2πk/classes; Gaussian noise is added to each coordinate. A hard non-linear problem that needs a deeper network.',
   inputs: {},
   outputs: { data: port.dataset() },
-  params: {
+  params: () => ({
     seed: generatorSeed,
     samples: samplesParam(300),
     noise: noiseParam(0.02),
     classes: p.int({ default: 2, min: 2, max: 10, title: 'Classes (arms)' }),
     turns: p.number({ default: 1, min: 0.25, max: 5, step: 0.25, title: 'Turns', description: 'How many times each arm winds round.' }),
-  },
+  }),
   run(_inputs, params) {
     const random = seededRandom(params.seed)
     const { samples: n, classes: k, turns } = params

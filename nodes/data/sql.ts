@@ -67,11 +67,11 @@ export const sqlNode = defineNode({
   },
   outputs: { data: port.dataset() },
   replays: [sqlSchema],
-  params: {
+  params: () => ({
     database: p.file({ title: 'Database file', description: 'An SQLite database (.sqlite, .db); optional when tables are wired in.', accept: ['.sqlite', '.sqlite3', '.db'] }),
     query: p.text({ default: 'SELECT * FROM a', title: 'Query', description: 'SQLite SQL, e.g. SELECT * FROM customers JOIN a USING (id).' }),
     ...columnParams,
-  },
+  }),
   fileParams: ['database'],
   async run(inputs, params, ctx) {
     const log = keepWarnings(ctx.log)

@@ -44,10 +44,10 @@ export const urlNode = defineNode({
   outputs: { data: port.dataset() },
   replays: [urlSchema],
   volatile: true,
-  params: {
+  params: () => ({
     url: p.text({ default: '', maxLength: 2000, title: 'URL', description: 'An http(s) address of a .csv or .json file.' }),
     ...tableParams,
-  },
+  }),
   async run(_inputs, params, ctx) {
     const log = keepWarnings(ctx.log)
     const url = params.url.trim()

@@ -75,11 +75,11 @@ export const driftNode = defineNode({
     model: port.model({ optional: true }),
   },
   outputs: { metrics: port.metrics() },
-  params: {
+  params: () => ({
     features: p.columns({ title: 'Features', description: 'Columns to compare; empty = every feature column.' }),
     psiThreshold: p.number({ default: 0.2, gt: 0, title: 'PSI threshold', description: '0.1 is a slight shift, 0.25 a major one.' }),
     alpha: p.number({ default: 0.01, gt: 0, max: 0.5, title: 'KS significance level' }),
-  },
+  }),
   run(inputs, params, ctx) {
     const reference = fitRows(requireData(inputs.reference, 'reference'))
     const current = requireData(inputs.current, 'current')

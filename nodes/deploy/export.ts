@@ -38,9 +38,9 @@ export const exportNode = defineNode({
     }),
   },
   outputs: { bundle: port.bundle() },
-  params: {
+  params: () => ({
     name: p.text({ default: 'model', maxLength: 100, title: 'Name', description: 'The model name the server uses: POST /v1/models/{name}:predict.' }),
-  },
+  }),
   async run(inputs, params, ctx) {
     const model = requireModel(inputs.model)
     if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(params.name)) {

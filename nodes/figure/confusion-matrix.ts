@@ -30,13 +30,13 @@ export const confusionMatrixFigureNode = defineNode({
     'by predicted class (columns sum to 1, the diagonal is precision) or over all rows.',
   inputs: { predictions: { types: ['predictions'] } },
   outputs: { figure: { types: ['figure'] } },
-  params: {
+  params: () => ({
     normalize: p.select(['none', 'true', 'pred', 'all'], {
       default: 'none',
       title: 'Normalize',
       description: 'Show counts, or fractions of each true class, each predicted class, or all rows.',
     }),
-  },
+  }),
   run({ predictions }, params) {
     const { pred, actual, classes } = classifiedPredictions(predictions)
     const cm = confusionMatrix(actual, pred.predicted, classes.length)

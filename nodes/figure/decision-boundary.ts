@@ -71,10 +71,10 @@ export const decisionBoundaryFigureNode = defineNode({
     data: { types: ['dataset', 'splits'], description: 'Rows to draw: the training table, or raw rows with the same columns.' },
   },
   outputs: { figure: { types: ['figure'] } },
-  params: {
+  params: () => ({
     resolution: p.int({ default: 100, min: 10, max: 300, title: 'Grid size', description: 'Cells along each axis.' }),
     split: p.select(SPLIT_CHOICES, { default: 'all', title: 'Split', description: 'Which rows to draw when fed splits.' }),
-  },
+  }),
   run({ model, data }, params, ctx) {
     const m = requireTwoFeatureModel(model)
     const given = plotTable(data, params.split).table

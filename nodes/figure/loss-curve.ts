@@ -17,9 +17,9 @@ export const lossCurveFigureNode = defineNode({
     'its solver\'s objective per iteration instead (L-BFGS, coordinate descent), or one point for a direct solve (QR, Cholesky).',
   inputs: { model: { types: ['model'] } },
   outputs: { figure: { types: ['figure'] } },
-  params: {
+  params: () => ({
     show: p.select(['loss', 'metric'], { default: 'loss', title: 'Show', description: 'The loss, or the score the trainer records.' }),
-  },
+  }),
   run({ model }, params) {
     const m = model as TrainedModel | undefined
     if (!m || m.kind !== 'model') throw new Error('Input "model" needs a trained model; connect a Train node.')

@@ -19,14 +19,14 @@ export const rocFigureNode = defineNode({
     'the curve; the dashed diagonal is a random guess (AUC 0.5).',
   inputs: { predictions: { types: ['predictions'] } },
   outputs: { figure: { types: ['figure'] } },
-  params: {
+  params: () => ({
     positiveClass: p.text({
       default: '',
       maxLength: 200,
       title: 'Positive class',
       description: 'For two classes: the class whose curve is drawn. Empty: the second class.',
     }),
-  },
+  }),
   run({ predictions }, params, ctx) {
     const { pred, actual, classes } = classifiedPredictions(predictions)
     const k = classes.length

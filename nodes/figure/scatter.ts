@@ -59,12 +59,12 @@ export const scatterFigureNode = defineNode({
     'named columns it uses the first two numeric features. Large tables are shown as 5000 evenly spaced rows.',
   inputs: { data: { types: ['dataset', 'splits', 'predictions'], description: 'A table, splits or predictions.' } },
   outputs: { figure: { types: ['figure'] } },
-  params: {
+  params: () => ({
     x: p.column({ kind: 'numeric', title: 'X column', description: 'Empty: the first numeric feature.' }),
     y: p.column({ kind: 'numeric', title: 'Y column', description: 'Empty: the second numeric feature.' }),
     colour: p.column({ title: 'Colour by', description: 'Empty: clusters or the target. "none": one colour.' }),
     split: p.select(SPLIT_CHOICES, { default: 'all', title: 'Split', description: 'Which split to plot when fed splits.' }),
-  },
+  }),
   run({ data }, params) {
     const { table, colour: natural } = plotTable(data, params.split)
     const x = axisColumn(table, params.x, 0, 'x')

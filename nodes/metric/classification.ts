@@ -33,7 +33,7 @@ export const classificationMetricsNode = defineNode({
     '(probabilities clipped to [ε, 1 − ε], ε = 2⁻⁵²).',
   inputs: { predictions: port.predictions() },
   outputs: { metrics: port.metrics() },
-  params: {
+  params: () => ({
     average: p.select(['auto', 'binary', 'macro', 'weighted', 'micro'], {
       default: 'auto',
       title: 'Averaging',
@@ -45,7 +45,7 @@ export const classificationMetricsNode = defineNode({
       title: 'Positive class',
       description: 'The class scored by binary averaging and the binary ROC curve. Empty: the second class.',
     }),
-  },
+  }),
   run({ predictions }, params, ctx) {
     const { pred, actual, classes } = classifiedPredictions(predictions)
     const k = classes.length

@@ -59,7 +59,7 @@ export const clusteringMetricsNode = defineNode({
     data: port.datasetOrSplits({ optional: true, description: 'The table the clusters were predicted on (if the predictions carry no features).' }),
   },
   outputs: { metrics: port.metrics() },
-  params: {
+  params: () => ({
     sampleSize: p.int({
       default: 5000,
       min: 10,
@@ -68,7 +68,7 @@ export const clusteringMetricsNode = defineNode({
       description: 'The silhouette costs rows² distances; above this many rows it uses a random sample.',
     }),
     seed: p.int({ default: 0, min: 0, title: 'Seed', description: 'Picks the silhouette sample.', advanced: true }),
-  },
+  }),
   run({ predictions, data }, params, ctx) {
     const pred = requirePredictions(predictions, 'clustering')
     if (pred.rows === 0) throw new Error('The predictions have no rows; check the split sizes upstream.')

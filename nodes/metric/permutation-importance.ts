@@ -26,11 +26,11 @@ export const permutationImportanceNode = defineNode({
     'shows what the model memorised.',
   inputs: { model: port.model(), data: port.datasetOrSplits() },
   outputs: { metrics: port.metrics(), figure: { types: ['figure'] } },
-  params: {
+  params: () => ({
     split: p.select(['test', 'validation', 'train', 'all'] as const, { default: 'test', title: 'Split', description: 'Which split to measure on when fed splits.' }),
     repeats: p.int({ default: 5, min: 1, max: 100, title: 'Repeats', description: 'Shuffles per feature (scikit-learn\'s n_repeats).' }),
     seed: p.int({ default: 0, min: 0, max: 2 ** 31 - 1, title: 'Seed' }),
-  },
+  }),
   run(inputs, params, ctx) {
     const model = requireModel(inputs.model)
     if (model.task !== 'classification' && model.task !== 'regression') {

@@ -11,7 +11,8 @@ import { modelSpec, specSummary, taskParam } from './spec'
  */
 export function familyNode(family: AnyFamily): NodeDefinition<ParamsShape> {
   const both = family.tasks.includes('classification') && family.tasks.includes('regression')
-  const params: ParamsShape = both ? { task: taskParam(), ...family.config } : family.config
+  // Read when the node's params are first used, so that the family's config is built then too.
+  const params = (): ParamsShape => (both ? { task: taskParam(), ...family.config } : family.config)
   return defineNode({
     type: `model.${family.id}`,
     version: family.version ?? 1,

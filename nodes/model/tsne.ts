@@ -26,7 +26,7 @@ export const tsneNode = defineNode({
     '(3000 exact).',
   inputs: { data: port.datasetOrSplits() },
   outputs: { data: port.dataset() },
-  params: {
+  params: () => ({
     perplexity: p.number({ default: TSNE_DEFAULTS.perplexity, min: 2, max: 500, title: 'Perplexity', description: 'Roughly, the number of neighbours each row attends to.' }),
     iterations: p.int({ default: TSNE_DEFAULTS.iterations, min: 250, max: 10_000, title: 'Iterations' }),
     init: p.select(['pca', 'random'] as const, { default: TSNE_DEFAULTS.init, title: 'Initial layout' }),
@@ -43,7 +43,7 @@ export const tsneNode = defineNode({
       description: 'Larger is faster and coarser; 0.2–0.8 changes little.',
     }),
     seed: seedParam(),
-  },
+  }),
   async run(inputs, params, ctx) {
     const data = requireData(inputs.data)
     const d: Dataset = isSplits(data) ? concatRows([data.train, data.validation, data.test].filter((x): x is Dataset => !!x)) : data

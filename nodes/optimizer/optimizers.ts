@@ -25,11 +25,11 @@ export const sgdNode = defineNode({
   description: 'Stochastic gradient descent, optionally with momentum (and Nesterov look-ahead).',
   inputs: {},
   outputs: { optimizer: port.optimizer() },
-  params: {
+  params: () => ({
     learningRate: learningRate(0.01),
     momentum: p.number({ default: 0, min: 0, max: 0.999, title: 'Momentum' }),
     nesterov: p.bool({ default: false, title: 'Nesterov momentum' }),
-  },
+  }),
   check: (params) => (params.nesterov && params.momentum === 0 ? ['Nesterov momentum needs a momentum above 0.'] : []),
   run: (_i, config) => out('sgd', config),
   summarize,
@@ -43,12 +43,12 @@ export const adamNode = defineNode({
   description: 'Adaptive moment estimation: per-weight step sizes from running averages of the gradient and its square.',
   inputs: {},
   outputs: { optimizer: port.optimizer() },
-  params: {
+  params: () => ({
     learningRate: learningRate(0.001),
     beta1: p.number({ default: 0.9, min: 0, max: 0.9999, title: 'Beta 1', advanced: true }),
     beta2: p.number({ default: 0.999, min: 0, max: 0.99999, title: 'Beta 2', advanced: true }),
     epsilon: epsilon(),
-  },
+  }),
   run: (_i, config) => out('adam', config),
   summarize,
 })
@@ -61,12 +61,12 @@ export const rmspropNode = defineNode({
   description: 'Divides each step by a running average of recent gradient magnitudes.',
   inputs: {},
   outputs: { optimizer: port.optimizer() },
-  params: {
+  params: () => ({
     learningRate: learningRate(0.001),
     rho: p.number({ default: 0.9, min: 0, max: 0.9999, title: 'Decay (rho)', advanced: true }),
     momentum: p.number({ default: 0, min: 0, max: 0.999, title: 'Momentum', advanced: true }),
     epsilon: epsilon(),
-  },
+  }),
   run: (_i, config) => out('rmsprop', config),
   summarize,
 })
@@ -79,10 +79,10 @@ export const adagradNode = defineNode({
   description: 'Per-weight step sizes that shrink with the sum of past squared gradients.',
   inputs: {},
   outputs: { optimizer: port.optimizer() },
-  params: {
+  params: () => ({
     learningRate: learningRate(0.01),
     initialAccumulator: p.number({ default: 0.1, gt: 0, max: 10, title: 'Initial accumulator', advanced: true }),
-  },
+  }),
   run: (_i, config) => out('adagrad', config),
   summarize,
 })

@@ -78,7 +78,7 @@ export const qLearningNode = defineNode({
     const episodes = typeof params.episodes === 'number' ? params.episodes : 500
     return { ...rest, explorationEpisodes: Math.round(share * episodes) }
   },
-  params: {
+  params: () => ({
     episodes: p.int({ default: 500, min: 1, max: 1_000_000, title: 'Episodes', description: 'Raising them continues the cached run.' }),
     alpha: p.number({ default: 0.5, gt: 0, max: 1, step: 0.05, title: 'Learning rate (α)' }),
     gamma: gamma(),
@@ -92,7 +92,7 @@ export const qLearningNode = defineNode({
       description: 'Episodes over which ε falls from start to end; it stays at the end value after them.',
     }),
     seed: seed(),
-  },
+  }),
   async run({ environment, from }, params, ctx) {
     const env = requireEnv(environment)
     const config = {
@@ -128,7 +128,7 @@ export const dqnNode = defineNode({
   inputs: { environment: port.environment(), from: fromPort() },
   outputs: { agent: port.agent() },
   continueOn: ['episodes'],
-  params: {
+  params: () => ({
     episodes: p.int({ default: 300, min: 1, max: 100_000, title: 'Episodes', description: 'Raising them continues the cached run.' }),
     layers: p.custom(
       z.array(layer).max(8).default([
@@ -152,7 +152,7 @@ export const dqnNode = defineNode({
     evalEvery: p.int({ default: 10, min: 0, max: 100_000, title: 'Check every (episodes)', description: 'Greedy test episodes every this many episodes; the best network is kept. 0 = keep the last.', advanced: true }),
     evalEpisodes: p.int({ default: 10, min: 1, max: 1000, title: 'Test episodes per check', advanced: true }),
     seed: seed(),
-  },
+  }),
   async run({ environment, from }, params, ctx) {
     const env = requireEnv(environment)
     const { seed: _seed, ...config } = params

@@ -35,14 +35,14 @@ export const gridWorldNode = defineNode({
     'left, down, right or up; walls and edges keep it in place. With a slip probability, a move goes sideways instead.',
   inputs: {},
   outputs: { environment: port.environment() },
-  params: {
+  params: () => ({
     map: p.text({ default: MAZE, maxLength: 64 * 65, title: 'Map', description: '# wall, S start, G goal, T trap, . floor; one row per line.' }),
     slip: p.number({ default: 0, min: 0, max: 1, step: 0.05, title: 'Slip probability', description: 'Chance that a move goes to one of the two sideways directions.' }),
     stepReward: p.number({ default: -0.01, min: -100, max: 100, title: 'Reward per step' }),
     goalReward: p.number({ default: 1, min: -100, max: 100, title: 'Goal reward' }),
     trapReward: p.number({ default: -1, min: -100, max: 100, title: 'Trap reward' }),
     maxSteps: maxStepsParam(200),
-  },
+  }),
   check: (params) => mapProblems(params.map),
   run(_inputs, params) {
     parseGridMap(params.map)
@@ -62,10 +62,10 @@ export const frozenLakeNode = defineNode({
     'the intended way only a third of the time, each sideways direction a third. Reward 1 at the goal, 0 otherwise.',
   inputs: {},
   outputs: { environment: port.environment() },
-  params: {
+  params: () => ({
     size: p.select(['4x4', '8x8'], { default: '4x4', title: 'Map' }),
     slippery: p.bool({ default: true, title: 'Slippery' }),
-  },
+  }),
   run(_inputs, params) {
     const big = params.size === '8x8'
     const config = { map: big ? FROZEN_LAKE_8X8 : FROZEN_LAKE_4X4, slip: params.slippery ? 2 / 3 : 0, stepReward: 0, goalReward: 1, trapReward: 0 }

@@ -18,10 +18,10 @@ export const evaluateAgentNode = defineNode({
     'the step limit. Wire another environment to test the agent somewhere else (e.g. slippery ice).',
   inputs: { agent: port.agent(), environment: port.environment({ optional: true, description: 'Defaults to the environment the agent was trained in.' }) },
   outputs: { metrics: port.metrics() },
-  params: {
+  params: () => ({
     episodes: p.int({ default: 100, min: 1, max: 100_000, title: 'Episodes' }),
     seed: p.int({ default: 0, min: 0, max: 2 ** 31 - 1, title: 'Seed' }),
-  },
+  }),
   run(inputs, params, ctx) {
     const agent = requireAgent(inputs.agent)
     const spec = inputs.environment === undefined ? agent.env : requireEnv(inputs.environment)

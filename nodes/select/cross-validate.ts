@@ -28,13 +28,13 @@ export const crossValidateNode = defineNode({
     result: port.metrics({ label: 'Result', description: 'The metrics at the end of the pipeline to score.' }),
   },
   outputs: { metrics: port.metrics(), folds: port.dataset({ label: 'Folds' }) },
-  params: {
+  params: () => ({
     folds: p.int({ default: 5, min: 2, max: 100, title: 'Folds (k)' }),
     stratify: p.bool({ default: true, title: 'Stratify by target', description: 'Keeps each class\'s share in every fold (class targets only).' }),
     shuffle: p.bool({ default: true, title: 'Shuffle', description: 'Shuffle rows before cutting folds (with the seed). Off: folds follow row order.' }),
     repeats: p.int({ default: 1, min: 1, max: 50, title: 'Repeats', description: 'Repeated k-fold: new shuffled folds per repeat.' }),
     seed: seedParam('Seeds the shuffling of rows into folds.'),
-  },
+  }),
   check: (params) => (params.repeats > 1 && !params.shuffle ? ['Repeats need shuffle: unshuffled repeats would all be the same folds.'] : []),
   async run({ data, result: _result }, params, ctx) {
     const host = subgraphOf(ctx, TITLE)

@@ -40,7 +40,7 @@ export const searchNode = defineNode({
     result: port.metrics({ label: 'Result', description: 'The metrics at the end of the pipeline to optimise.' }),
   },
   outputs: { trials: port.dataset({ label: 'Trials' }), chart: port.figure({ label: 'Score per trial' }), best: port.metrics({ label: 'Best' }) },
-  params: {
+  params: () => ({
     space: spaceParam(),
     strategy: p.select(['random', 'tpe', 'grid'], { default: 'random', title: 'Strategy', description: 'TPE is Bayesian: it samples where good trials cluster.' }),
     trials: p.int({ default: 20, min: 1, max: 1000, title: 'Trials' }),
@@ -64,7 +64,7 @@ export const searchNode = defineNode({
     halvingMin: p.int({ default: 5, min: 1, max: 1_000_000, title: 'Smallest resource' }),
     halvingFactor: p.int({ default: 3, min: 2, max: 10, title: 'Halving factor' }),
     seed: seedParam('Seeds random and TPE proposals and the cross-validation folds.'),
-  },
+  }),
   check: (params) => checkSpace(params.space as Dimension[]),
   async run({ data }, params, ctx) {
     const host = subgraphOf(ctx, TITLE)

@@ -54,11 +54,11 @@ export const minMaxNode = defineNode({
   inputs: { data: port.datasetOrSplits() },
   outputs: { data: port.sameAs('data') },
   replays: [minmaxStep],
-  params: {
+  params: () => ({
     columns: p.columns({ kind: 'numeric', title: 'Columns', description: 'Empty: every numeric feature column.' }),
     min: p.number({ default: 0, min: -1e9, max: 1e9, title: 'Range minimum' }),
     max: p.number({ default: 1, min: -1e9, max: 1e9, title: 'Range maximum' }),
-  },
+  }),
   check: (params) => (params.min < params.max ? [] : [`Range minimum (${params.min}) must be below the maximum (${params.max}).`]),
   run({ data }, params) {
     if (!(params.min < params.max)) throw new Error(`Range minimum (${params.min}) must be below the maximum (${params.max}).`)

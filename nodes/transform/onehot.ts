@@ -82,10 +82,10 @@ export const oneHotNode = defineNode({
   inputs: { data: port.datasetOrSplits() },
   outputs: { data: port.sameAs('data') },
   replays: [oneHotStep],
-  params: {
+  params: () => ({
     columns: p.columns({ kind: 'categorical', title: 'Columns', description: 'Empty: every categorical feature column.' }),
     drop: p.select(['none', 'first', 'if_binary'], { default: 'none', title: 'Drop a category' }),
-  },
+  }),
   run({ data }, params) {
     const out = fitAndApply(requireData(data), oneHotStep, (train) => fitOneHot(train, params.columns, params.drop))
     return { data: out }

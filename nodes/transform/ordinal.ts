@@ -71,10 +71,10 @@ export const ordinalNode = defineNode({
   inputs: { data: port.datasetOrSplits() },
   outputs: { data: port.sameAs('data') },
   replays: [ordinalStep],
-  params: {
+  params: () => ({
     columns: p.columns({ kind: 'categorical', title: 'Columns', description: 'Empty: every categorical feature column.' }),
     order: p.text({ default: '', title: 'Category order', description: 'Optional, one column per entry: "size: S < M < L; grade: C < B < A".' }),
-  },
+  }),
   run({ data }, params) {
     const out = fitAndApply(requireData(data), ordinalStep, (train) => fitOrdinal(train, params.columns, params.order))
     return { data: out }

@@ -77,12 +77,12 @@ export const pcaNode = defineNode({
   inputs: { data: port.datasetOrSplits() },
   outputs: { data: port.sameAs('data') },
   replays: [pcaStep],
-  params: {
+  params: () => ({
     columns: p.columns({ kind: 'numeric', title: 'Columns', description: 'Empty: every numeric feature column.' }),
     mode: p.select(['components', 'variance'], { default: 'components', title: 'Keep', description: 'A number of components, or enough to explain a share of the variance.' }),
     components: p.int({ default: 2, min: 1, max: 1000, title: 'Components' }),
     variance: p.number({ default: 0.95, gt: 0, max: 1, step: 0.01, title: 'Explained variance target', description: 'Used when Keep is "variance".' }),
-  },
+  }),
   run({ data }, params) {
     const out = fitAndApply(requireData(data), pcaStep, (train) => fitPca(train, params.columns, params.mode, params.components, params.variance))
     return { data: out }

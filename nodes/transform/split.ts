@@ -101,13 +101,13 @@ export const splitNode = defineNode({
     '(at most 20, as Task = auto reads it); a regression target is not stratified. Transforms after this node fit on the training rows only.',
   inputs: { data: port.dataset() },
   outputs: { data: port.splits() },
-  params: {
+  params: () => ({
     test: p.number({ default: 0.2, min: 0, max: 0.95, step: 0.05, title: 'Test share' }),
     validation: p.number({ default: 0, min: 0, max: 0.95, step: 0.05, title: 'Validation share', description: 'Used by training for early stopping.' }),
     shuffle: p.bool({ default: true, title: 'Shuffle' }),
     stratify: p.bool({ default: true, title: 'Stratify by target' }),
     seed: p.int({ default: 0, min: 0, max: 2 ** 31 - 1, title: 'Seed' }),
-  },
+  }),
   check: (params) => {
     const out: string[] = []
     if (params.validation + params.test >= 1) out.push('Validation plus test share must be below 1, leaving rows for training.')

@@ -63,11 +63,11 @@ export const standardizeNode = defineNode({
   inputs: { data: port.datasetOrSplits() },
   outputs: { data: port.sameAs('data') },
   replays: [standardizeStep],
-  params: {
+  params: () => ({
     columns: p.columns({ kind: 'numeric', title: 'Columns', description: 'Empty: every numeric feature column.' }),
     withMean: p.bool({ default: true, title: 'Center (subtract the mean)' }),
     withStd: p.bool({ default: true, title: 'Scale (divide by the std)' }),
-  },
+  }),
   run({ data }, params, ctx) {
     const out = fitAndApply(requireData(data), standardizeStep, (train) =>
       warnIfNotFinite(fitStandardize(train, params.columns, params.withMean, params.withStd), ctx.log),

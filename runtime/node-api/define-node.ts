@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { PortDef, PortType } from './ports'
-import type { ParamsShape } from './params'
+import { withLazyShape, type ParamsShape } from './params'
 import type { StepReplay } from '../values/dataset'
 import type { SubgraphHost } from './subgraph'
 
@@ -142,9 +142,15 @@ export interface RegisteredNode extends NodeDefinition {
   paramsSchema: z.ZodObject<ParamsShape>
 }
 
-/** Declares a node type. Types flow from `params` into `run`. */
-export function defineNode<P extends ParamsShape>(def: NodeDefinition<P>): NodeDefinition<P> {
-  return def
+/**
+ * Declares a node type. Types flow from `params` into `run`. Params given as a function are built when
+ * first read (withLazyShape): a process that runs one graph builds the params of its node types only.
+ */
+export function defineNode<P extends ParamsShape>(def: NodeDefinition<P>): NodeDefinition<P>
+export function defineNode<P extends ParamsShape>(def: Omit<NodeDefinition<P>, 'params'> & { params: () => P }): NodeDefinition<P>
+export function defineNode<P extends ParamsShape>(def: NodeDefinition<P> | (Omit<NodeDefinition<P>, 'params'> & { params: () => P })): NodeDefinition<P> {
+  const { params } = def
+  return (typeof params === 'function' ? withLazyShape(def, 'params', params) : def) as NodeDefinition<P>
 }
 
 /** The `migrate` of a version bump that changed a node's results but not its params. */

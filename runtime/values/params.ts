@@ -104,3 +104,14 @@ export type ParamsShape = Record<string, z.ZodType>
 /** The one seed param: every random node and model family reads its generator's seed from it. */
 export const seedParam = (description?: string) =>
   p.int({ default: 0, min: 0, max: 2 ** 31 - 1, title: 'Seed', ...(description ? { description } : {}) })
+
+/**
+ * A declaration (node or model family) with the params shape under `key` given as a function: the shape
+ * becomes a property made when first read and kept (copies of the declaration's property descriptors share
+ * it). Its zod schemas are most of what declaring every node type builds, and a process that runs one graph
+ * reads the shapes of that graph's types only (the CLI's start-up snapshot holds the others unbuilt).
+ */
+export function withLazyShape<T extends object, K extends string, S>(declared: T, key: K, shape: () => S): T & Record<K, S> {
+  let made: { value: S } | undefined
+  return Object.defineProperty(declared, key, { enumerable: true, get: () => (made ??= { value: shape() }).value }) as T & Record<K, S>
+}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { defineNode } from '../../runtime/node-api/define-node'
 import { describeNode, Registry } from '../../runtime/registry'
 import { addNode, constNode, passNode } from '../support/test-nodes'
 
@@ -18,6 +19,16 @@ describe('Registry', () => {
       properties: { offset: { type: 'number', default: 0, minimum: -1000, maximum: 1000, ui: 'number' } },
     })
     expect(describeNode(r.get('test.pass')!).outputs.data).toEqual({ types: ['dataset', 'splits'], sameAs: 'data' })
+  })
+
+  it('builds params declared as a function when they are first read, once, not when the type is registered', () => {
+    let built = 0
+    const lazy = defineNode({ ...addNode, type: 'test.lazy', params: () => ((built += 1), addNode.params) })
+    const r = new Registry([lazy, addNode])
+    expect(built).toBe(0)
+    expect(r.defaults('test.lazy')).toEqual({ offset: 0 })
+    expect(r.get('test.lazy')!.params).toBe(lazy.params)
+    expect(built).toBe(1)
   })
 
   it('compiles a type\'s params schema when it is first used, once', () => {
