@@ -92,10 +92,14 @@ describe('outbound TLS with the deferred CA file', () => {
   it('rediss:// connects with the CA, and without it says which certificate it refused', async () => {
     deferCa(ca.caFile)
     const client = await (await fresh()).connectRedis(redis.tlsUrl!)
+    // BullMQ makes its blocking connection as a duplicate of the one it is given.
+    const duplicate = client.duplicate()
     try {
       expect(await client.ping()).toBe('PONG')
+      expect(await duplicate.ping()).toBe('PONG')
     } finally {
       client.disconnect()
+      duplicate.disconnect()
     }
     deferCa(undefined)
     const host = new URL(redis.tlsUrl!).host
