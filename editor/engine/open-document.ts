@@ -5,6 +5,7 @@ import type { DiagnosticCode } from '../../runtime/validate/diagnostics'
 import { docToFlow, lacksPositions } from '../lib/doc-convert'
 import type { DescriptorMap } from '../lib/flow-types'
 import { LARGE_GRAPH, layoutGraph } from '../layout/layout-graph'
+import { cardsOverlap } from '../layout/overlap'
 import { newGraphId, type Editor } from '../store/editor'
 import { claimGraph } from './tab-graph'
 import { refreshNow } from './sync'
@@ -91,14 +92,27 @@ export async function applyDocument(ed: Editor, doc: GraphDocument, opts: OpenOp
   // milliseconds), so it is drawn once, in place. A small one shows at once and ELK, loaded on
   // first use, places it after.
   const large = doc.nodes.length >= LARGE_GRAPH
-  const placed = large && lacksPositions(doc) ? await laidOut(doc, descriptors) : doc
+  const place = needsPlaces(doc, descriptors, opts)
+  const placed = large && place ? await laidOut(doc, descriptors) : doc
   ed.run.getState().reset()
   ed.graph.getState().load(placed, { selected: opts.selected, keepHistory: opts.as !== 'restore', descriptors })
-  if (!large && lacksPositions(doc)) await layOut(ed)
+  if (!large && place) await layOut(ed)
   ed.ui.getState().requestFit()
   await refreshNow(ed)
   const found = await ed.engine().peek(doc)
   ed.run.getState().restore(found, ed.run.getState().keys)
+}
+
+/**
+ * Whether an opened document is laid out: it has no positions, or (a file, link, example or paste;
+ * not this tab's own graph coming back) its positions make cards cover each other. A document
+ * whose cards all lie apart keeps its positions exactly.
+ */
+function needsPlaces(doc: GraphDocument, descriptors: DescriptorMap, opts: OpenOptions): boolean {
+  if (lacksPositions(doc)) return true
+  if (opts.as === 'restore') return false
+  const { nodes, edges } = docToFlow(doc)
+  return cardsOverlap(nodes, edges, descriptors)
 }
 
 /** Places a freshly loaded graph, as part of the load's undo step (not one of its own). */
