@@ -3,7 +3,7 @@ import type { SvmConfig, SvmState } from '../svm/svm'
 import { stateReader } from './state-check'
 
 /** Kernel params shared by SVM and SVR (scikit-learn's SVC / SVR names and defaults). */
-export const kernelConfig = {
+export const kernelConfig = () => ({
   kernel: p.select(['rbf', 'poly', 'linear', 'sigmoid'] as const, {
     default: 'rbf',
     title: 'Kernel',
@@ -19,7 +19,7 @@ export const kernelConfig = {
   degree: p.int({ default: 3, min: 1, max: 20, title: 'Degree', description: 'Polynomial kernel only.' }),
   coef0: p.number({ default: 0, min: -1e9, max: 1e9, title: 'coef0', description: 'Polynomial and sigmoid kernels.', advanced: true }),
   tol: p.number({ default: 1e-3, gt: 0, max: 1, title: 'Tolerance', advanced: true }),
-}
+})
 
 type KernelConfig = { kernel: SvmConfig['kernel']; C: number; gamma: 'scale' | 'auto' | 'value'; gammaValue: number; degree: number; coef0: number; tol: number }
 

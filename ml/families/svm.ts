@@ -19,7 +19,7 @@ export const svm = defineFamily({
   tasks: ['classification'],
   gradient: false,
   config: () => ({
-    ...kernelConfig,
+    ...kernelConfig(),
     probability: p.bool({ default: false, title: 'Probabilities', description: 'Platt scaling, as scikit-learn\'s probability=True.' }),
     seed: seedParam('With probabilities: which rows fall in each of the Platt scaling folds (scikit-learn\'s random_state). Without, the fit draws nothing.'),
   }),

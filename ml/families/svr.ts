@@ -19,7 +19,7 @@ export const svr = defineFamily({
   tasks: ['regression'],
   gradient: false,
   config: () => ({
-    ...kernelConfig,
+    ...kernelConfig(),
     epsilon: p.number({ default: 0.1, min: 0, max: 1e9, title: 'Epsilon', description: 'Half-width of the no-penalty tube, in target units.' }),
   }),
   async fit(t, config, ctx) {
