@@ -1,4 +1,5 @@
 import type { GraphDocument, GraphEdge, GraphNode } from '../document/schema'
+import { IdIndex } from './id-index'
 
 /**
  * A document's wiring as integer arrays, built once per document: node `i` is `doc.nodes[i]`,
@@ -12,7 +13,7 @@ export interface Topology {
   readonly nodeList: readonly GraphNode[]
   readonly edges: readonly GraphEdge[]
   /** id → index of the first node with it. */
-  readonly index: ReadonlyMap<string, number>
+  readonly index: IdIndex
   /** node index → index of the first node with its id. */
   readonly canon: Int32Array
   /** edge → source / target node index, -1 when that node does not exist. */
@@ -76,14 +77,9 @@ export function buildTopology(doc: Pick<GraphDocument, 'nodes' | 'edges'>): Topo
   const edges = doc.edges
   const n = nodeList.length
   const ids = new Array<string>(n)
-  const index = new Map<string, number>()
-  const canon = new Int32Array(n)
-  for (let i = 0; i < n; i++) {
-    const id = (ids[i] = nodeList[i].id)
-    const first = index.get(id)
-    if (first === undefined) index.set(id, i)
-    canon[i] = first ?? i
-  }
+  for (let i = 0; i < n; i++) ids[i] = nodeList[i].id
+  const index = new IdIndex(n, (i) => ids[i])
+  const canon = index.first
   const edgeFrom = new Int32Array(edges.length)
   const edgeTo = new Int32Array(edges.length)
   for (let e = 0; e < edges.length; e++) {

@@ -1,5 +1,6 @@
 import { GROUP_TYPE, type GraphDocument, type GraphEdge, type GraphNode } from '../document/schema'
 import { flattenLevel } from '../graph/groups'
+import { IdIndex } from '../graph/id-index'
 import { findCycle, topologicalOrder } from '../graph/order'
 import { buildTopology, wireAt, type Topology } from '../graph/topology'
 import { paramsValid, parseParams } from '../node-api/parse-params'
@@ -11,7 +12,6 @@ import { groupDiagnostics, relocate } from './groups'
 import { own } from './own'
 import { formatPath } from './paths'
 import { indexedTypeResolver, lastWithId } from './port-types'
-import { repeatedIds } from './repeats'
 
 type Args<C extends DiagnosticCode> = Parameters<(typeof messages)[C]>
 
@@ -65,7 +65,7 @@ function validateFlat(doc: GraphDocument, registry: Registry, topo: Topology): D
     if (topo.canon[i] !== i) (repeats = true), out.push(diag('duplicate-node-id', `nodes[${i}].id`, { nodeId: node.id }, node.id))
     return registry.get(node.type)
   })
-  for (const i of repeatedIds(doc.edges.length, (e) => doc.edges[e].id)) {
+  for (const i of new IdIndex(doc.edges.length, (e) => doc.edges[e].id).repeats()) {
     const { id } = doc.edges[i]
     out.push(diag('duplicate-edge-id', `edges[${i}].id`, { edgeId: id }, id))
   }
