@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, dirname, join } from 'node:path'
+import { caStoreLine } from '../net/ca-store.mjs'
 import { bundleFunction } from './code-cache.mjs'
 import { writeAtomically } from './write-atomically.mjs'
 
@@ -12,7 +13,8 @@ const FLAGS = ['--min-semi-space-size=16', '--interrupt-budget=300000']
 
 /**
  * A bundle's start-up snapshot, beside it: the blob, the stamp the launcher reads (runtime/cli/pipeline:
- * the node it was built with, then FLAGS), and the mark of a build that failed for this bundle.
+ * the node it was built with, then FLAGS, then that node's CA store, runtime/net/ca-store.mjs), and the mark
+ * of a build that failed for this bundle.
  */
 export function snapshotFiles(bundle) {
   const dir = dirname(bundle)
@@ -84,7 +86,7 @@ export async function buildSnapshot(bundle, node) {
       return { built: false, reason }
     }
     renameSync(tmp, blob)
-    writeAtomically(stamp, `${node}\n${FLAGS.join(' ')}\n`)
+    writeAtomically(stamp, `${node}\n${FLAGS.join(' ')}\n${caStoreLine()}\n`)
     return { built: true }
   } catch (e) {
     // A folder it cannot write (a read-only install) costs every start the snapshot, never the command.

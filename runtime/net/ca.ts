@@ -5,6 +5,8 @@ import { debuglog } from 'node:util'
 /**
  * Where the launcher (runtime/cli/pipeline) moves NODE_EXTRA_CA_CERTS before it starts Node: Node 20 parses
  * that file at every start, before any JavaScript, and a run served from the cache never connects anywhere.
+ * It does so only for a node whose default CA store is its bundled roots (runtime/net/ca-store.mjs), the
+ * list outboundSecureContext builds again.
  */
 const DEFERRED = 'MLCANVAS_EXTRA_CA_CERTS'
 const NODE_OWN = 'NODE_EXTRA_CA_CERTS'

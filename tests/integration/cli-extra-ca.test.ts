@@ -57,7 +57,9 @@ describe('NODE_EXTRA_CA_CERTS (a TLS-inspecting proxy’s CA): read on the first
     graph = join(dir, 'url.json')
     const doc = { format: 'mlcanvas/graph', version: 1, nodes: [{ id: 'u', type: 'data.url', params: { url: `https://${origin}/t.csv` } }], edges: [] }
     await writeFile(graph, JSON.stringify(doc))
-  })
+    // The launcher defers the file once a snapshot stamp says this node's CA store is its bundled one.
+    await cli(['nodes'], undefined)
+  }, 120_000)
   afterAll(async () => {
     server?.close()
     await rm(dir, { recursive: true, force: true })
