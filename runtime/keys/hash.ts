@@ -30,13 +30,7 @@ export function hashString(text: string): string {
   return keyHasher.hexOfText(text)
 }
 
-/** hashString of the text these UTF-8 bytes spell, for text written as bytes in the first place. */
-export function hashUtf8(bytes: Uint8Array): string {
-  if (!keyHasher) return bytesToHex(blake3(bytes, { dkLen: 16 }))
-  return keyHasher.hex(bytes)
-}
-
-/** hashUtf8's 32 hex digits written as character codes to `out[at ..]` (no string made). */
+/** hashString of the text these UTF-8 bytes spell, as 32 hex digits written to `out[at ..]` (no string made). */
 export function hashUtf8Into(bytes: Uint8Array, out: Uint8Array, at: number): void {
   if (keyHasher) return keyHasher.hexInto(bytes, out, at)
   const hex = bytesToHex(blake3(bytes, { dkLen: 16 }))

@@ -57,7 +57,7 @@ export class Xxh128 {
     }
   }
 
-  /** The hex hash of `bytes`. */
+  /** The hex hash of `bytes` (which may lie in the scratch buffer from byte 32 on). */
   hex(bytes: Uint8Array): string {
     this.hexInto(bytes, this.scratch, 0)
     return hexText(this.scratch, 0)
@@ -67,8 +67,7 @@ export class Xxh128 {
   hexOfText(text: string): string {
     if (this.scratch.length < 3 * text.length + 32) this.scratch = new Uint8Array(3 * text.length + 32)
     const { written } = encoder.encodeInto(text, this.scratch.subarray(32))
-    this.hexInto(this.scratch.subarray(32, 32 + written), this.scratch, 0)
-    return hexText(this.scratch, 0)
+    return this.hex(this.scratch.subarray(32, 32 + written))
   }
 
   /** A view of the buffer again after the wasm memory grew (which detaches the old one). */
