@@ -1,7 +1,7 @@
 import { XXH128_WASM } from './xxh128-wasm'
 
 interface Exports {
-  memory: WebAssembly.Memory
+  memory: { readonly buffer: ArrayBuffer }
   Hash_GetBuffer(): number
   Hash_Init(): void
   Hash_Update(length: number): void
@@ -30,7 +30,7 @@ export class Xxh128 {
   /** Compiles and starts the wasm; rejects where WebAssembly is missing or forbidden (a CSP). */
   static async create(): Promise<Xxh128> {
     const bytes = Uint8Array.from(atob(XXH128_WASM), (c) => c.charCodeAt(0))
-    const { instance } = await WebAssembly.instantiate(bytes)
+    const instance = await WebAssembly.instantiate(await WebAssembly.compile(bytes))
     return new Xxh128(instance.exports as unknown as Exports)
   }
 
