@@ -25,16 +25,21 @@ describe('columnWidths', () => {
 
   it('narrows a few columns to fit the box when that cuts nothing, and leaves them when it would', () => {
     // A search's trials table: 7 columns, 865 px wide at their own widths.
-    const columns = ['trial', 'opt.learningRate', 'spec.layers.0.units', 'accuracy', 'status', 'ran on', 'seconds'].map((name) => ({ name }))
+    const columns = ['trial', 'opt.learningRate', 'spec.layers.0.units', 'accuracy', 'status', 'ran on', 'seconds'].map((name, j) => ({
+      name,
+      type: j === 4 || j === 5 ? 'categorical' : 'numeric',
+      role: 'feature',
+    }))
     const head = [['1', '0.00341082', '4', '0.775', 'ran', 'pool workers 1, 2', '0.45']]
     const wide = columnWidths(columns, head, measure)
     expect(wide.reduce((a, b) => a + b)).toBe(865)
-    const fit = fitWidths(columns, head, measure, 720)
-    expect(fit.reduce((a, b) => a + b)).toBeLessThanOrEqual(720)
+    const fit = fitWidths(columns, head, measure, 740)
+    expect(fit.reduce((a, b) => a + b)).toBeLessThanOrEqual(740)
     fit.forEach((w, j) => {
       expect(w).toBeLessThanOrEqual(wide[j])
-      // The name on two lines, the widest cell, and the type line (88 px) still fit.
-      expect(w).toBeGreaterThanOrEqual(Math.max(88, (columns[j].name.length * 8 + 14) / 2 + 18 + 8, head[0][j].length * 7 + 18))
+      // The name on two lines, the widest cell, and the type line ("num · feature" in 11 px) still fit.
+      const meta = (13 * 7 * 11) / 13 + 18
+      expect(w).toBeGreaterThanOrEqual(Math.max(meta, (columns[j].name.length * 8 + 14) / 2 + 18 + 8, head[0][j].length * 7 + 18))
     })
     expect(fitWidths(columns, head, measure, 900)).toEqual(wide)
     // Narrower than the narrowest: the table keeps its widths and scrolls sideways.

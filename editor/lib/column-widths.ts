@@ -12,16 +12,28 @@ const SAMPLE_ROWS = 50
 /** Text width in pixels of `text`, in the table's body font or, `bold`, its header font. */
 export type Measure = (text: string, bold: boolean) => number
 
-/** The narrowest a column is drawn when the columns are narrowed to fit the table's box: its type and role line still fits. */
-const TIGHT_MIN = 88
+/** A column as the header draws it: its name, and under it (ColumnHeader's `.col-meta`) its type and role. */
+export interface TableColumn {
+  name: string
+  type?: string
+  role?: string
+}
 
-/** Rows looked at, and per column the width of its name on one line and of its widest shown cell. */
-function contentWidths(columns: readonly { name: string }[], head: readonly (readonly string[])[], measure: Measure) {
+/** The narrowest a column is ever narrowed to, whatever its texts. */
+const TIGHT_MIN = 64
+/** The type and role line's font size (`.col-meta`, 11 px) against the measured 13 px. */
+const META_SCALE = 11 / 13
+
+/** The header's second line, as ColumnHeader writes it. */
+const metaLine = (c: TableColumn) => (c.type === undefined ? '' : `${c.type === 'numeric' ? 'num' : 'cat'} · ${c.role ?? ''}`)
+
+/** Rows looked at, and per column the width of its name on one line, of its type line and of its widest shown cell. */
+function contentWidths(columns: readonly TableColumn[], head: readonly (readonly string[])[], measure: Measure) {
   const rows = head.slice(0, SAMPLE_ROWS)
   return columns.map((c, j) => {
     let cells = 0
     for (const row of rows) cells = Math.max(cells, measure(row[j] ?? '', false))
-    return { name: measure(c.name, true) + ARROW, cells, slack: measure('W', true) }
+    return { name: measure(c.name, true) + ARROW, meta: measure(metaLine(c), false) * META_SCALE, cells, slack: measure('W', true) }
   })
 }
 
@@ -29,7 +41,7 @@ function contentWidths(columns: readonly { name: string }[], head: readonly (rea
  * Each column's width: room for its name on one line, or on two when that would pass COL_MAX (the
  * header wraps it; a longer one is cut, its tooltip says it in full), and for its widest shown cell.
  */
-export function columnWidths(columns: readonly { name: string }[], head: readonly (readonly string[])[], measure: Measure): number[] {
+export function columnWidths(columns: readonly TableColumn[], head: readonly (readonly string[])[], measure: Measure): number[] {
   return contentWidths(columns, head, measure).map(({ name, cells, slack }) => {
     const named = name + PAD <= COL_MAX ? name + PAD : name / 2 + PAD + slack
     return Math.ceil(Math.min(COL_MAX, Math.max(COL_MIN, named, cells + PAD)))
@@ -38,15 +50,15 @@ export function columnWidths(columns: readonly { name: string }[], head: readonl
 
 /**
  * Widths that fit `room` pixels when the columns' own widths do not but their narrowest do: each
- * column at least its name on two lines and its widest shown cell (nothing cut), the room left
+ * column at least its name on two lines, its type line and its widest shown cell (nothing cut), the room left
  * shared in proportion to what each gave up. Otherwise the own widths (the table scrolls sideways).
  */
-export function fitWidths(columns: readonly { name: string }[], head: readonly (readonly string[])[], measure: Measure, room: number): number[] {
+export function fitWidths(columns: readonly TableColumn[], head: readonly (readonly string[])[], measure: Measure, room: number): number[] {
   const wide = columnWidths(columns, head, measure)
   const total = wide.reduce((a, b) => a + b, 0)
   if (total <= room || columns.length * TIGHT_MIN > room) return wide
-  const tight = contentWidths(columns, head, measure).map(({ name, cells, slack }, j) =>
-    Math.ceil(Math.min(wide[j], Math.max(TIGHT_MIN, name / 2 + PAD + slack, cells + PAD))),
+  const tight = contentWidths(columns, head, measure).map(({ name, meta, cells, slack }, j) =>
+    Math.ceil(Math.min(wide[j], Math.max(TIGHT_MIN, name / 2 + PAD + slack, meta + PAD, cells + PAD))),
   )
   const least = tight.reduce((a, b) => a + b, 0)
   if (least > room) return wide
