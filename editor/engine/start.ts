@@ -99,9 +99,14 @@ export async function startEditor(ed: Editor, connect: () => Promise<Engine>, wo
   } catch (e) {
     return failed(e)
   }
-  const opened = openInitial(ed, link).catch((e: unknown) => {
-    ui.showProblems({ title: 'Could not open a graph', items: [{ path: '', message: (e as Error).message }] })
-  })
+  // The graph as opened: edits made before sync starts (the backend may still be loading) are saved then.
+  const opened = openInitial(ed, link).then(
+    () => ed.graph.getState(),
+    (e: unknown) => {
+      ui.showProblems({ title: 'Could not open a graph', items: [{ path: '', message: (e as Error).message }] })
+      return undefined
+    },
+  )
   try {
     await backend
     ed.ui.setState({ engine: 'ready' })
@@ -111,5 +116,5 @@ export async function startEditor(ed: Editor, connect: () => Promise<Engine>, wo
     await opened
   }
   // Autosave starts whatever happened above: a bad link must not make later edits unsaved.
-  startSync(ed)
+  startSync(ed, await opened)
 }

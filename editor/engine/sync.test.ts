@@ -31,4 +31,18 @@ describe('autosave', () => {
       stop()
     }
   })
+
+  it('saves an edit made after the graph was opened but before sync started (the backend still loading)', async () => {
+    const ed = headlessEditor(testRegistry())
+    await openDocument(ed, graph([['a', 'test.const', { value: 1 }]]), 'test')
+    const opened = ed.graph.getState()
+    ed.graph.getState().setTitle('Typed early')
+    const stop = startSync(ed, opened)
+    try {
+      await settle()
+      expect((await loadGraph(ed.graphId))?.doc.meta?.title).toBe('Typed early')
+    } finally {
+      stop()
+    }
+  })
 })

@@ -36,8 +36,7 @@ export async function refreshNow(ed: Editor): Promise<void> {
 }
 
 /** What decides cache keys and diagnostics: types, params and wires, not positions. */
-function runnablePart(ed: Editor): string {
-  const { nodes, edges } = ed.graph.getState()
+function runnablePart({ nodes, edges }: GraphState): string {
   return canonicalJson({
     n: nodes.map((n) => [n.id, n.data.nodeType, n.data.params]),
     e: edges.map((e) => [e.source, e.sourceHandle, e.target, e.targetHandle]),
@@ -56,24 +55,31 @@ function sameSavedPart(s: GraphState, prev: GraphState): boolean {
   return s.nodes.every((n, i) => !!n.selected === !!prev.nodes[i].selected && !!n.dragging === !!prev.nodes[i].dragging)
 }
 
+/** After the autosave delay (unless a drag is still on): keys and diagnostics if the runnable part changed, then the save. */
+function scheduleSave(ed: Editor): void {
+  clearTimeout(ed.sync.timer)
+  ed.sync.timer = setTimeout(() => {
+    // Mid-drag (a slow machine leaves more than the delay between moves): the drag's end saves.
+    if (ed.graph.getState().nodes.some((n) => n.dragging)) return
+    const now = runnablePart(ed.graph.getState())
+    if (now !== ed.sync.lastRunnable) {
+      ed.sync.lastRunnable = now
+      refreshNow(ed).catch((e) => ed.ui.getState().toast(String(e), 'error'))
+    }
+    autosave(ed).catch(() => undefined)
+  }, 200)
+}
+
 /**
  * Keeps derived state in step with edits: keys and diagnostics when the runnable part
  * changes, and the autosave on any change (positions and selection included) once a drag is over.
+ * `opened`: the graph as it was opened, when sync starts later (the editor draws the first graph
+ * before its backend is ready): an edit made meanwhile is saved now, not lost with a reload.
  */
-export function startSync(ed: Editor): () => void {
-  ed.sync.lastRunnable = runnablePart(ed)
+export function startSync(ed: Editor, opened?: GraphState): () => void {
+  ed.sync.lastRunnable = runnablePart(opened ?? ed.graph.getState())
+  if (opened && !sameSavedPart(ed.graph.getState(), opened)) scheduleSave(ed)
   return ed.graph.subscribe((s, prev) => {
-    if (sameSavedPart(s, prev)) return
-    clearTimeout(ed.sync.timer)
-    ed.sync.timer = setTimeout(() => {
-      // Mid-drag (a slow machine leaves more than the delay between moves): the drag's end saves.
-      if (ed.graph.getState().nodes.some((n) => n.dragging)) return
-      const now = runnablePart(ed)
-      if (now !== ed.sync.lastRunnable) {
-        ed.sync.lastRunnable = now
-        refreshNow(ed).catch((e) => ed.ui.getState().toast(String(e), 'error'))
-      }
-      autosave(ed).catch(() => undefined)
-    }, 200)
+    if (!sameSavedPart(s, prev)) scheduleSave(ed)
   })
 }
