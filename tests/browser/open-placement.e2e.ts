@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { mkdirSync } from 'node:fs'
 import { afterAll, describe, expect, inject, it } from 'vitest'
 import type { BrowserContext } from 'playwright-core'
-import { nodes, openGraphFile, overlappingCards } from './actions'
+import { nodes, openGraphFile, overlappingCards, runAll } from './actions'
 import { freshContext, openApp, SHOTS } from './browser'
 
 const url = inject('appUrl')
@@ -35,5 +35,22 @@ describe('opening a graph file', () => {
     await expect.poll(async () => Object.keys(await placesOnCanvas(page)).sort()).toEqual(doc.nodes.map((n) => n.id).sort())
     expect(await placesOnCanvas(page)).toEqual(Object.fromEntries(doc.nodes.map((n) => [n.id, [n.position.x, n.position.y]])))
     expect(await overlappingCards(page)).toEqual([])
+  })
+
+  it('keeps an example at its saved places, and no card covers another once it has run', async () => {
+    // The maze's agent cards grow by a sparkline and four summary lines in a run: its old places
+    // had "Evaluate agent" 38 px over "Reward per episode". The other examples' run sizes are
+    // checked against their places in editor/layout/example-places.test.ts.
+    const doc = JSON.parse(readFileSync('examples/maze-q-learning.json', 'utf8')) as { nodes: { id: string; position: { x: number; y: number } }[] }
+    ctx ??= await freshContext()
+    const page = await openApp(ctx, url)
+    await page.getByRole('button', { name: 'Examples', exact: true }).click()
+    await page.getByRole('dialog').getByRole('button', { name: /Maze: Q-learning/ }).click()
+    await expect.poll(async () => Object.keys(await placesOnCanvas(page)).sort()).toEqual(doc.nodes.map((n) => n.id).sort())
+    expect(await placesOnCanvas(page)).toEqual(Object.fromEntries(doc.nodes.map((n) => [n.id, [n.position.x, n.position.y]])))
+    await runAll(page)
+    await expect.poll(() => page.locator('.react-flow__node').filter({ hasText: /episode 500 · return / }).count()).toBe(1)
+    expect(await overlappingCards(page)).toEqual([])
+    await page.screenshot({ path: `${SHOTS}/maze-after-run.png` })
   })
 })
