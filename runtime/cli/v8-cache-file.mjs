@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync } from 'node:fs'
 import { dirname } from 'node:path'
+import { fnv1a } from '../keys/fnv1a.mjs'
 import { writeAtomically } from './write-atomically.mjs'
 
 // A V8 code cache on disk: the key's bytes (which source and Node it was made for), then V8's data.
@@ -18,10 +19,7 @@ export function flagsSuffix() {
     if (arg === '--snapshot-blob') i++
     else if (!arg.startsWith('--snapshot-blob=')) flags.push(arg)
   }
-  if (!flags.length) return ''
-  let hash = 0x811c9dc5
-  for (const c of flags.join(' ')) hash = Math.imul(hash ^ c.charCodeAt(0), 0x01000193) >>> 0
-  return `.${hash.toString(16)}`
+  return flags.length ? `.${fnv1a(flags.join(' ')).toString(16)}` : ''
 }
 
 /** The stored code when it was made for this key, else undefined. */

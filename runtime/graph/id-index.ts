@@ -1,6 +1,8 @@
+import { fnv1a } from '../keys/fnv1a.mjs'
+
 /**
  * Ids → the index of their first occurrence, for a list read through `idAt`: an open-addressing
- * table of indices in an Int32Array with a string hash of its own. A Map of 10 000 node ids
+ * table of indices in an Int32Array, hashed by FNV-1a. A Map of 10 000 node ids
  * (or a Set of 20 000 edge ids) allocates its tables on the heap as it grows, at every plan of a
  * freshly loaded document; this allocates two typed arrays.
  */
@@ -21,7 +23,7 @@ export class IdIndex {
     this.first = new Int32Array(count)
     for (let i = 0; i < count; i++) {
       const id = idAt(i)
-      let s = hash(id) & this.mask
+      let s = fnv1a(id) & this.mask
       for (let j = this.slots[s]; j >= 0; j = this.slots[(s = (s + 1) & this.mask)]) {
         if (idAt(j) === id) break
       }
@@ -33,7 +35,7 @@ export class IdIndex {
 
   /** The index of the first entry with this id. */
   get(id: string): number | undefined {
-    for (let s = hash(id) & this.mask; ; s = (s + 1) & this.mask) {
+    for (let s = fnv1a(id) & this.mask; ; s = (s + 1) & this.mask) {
       const j = this.slots[s]
       if (j < 0) return undefined
       if (this.idAt(j) === id) return j
@@ -57,11 +59,4 @@ export class IdIndex {
     for (let i = 0; i < this.count; i++) if (this.first[i] !== i) out.push(i)
     return out
   }
-}
-
-/** FNV-1a over UTF-16 code units. */
-function hash(id: string): number {
-  let h = 0x811c9dc5
-  for (let k = 0; k < id.length; k++) h = Math.imul(h ^ id.charCodeAt(k), 0x01000193)
-  return h
 }
