@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { NodeDefinition, RegisteredNode } from './node-api/define-node'
 import type { PortDef } from './node-api/ports'
+import { withLazyProperty } from './node-api/params'
 import { replayProblem } from './node-api/step-replays'
 
 /** The set of node types the runtime, CLI and editor share. Built from one explicit list. */
@@ -57,17 +58,8 @@ export class Registry {
  */
 function registered(def: NodeDefinition): RegisteredNode {
   // Descriptors, not a spread: params declared as a function stay unbuilt (defineNode).
-  const node = Object.defineProperties({}, Object.getOwnPropertyDescriptors(def)) as RegisteredNode
-  Object.defineProperty(node, 'paramsSchema', {
-    configurable: true,
-    enumerable: true,
-    get() {
-      const paramsSchema = z.object(def.params).strict()
-      Object.defineProperty(node, 'paramsSchema', { value: paramsSchema, enumerable: true })
-      return paramsSchema
-    },
-  })
-  return node
+  const node = Object.defineProperties({}, Object.getOwnPropertyDescriptors(def)) as NodeDefinition
+  return withLazyProperty(node, 'paramsSchema', () => z.object(def.params).strict())
 }
 
 /** JSON description of a node type, as `pipeline nodes --json` prints and the editor reads. */

@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import type { EpochRecord, LossSpec, OptimizerSpec, Task, TrainedModel } from '../../runtime/values/ml'
-import { withLazyShape, type ParamsShape } from '../../runtime/values/params'
+import { withLazyProperty, type ParamsShape } from '../../runtime/values/params'
 import type { TrainingTable } from './training-table'
 
 /**
@@ -99,7 +99,7 @@ export interface MatrixPredictions {
 
 /**
  * Declares a family; the config's types flow into fit and summarizeConfig. A config given as a function
- * is built when first read (withLazyShape).
+ * is built when first read (withLazyProperty).
  */
 export function defineFamily<Shape extends ParamsShape, State>(f: ModelFamily<Shape, State>): ModelFamily<Shape, State>
 export function defineFamily<Shape extends ParamsShape, State>(
@@ -109,7 +109,7 @@ export function defineFamily<Shape extends ParamsShape, State>(
   f: ModelFamily<Shape, State> | (Omit<ModelFamily<Shape, State>, 'config'> & { config: () => Shape }),
 ): ModelFamily<Shape, State> {
   const { config } = f
-  return (typeof config === 'function' ? withLazyShape(f, 'config', config) : f) as ModelFamily<Shape, State>
+  return (typeof config === 'function' ? withLazyProperty(f, 'config', config) : f) as ModelFamily<Shape, State>
 }
 
 /** A saved model or spec names a family this build does not have. */

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { PortDef, PortType } from './ports'
-import { withLazyShape, type ParamsShape } from './params'
+import { withLazyProperty, type ParamsShape } from './params'
 import type { StepReplay } from '../values/dataset'
 import type { SubgraphHost } from './subgraph'
 
@@ -144,13 +144,13 @@ export interface RegisteredNode extends NodeDefinition {
 
 /**
  * Declares a node type. Types flow from `params` into `run`. Params given as a function are built when
- * first read (withLazyShape): a process that runs one graph builds the params of its node types only.
+ * first read (withLazyProperty): a process that runs one graph builds the params of its node types only.
  */
 export function defineNode<P extends ParamsShape>(def: NodeDefinition<P>): NodeDefinition<P>
 export function defineNode<P extends ParamsShape>(def: Omit<NodeDefinition<P>, 'params'> & { params: () => P }): NodeDefinition<P>
 export function defineNode<P extends ParamsShape>(def: NodeDefinition<P> | (Omit<NodeDefinition<P>, 'params'> & { params: () => P })): NodeDefinition<P> {
   const { params } = def
-  return (typeof params === 'function' ? withLazyShape(def, 'params', params) : def) as NodeDefinition<P>
+  return (typeof params === 'function' ? withLazyProperty(def, 'params', params) : def) as NodeDefinition<P>
 }
 
 /** The `migrate` of a version bump that changed a node's results but not its params. */

@@ -106,12 +106,22 @@ export const seedParam = (description?: string) =>
   p.int({ default: 0, min: 0, max: 2 ** 31 - 1, title: 'Seed', ...(description ? { description } : {}) })
 
 /**
- * A declaration (node or model family) with the params shape under `key` given as a function: the shape
- * becomes a property made when first read and kept (copies of the declaration's property descriptors share
- * it). Its zod schemas are most of what declaring every node type builds, and a process that runs one graph
- * reads the shapes of that graph's types only (the CLI's start-up snapshot holds the others unbuilt).
+ * `declared` with the value under `key` made by `make` when first read and kept: copies of its property
+ * descriptors share that one value. Node params and model-family configs are declared this way (their zod
+ * schemas are most of what declaring every node type builds, and a process that runs one graph reads the
+ * shapes of that graph's types only; the CLI's start-up snapshot holds the others unbuilt), and the
+ * registry's compiled params schemas.
  */
-export function withLazyShape<T extends object, K extends string, S>(declared: T, key: K, shape: () => S): T & Record<K, S> {
+export function withLazyProperty<T extends object, K extends string, S>(declared: T, key: K, make: () => S): T & Record<K, S> {
   let made: { value: S } | undefined
-  return Object.defineProperty(declared, key, { enumerable: true, get: () => (made ??= { value: shape() }).value }) as T & Record<K, S>
+  return Object.defineProperty(declared, key, {
+    configurable: true,
+    enumerable: true,
+    get(this: object) {
+      const { value } = (made ??= { value: make() })
+      // Read from here on as a plain property of the object it was read on.
+      Object.defineProperty(this, key, { value, enumerable: true })
+      return value
+    },
+  }) as T & Record<K, S>
 }
