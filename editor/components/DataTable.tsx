@@ -51,7 +51,7 @@ function useTableGrid(preview: DatasetPreview, scroller: RefObject<HTMLDivElemen
     overscan: 12,
   })
   // A few columns are narrowed to fit the box when they can be without cutting anything (a search's trials table at 1280 px).
-  const room = useElementWidth(scroller) - indexWidth
+  const room = (useElementWidth(scroller) ?? 0) - indexWidth
   const widths = useMemo(() => fitWidths(preview.columns, preview.head, measureText, room), [preview.columns, preview.head, room])
   const cols = useVirtualizer({
     horizontal: true,

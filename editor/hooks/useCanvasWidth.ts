@@ -1,15 +1,9 @@
-import { useEffect, useRef, useState } from 'react'
+import { useRef } from 'react'
+import { useElementWidth } from './useElementWidth'
 
-/** The width of a figure's box, followed as the panel resizes. */
+/** The width of a figure's box (at least 240 px), followed as the panel resizes; `initial` until it is measured. */
 export function useCanvasWidth(initial = 480) {
   const box = useRef<HTMLDivElement>(null)
-  const [width, setWidth] = useState(initial)
-  useEffect(() => {
-    const el = box.current
-    if (!el) return
-    const ro = new ResizeObserver(([e]) => setWidth(Math.max(240, Math.floor(e.contentRect.width))))
-    ro.observe(el)
-    return () => ro.disconnect()
-  }, [])
-  return { box, width }
+  const width = useElementWidth(box)
+  return { box, width: width === undefined ? initial : Math.max(240, width) }
 }

@@ -1,12 +1,15 @@
 import { useEffect, useState, type RefObject } from 'react'
 
-/** The inner width (without scroll bars) of the element in `ref`, followed as it resizes; 0 until it is laid out. */
-export function useElementWidth(ref: RefObject<HTMLElement | null>): number {
-  const [width, setWidth] = useState(0)
+/**
+ * The content width of the element in `ref` in whole pixels (without borders, padding or scroll bars),
+ * followed as it resizes; undefined until it is first measured.
+ */
+export function useElementWidth(ref: RefObject<HTMLElement | null>): number | undefined {
+  const [width, setWidth] = useState<number>()
   useEffect(() => {
     const el = ref.current
     if (!el) return
-    const ro = new ResizeObserver(() => setWidth(el.clientWidth))
+    const ro = new ResizeObserver(([e]) => setWidth(Math.floor(e.contentRect.width)))
     ro.observe(el)
     return () => ro.disconnect()
   }, [ref])
