@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { mkdirSync } from 'node:fs'
 import { afterEach, describe, expect, inject, it } from 'vitest'
 import type { BrowserContext } from 'playwright-core'
-import { badge, drawWire, edges, FIXTURE, fixtureDoc, nodeCard, nodes, openGraphFile, runAll, states } from './actions'
+import { badge, drawWire, edges, FIXTURE, fixtureDoc, nodeCard, nodes, openGraphFile, overlappingCards, runAll, states } from './actions'
 import { freshContext, openApp, SHOTS } from './browser'
 
 const url = inject('appUrl')
@@ -107,6 +107,9 @@ describe('editor in the browser', () => {
     const page = await openApp(await context(), url)
     await openGraphFile(page, FIXTURE)
     await expect.poll(() => nodes(page).count()).toBe(fixtureDoc().nodes.length)
+    // The fixture has no places: ELK lays it out just after it is drawn. Saved before that, the
+    // file would still have none, and the second open would lay it out again.
+    await expect.poll(() => overlappingCards(page)).toEqual([])
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save' }).click()])
     const saved = readFileSync((await download.path())!, 'utf8')
 
