@@ -8,8 +8,13 @@ import { writeAtomically } from './write-atomically.mjs'
 /**
  * V8 flags the snapshot is built and started with: Node refuses a snapshot under other V8 flags. A young
  * generation of 16 MB lets a cached re-run end without a scavenge (each copied the registry's schemas).
+ * `--no-rehash-snapshot`: a start keeps the string hash seed drawn when the blob was built instead of drawing
+ * a new one and rehashing every string and hash table of the restored heap (≈ 7-9 ms of a cached re-run's CPU,
+ * a third of the restore). The seed stays random per build and private to this checkout; the network servers
+ * (`serve`, `bridge`), whose untrusted JSON keys a fixed seed would expose to hash flooding over many restarts,
+ * start through bin.mjs instead (runtime/cli/pipeline).
  */
-const FLAGS = ['--min-semi-space-size=16', '--interrupt-budget=300000']
+const FLAGS = ['--min-semi-space-size=16', '--interrupt-budget=300000', '--no-rehash-snapshot']
 
 /**
  * A bundle's start-up snapshot, beside it: the blob, the stamp the launcher reads (runtime/cli/pipeline:
