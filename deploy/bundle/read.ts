@@ -40,7 +40,7 @@ export function readManifest(files: BundleFiles): BundleManifest {
   if (format === 'mlcanvas/model-bundle' && typeof version === 'number' && version > 1) {
     throw new BundleError(`This bundle is format version ${version}; this mlcanvas reads version 1. Update mlcanvas.`)
   }
-  const checked = bundleManifestSchema.safeParse(raw)
+  const checked = bundleManifestSchema().safeParse(raw)
   if (!checked.success) {
     const issue = checked.error.issues[0]
     throw new BundleError(`bundle.json is not a model bundle: ${issue.path.join('.') || '(root)'}: ${issue.message}`)
