@@ -8,6 +8,7 @@ import { loadDocument } from '../document/load'
 import { DirRunHistory } from '../history/dir-history'
 import { computeKeys } from '../keys/cache-keys'
 import type { Registry } from '../registry'
+import { alwaysFiles, isStale } from './bundle-sources.mjs'
 import { cliRegistry } from './cli-registry'
 
 type Main = (argv: string[]) => Promise<number>
@@ -30,6 +31,8 @@ export async function warmUp(main: Main, root: string, bundleDir: string): Promi
   const empty = join(dir, 'empty.json')
   await writeFile(empty, JSON.stringify({ format: GRAPH_FORMAT, version: CURRENT_VERSION, nodes: [], edges: [] }))
   await mainRun(main, ['run', empty, '--json', '--workers', '1', '--no-cache'])
+  // What a snapshot start runs before the command (snapshot-start.ts), compiled here too.
+  isStale(join(bundleDir, 'main.mjs'), alwaysFiles(root))
   const cached = await mkdtemp(join(bundleDir, 'warm-up-'))
   try {
     await cachedRun(main, registry, loaded.doc, cached)

@@ -12,6 +12,9 @@ interface Exports {
 const BUFFER_BYTES = 16 * 1024
 const HEX = new Uint8Array([48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 97, 98, 99, 100, 101, 102])
 const encoder = new TextEncoder()
+// Decoded once at import, not in create(): the CLI's start-up snapshot holds the bytes, and a snapshot start
+// calls create() again (restartKeyHasher) where Node's atob, written in JavaScript, took ≈ 1-2 ms for them.
+const WASM_BYTES = Uint8Array.from(atob(XXH128_WASM), (c) => c.charCodeAt(0))
 
 /**
  * XXH3-128 with seed 0, hex: what hash-wasm's `createXXHash128()` hasher gives, from the same wasm
@@ -29,8 +32,7 @@ export class Xxh128 {
 
   /** Compiles and starts the wasm; rejects where WebAssembly is missing or forbidden (a CSP). */
   static async create(): Promise<Xxh128> {
-    const bytes = Uint8Array.from(atob(XXH128_WASM), (c) => c.charCodeAt(0))
-    const instance = await WebAssembly.instantiate(await WebAssembly.compile(bytes))
+    const instance = await WebAssembly.instantiate(await WebAssembly.compile(WASM_BYTES))
     return new Xxh128(instance.exports as unknown as Exports)
   }
 
