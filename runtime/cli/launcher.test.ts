@@ -74,6 +74,14 @@ describe('the CLI launcher (runtime/cli/pipeline) and its start-up snapshot', ()
     expect(counts(fromMoved)).toEqual({ ran: 0, cached: 7 })
   }, 180_000)
 
+  it('starts the network servers through bin.mjs, not from the snapshot with its string hash seed fixed at build', async () => {
+    for (const command of ['serve', 'bridge']) {
+      const started = await exec('sh', [LAUNCHER, command, '--no-such-option'], { env: { ...process.env, NODE_DEBUG: 'mlcanvas' }, timeout: 60_000 }).catch((e: { stderr: string; code: number }) => e)
+      expect('code' in started && started.code).toBe(2)
+      expect([...started.stderr.matchAll(/^MLCANVAS \d+: start: (.+)$/gm)].map((m) => m[1])).toEqual(['from the bundle'])
+    }
+  }, 120_000)
+
   it('from the snapshot, runs nodes on pool threads too, and compiles tfjs from its code caches', async () => {
     // Two training branches: the second training goes to a pool thread. A worker_threads module loaded
     // while the snapshot was built could start no thread, and every node ran on the main thread.
