@@ -44,6 +44,13 @@ function plan(doc: GraphDocument, registry: ReturnType<typeof testRegistry>) {
 }
 
 /**
+ * Plans made before the measured ones and not counted: V8 is still compiling the plan's code in
+ * the background during the first few (a full run's plans 2 and 3 took 63 and 74 ms, CPU 76 and
+ * 103 ms, against 47–57 ms for the rest). The first plan of the process has its own row.
+ */
+const WARM_UP = 3
+
+/**
  * Median of `repeats` plans of a freshly loaded copy of the graph (every params object parsed
  * for the first time), and of the same graph after editing one leaf param (unchanged nodes
  * keep their params objects: a zod parse of them is memoised, the fast path checks them again).
@@ -54,7 +61,7 @@ export function measureScale(nodes: number, repeats: number): PartResult {
   const coldCpu: number[] = []
   const edit: number[] = []
   const template = syntheticGraph(nodes)
-  for (let r = 0; r < repeats; r++) {
+  for (let r = 0; r < WARM_UP + repeats; r++) {
     const doc = structuredClone(template)
     let t0 = performance.now()
     const cpu0 = process.cpuUsage()
@@ -67,19 +74,20 @@ export function measureScale(nodes: number, repeats: number): PartResult {
     plan(edited, registry)
     edit.push(performance.now() - t0)
   }
+  const [steady, steadyCpu, steadyEdit] = [cold, coldCpu, edit].map((xs) => xs.slice(WARM_UP))
   return {
     figures: [
       {
         key: 'schedule10kMs',
         label: `validate + keys + order, ${nodes} nodes`,
-        value: median(cold),
+        value: median(steady),
         unit: 'ms',
         target: { op: '<', value: 50 },
-        note: `median of ${repeats}, fresh document; CPU time median ${median(coldCpu).toFixed(0)} ms (the steadier figure when other load shares the cores)`,
+        note: `median of ${repeats} after ${WARM_UP} warm-up plans, fresh document; CPU time median ${median(steadyCpu).toFixed(0)} ms (the steadier figure when other load shares the cores)`,
       },
       { key: 'scheduleFirst10kMs', label: 'same, first plan in the process', value: cold[0], unit: 'ms', note: 'JIT still cold, as in a one-shot CLI run' },
-      { key: 'scheduleEdit10kMs', label: 'same after a one-param edit', value: median(edit), unit: 'ms', note: 'fast-path params checked again; zod parses memoised' },
+      { key: 'scheduleEdit10kMs', label: 'same after a one-param edit', value: median(steadyEdit), unit: 'ms', note: 'fast-path params checked again; zod parses memoised' },
     ],
-    details: { nodes, edges: template.edges.length, coldMs: cold, coldCpuMs: coldCpu, editMs: edit },
+    details: { nodes, edges: template.edges.length, warmUp: WARM_UP, coldMs: cold, coldCpuMs: coldCpu, editMs: edit },
   }
 }
