@@ -1,10 +1,11 @@
 /**
  * Packages the CLI bundle requires when it first reads one of their names rather than at start-up:
- * tfjs-core and tfjs-layers, ≈ 50 ms of compiling that a run served from the cache never needs; and
+ * tfjs-core and tfjs-layers, ≈ 50 ms of compiling that a run served from the cache never needs;
  * fflate, whose top level leaves a streaming TextDecoder (a native handle) that a start-up snapshot
- * (snapshot.mjs) cannot hold.
+ * (snapshot.mjs) cannot hold; and ml-matrix (PCA) and papaparse (CSV), which only nodes that run call:
+ * bundled, their code and closures were part of every start-up snapshot's heap (≈ 0.2 MB of source).
  */
-export const ON_USE = /^(@tensorflow\/tfjs-(core|layers)|fflate)$/
+export const ON_USE = /^(@tensorflow\/tfjs-(core|layers)|fflate|ml-matrix|papaparse)$/
 
 /** The ON_USE packages required together (GROUP); the others alone. */
 const TOGETHER = /^@tensorflow\//

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { readFileSync, renameSync } from 'node:fs'
 import { createRequire, isBuiltin } from 'node:module'
 import { dirname, join } from 'node:path'
 import { ON_USE, setupOnUse } from './bundle-on-use.mjs'
@@ -66,6 +66,18 @@ function requireTarget(specifier, resolveDir) {
 }
 
 /**
+ * Bundles an ES-only package imported on demand (`import('hyparquet')`) as a CommonJS file of its own beside
+ * the bundle, which the bundle `require`s when the import runs. Bundled in, its code was part of every
+ * start-up snapshot (hyparquet and its codecs: ≈ 0.3 MB of source, ≈ 260 closures) though only a node that
+ * reads a Parquet file needs it. The file is written by rename: parallel first starts each write a whole one.
+ */
+async function bundleApart(build, entry, outfile) {
+  const tmp = `${outfile}.${process.pid}.tmp`
+  await build({ entryPoints: [entry], outfile: tmp, bundle: true, platform: 'node', format: 'cjs', target: 'node20', charset: 'ascii', mainFields: ['module', 'main'], logLevel: 'error' })
+  renameSync(tmp, outfile)
+}
+
+/**
  * esbuild plugin deciding how each package reaches the bundle, for start-up time:
  * - imported statically (zod, papaparse, ml-matrix, hash-wasm, …): bundled in. Node then reads, resolves
  *   and compiles one file; loading zod alone from node_modules cost ≈ 0.1 s of CPU (it requires ≈ 80 files).
@@ -75,7 +87,8 @@ function requireTarget(specifier, resolveDir) {
  * - the tfjs backends, fastify and prom-client (SHARED): loaded with `require` when the module importing
  *   them is evaluated.
  * - imported on demand (`import()`: sql.js, bullmq, the AWS SDK, fastify): left out and loaded by `require`
- *   when the import runs; an ES-only one (hyparquet) is bundled, evaluated when the import runs.
+ *   when the import runs; an ES-only one (hyparquet) is bundled apart into a CommonJS file beside the
+ *   bundle (bundleApart), required when the import runs.
  * - Node's own modules: `require`d too, so that the bundle has no `import` statement left and can run
  *   as a script from a V8 code cache (code-cache.mjs).
  */
@@ -98,10 +111,15 @@ export const bundlePackages = {
       if (isBuiltin(args.path)) return { path: args.path, namespace: 'require-shared' }
       const file = requireTarget(args.path, args.resolveDir)
       if (args.kind === 'dynamic-import' && file) return { path: args.path, namespace: 'require-lazily' }
+      if (args.kind === 'dynamic-import') {
+        const resolved = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: 'default' })
+        if (resolved.errors.length) return resolved
+        return { path: args.path, namespace: 'bundle-apart', pluginData: { entry: resolved.path } }
+      }
       if (ON_USE.test(args.path) && file) return { path: args.path, namespace: 'on-use' }
       if (SHARED.test(args.path) && file) return { path: args.path, namespace: 'require-shared', pluginData: { file } }
       if (SHARED.test(args.path)) throw new Error(`${args.path} has no CommonJS entry to require.`)
-      // Bundled in; an ES-only package imported on demand (hyparquet) is bundled too, evaluated when imported.
+      // Bundled in.
       return build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: 'default' })
     })
     build.onLoad({ filter: /.*/, namespace: 'require-shared' }, (args) => ({ contents: reExport(args.path, args.pluginData?.file), loader: 'js' }))
@@ -110,5 +128,11 @@ export const bundlePackages = {
       contents: `module.exports = ${REQUIRE_NAME}(${JSON.stringify(args.path)})`,
       loader: 'js',
     }))
+    build.onLoad({ filter: /.*/, namespace: 'bundle-apart' }, async (args) => {
+      const name = `on-demand-${args.path.replace(/[^\w.-]/g, '_')}.cjs`
+      const { build: esbuild } = await import('esbuild')
+      await bundleApart(esbuild, args.pluginData.entry, join(dirname(build.initialOptions.outfile), name))
+      return { contents: `module.exports = ${REQUIRE_NAME}(${JSON.stringify(`./${name}`)})`, loader: 'js' }
+    })
   },
 }

@@ -15,10 +15,13 @@ import * as tf from '@tensorflow/tfjs-core'
 import { createRequire } from 'node:module'
 const loaded = (name: string) => Object.keys(createRequire(import.meta.url).cache).some((p) => p.includes('/node_modules/' + name + '/'))
 const tfBefore = loaded('@tensorflow/tfjs-core')
+const papaBefore = loaded('papaparse')
 const before = loaded('sql.js')
 const sql = await import('sql.js')
+const parquetBefore = Object.keys(createRequire(import.meta.url).cache).some((p) => p.endsWith('/on-demand-hyparquet.cjs'))
+const parquet = await import('hyparquet')
 const tfRequired = createRequire(import.meta.url)('@tensorflow/tfjs-core')
-console.log(JSON.stringify({ rows: Papa.parse('a,b\\n1,2').data, envPaths: typeof envPaths, tfBefore, oneTf: tf.engine() === tfRequired.engine(), sqlBefore: before, sqlAfter: loaded('sql.js'), sqlInit: typeof sql.default }))
+console.log(JSON.stringify({ papaBefore, rows: Papa.parse('a,b\\n1,2').data, envPaths: typeof envPaths, tfBefore, oneTf: tf.engine() === tfRequired.engine(), sqlBefore: before, sqlAfter: loaded('sql.js'), sqlInit: typeof sql.default, parquetBefore, parquetRead: typeof parquet.parquetRead }))
 `
 
 describe('the CLI bundle', () => {
@@ -35,13 +38,14 @@ describe('the CLI bundle', () => {
   })
   afterAll(() => rm(dir, { recursive: true, force: true }))
 
-  it('bundles packages in, requires tfjs from node_modules when first read (one engine), and loads an import() only when it runs', async () => {
-    expect(text).toMatch(/^\/\/ node_modules\/papaparse\//m)
+  it('bundles packages in, requires tfjs and papaparse from node_modules when first read (one engine), and loads an import() only when it runs, an ES-only one bundled apart', async () => {
     expect(text).toMatch(/^\/\/ node_modules\/env-paths\//m)
-    expect(text).not.toMatch(/^\/\/ node_modules\/@tensorflow\//m)
+    expect(text).not.toMatch(/^\/\/ node_modules\/(@tensorflow|papaparse|hyparquet)\//m)
     expect(text).not.toMatch(/from "(papaparse|env-paths|@tensorflow\/tfjs-core)"/)
     const { stdout } = await exec(process.execPath, [out])
-    expect(JSON.parse(stdout)).toEqual({ rows: [['a', 'b'], ['1', '2']], envPaths: 'function', tfBefore: false, oneTf: true, sqlBefore: false, sqlAfter: true, sqlInit: 'function' })
+    expect(JSON.parse(stdout)).toEqual({ papaBefore: false, rows: [['a', 'b'], ['1', '2']], envPaths: 'function', tfBefore: false, oneTf: true, sqlBefore: false, sqlAfter: true, sqlInit: 'function', parquetBefore: false, parquetRead: 'function' })
+    // The ES-only package imported on demand, bundled apart beside the bundle.
+    expect(await readFile(join(dir, 'on-demand-hyparquet.cjs'), 'utf8')).toMatch(/parquetRead/)
   })
 
   it('bundles zod with its English messages only, and hash-wasm with the hashes used only', async () => {
