@@ -1,7 +1,7 @@
 import { blake3 } from '@noble/hashes/blake3.js'
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js'
-import { createXXHash64, type IHasher } from 'hash-wasm'
 import { Xxh128 } from './xxh128'
+import { Xxh64 } from './xxh64'
 
 // Created once (wasm instantiation is async); used synchronously afterwards, because cache
 // keys are recomputed on every edit of a 10 000-node graph within a frame budget. A page whose
@@ -9,7 +9,7 @@ import { Xxh128 } from './xxh128'
 // differ (a cache written with the other hash only misses), but the app still works.
 let keyHasher = await Xxh128.create().catch(() => undefined)
 // Checksums of cache entries: one hasher, made on first use (each hash runs init → digest without an await).
-let byteHasher: Promise<IHasher> | undefined
+let byteHasher: Promise<Xxh64> | undefined
 
 /**
  * Creates the key hasher again. The CLI's start-up snapshot (runtime/cli/snapshot.mjs) is built where
@@ -45,8 +45,5 @@ export async function hashBytes(parts: readonly ArrayBufferView[]): Promise<stri
     for (const v of views) h.update(v)
     return bytesToHex(h.digest())
   }
-  const h = await (byteHasher ??= createXXHash64())
-  h.init()
-  for (const v of views) h.update(v)
-  return h.digest('hex')
+  return (await (byteHasher ??= Xxh64.create())).hex(views)
 }
