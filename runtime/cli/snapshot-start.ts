@@ -1,13 +1,12 @@
 import { spawn } from 'node:child_process'
-import { realpathSync } from 'node:fs'
 import { constants } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { debuglog } from 'node:util'
 import { startupSnapshot } from 'node:v8'
 import { restartKeyHasher } from '../keys/hash'
-import { alwaysFiles, isStale } from './bundle-sources.mjs'
 import { cacheRequires, requireCacheDir } from './require-cache.mjs'
+import { snapshotCurrent, snapshotRoot } from './snapshot-current'
 import { warmUp } from './snapshot-warm-up'
 
 type Main = (argv: string[]) => Promise<number>
@@ -17,15 +16,6 @@ export const LAUNCHER_NODE = 'MLCANVAS_LAUNCHER_NODE'
 
 /** Whether this process is Node's snapshot builder running the CLI bundle (snapshot.mjs) rather than a command. */
 export const buildingSnapshot = (): boolean => startupSnapshot.isBuildingSnapshot()
-
-/** The blob this process was started from (`--snapshot-blob FILE`). */
-function startedFrom(): string {
-  const args = process.execArgv
-  const at = args.indexOf('--snapshot-blob')
-  const blob = at >= 0 ? args[at + 1] : args.find((a) => a.startsWith('--snapshot-blob='))?.slice('--snapshot-blob='.length)
-  if (!blob) throw new Error('The CLI snapshot was started without --snapshot-blob; start it with runtime/cli/pipeline.')
-  return blob
-}
 
 /**
  * Makes `main` what a process started from the snapshot runs, with the command line after Node's own
@@ -45,11 +35,10 @@ export async function startFromSnapshot(main: Main, bundleUrl: string): Promise<
 async function start(main: Main, bundle: string): Promise<number> {
   const node = process.env[LAUNCHER_NODE] ?? process.execPath
   delete process.env[LAUNCHER_NODE]
-  const dir = dirname(startedFrom())
-  const root = resolve(dir, '..', '..', '..')
+  const root = snapshotRoot()
   // NODE_DEBUG=mlcanvas shows which way a process started (the launcher's tests count them).
   const log = debuglog('mlcanvas')
-  if (realpathSync(dir) !== realpathSync(dirname(bundle)) || isStale(bundle, alwaysFiles(root))) {
+  if (!snapshotCurrent(bundle)) {
     log('start: the snapshot is stale or was moved; running through bin.mjs')
     return viaBin(root, node)
   }
@@ -58,7 +47,7 @@ async function start(main: Main, bundle: string): Promise<number> {
   // bin.mjs names it on the normal path (runtime/cli/thread-pool.ts).
   process.env.MLCANVAS_CODE_CACHE_MODULE = pathToFileURL(join(root, 'runtime', 'cli', 'code-cache.mjs')).href
   // tfjs' packages from their code caches, as runBundle (code-cache.mjs) does on the normal path: ≈ 30 ms of CPU less in a run that trains.
-  const requires = cacheRequires(requireCacheDir(dir))
+  const requires = cacheRequires(requireCacheDir(dirname(bundle)))
   try {
     return await main(process.argv.slice(1))
   } finally {
