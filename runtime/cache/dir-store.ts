@@ -27,7 +27,10 @@ export class DirStore implements PersistentStore {
   ) {}
 
   /**
-   * A store over `dir`, created if needed, checked writable and swept before first use.
+   * A store over `dir`, created if needed and checked writable. The folder is scanned (entry sizes for the
+   * cap, orphaned temporary files swept) when an entry is first read, written or counted, not here: a run
+   * served from the cache reads entry headers only, and listing and stating every entry cost each such
+   * run time that grew with the cache.
    * Throws CacheDirError with a message for the user when the directory cannot serve.
    */
   static async open(dir: string, capBytes?: number): Promise<DirStore> {
@@ -35,9 +38,7 @@ export class DirStore implements PersistentStore {
     await access(dir, constants.W_OK | constants.X_OK).catch((e) => {
       throw new CacheDirError(`Cache directory ${dir} is not writable (${(e as { code?: string }).code}).`)
     })
-    const store = new DirStore(dir, capBytes)
-    await store.sizes()
-    return store
+    return new DirStore(dir, capBytes)
   }
 
   /** Orphaned temporary files this store removed when it first scanned its folder. */

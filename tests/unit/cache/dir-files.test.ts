@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { mkdir, mkdtemp, readdir, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -67,5 +67,22 @@ describe('cache directory', () => {
     // 800 pending bytes + two ~0.5 KB entries exceed the 1000-byte cap: the older entry goes.
     expect(await live.info('1'.repeat(32))).toBeUndefined()
     expect(await live.info('2'.repeat(32))).toBeDefined()
+  })
+
+  it('is listed only when an entry is read, written or counted: a store that reads headers, as a cached run does, sweeps nothing', async () => {
+    const dir = await tempDir()
+    const key = '3'.repeat(32)
+    const enc = await encodeValue({ v: new Float64Array(5) })
+    const info = { summary: {}, ms: 0, bytes: enc.bytes, createdAt: 0 }
+    await (await DirStore.open(dir)).write(key, enc, info)
+    // A temporary file of a writer that has exited.
+    const orphan = join(dir, 'entries', '33', `${key}.bin.${spawnSync(process.execPath, ['-e', '0']).pid}.abc.tmp`)
+    await writeFile(orphan, new Uint8Array(10))
+    const store = await DirStore.open(dir)
+    expect(await store.info(key)).toMatchObject({ bytes: enc.bytes })
+    expect(await temps(dir)).toEqual([orphan])
+    await store.write('4'.repeat(32), enc, info)
+    expect(await temps(dir)).toEqual([])
+    expect(await store.swept()).toBe(1)
   })
 })
