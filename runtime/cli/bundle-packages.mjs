@@ -1,6 +1,6 @@
 import { readFileSync, renameSync } from 'node:fs'
 import { createRequire, isBuiltin } from 'node:module'
-import { dirname, join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import { ON_USE, setupOnUse } from './bundle-on-use.mjs'
 
 /** The name the bundle's banner gives its CommonJS `require`. */
@@ -78,6 +78,20 @@ async function bundleApart(build, entry, outfile) {
 }
 
 /**
+ * The stand-in for an ES module bundled apart (bundleApart): the names of its namespace, read from the
+ * CommonJS file when the import runs. Its default export is the module's own `default`, not the whole file
+ * as esbuild's interop for CommonJS would give (env-paths: `const { default: envPaths } = await import(…)`).
+ */
+function reExportApart(file) {
+  const loaded = createRequire(file)(file)
+  const names = Object.keys(loaded).filter((name) => name !== 'default' && name !== '__esModule')
+  const lines = [`const m = ${REQUIRE_NAME}(${JSON.stringify(`./${basename(file)}`)})`]
+  if (Object.hasOwn(loaded, 'default')) lines.push('export default m.default')
+  names.forEach((name, i) => lines.push(`const x${i} = m[${JSON.stringify(name)}]`, `export { x${i} as ${JSON.stringify(name)} }`))
+  return lines.join('\n')
+}
+
+/**
  * esbuild plugin deciding how each package reaches the bundle, for start-up time:
  * - imported statically (zod, papaparse, ml-matrix, hash-wasm, …): bundled in. Node then reads, resolves
  *   and compiles one file; loading zod alone from node_modules cost ≈ 0.1 s of CPU (it requires ≈ 80 files).
@@ -131,8 +145,9 @@ export const bundlePackages = {
     build.onLoad({ filter: /.*/, namespace: 'bundle-apart' }, async (args) => {
       const name = `on-demand-${args.path.replace(/[^\w.-]/g, '_')}.cjs`
       const { build: esbuild } = await import('esbuild')
-      await bundleApart(esbuild, args.pluginData.entry, join(dirname(build.initialOptions.outfile), name))
-      return { contents: `module.exports = ${REQUIRE_NAME}(${JSON.stringify(`./${name}`)})`, loader: 'js' }
+      const file = join(dirname(build.initialOptions.outfile), name)
+      await bundleApart(esbuild, args.pluginData.entry, file)
+      return { contents: reExportApart(file), loader: 'js' }
     })
   },
 }

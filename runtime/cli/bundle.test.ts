@@ -20,8 +20,9 @@ const before = loaded('sql.js')
 const sql = await import('sql.js')
 const parquetBefore = Object.keys(createRequire(import.meta.url).cache).some((p) => p.endsWith('/on-demand-hyparquet.cjs'))
 const parquet = await import('hyparquet')
+const { default: envPathsLater } = await import('env-paths')
 const tfRequired = createRequire(import.meta.url)('@tensorflow/tfjs-core')
-console.log(JSON.stringify({ papaBefore, rows: Papa.parse('a,b\\n1,2').data, envPaths: typeof envPaths, tfBefore, oneTf: tf.engine() === tfRequired.engine(), sqlBefore: before, sqlAfter: loaded('sql.js'), sqlInit: typeof sql.default, parquetBefore, parquetRead: typeof parquet.parquetRead }))
+console.log(JSON.stringify({ papaBefore, rows: Papa.parse('a,b\\n1,2').data, envPaths: typeof envPaths, tfBefore, oneTf: tf.engine() === tfRequired.engine(), sqlBefore: before, sqlAfter: loaded('sql.js'), sqlInit: typeof sql.default, parquetBefore, parquetRead: typeof parquet.parquetRead, envPathsLater: typeof envPathsLater }))
 `
 
 describe('the CLI bundle', () => {
@@ -43,7 +44,7 @@ describe('the CLI bundle', () => {
     expect(text).not.toMatch(/^\/\/ node_modules\/(@tensorflow|papaparse|hyparquet)\//m)
     expect(text).not.toMatch(/from "(papaparse|env-paths|@tensorflow\/tfjs-core)"/)
     const { stdout } = await exec(process.execPath, [out])
-    expect(JSON.parse(stdout)).toEqual({ papaBefore: false, rows: [['a', 'b'], ['1', '2']], envPaths: 'function', tfBefore: false, oneTf: true, sqlBefore: false, sqlAfter: true, sqlInit: 'function', parquetBefore: false, parquetRead: 'function' })
+    expect(JSON.parse(stdout)).toEqual({ papaBefore: false, rows: [['a', 'b'], ['1', '2']], envPaths: 'function', tfBefore: false, oneTf: true, sqlBefore: false, sqlAfter: true, sqlInit: 'function', parquetBefore: false, parquetRead: 'function', envPathsLater: 'function' })
     // The ES-only package imported on demand, bundled apart beside the bundle.
     expect(await readFile(join(dir, 'on-demand-hyparquet.cjs'), 'utf8')).toMatch(/parquetRead/)
   })
