@@ -52,7 +52,7 @@ const FULL = {
   matmulSize: 512,
   backendRepeats: 3,
   csvRows: 100_000,
-  browser: { rows: 20_000, epochs: 10, repeats: 3, idbMB: [10, 100], epochRows: 2_000, layoutNodes: 500, poolRepeats: 3 },
+  browser: { rows: 20_000, epochs: 10, repeats: 3, idbMB: [10, 100], epochRows: 2_000, layoutNodes: 500, poolRepeats: 5 },
   pool: { rows: 20_000, epochs: 40, repeats: 5 },
   search: { trials: 20, epochs: 15, interruptAfter: 10, resumeEpochs: 400 },
   queue: { trials: 20, samples: 20_000, epochs: 60, repeats: 2 },

@@ -6,3 +6,12 @@ export const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[M
  * so the fastest repeat of each side is the closest to what the work itself costs.
  */
 export const best = (xs: readonly number[]) => Math.min(...xs)
+
+/**
+ * One side's time over the other's for each pair of runs made back to back: the statistic of a
+ * speed-up between two ways of running, such as one worker against two. This host's own speed
+ * moves by up to 1.6× within minutes (bare `node` 79–131 ms with nothing else running), so the
+ * fastest run of one side and the fastest of the other may come from different moments; the
+ * runs of a pair share theirs. Take the median of these.
+ */
+export const pairedRatios = (slow: readonly number[], fast: readonly number[]) => slow.map((ms, i) => ms / fast[i])

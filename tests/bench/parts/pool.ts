@@ -7,7 +7,7 @@ import { CLI, warmCli } from '../lib/cli-bundle'
 import { benchGraph, withParams, writeGraph } from '../lib/graphs'
 import { machineBusyMs } from '../lib/between-parts'
 import { lastJson, runTs, type ProcResult } from '../lib/proc'
-import { best, median } from '../lib/stats'
+import { best, median, pairedRatios } from '../lib/stats'
 
 export interface PoolBenchOptions {
   rows: number
@@ -22,14 +22,6 @@ const summaries = (r: RunReport) => JSON.stringify(Object.entries(r.nodes).map((
 export function twoBranchGraph(o: Pick<PoolBenchOptions, 'rows' | 'epochs'>) {
   return withParams(benchGraph('two-branches'), { data: { samples: o.rows }, fit_a: { epochs: o.epochs }, fit_b: { epochs: o.epochs } })
 }
-
-/**
- * One worker's wall over two workers' wall for each pair of runs made back to back. This host's
- * own speed moves by up to 1.6× within minutes (bare `node` 79–131 ms with nothing else running),
- * so the fastest run of one side and the fastest of the other may come from different moments;
- * the runs of a pair share theirs.
- */
-const pairedRatios = (one: readonly number[], two: readonly number[]) => one.map((ms, i) => ms / two[i])
 
 /** Cores the rest of the machine kept busy during a run, on average: all cores' busy time less the run's own CPU time, over its wall time. */
 function othersCores(busyBefore: number | undefined, busyAfter: number | undefined, run: ProcResult): number {
