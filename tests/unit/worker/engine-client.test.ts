@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { READY_MESSAGE } from './ready'
+import { READY_MESSAGE } from '../../../runtime/worker/ready'
 
 /** A stand-in for the browser's Worker: records each one started, and lets the test speak for it. */
 class FakeWorker extends EventTarget {
@@ -21,7 +21,7 @@ async function freshClient() {
   vi.resetModules()
   FakeWorker.started = []
   vi.stubGlobal('Worker', FakeWorker)
-  return import('./engine-client')
+  return import('../../../runtime/worker/engine-client')
 }
 
 afterEach(() => vi.unstubAllGlobals())
