@@ -42,12 +42,23 @@ class CacheDb extends Dexie {
   }
 }
 
+/** Writes between two counts of the entries' bytes (see IdbStore.knownBytes). */
+const COUNT_EVERY = 256
+
 /**
  * The browser persistent tier: IndexedDB through dexie, LRU-evicted past a size cap. Entries are
  * sealed as in the directory store; run records are one row per (graph, node).
  */
 export class IdbStore implements PersistentStore {
   private readonly db: CacheDb
+  /**
+   * The entries' bytes as this store last counted them (a cursor over every entry row), plus its
+   * own writes since: a write checks the cap against this instead of reading every row again
+   * (thousands in a cache used for months). Another tab's writes are not in it, so it is counted
+   * again every COUNT_EVERY writes and before anything is evicted.
+   */
+  private knownBytes: number | undefined
+  private writesSinceCount = 0
 
   constructor(
     name = 'mlcanvas-cache',
@@ -79,7 +90,7 @@ export class IdbStore implements PersistentStore {
       await this.db.blobs.put({ key, meta: value.meta, buffers, checksum: value.checksum })
       await this.db.entries.put({ key, header: text, check, bytes: value.bytes, lastUsed: Date.now() })
     })
-    await this.evict(key)
+    await this.evict(key, value.bytes)
   }
 
   async delete(key: string): Promise<void> {
@@ -101,6 +112,7 @@ export class IdbStore implements PersistentStore {
 
   async clear(): Promise<void> {
     await Promise.all([this.db.entries.clear(), this.db.blobs.clear(), this.db.records.clear()])
+    this.knownBytes = 0
   }
 
   async getRecord(scope: string, nodeId: string): Promise<RunRecord | undefined> {
@@ -111,10 +123,11 @@ export class IdbStore implements PersistentStore {
     await this.db.records.put({ id: `${scope}\u0000${nodeId}`, record })
   }
 
-  private async evict(keep: string) {
-    const { bytes } = await this.stats()
-    let total = bytes
-    if (total <= this.capBytes) return
+  private async evict(keep: string, added: number) {
+    if (this.knownBytes === undefined || ++this.writesSinceCount >= COUNT_EVERY) await this.count()
+    else this.knownBytes += added
+    if (this.knownBytes! <= this.capBytes) return
+    let total = await this.count()
     const oldest = await this.db.entries.orderBy('lastUsed').toArray()
     for (const e of oldest) {
       if (total <= this.capBytes) break
@@ -122,6 +135,12 @@ export class IdbStore implements PersistentStore {
       await this.delete(e.key)
       total -= e.bytes
     }
+    this.knownBytes = total
+  }
+
+  private async count(): Promise<number> {
+    this.writesSinceCount = 0
+    return (this.knownBytes = (await this.stats()).bytes)
   }
 
   close(): void {
