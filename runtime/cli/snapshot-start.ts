@@ -26,13 +26,16 @@ export const buildingSnapshot = (): boolean => startupSnapshot.isBuildingSnapsho
  */
 export async function startFromSnapshot(main: Main, bundleUrl: string): Promise<void> {
   const bundle = fileURLToPath(bundleUrl)
-  await warmUp(main, resolve(dirname(bundle), '..', '..', '..'), dirname(bundle))
+  const root = resolve(dirname(bundle), '..', '..', '..')
+  await warmUp(main, root, dirname(bundle))
+  // Made here: a snapshot that starts runs in this checkout (snapshotCurrent), and the URL is the same then.
+  const codeCacheModule = pathToFileURL(join(root, 'runtime', 'cli', 'code-cache.mjs')).href
   startupSnapshot.setDeserializeMainFunction(() => {
-    void start(main, bundle).then((code) => (process.exitCode = code))
+    void start(main, bundle, codeCacheModule).then((code) => (process.exitCode = code))
   })
 }
 
-async function start(main: Main, bundle: string): Promise<number> {
+async function start(main: Main, bundle: string, codeCacheModule: string): Promise<number> {
   const node = process.env[LAUNCHER_NODE] ?? process.execPath
   delete process.env[LAUNCHER_NODE]
   const root = snapshotRoot()
@@ -45,7 +48,7 @@ async function start(main: Main, bundle: string): Promise<number> {
   log('start: from the snapshot')
   await restartKeyHasher()
   // bin.mjs names it on the normal path (runtime/cli/thread-pool.ts).
-  process.env.MLCANVAS_CODE_CACHE_MODULE = pathToFileURL(join(root, 'runtime', 'cli', 'code-cache.mjs')).href
+  process.env.MLCANVAS_CODE_CACHE_MODULE = codeCacheModule
   // tfjs' packages from their code caches, as runBundle (code-cache.mjs) does on the normal path: ≈ 30 ms of CPU less in a run that trains.
   const requires = cacheRequires(requireCacheDir(dirname(bundle)))
   try {
