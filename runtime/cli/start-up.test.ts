@@ -9,8 +9,8 @@ const CLI = resolve('runtime/cli/bin.mjs')
 const GRAPH = resolve('examples/blobs-kmeans.json')
 
 /** The CLI once, with the CommonJS files Node loaded (NODE_DEBUG=module) and the report. */
-async function run(cacheDir: string) {
-  const { stdout, stderr } = await promisify(execFile)(process.execPath, [CLI, 'run', GRAPH, '--json', '--workers', '1', '--cache-dir', cacheDir], {
+async function run(cacheDir: string, graph = GRAPH) {
+  const { stdout, stderr } = await promisify(execFile)(process.execPath, [CLI, 'run', graph, '--json', '--workers', '1', '--cache-dir', cacheDir], {
     env: { ...process.env, NODE_DEBUG: 'module' },
     timeout: 60_000,
     maxBuffer: 64 * 2 ** 20,
@@ -36,4 +36,14 @@ describe('CLI start-up: what a run loads', () => {
     expect(warm.report).toMatchObject({ ran: 0, cached: 7 })
     expect([...warm.packages].filter((p) => /^(@tensorflow\/|fastify$|prom-client$)/.test(p!))).toEqual([])
   }, 60_000)
+
+  it('requires papaparse (a CSV file read) and ml-matrix (PCA) when their node runs, and not when it comes from the cache', async () => {
+    for (const [example, nodes, pkg] of [['cleaning-showcase', 13, 'papaparse'], ['iris-embeddings', 6, 'ml-matrix']] as const) {
+      const cache = join(dir, example)
+      const cold = await run(cache, resolve('examples', `${example}.json`))
+      expect({ pkg, ran: cold.report.ran, loaded: cold.packages.has(pkg) }).toEqual({ pkg, ran: nodes, loaded: true })
+      const warm = await run(cache, resolve('examples', `${example}.json`))
+      expect({ pkg, cached: warm.report.cached, loaded: warm.packages.has(pkg) }).toEqual({ pkg, cached: nodes, loaded: false })
+    }
+  }, 90_000)
 })
