@@ -68,7 +68,6 @@ export function threadPort(setup: ThreadSetup, script = threadScript()): PoolPor
   const started = new Promise<void>((resolve) => (began = resolve))
   return {
     started,
-    claims: true,
     post: (m: ToWorker) => worker.postMessage(m),
     listen(message, fail) {
       let failed = false

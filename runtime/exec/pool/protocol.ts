@@ -20,12 +20,6 @@ export type ToWorker =
       files?: Record<string, ResolvedFile>
       /** The node's earlier result, looked up by the host (which holds the cache) before sending. */
       previous?: Omit<PreviousResult, 'used'>
-      /**
-       * Set when the node was posted to a worker still starting (PoolPort.claims): one Int32 in shared
-       * memory that the worker and the host race to change from CLAIM_OPEN; the loser leaves the node
-       * alone (a worker that lost answers nothing).
-       */
-      claim?: Int32Array
     }
   | { kind: 'cancel'; id: number }
 
@@ -36,25 +30,10 @@ export type FromWorker =
   | { kind: 'done'; id: number; result: NodeResult }
   | { kind: 'failed'; id: number; message: string; cancelled: boolean }
 
-/** A claim's states: nobody has the node yet, the worker took it, the host took it back. */
-const CLAIM_OPEN = 0
-export const CLAIM_WORKER = 1
-export const CLAIM_HOST = 2
-
-/** Takes a claim for one side; false when the other side has it. */
-export const takeClaim = (claim: Int32Array, side: typeof CLAIM_WORKER | typeof CLAIM_HOST): boolean =>
-  Atomics.compareExchange(claim, 0, CLAIM_OPEN, side) === CLAIM_OPEN
-
 /** One worker as the pool sees it, whatever hosts it (a Node worker thread, a browser module worker). */
 export interface PoolPort {
   /** Settles once the worker can run nodes (its backend started) or could not start; absent: it can at once. */
   started?: Promise<unknown>
-  /**
-   * The worker shares memory with this thread (SharedArrayBuffer), so a node can be posted to it while
-   * it starts, with a claim (ToWorker's `claim`): it takes the node the moment it can run nodes, whatever
-   * this thread is doing, and this thread takes it back if it frees first.
-   */
-  claims?: boolean
   post(message: ToWorker): void
   /** `fail` is called once if the worker dies (a crash, an uncaught error, out of memory). */
   listen(message: (m: FromWorker) => void, fail: (reason: string) => void): void

@@ -1,13 +1,12 @@
 import type { Registry } from '../../registry'
 import type { NodeEvent } from '../events'
 import { Cancelled, runNode } from '../node-runner'
-import { CLAIM_WORKER, takeClaim, type FromWorker, type ToWorker } from './protocol'
+import type { FromWorker, ToWorker } from './protocol'
 
 /**
  * The worker side of a pool: runs each node it is sent with the worker's own registry, streams
  * its events back and answers with the result or the error. `ready` (the backend starting)
- * is awaited before the first node runs; a node posted while it was starting runs only if the host
- * has not claimed it back meanwhile.
+ * is awaited before the first node runs.
  */
 export function servePool(registry: Registry, ready: Promise<string>, post: (m: FromWorker) => void): (m: ToWorker) => void {
   const running = new Map<number, AbortController>()
@@ -16,7 +15,6 @@ export function servePool(registry: Registry, ready: Promise<string>, post: (m: 
     running.set(m.id, controller)
     try {
       const backend = await ready
-      if (m.claim && !takeClaim(m.claim, CLAIM_WORKER)) return
       const def = registry.get(m.type)
       if (!def) throw new Error(`Unknown node type "${m.type}".`)
       const env = { signal: controller.signal, backend, emit: (event: NodeEvent) => post({ kind: 'event', id: m.id, event }) }

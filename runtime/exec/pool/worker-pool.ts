@@ -2,7 +2,7 @@ import type { NodeResult, RunnerEnv } from '../node-runner'
 import { Cancelled } from '../node-runner'
 import { inProcessRunner, type NodeRunner, type RunTask } from '../runner'
 import { nextTurn } from '../../values/event-loop'
-import { CLAIM_HOST, takeClaim, type FromWorker, type PoolPort } from './protocol'
+import type { FromWorker, PoolPort } from './protocol'
 
 export interface PoolOptions {
   /** Nodes that may run at once: this thread plus `size - 1` workers (`offload`: `size` workers). */
@@ -37,11 +37,8 @@ interface Slot {
   ready: boolean
   busy: boolean
   /** Callbacks of the node this worker runs, by message id. */
-  tasks: Map<number, { env: RunnerEnv; claim?: Int32Array; used?(note: string): void; resolve(r: NodeResult): void; reject(e: Error): void }>
+  tasks: Map<number, { env: RunnerEnv; used?(note: string): void; resolve(r: NodeResult): void; reject(e: Error): void }>
 }
-
-/** Why a node posted to a starting worker came back unrun: this thread claimed it first. */
-class ClaimedHere extends Error {}
 
 /**
  * Runs ready nodes on this thread and on up to `size - 1` workers. A node runs here when this
@@ -61,7 +58,7 @@ export class WorkerPool implements NodeRunner {
   private overdue = 0
   /** Why a worker died before it could run nodes: no further worker is started for this run. */
   private broken?: string
-  /** How many nodes a worker ran, counted as it answers (tests and the bench check parallel runs happened). */
+  /** How many nodes ran on a worker (tests and the bench check parallel runs happened). */
   remoteRuns = 0
 
   constructor(private readonly opts: PoolOptions) {}
@@ -78,8 +75,6 @@ export class WorkerPool implements NodeRunner {
       if (!this.localBusy && !offload) return this.runLocal(task, env)
       const slot = this.slots.find((s) => s.ready && !s.busy)
       if (slot) return this.runRemote(slot, task, env)
-      const starting = !offload && this.slots.find((s) => !s.ready && !s.busy && s.port.claims)
-      if (starting) return this.runEarly(starting, task, env)
       if (patient) {
         patient = !(await this.nextFree(this.opts.spillAfterMs ?? 100))
         continue
@@ -136,10 +131,9 @@ export class WorkerPool implements NodeRunner {
   private async runLocal(task: RunTask, env: RunnerEnv) {
     this.localBusy = true
     try {
-      // Nodes that became ready with this one reach an idle worker first, or one still starting that
-      // claims (runEarly): a node's synchronous start (a training's set-up: tens of ms) would hold them
-      // here until its first yield.
-      if (this.slots.some((s) => !s.busy && (s.ready || s.port.claims))) await nextTurn()
+      // Nodes that became ready with this one reach an idle worker first: a node's synchronous start
+      // (a training's set-up: tens of ms) would hold them here until its first yield.
+      if (this.slots.some((s) => s.ready && !s.busy)) await nextTurn()
       return await (this.opts.local ?? inProcessRunner).run(task, env)
     } finally {
       this.localBusy = false
@@ -147,42 +141,12 @@ export class WorkerPool implements NodeRunner {
     }
   }
 
-  /**
-   * Posts a node to a worker that is still starting, with a claim the two threads race for: the
-   * worker takes it the moment it can run nodes, even while this thread is held by a node's
-   * synchronous work (a training's set-up, ≈ 0.1 s) and could not hear that the worker started;
-   * this thread takes it back when it frees first (or the worker dies before taking it), so no node
-   * waits behind a slow start.
-   */
-  private async runEarly(slot: Slot, task: RunTask, env: RunnerEnv): Promise<NodeResult> {
-    const claim = new Int32Array(new SharedArrayBuffer(4))
-    const remote = this.runRemote(slot, task, env, claim)
-    const settled = remote.then(
-      () => true,
-      () => true,
-    )
-    const onAbort = () => this.wake()
-    env.signal.addEventListener('abort', onAbort)
-    try {
-      // Until the worker answers (it ran the node, or died before taking it), this thread frees, or the run is cancelled.
-      while (!(await Promise.race([settled, this.nextFree(0)])) && this.localBusy && !env.signal.aborted);
-    } finally {
-      env.signal.removeEventListener('abort', onAbort)
-    }
-    if (!takeClaim(claim, CLAIM_HOST)) return remote
-    // The worker will pass over the node: free its slot for the next one now (`settled` has seen to the rejection).
-    for (const t of slot.tasks.values()) if (t.claim === claim) t.reject(new ClaimedHere())
-    if (env.signal.aborted) throw new Cancelled()
-    return this.run(task, env)
-  }
-
-  private async runRemote(slot: Slot, task: RunTask, env: RunnerEnv, claim?: Int32Array): Promise<NodeResult> {
+  private async runRemote(slot: Slot, task: RunTask, env: RunnerEnv): Promise<NodeResult> {
     slot.busy = true
+    this.remoteRuns += 1
     let previous: Awaited<ReturnType<NonNullable<RunTask['previous']>>>
     try {
       previous = await task.previous?.()
-      // Claimed back by this thread while the earlier result was read: never posted.
-      if (claim && Atomics.load(claim, 0) === CLAIM_HOST) throw new ClaimedHere()
     } catch (e) {
       slot.busy = false
       this.wake()
@@ -201,14 +165,13 @@ export class WorkerPool implements NodeRunner {
     return new Promise<NodeResult>((resolve, reject) => {
       slot.tasks.set(id, {
         env,
-        claim,
         used: previous?.used,
         resolve: (r) => (done(), resolve({ ...r, worker: slot.n })),
         reject: (e) => (done(), reject(e)),
       })
       const { node, def, key, inputs, files } = task
       const earlier = previous && { outputs: previous.outputs, params: previous.params }
-      port.post({ kind: 'run', id, node, type: def.type, key, inputs, files, previous: earlier, claim })
+      port.post({ kind: 'run', id, node, type: def.type, key, inputs, files, previous: earlier })
     })
   }
 
@@ -242,7 +205,6 @@ export class WorkerPool implements NodeRunner {
   private receive(slot: Slot, m: FromWorker) {
     const task = slot.tasks.get(m.id)
     if (!task) return
-    if (m.kind === 'done' || m.kind === 'failed') this.remoteRuns += 1
     if (m.kind === 'event') task.env.emit(m.event)
     else if (m.kind === 'used') task.used?.(m.note)
     else if (m.kind === 'done') task.resolve(m.result)

@@ -11,7 +11,7 @@ import { port } from '../../../runtime/node-api/ports'
 import { Registry } from '../../../runtime/registry'
 import { createRegistry } from '../../../nodes'
 import { graph } from '../../support/graph'
-import { runCounts, testNodes } from '../../support/test-nodes'
+import { testNodes } from '../../support/test-nodes'
 
 /** When each `test.block` node began its synchronous work. */
 const blockStarts = new Map<number, number>()
@@ -43,8 +43,6 @@ interface StartOptions {
   started?: () => Promise<unknown>
   offload?: boolean
   onStartFailure?: (reason: string) => void
-  /** The ports share memory: nodes may be posted to a worker still starting (PoolPort.claims). */
-  claims?: boolean
 }
 
 /** A pool whose "workers" serve nodes on this thread through the real protocol; counts how many started. */
@@ -52,8 +50,6 @@ function inThreadPool(spillAfterMs: number, opts: StartOptions = {}) {
   const started: number[] = []
   /** When each node was handed to a worker, by node id. */
   const posted = new Map<string, number>()
-  /** Messages the workers sent back. */
-  const answers: FromWorker[] = []
   const pool = new WorkerPool({
     size: 3,
     spillAfterMs,
@@ -62,13 +58,10 @@ function inThreadPool(spillAfterMs: number, opts: StartOptions = {}) {
     spawn(): PoolPort {
       started.push(Date.now())
       let deliver: (m: FromWorker) => void = () => undefined
+      const handle = servePool(registry, Promise.resolve('test'), (m) => queueMicrotask(() => deliver(m)))
       const begun = opts.started?.()
-      const ready = begun ? begun.then(() => 'test') : Promise.resolve('test')
-      ready.catch(() => undefined) // a worker that never starts may never be sent a node
-      const handle = servePool(registry, ready, (m) => queueMicrotask(() => (answers.push(m), deliver(m))))
       return {
         started: begun,
-        claims: opts.claims,
         post: (m) => {
           if (m.kind === 'run') posted.set(m.node.id, performance.now())
           queueMicrotask(() => handle(m))
@@ -81,7 +74,7 @@ function inThreadPool(spillAfterMs: number, opts: StartOptions = {}) {
       }
     },
   })
-  return { pool, started, posted, answers }
+  return { pool, started, posted }
 }
 
 /** Two slow branches that become ready together. */
@@ -156,34 +149,6 @@ describe('WorkerPool: workers that are still starting', () => {
     expect(report.ran).toBe(4)
     expect(pool.remoteRuns).toBe(0)
     expect(started).toHaveLength(2)
-  })
-
-  it('that share memory are posted the waiting nodes, and this thread takes each back when it frees first: each runs once, here', async () => {
-    let begin: (v?: unknown) => void = () => undefined
-    const { pool, posted, answers } = inThreadPool(10, { claims: true, started: () => new Promise((r) => (begin = r)) })
-    void pool.warm()
-    const slow = runCounts.get('test.slow') ?? 0
-    const report = await runGraph({ doc: branches, registry, cache: new NodeCache(), runner: pool })
-    // Started after the run: the worker finds every node it was posted claimed by this thread.
-    begin()
-    await new Promise((r) => setTimeout(r, 20))
-    expect(report.ran).toBe(4)
-    expect(posted.size).toBeGreaterThan(0)
-    expect(answers).toEqual([])
-    expect(pool.remoteRuns).toBe(0)
-    expect(runCounts.get('test.slow')! - slow).toBe(2)
-  })
-
-  it('that share memory are posted a node before they start, and run it once they have', async () => {
-    let startedAt = Infinity
-    const started = () => new Promise((r) => setTimeout(() => r((startedAt = performance.now())), 5))
-    const { pool, posted, answers } = inThreadPool(60_000, { claims: true, started })
-    void pool.warm()
-    const report = await runGraph({ doc: branches, registry, cache: new NodeCache(), runner: pool })
-    expect(report.ran).toBe(4)
-    expect(Math.min(...posted.values())).toBeLessThan(startedAt)
-    expect(pool.remoteRuns).toBeGreaterThan(0)
-    expect(answers.filter((m) => m.kind === 'done')).toHaveLength(pool.remoteRuns)
   })
 
   it('take the waiting nodes once they have started', async () => {

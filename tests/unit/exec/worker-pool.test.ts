@@ -1,6 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { NodeCache } from '../../../runtime/cache/node-cache'
 import { threadPool, tsThread } from '../../../runtime/cli/thread-pool'
@@ -10,11 +7,10 @@ import type { WorkerPool } from '../../../runtime/exec/pool/worker-pool'
 import { computeKeys } from '../../../runtime/keys/cache-keys'
 import { graph } from '../../support/graph'
 import { Registry } from '../../../runtime/registry'
-import { meetNode } from '../../support/meet-node'
 import { sumStepsNode } from '../../support/sum-steps-node'
 import { testNodes } from '../../support/test-nodes'
 
-const registry = new Registry([...testNodes, sumStepsNode, meetNode])
+const registry = new Registry([...testNodes, sumStepsNode])
 const script = tsThread(new URL('../../support/pool-thread.ts', import.meta.url))
 // One pool for the file, started before the tests: each thread starts tsx (a second or so), and a
 // worker takes nodes only once it has started.
@@ -118,33 +114,5 @@ describe('WorkerPool on worker threads', () => {
     expect(pool.remoteRuns).toBe(before + 1)
     expect(report.nodes.s).toMatchObject({ status: 'ran', reason: 'continued from step 5 (params changed: steps)' })
     expect(report.nodes.s.summary?.value).toBe(36)
-  })
-})
-
-describe('WorkerPool on a worker thread that is still starting', () => {
-  it('runs a node posted while it started, though this thread never yields meanwhile', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'pool-meet-'))
-    // Not awaited: the thread is still starting when both nodes become ready.
-    const fresh = threadPool({ backend: 'test', allowNet: false }, 2, script)
-    void fresh.warm()
-    try {
-      const doc = graph(
-        [
-          ['a', 'test.const', { value: 1 }],
-          ['m1', 'test.meet', { dir, me: 'm1', other: 'm2' }],
-          ['m2', 'test.meet', { dir, me: 'm2', other: 'm1' }],
-        ],
-        ['a.out->m1.a', 'a.out->m2.a'],
-      )
-      const report = await runGraph({ doc, registry, cache: new NodeCache(), runner: fresh })
-      // The node on this thread holds it, without a yield, until the other runs: only the worker,
-      // taking the node it was posted as soon as it started, can have run it meanwhile.
-      expect([report.nodes.m1.summary?.met, report.nodes.m2.summary?.met]).toEqual([1, 1])
-      expect([report.nodes.m1.worker, report.nodes.m2.worker].filter(Boolean)).toEqual([1])
-      expect(fresh.remoteRuns).toBe(1)
-    } finally {
-      fresh.close()
-      await rm(dir, { recursive: true, force: true })
-    }
   })
 })
