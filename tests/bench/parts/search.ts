@@ -8,6 +8,7 @@ import type { PartResult } from '../report'
 import { CLI, warmCli } from '../lib/cli-bundle'
 import { withParams, writeGraph } from '../lib/graphs'
 import { lastJson, ROOT, runTs } from '../lib/proc'
+import { median, pairedRatios } from '../lib/stats'
 
 export interface SearchBenchOptions {
   trials: number
@@ -19,6 +20,8 @@ export interface SearchBenchOptions {
    * per 0.5 s) name the trial it is killed at before the search ends.
    */
   resumeEpochs: number
+  /** Cold runs with 1 and with 2 workers, back to back, for the speed-up's median. */
+  pairs: number
 }
 
 /** The tuned-MLP example as a plain random search of `trials` trials (no halving), `epochs` per trial. */
@@ -48,7 +51,7 @@ function runUntilTrial(path: string, cacheDir: string, trials: number): Promise<
 
 /**
  * A 20-trial random search (the tuned-MLP example) through the CLI, each a fresh process with
- * its own cache directory: cold with 1 worker and with 2, the same search re-run (every trial
+ * its own cache directory: cold with 1 worker and with 2 (`pairs` times, back to back), the same search re-run (every trial
  * cached), and a search of longer trials killed after 10 trials then resumed (10 cached, 10 run).
  */
 export async function measureSearch(o: SearchBenchOptions): Promise<PartResult> {
@@ -64,13 +67,16 @@ export async function measureSearch(o: SearchBenchOptions): Promise<PartResult> 
       if (report.nodes.search.status !== 'ran' && report.nodes.search.status !== 'cached') throw new Error(`search: ${report.nodes.search.error}`)
       return { wall: run.wallMs, report }
     }
-    const one = await cli('one', '1')
-    const two = await cli('two', '2')
-    const rerun = await cli('one', '1')
+    const pairs: { one: Awaited<ReturnType<typeof cli>>; two: Awaited<ReturnType<typeof cli>> }[] = []
+    for (let r = 0; r < o.pairs; r++) pairs.push({ one: await cli(`one-${r}`, '1'), two: await cli(`two-${r}`, '2') })
+    const { one } = pairs[0]
+    const ratios = pairedRatios(pairs.map((p) => p.one.wall), pairs.map((p) => p.two.wall))
+    const rerun = await cli('one-0', '1')
     const longerFirst = await cli('longer', '1', longer)
     await runUntilTrial(longer, join(dir, 'resume'), o.interruptAfter)
     const resumed = await cli('resume', '1', longer)
-    const sameBest = JSON.stringify(one.report.nodes.search.summary) === JSON.stringify(two.report.nodes.search.summary)
+    const bestTrial = (r: RunReport) => JSON.stringify(r.nodes.search.summary)
+    const sameBest = pairs.every((p) => bestTrial(p.one.report) === bestTrial(one.report) && bestTrial(p.two.report) === bestTrial(one.report))
     const cachedOnResume = Number(resumed.report.nodes.search.summary?.['cached trials'])
     return {
       figures: [
@@ -86,15 +92,15 @@ export async function measureSearch(o: SearchBenchOptions): Promise<PartResult> 
         {
           key: 'searchPoolSpeedup',
           label: `${o.trials}-trial search: 1 worker / 2 workers (CLI wall)`,
-          value: one.wall / two.wall,
+          value: median(ratios),
           unit: 'x',
           // Not slower: the trials are too short to win back a pool thread's start (tests/bench/README.md).
           target: { op: '>=', value: 0.95 },
-          note: `${(one.wall / 1000).toFixed(1)} s vs ${(two.wall / 1000).toFixed(1)} s; ${sameBest ? 'same' : 'DIFFERENT'} best trial`,
+          note: `median of ${o.pairs} back-to-back pairs (${ratios.map((r) => r.toFixed(2)).join(', ')}), each a fresh cache directory; ${sameBest ? 'same' : 'DIFFERENT'} best trial in all`,
         },
         { key: 'searchResumeCachedTrials', label: 'trials found cached on resume', value: cachedOnResume, unit: 'count', target: { op: '>=', value: o.interruptAfter } },
       ],
-      details: { trials: o.trials, epochs: o.epochs, wall: { one: one.wall, two: two.wall, rerun: rerun.wall, longerFirst: longerFirst.wall, resumed: resumed.wall } },
+      details: { trials: o.trials, epochs: o.epochs, wall: { one: pairs.map((p) => p.one.wall), two: pairs.map((p) => p.two.wall), rerun: rerun.wall, longerFirst: longerFirst.wall, resumed: resumed.wall } },
     }
   } finally {
     await rm(dir, { recursive: true, force: true })
