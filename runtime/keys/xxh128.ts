@@ -1,15 +1,6 @@
+import { BUFFER_BYTES, inputBuffer, startHashWasm, type HashWasm } from './hash-wasm-module'
 import { XXH128_WASM } from './xxh128-wasm'
 
-interface Exports {
-  memory: { readonly buffer: ArrayBuffer }
-  Hash_GetBuffer(): number
-  Hash_Init(): void
-  Hash_Update(length: number): void
-  Hash_Final(): void
-}
-
-/** The wasm's input buffer (MAIN_BUFFER_SIZE in hash-wasm's C source). */
-const BUFFER_BYTES = 16 * 1024
 const HEX = new Uint8Array([48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 97, 98, 99, 100, 101, 102])
 const encoder = new TextEncoder()
 // Decoded once at import, not in create(): the CLI's start-up snapshot holds the bytes, and a snapshot start
@@ -26,14 +17,13 @@ export class Xxh128 {
   private mem: Uint8Array
   private scratch = new Uint8Array(256)
 
-  private constructor(private readonly wasm: Exports) {
-    this.mem = new Uint8Array(wasm.memory.buffer, wasm.Hash_GetBuffer(), BUFFER_BYTES)
+  private constructor(private readonly wasm: HashWasm) {
+    this.mem = inputBuffer(wasm)
   }
 
   /** Compiles and starts the wasm; rejects where WebAssembly is missing or forbidden (a CSP). */
   static async create(): Promise<Xxh128> {
-    const instance = await WebAssembly.instantiate(await WebAssembly.compile(WASM_BYTES))
-    return new Xxh128(instance.exports as unknown as Exports)
+    return new Xxh128(await startHashWasm(WASM_BYTES))
   }
 
   /** Hashes `bytes` and writes the 32 hex digits to `out[at ..]`. */
@@ -74,7 +64,7 @@ export class Xxh128 {
 
   /** A view of the buffer again after the wasm memory grew (which detaches the old one). */
   private remap(): Uint8Array {
-    this.mem = new Uint8Array(this.wasm.memory.buffer, this.wasm.Hash_GetBuffer(), BUFFER_BYTES)
+    this.mem = inputBuffer(this.wasm)
     return this.mem
   }
 }

@@ -1,15 +1,6 @@
+import { BUFFER_BYTES, inputBuffer, startHashWasm, type HashWasm } from './hash-wasm-module'
 import { XXH64_WASM } from './xxh64-wasm'
 
-interface Exports {
-  memory: { readonly buffer: ArrayBuffer }
-  Hash_GetBuffer(): number
-  Hash_Init(): void
-  Hash_Update(length: number): void
-  Hash_Final(): void
-}
-
-/** The wasm's input buffer (MAIN_BUFFER_SIZE in hash-wasm's C source). */
-const BUFFER_BYTES = 16 * 1024
 // Decoded at import: the CLI's start-up snapshot holds the bytes (xxh128.ts does the same).
 const WASM_BYTES = Uint8Array.from(atob(XXH64_WASM), (c) => c.charCodeAt(0))
 
@@ -21,20 +12,19 @@ const WASM_BYTES = Uint8Array.from(atob(XXH64_WASM), (c) => c.charCodeAt(0))
 export class Xxh64 {
   private mem: Uint8Array
 
-  private constructor(private readonly wasm: Exports) {
-    this.mem = new Uint8Array(wasm.memory.buffer, wasm.Hash_GetBuffer(), BUFFER_BYTES)
+  private constructor(private readonly wasm: HashWasm) {
+    this.mem = inputBuffer(wasm)
   }
 
   /** Compiles and starts the wasm; rejects where WebAssembly is missing or forbidden (a CSP). */
   static async create(): Promise<Xxh64> {
-    const instance = await WebAssembly.instantiate(await WebAssembly.compile(WASM_BYTES))
-    return new Xxh64(instance.exports as unknown as Exports)
+    return new Xxh64(await startHashWasm(WASM_BYTES))
   }
 
   /** The hex hash of the bytes of `parts`, one after the other. */
   hex(parts: readonly Uint8Array[]): string {
     // A view again after the wasm memory grew (which detaches the old one).
-    if (!this.mem.byteLength) this.mem = new Uint8Array(this.wasm.memory.buffer, this.wasm.Hash_GetBuffer(), BUFFER_BYTES)
+    if (!this.mem.byteLength) this.mem = inputBuffer(this.wasm)
     const mem = this.mem
     mem.fill(0, 0, 8) // the seed, read by Hash_Init
     this.wasm.Hash_Init()
