@@ -1,4 +1,5 @@
 import type { Preview } from '../../runtime/worker/engine-api'
+import { metaLine } from '../lib/column-widths'
 import { formatNumber } from '../lib/format'
 
 type Column = Extract<Preview, { kind: 'dataset' }>['columns'][number]
@@ -28,7 +29,7 @@ export function ColumnHeader({ column: c, index, width, plain, sort, onSort }: {
       )}
       {!plain && (
         <span className="col-meta">
-          {c.type === 'numeric' ? 'num' : 'cat'} · {c.role}
+          {metaLine(c)}
           {missing && <span className="missing">{missing}</span>}
         </span>
       )}

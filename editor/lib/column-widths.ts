@@ -24,8 +24,8 @@ const TIGHT_MIN = 64
 /** The type and role line's font size (`.col-meta`, 11 px) against the measured 13 px. */
 const META_SCALE = 11 / 13
 
-/** The header's second line, as ColumnHeader writes it. */
-const metaLine = (c: TableColumn) => (c.type === undefined ? '' : `${c.type === 'numeric' ? 'num' : 'cat'} · ${c.role ?? ''}`)
+/** The header's second line (ColumnHeader's `.col-meta`): type and role, as `num · feature`. */
+export const metaLine = (c: TableColumn) => (c.type === undefined ? '' : `${c.type === 'numeric' ? 'num' : 'cat'} · ${c.role ?? ''}`)
 
 /** Rows looked at, and per column the width of its name on one line, of its type line and of its widest shown cell. */
 function contentWidths(columns: readonly TableColumn[], head: readonly (readonly string[])[], measure: Measure) {
