@@ -124,10 +124,12 @@ export class IdbStore implements PersistentStore {
   }
 
   private async evict(keep: string, added: number) {
-    if (this.knownBytes === undefined || ++this.writesSinceCount >= COUNT_EVERY) await this.count()
-    else this.knownBytes += added
+    const counted = this.knownBytes === undefined || ++this.writesSinceCount >= COUNT_EVERY
+    if (counted) await this.count()
+    else this.knownBytes! += added
     if (this.knownBytes! <= this.capBytes) return
-    let total = await this.count()
+    // Over the cap by this store's own sum: counted again first, for other tabs' writes and deletes.
+    let total = counted ? this.knownBytes! : await this.count()
     const oldest = await this.db.entries.orderBy('lastUsed').toArray()
     for (const e of oldest) {
       if (total <= this.capBytes) break
