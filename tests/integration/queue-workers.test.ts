@@ -86,17 +86,23 @@ describe('pipeline run --queue with three pipeline worker processes', () => {
 
     const localRun = start(['run', GRAPH, '--json', '--cache-dir', local, '--workers', '1'])
     const queued = start(['run', GRAPH, '--json', '--cache-dir', shared, '--queue', redis.url])
-    // Kill whichever worker holds the first train job, while it runs.
+    // Kill whichever worker holds the first train job, while it runs: the worker is frozen first
+    // (SIGSTOP) and killed only if the job is still active then; a job that finished in the meantime
+    // lets its worker go on (SIGCONT) and the next train job is tried.
     const connection = new Redis(redis.url, { maxRetriesPerRequest: null })
     const queue = new Queue(NODE_QUEUE, { connection })
     let victim: { pid: number; key: string } | undefined
     await until('a running train job', async () => {
       for (const job of await queue.getActive()) {
         const pid = Number(job.processedBy?.split(':').pop())
-        if (job.data.recipe.type === 'train.fit' && workers.some((w) => w.child.pid === pid)) {
+        if (job.data.recipe.type !== 'train.fit' || !workers.some((w) => w.child.pid === pid)) continue
+        process.kill(pid, 'SIGSTOP')
+        await new Promise((r) => setTimeout(r, 100))
+        if ((await queue.getJobState(job.id!)) === 'active') {
           victim = { pid, key: job.id! }
           return true
         }
+        process.kill(pid, 'SIGCONT')
       }
       return false
     })
