@@ -2,13 +2,14 @@ import type { GraphDocument } from '../document/schema'
 import type { Topology } from '../graph/topology'
 import { computeKeys, type FileHashes, type NodeKey } from '../keys/cache-keys'
 import { hashString } from '../keys/hash'
+import type { NodeKeys } from '../keys/node-keys'
 import type { Values } from '../node-api/define-node'
 import type { Registry } from '../registry'
 import { encodeValue } from '../values/codec'
 
 /** The cache keys of one run; a volatile node's key is pinned to its output once it has run. */
 export class RunKeys {
-  private keys: Map<string, NodeKey>
+  private keys: NodeKeys
   private readonly overrides: Map<string, string>
 
   constructor(

@@ -4,7 +4,8 @@ import { buildTopology, type Topology } from '../graph/topology'
 import { paramsData } from '../node-api/parse-params'
 import type { Registry } from '../registry'
 import { canonicalJson } from './canonical'
-import { RecipeWriter } from './recipe-writer'
+import { NodeKeys } from './node-keys'
+import { PlannedKey, RecipeWriter } from './recipe-writer'
 
 /** What a node's result depends on; its hash is the cache key. Ids, positions, labels never appear. */
 export interface Recipe {
@@ -18,8 +19,8 @@ export interface Recipe {
 }
 
 export interface NodeKey {
-  key: string
-  recipe: Recipe
+  readonly key: string
+  readonly recipe: Recipe
 }
 
 /** node id → file param → content hash, filled in by the host before keys are computed. */
@@ -36,8 +37,8 @@ export function computeKeys(
   topo: Topology = buildTopology(doc),
   /** Keys fixed from outside (a volatile node's key comes from its output's content). */
   overrides: ReadonlyMap<string, string> = new Map(),
-): Map<string, NodeKey> {
-  const keys = new Map<string, NodeKey>()
+): NodeKeys {
+  const keys = new NodeKeys(topo)
   const text = new RecipeWriter(topo)
   const { indices } = topologicalOrder(topo)
   for (let k = 0; k < indices.length; k++) {
@@ -48,14 +49,12 @@ export function computeKeys(
     if (!def) continue
     const params = paramsData(def, node.params)
     if (!params) continue
-    const inputs = text.wire(i)
-    if (!inputs) continue
+    if (!text.wire(i)) continue
     const files = (fileHashes.size ? fileHashes.get(node.id) : undefined) ?? NO_FILES
-    const recipe: Recipe = { type: def.type, version: def.version, params, inputs, files }
     const fixed = overrides.size ? overrides.get(node.id) : undefined
     if (fixed !== undefined) text.fixed(i, fixed)
     const key = fixed ?? text.key(i, def, files === NO_FILES ? undefined : canonicalJson(files), params)
-    keys.set(node.id, { key, recipe })
+    keys.add(i, new PlannedKey(key, text, i, def, params, files))
   }
   return keys
 }

@@ -1,5 +1,6 @@
 import type { Topology } from '../graph/topology'
 import type { RegisteredNode } from '../node-api/define-node'
+import type { NodeKey, Recipe } from './cache-keys'
 import { ByteText, utf8 } from './byte-text'
 import { canonicalJson } from './canonical'
 import { hashUtf8Into } from './hash'
@@ -44,7 +45,6 @@ export class RecipeWriter {
   /** input port → `"<port>":"`; output port → `#<port>"` */
   private readonly inputHeads = new Map<string, Uint8Array>()
   private readonly outputTails = new Map<string, Uint8Array>()
-  private readonly hashPorts = new Map<string, string>()
   private readonly tails = new Map<RegisteredNode, Uint8Array>()
   private readonly paramNames = new Map<RegisteredNode, ParamName[]>()
   private readonly out = new ByteText()
@@ -57,21 +57,18 @@ export class RecipeWriter {
     this.keyHex = new Uint8Array(topo.ids.length * KEY_DIGITS)
   }
 
-  /** The inputs record of node `i` (input port → `<upstream key>#<upstream port>`), or undefined while an upstream has no key. */
-  wire(i: number): Record<string, string> | undefined {
+  /** Whether every upstream of node `i` has a key; if so its wires are kept, sorted by input port, for `key`. */
+  wire(i: number): boolean {
     const { wireStart, wireList, edgeFrom, edges } = this.topo
     const a = wireStart[i]
     const b = wireStart[i + 1]
-    for (let w = a; w < b; w++) if (this.keyAt[edgeFrom[wireList[w]]] === undefined) return undefined
+    for (let w = a; w < b; w++) if (this.keyAt[edgeFrom[wireList[w]]] === undefined) return false
     if (this.sorted.length < b - a) this.sorted = new Int32Array(b - a)
-    const inputs: Record<string, string> = {}
     let count = 0
     for (let w = a; w < b; w++) {
       const e = wireList[w]
-      const edge = edges[e]
-      const port = edge.to.port
-      inputs[port] = this.keyAt[edgeFrom[e]] + this.hashPort(edge.from.port)
-      // A port named __proto__ sets no member of `inputs`, so the recipe has never listed it.
+      const port = edges[e].to.port
+      // A port named __proto__ sets no member of the recipe's `inputs`, so the recipe has never listed it.
       if (port === '__proto__') continue
       // Insertion sort: a node has a handful of wires, one per port (as Object.keys(..).sort() orders them).
       let at = count++
@@ -79,6 +76,17 @@ export class RecipeWriter {
       this.sorted[at] = e
     }
     this.count = count
+    return true
+  }
+
+  /** The inputs record of keyed node `i`: input port → `<upstream key>#<upstream port>`, in wire order. */
+  inputsOf(i: number): Record<string, string> {
+    const { wireStart, wireList, edgeFrom, edges } = this.topo
+    const inputs: Record<string, string> = {}
+    for (let w = wireStart[i]; w < wireStart[i + 1]; w++) {
+      const e = wireList[w]
+      inputs[edges[e].to.port] = `${this.keyAt[edgeFrom[e]]}#${edges[e].from.port}`
+    }
     return inputs
   }
 
@@ -141,13 +149,6 @@ export class RecipeWriter {
     else this.out.bytes(this.keyHex, up * KEY_DIGITS, (up + 1) * KEY_DIGITS)
   }
 
-  /** `#<port>`, made once per output name: each input text is then one concatenation. */
-  private hashPort(port: string): string {
-    let text = this.hashPorts.get(port)
-    if (text === undefined) this.hashPorts.set(port, (text = `#${port}`))
-    return text
-  }
-
   /** `<before><port name JSON-escaped><after>` as UTF-8, once per distinct name. */
   private portText(made: Map<string, Uint8Array>, name: string, before: string, after: string): Uint8Array {
     let q = made.get(name)
@@ -159,5 +160,28 @@ export class RecipeWriter {
     let tail = this.tails.get(def)
     if (tail === undefined) this.tails.set(def, (tail = utf8(`,"type":${JSON.stringify(def.type)},"version":${def.version}}`)))
     return tail
+  }
+}
+
+/**
+ * A node's key, and its recipe made on first use: a plan keys every node (the editor plans at
+ * each edit), while only the nodes a run visits need their recipe (run records, queue jobs).
+ * The recipe is a getter, which structured cloning drops: a message copies it out first.
+ */
+export class PlannedKey implements NodeKey {
+  private made: Recipe | undefined
+
+  constructor(
+    readonly key: string,
+    private readonly writer: RecipeWriter,
+    private readonly i: number,
+    private readonly def: RegisteredNode,
+    private readonly params: Record<string, unknown>,
+    private readonly files: Record<string, string>,
+  ) {}
+
+  get recipe(): Recipe {
+    const { def, params, files } = this
+    return (this.made ??= { type: def.type, version: def.version, params, inputs: this.writer.inputsOf(this.i), files })
   }
 }

@@ -171,7 +171,9 @@ export class WorkerPool implements NodeRunner {
       })
       const { node, def, key, inputs, files } = task
       const earlier = previous && { outputs: previous.outputs, params: previous.params }
-      port.post({ kind: 'run', id, node, type: def.type, key, inputs, files, previous: earlier })
+      // A planned key's recipe is a getter, which the message would drop: copied out here.
+      const sent = { key: key.key, recipe: key.recipe }
+      port.post({ kind: 'run', id, node, type: def.type, key: sent, inputs, files, previous: earlier })
     })
   }
 
