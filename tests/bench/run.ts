@@ -97,7 +97,7 @@ const PARTS: Record<string, () => Promise<PartResult> | PartResult> = {
   memory: () => measureMemory(registry, c.csvRows),
   browser: () => {
     const { epochRows, repeats, idbMB, layoutNodes } = c.browser
-    const pool = { doc: twoBranchGraph(c.pool), repeats: c.pool.repeats }
+    const pool = { doc: twoBranchGraph(c.pool), warmUp: twoBranchGraph({ rows: 2_000, epochs: 1 }), repeats: c.pool.repeats }
     return measureBrowser({ rows: epochRows, matmulSize: c.matmulSize, repeats, idbMB, layoutNodes, doc: mlpGraph(c.browser).doc, pool })
   },
   editor: () => measureEditor(c.browser.layoutNodes, args.quick ? 100 : 1000, args.quick ? 20 : 350),

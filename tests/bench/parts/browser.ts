@@ -45,7 +45,8 @@ export interface BrowserOptions {
   /** The MLP graph and its leaf edit, run in the page over IndexedDB. */
   doc: GraphDocument
   /** The two-branch graph run through the app's execution worker with 1 and 2 workers. */
-  pool: { doc: GraphDocument; repeats: number }
+  /** The two-branch graph run through the app's execution worker with 1 and 2 workers, each timed run after an untimed `warmUp` run. */
+  pool: { doc: GraphDocument; warmUp: GraphDocument; repeats: number }
 }
 
 /** Builds tests/bench/browser with Vite into a temporary folder. */
@@ -129,7 +130,8 @@ export async function measureBrowser(o: BrowserOptions): Promise<PartResult> {
     const warm = await call<{ run: RunSummary }>(page, 'incremental', 'reload', o.doc, edited)
     if (cold.run.errors.length || warm.run.errors.length) throw new Error(`graph failed in Chromium: ${[...cold.run.errors, ...warm.run.errors][0]}`)
     await open()
-    const pool = await measureBrowserPool((workers) => call<PoolRun>(page, 'poolRun', o.pool.doc, workers), o.pool.doc.nodes.length, o.pool.repeats)
+    const poolRun = (doc: GraphDocument, workers: number) => call<PoolRun>(page, 'poolRun', doc, workers)
+    const pool = await measureBrowserPool((workers, warm) => poolRun(warm ? o.pool.warmUp : o.pool.doc, workers), o.pool.doc.nodes.length, o.pool.repeats)
     if (errors.length) throw new Error(`page error: ${errors[0]}`)
 
     const wasm = times.wasm!
