@@ -29,8 +29,10 @@ const contentSecurityPolicy = (): Plugin => ({
   ],
 })
 
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   plugins: [react(), contentSecurityPolicy()],
+  // A build's id: the editor keeps the node catalogue per build (editor/engine/catalogue-cache.ts).
+  define: command === 'build' ? { 'import.meta.env.MLCANVAS_BUILD': JSON.stringify(`${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`) } : {},
   // Module workers: the default iife format fails with code splitting (PITFALLS.md).
   worker: { format: 'es' },
   optimizeDeps: {
@@ -49,4 +51,4 @@ export default defineConfig({
   build: { target: 'es2022', chunkSizeWarningLimit: 4096 },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
-})
+}))

@@ -6,6 +6,7 @@ import { listGraphs, loadGraph, type SavedGraph } from './autosave-db'
 import type { Engine } from './engine'
 import { installExampleData, refreshFiles } from './files'
 import { checkDocument, openChecked, openDocument, type CheckedDocument } from './open-document'
+import { keepCatalogue, keptCatalogue } from './catalogue-cache'
 import { autosave, startSync } from './sync'
 import { chooseWorkers, savedWorkers, type WorkerSettings } from './workers'
 import { chooseRemote, savedRemote } from './remote-queue'
@@ -69,10 +70,15 @@ async function startBackend(ed: Editor, workers?: WorkerSettings): Promise<void>
   if (wasmFailure && info.backend === 'cpu') ed.ui.getState().toast(`Running on the slower cpu backend: ${wasmFailure.slice(6)}.`, 'error')
 }
 
-/** The node catalogue and the names of stored files (example data installed first): what cards need to be drawn. */
-async function loadCatalogue(ed: Editor): Promise<void> {
-  const [descriptors] = await Promise.all([ed.engine().describe(), installExampleData(ed).then(() => refreshFiles(ed))])
+/**
+ * The node catalogue (kept from this build's last visit, else the worker's) and the names of stored
+ * files (example data installed first): what cards need to be drawn.
+ */
+async function loadCatalogue(ed: Editor, storage?: WorkerSettings['storage']): Promise<void> {
+  const kept = storage && keptCatalogue(storage)
+  const [descriptors] = await Promise.all([kept ?? ed.engine().describe(), installExampleData(ed).then(() => refreshFiles(ed))])
   ed.ui.getState().setDescriptors(descriptors)
+  if (storage && !kept) keepCatalogue(storage, descriptors)
 }
 
 /**
@@ -95,7 +101,7 @@ export async function startEditor(ed: Editor, connect: () => Promise<Engine>, wo
     backend = startBackend(ed, workers)
     // Both are awaited below; settled here too, so neither is an unhandled rejection meanwhile.
     for (const p of [link, backend]) p?.catch(() => undefined)
-    await loadCatalogue(ed)
+    await loadCatalogue(ed, workers?.storage)
   } catch (e) {
     return failed(e)
   }

@@ -17,7 +17,7 @@ export interface Toast {
 }
 
 export interface UiState {
-  /** 'starting' until the worker answered describe(); 'failed' keeps the message. */
+  /** 'starting' until the worker started its backend; 'failed' keeps the message. */
   engine: 'starting' | 'ready' | 'failed'
   engineError?: string
   backend: string
