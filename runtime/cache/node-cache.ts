@@ -15,7 +15,8 @@ export interface NodeCacheOptions {
 export class NodeCache {
   readonly memory: MemoryCache
   readonly store?: PersistentStore
-  private readonly records = new Map<string, RunRecord>()
+  /** Records this cache read or wrote, by scope and node; null: the store had none when asked. */
+  private readonly records = new Map<string, RunRecord | null>()
 
   constructor(opts: NodeCacheOptions = {}) {
     this.memory = new MemoryCache(opts.memoryBytes ?? 512 * 2 ** 20)
@@ -66,19 +67,20 @@ export class NodeCache {
   }
 
   async getRecord(scope: string, nodeId: string): Promise<RunRecord | undefined> {
-    const local = this.records.get(`${scope}\u0000${nodeId}`)
+    const id = `${scope}\u0000${nodeId}`
+    const local = this.records.get(id)
     if (local) return local
-    try {
-      return await this.store?.getRecord(scope, nodeId)
-    } catch {
-      return undefined
-    }
+    const stored = await this.store?.getRecord(scope, nodeId).catch(() => undefined)
+    // Remembered, none too: the write after the node runs then does not ask the store again.
+    this.records.set(id, stored ?? null)
+    return stored
   }
 
   /** Remembers what a node ran with; a record that already names this key is not written again. */
   async putRecord(scope: string, nodeId: string, record: RunRecord): Promise<void> {
     const id = `${scope}\u0000${nodeId}`
-    const known = this.records.get(id) ?? (await this.store?.getRecord(scope, nodeId).catch(() => undefined))
+    const local = this.records.get(id)
+    const known = local !== undefined ? local : await this.store?.getRecord(scope, nodeId).catch(() => undefined)
     this.records.set(id, record)
     if (known?.key === record.key) return
     await this.store?.putRecord(scope, nodeId, record)

@@ -1,9 +1,9 @@
 import { spawn, spawnSync } from 'node:child_process'
-import { mkdir, mkdtemp, readdir, stat, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, readdir, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { CacheDirError, makeDirectory } from '../../../runtime/cache/dir-files'
+import { CacheDirError, makeDirectory, writeAtomically } from '../../../runtime/cache/dir-files'
 import { DirStore } from '../../../runtime/cache/dir-store'
 import { encodeValue } from '../../../runtime/values/codec'
 
@@ -84,5 +84,23 @@ describe('cache directory', () => {
     await store.write('4'.repeat(32), enc, info)
     expect(await temps(dir)).toEqual([])
     expect(await store.swept()).toBe(1)
+  })
+})
+
+describe('writeAtomically', () => {
+  // Files up to 64 KB are written with blocking calls, bigger ones asynchronously: both ways alike.
+  it.each([
+    ['a small file', 100],
+    ['a big file', 200 * 1024],
+  ])('writes %s whole, replaces what was there, and leaves no temporary file; a failed write leaves nothing', async (_name, size) => {
+    const dir = await tempDir()
+    const path = join(dir, 'entry.bin')
+    for (const fill of [1, 2]) {
+      await writeAtomically(path, new Uint8Array(size).fill(fill))
+      const bytes = await readFile(path)
+      expect([bytes.length, bytes[0], bytes[size - 1]]).toEqual([size, fill, fill])
+    }
+    await expect(writeAtomically(join(dir, 'missing', 'entry.bin'), new Uint8Array(size))).rejects.toThrow(/ENOENT/)
+    expect(await readdir(dir)).toEqual(['entry.bin'])
   })
 })

@@ -37,6 +37,20 @@ describe('run records', () => {
     }
   })
 
+  it('reads each record once per run: a node that ran writes its record without asking the store again', async () => {
+    const store = new DirStore(await tempDir())
+    let reads = 0
+    const getRecord = store.getRecord.bind(store)
+    store.getRecord = (scope, nodeId) => (reads++, getRecord(scope, nodeId))
+    const doc = wide(3, 1)
+    const first = await runGraph({ doc, registry, cache: new NodeCache({ store }), scope: 'g' })
+    expect([first.ran, reads]).toEqual([6, 6])
+    reads = 0
+    const again = await runGraph({ doc: wide(3, 2), registry, cache: new NodeCache({ store }), scope: 'g' })
+    expect([again.ran, again.cached, reads]).toEqual([3, 3, 6])
+    expect(again.nodes.s0).toMatchObject({ status: 'ran', reason: 'params changed: steps' })
+  })
+
   it('keeps records per graph and per node id, whatever characters they contain', async () => {
     const store = new DirStore(await tempDir())
     const record = (key: string) => ({ key, recipe: { type: 't', version: 1, params: {}, inputs: {}, files: {} } })
