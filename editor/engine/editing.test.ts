@@ -137,6 +137,19 @@ describe('editing never loses work', () => {
     expect(ed.graph.getState().nodes.filter((n) => n.selected).map((n) => n.id)).toEqual(['a'])
   })
 
+  it('saves an edit made while the backend is still starting, before the backend is ready', async () => {
+    const ed = headlessEditor(testRegistry())
+    vi.stubGlobal('location', { hash: '', pathname: '/', search: '' })
+    // A backend that never becomes ready: the graph is drawn, edited and must be saved meanwhile.
+    let started = false
+    ed.runtime.init = () => ((started = true), new Promise<never>(() => undefined))
+    void startEditor(ed, async () => ed.runtime)
+    await vi.waitFor(() => expect(ed.graph.getState().nodes.length).toBeGreaterThan(0))
+    ed.graph.getState().setTitle('Edited before the backend')
+    await vi.waitFor(async () => expect((await loadGraph(ed.graphId))?.doc.meta?.title).toBe('Edited before the backend'), { timeout: 2000 })
+    expect(started).toBe(true)
+  })
+
   it('says after a reload that a run was interrupted, and keeps the last run line', async () => {
     const ed = headlessEditor(testRegistry())
     const id = 'interrupted-graph'

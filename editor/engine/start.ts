@@ -105,22 +105,24 @@ export async function startEditor(ed: Editor, connect: () => Promise<Engine>, wo
   } catch (e) {
     return failed(e)
   }
-  // The graph as opened: edits made before sync starts (the backend may still be loading) are saved then.
-  const opened = openInitial(ed, link).then(
-    () => ed.graph.getState(),
-    (e: unknown) => {
-      ui.showProblems({ title: 'Could not open a graph', items: [{ path: '', message: (e as Error).message }] })
-      return undefined
-    },
-  )
+  // Autosave starts as soon as the first graph is open (whatever happened: a bad link must not make
+  // later edits unsaved), not once the backend is ready: an edit made while the backend loads is then
+  // saved even if the tab is hidden (its timers slowed) and reloaded before the backend is up.
+  const opened = openInitial(ed, link)
+    .then(
+      () => ed.graph.getState(),
+      (e: unknown) => {
+        ui.showProblems({ title: 'Could not open a graph', items: [{ path: '', message: (e as Error).message }] })
+        return undefined
+      },
+    )
+    .then((state) => void startSync(ed, state))
   try {
     await backend
     ed.ui.setState({ engine: 'ready' })
   } catch (e) {
-    return failed(e)
+    failed(e)
   } finally {
     await opened
   }
-  // Autosave starts whatever happened above: a bad link must not make later edits unsaved.
-  startSync(ed, await opened)
 }
