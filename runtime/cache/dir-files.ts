@@ -1,4 +1,4 @@
-import { renameSync, rmSync, writeFileSync } from 'node:fs'
+import { renameSync, writeFileSync } from 'node:fs'
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 
@@ -16,19 +16,14 @@ const BLOCKING_WRITE_BYTES = 64 * 1024
 /** Writes a file so that readers see the old content or the new one, never a part. */
 export async function writeAtomically(path: string, data: string | Uint8Array): Promise<void> {
   const tmp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
-  if (data.length <= BLOCKING_WRITE_BYTES) {
-    try {
+  try {
+    if (data.length <= BLOCKING_WRITE_BYTES) {
       writeFileSync(tmp, data)
       renameSync(tmp, path)
-    } catch (e) {
-      rmSync(tmp, { force: true })
-      throw e
+    } else {
+      await writeFile(tmp, data)
+      await rename(tmp, path)
     }
-    return
-  }
-  try {
-    await writeFile(tmp, data)
-    await rename(tmp, path)
   } catch (e) {
     await rm(tmp, { force: true })
     throw e

@@ -44,7 +44,6 @@ export interface BrowserOptions {
   idbMB: number[]
   /** The MLP graph and its leaf edit, run in the page over IndexedDB. */
   doc: GraphDocument
-  /** The two-branch graph run through the app's execution worker with 1 and 2 workers. */
   /** The two-branch graph run through the app's execution worker with 1 and 2 workers, each timed run after an untimed `warmUp` run. */
   pool: { doc: GraphDocument; warmUp: GraphDocument; repeats: number }
 }
