@@ -71,14 +71,29 @@ export function classifiedPredictions(v: unknown): { pred: Predictions; actual: 
 function requireClasses(pred: Predictions, actual: Float64Array): string[] {
   const classes = pred.classes
   if (!classes || classes.length === 0) throw new Error('The predictions carry no class names; they cannot be scored as classes.')
-  if (actual.some((v) => v === -1)) {
+  if (actual.includes(-1)) {
     throw new Error('Some rows have a true class the model never saw in training; filter them out or retrain on data that has every class.')
   }
-  const bad = (v: number) => !Number.isInteger(v) || v < 0 || v >= classes.length
-  if (actual.some(bad) || pred.predicted.some(bad)) {
+  if (!classIndices(actual, classes.length) || !classIndices(pred.predicted, classes.length)) {
     throw new Error(`Class labels must be class indices 0…${classes.length - 1}; some true or predicted labels are not.`)
   }
   return classes
+}
+
+// Plain loops, not `some` with a callback per value: a metrics node re-run after an edit runs them barely warmed up.
+
+/** Whether every value is an integer in 0 … k − 1. */
+function classIndices(values: ArrayLike<number>, k: number): boolean {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]
+    if (!Number.isInteger(v) || v < 0 || v >= k) return false
+  }
+  return true
+}
+
+function allFinite(values: ArrayLike<number>): boolean {
+  for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i])) return false
+  return true
 }
 
 /** The rows × classes probability matrix, if present and well-formed. */
@@ -96,7 +111,7 @@ function checkedMatrix(values: Float64Array | undefined, rows: number, k: number
   if (values.length !== rows * k) {
     throw new Error(`The predictions are inconsistent: ${values.length} ${what} for ${rows} rows × ${k} classes.`)
   }
-  if (values.some((p) => !Number.isFinite(p))) {
+  if (!allFinite(values)) {
     throw new Error(`Some predicted ${what} are NaN or infinite; the model diverged — retrain it with a lower learning rate.`)
   }
   return values
@@ -104,7 +119,7 @@ function checkedMatrix(values: Float64Array | undefined, rows: number, k: number
 
 /** Throws when a numeric vector holds NaN or infinities (a diverged regression model). */
 export function requireFinite(values: Float64Array, what: string): Float64Array {
-  if (values.some((v) => !Number.isFinite(v))) {
+  if (!allFinite(values)) {
     throw new Error(`Some ${what} are NaN or infinite; retrain the model (e.g. with a lower learning rate) or clean the target.`)
   }
   return values

@@ -12,8 +12,11 @@ export interface RocCurve {
   thresholds: number[]
 }
 
+/** Whether each row is in the positive class: booleans, or 1 and 0. */
+type Positives = ArrayLike<boolean> | ArrayLike<number>
+
 /** The scores of the positive and of the negative rows, each sorted ascending (NaN last) by the typed array's own sort. */
-function sortedByClass(positive: ArrayLike<boolean>, scores: ArrayLike<number>): { pos: Float64Array; neg: Float64Array } {
+function sortedByClass(positive: Positives, scores: ArrayLike<number>): { pos: Float64Array; neg: Float64Array } {
   let p = 0
   for (let i = 0; i < scores.length; i++) if (positive[i]) p++
   const pos = new Float64Array(p)
@@ -41,7 +44,7 @@ function trailingNaNs(sorted: Float64Array): number {
  * 4 000 rows, which was most of re-running a metrics node. NaN scores (a diverged model) form one
  * last point, as if lowest.
  */
-function cumulativeCounts(positive: ArrayLike<boolean>, scores: ArrayLike<number>) {
+function cumulativeCounts(positive: Positives, scores: ArrayLike<number>) {
   const { pos, neg } = sortedByClass(positive, scores)
   const nanPos = trailingNaNs(pos)
   const nanNeg = trailingNaNs(neg)
@@ -84,10 +87,10 @@ function dropCollinear(c: { fps: number[]; tps: number[]; thresholds: number[] }
 }
 
 /**
- * ROC curve of a binary problem. `positive[i]` says whether row i is in the positive class.
+ * ROC curve of a binary problem. `positive[i]` says whether row i is in the positive class (true or 1).
  * Returns undefined when only one class is present (false or true positive rate undefined).
  */
-export function rocCurve(positive: ArrayLike<boolean>, scores: ArrayLike<number>, dropIntermediate = true): RocCurve | undefined {
+export function rocCurve(positive: Positives, scores: ArrayLike<number>, dropIntermediate = true): RocCurve | undefined {
   const counts = cumulativeCounts(positive, scores)
   const { fps, tps, thresholds } = dropIntermediate && counts.fps.length > 2 ? dropCollinear(counts) : counts
   const totalP = tps[tps.length - 1] ?? 0
@@ -129,9 +132,15 @@ export function oneVsRestRoc(
 ): { curves: ClassRoc[]; undefinedFor: number[] } {
   const curves: ClassRoc[] = []
   const undefinedFor: number[] = []
+  const n = actual.length
+  // Typed arrays filled by plain loops: a metrics node re-run after an edit runs this code barely warmed up.
+  const positive = new Uint8Array(n)
+  const scores = new Float64Array(n)
   for (const cls of classes) {
-    const positive = Array.from(actual, (a) => a === cls)
-    const scores = Array.from({ length: actual.length }, (_, i) => probabilities[i * k + cls])
+    for (let i = 0; i < n; i++) {
+      positive[i] = actual[i] === cls ? 1 : 0
+      scores[i] = probabilities[i * k + cls]
+    }
     const curve = rocCurve(positive, scores)
     if (curve) curves.push({ cls, curve, auc: trapezoidArea(curve.fpr, curve.tpr) })
     else undefinedFor.push(cls)

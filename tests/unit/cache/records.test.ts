@@ -51,6 +51,33 @@ describe('run records', () => {
     expect(again.nodes.s0).toMatchObject({ status: 'ran', reason: 'params changed: steps' })
   })
 
+  it("writes a node's entry and its record at once, and a failed entry write still fails the node", async () => {
+    const store = new DirStore(await tempDir())
+    const write = store.write.bind(store)
+    const putRecord = store.putRecord.bind(store)
+    let recordsStarted = 0
+    const recordsAtWriteEnd: number[] = []
+    let failNext = false
+    store.putRecord = (scope, nodeId, record) => (recordsStarted++, putRecord(scope, nodeId, record))
+    store.write = async (key, value, info) => {
+      await new Promise((resolve) => setTimeout(resolve, 20))
+      recordsAtWriteEnd.push(recordsStarted)
+      if (failNext) throw new Error('disk full')
+      return write(key, value, info)
+    }
+    const first = await runGraph({ doc: wide(1, 1), registry, cache: new NodeCache({ store }), scope: 'g' })
+    expect(first.ran).toBe(2)
+    // Each node's record was written while its entry was still being written (one after the other: 0, 1).
+    expect(recordsAtWriteEnd).toEqual([1, 2])
+    failNext = true
+    const failed = await runGraph({ doc: wide(1, 2), registry, cache: new NodeCache({ store }), scope: 'g' })
+    expect(failed.nodes.s0).toMatchObject({ status: 'error', error: 'disk full' })
+    failNext = false
+    // The record of the failed write names an entry the cache does not hold: the next run says so.
+    const next = await runGraph({ doc: wide(1, 2), registry, cache: new NodeCache({ store }), scope: 'g' })
+    expect(next.nodes.s0).toMatchObject({ status: 'ran', reason: 'no cache entry (evicted or cleared)' })
+  })
+
   it('keeps records per graph and per node id, whatever characters they contain', async () => {
     const store = new DirStore(await tempDir())
     const record = (key: string) => ({ key, recipe: { type: 't', version: 1, params: {}, inputs: {}, files: {} } })
