@@ -77,7 +77,9 @@ export class IdbStore implements PersistentStore {
     if (!blob || !row) return undefined
     const header = await openHeader(row.header, row.check, key)
     if (blob.checksum !== header.payload) throw new UnreadableEntry('payload does not match its entry')
-    await this.db.entries.update(key, { lastUsed: Date.now() })
+    // Not awaited: the eviction order's bookkeeping, a write transaction of its own (several ms in Chromium)
+    // that the caller need not wait for. Failing, it leaves this entry as old as it was.
+    this.db.entries.update(key, { lastUsed: Date.now() }).catch(() => undefined)
     const buffers = blob.buffers.map((b) => new Uint8Array(b))
     return { info: header.info, value: { meta: blob.meta, buffers, checksum: blob.checksum, bytes: row.bytes } }
   }

@@ -34,3 +34,24 @@ describe('IdbStore size cap', () => {
     expect(await mine.info(key(8))).toBeDefined()
   })
 })
+
+describe('IdbStore reads', () => {
+  it('answer without waiting for the recency update, which still orders the next eviction', async () => {
+    const bytes = await write(new IdbStore(`probe-${Math.random()}`, 1e9), 0)
+    const store = new IdbStore(`reads-${Math.random()}`, 2.5 * bytes)
+    const pause = () => new Promise((resolve) => setTimeout(resolve, 5))
+    await write(store, 1)
+    await pause()
+    await write(store, 2)
+    await pause()
+    expect(await store.read(key(1))).toBeDefined() // 1 is now more recent than 2, with no pause before the next write
+    await write(store, 3)
+    expect(await store.info(key(2))).toBeUndefined()
+    expect(await store.info(key(1))).toBeDefined()
+    // A recency update that never ends (a stalled write transaction) does not hold up the read.
+    const entries = (store as unknown as { db: { entries: { update: () => Promise<number> } } }).db.entries
+    entries.update = () => new Promise<number>(() => undefined)
+    const read = await Promise.race([store.read(key(3)), pause().then(() => pause()).then(() => 'timed out')])
+    expect(read).toMatchObject({ info: { bytes } })
+  })
+})
