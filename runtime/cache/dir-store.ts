@@ -1,4 +1,5 @@
-import { access, constants, open, readFile, rm, utimes } from 'node:fs/promises'
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs'
+import { access, constants, readFile, rm, utimes } from 'node:fs/promises'
 import { join } from 'node:path'
 import { hashString } from '../keys/hash'
 import type { EncodedValue } from '../values/codec'
@@ -52,22 +53,32 @@ export class DirStore implements PersistentStore {
     return { folder, file: join(folder, `${key}.bin`) }
   }
 
-  /** The entry's facts, reading only its header; throws UnreadableEntry when it cannot be trusted. */
+  /**
+   * The entry's facts, reading only its header; throws UnreadableEntry when it cannot be trusted. Read with
+   * blocking calls, as records are: a header is a few hundred bytes, and each asynchronous call was a round
+   * trip through libuv's thread pool (a run served from the cache makes one such read per node).
+   */
   async info(key: string): Promise<EntryInfo | undefined> {
-    const handle = await open(this.paths(key).file, 'r').catch(() => undefined)
-    if (!handle) return undefined
+    let fd: number
     try {
-      let bytes = new Uint8Array(4096)
-      let { bytesRead } = await handle.read(bytes, 0, bytes.byteLength, 0)
+      fd = openSync(this.paths(key).file, 'r')
+    } catch {
+      return undefined
+    }
+    let bytes: Uint8Array
+    try {
+      bytes = new Uint8Array(4096)
+      let bytesRead = readSync(fd, bytes, 0, bytes.byteLength, 0)
       const need = headerBytes(bytes.subarray(0, bytesRead))
       if (need > bytesRead) {
         bytes = new Uint8Array(need)
-        bytesRead = (await handle.read(bytes, 0, need, 0)).bytesRead
+        bytesRead = readSync(fd, bytes, 0, need, 0)
       }
-      return (await readHeader(bytes.subarray(0, bytesRead), key)).info
+      bytes = bytes.subarray(0, bytesRead)
     } finally {
-      await handle.close()
+      closeSync(fd)
     }
+    return (await readHeader(bytes, key)).info
   }
 
   async read(key: string): Promise<StoredEntry | undefined> {
@@ -119,7 +130,8 @@ export class DirStore implements PersistentStore {
 
   async getRecord(scope: string, nodeId: string): Promise<RunRecord | undefined> {
     try {
-      return recordFromText(await readFile(this.recordPath(scope, nodeId).file, 'utf8'), scope, nodeId)
+      // A small file, read with a blocking call (see info).
+      return recordFromText(readFileSync(this.recordPath(scope, nodeId).file, 'utf8'), scope, nodeId)
     } catch {
       return undefined
     }
