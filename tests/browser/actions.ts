@@ -15,6 +15,24 @@ export async function openGraphFile(page: Page, file: string | { name: string; m
   await page.getByLabel('Open graph file').setInputFiles(file)
 }
 
+/**
+ * Waits until the canvas stops moving: an opened graph is framed by a 200 ms animated fit, and a click
+ * during it can land on the pane or on another card (the viewport's transform read twice, 250 ms apart).
+ */
+export async function viewSettled(page: Page) {
+  const transform = () => page.locator('.react-flow__viewport').evaluate((v) => getComputedStyle(v).transform)
+  let last = await transform()
+  await expect
+    .poll(async () => {
+      await page.waitForTimeout(250)
+      const now = await transform()
+      const same = now === last
+      last = now
+      return same
+    }, { timeout: 10_000 })
+    .toBe(true)
+}
+
 /** Presses Run all and waits for that run to finish (the toolbar's run counter moves on). */
 export async function runAll(page: Page, timeout = 90_000) {
   const status = page.getByRole('status', { name: 'Last run' })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { edges, FIXTURE, fixtureDoc, nodeCard, nodes, openGraphFile, runAll, states } from './actions'
+import { edges, FIXTURE, fixtureDoc, nodeCard, nodes, openGraphFile, runAll, states, viewSettled } from './actions'
 import { SHOTS } from './browser'
 import { appPages } from './app-pages'
 
@@ -126,6 +126,7 @@ describe('groups in the browser', () => {
 /** Groups Standardize, Train and Predict of the iris fixture with the toolbar's Group button. */
 async function groupThree(page: Page) {
   await expect.poll(() => nodes(page).count()).toBe(fixtureDoc().nodes.length)
+  await viewSettled(page)
   await nodeCard(page, 'Standardize').click()
   await nodeCard(page, 'Train').click({ modifiers: ['Shift'] })
   await nodeCard(page, 'Predict').click({ modifiers: ['Shift'] })
