@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from 'vitest'
-import { dropFile, edges, FIXTURE, fixtureDoc, nodeCard, nodes, openGraphFile } from './actions'
+import { dropFile, edges, FIXTURE, fixtureDoc, nodeCard, nodes, openGraphFile, viewSettled } from './actions'
 import { SHOTS } from './browser'
 import { appPages } from './app-pages'
 
@@ -11,6 +11,7 @@ describe('editing in the browser', () => {
     const page = await app()
     await openGraphFile(page, FIXTURE)
     await expect.poll(() => nodes(page).count()).toBe(fixtureDoc().nodes.length)
+    await viewSettled(page)
     await nodeCard(page, 'Iris').click()
     await nodeCard(page, 'Train / test split').click({ modifiers: ['Shift'] })
     await page.keyboard.press('Control+c')
