@@ -96,6 +96,8 @@ export async function applyDocument(ed: Editor, doc: GraphDocument, opts: OpenOp
   const placed = large && place ? await laidOut(doc, descriptors) : doc
   ed.run.getState().reset()
   ed.graph.getState().load(placed, { selected: opts.selected, keepHistory: opts.as !== 'restore', descriptors })
+  // Cards can be edited from here on, while the layout, keys and cache lookups below are awaited.
+  ed.sync.drawn = ed.graph.getState()
   if (!large && place) await layOut(ed)
   ed.ui.getState().requestFit()
   await refreshNow(ed)
@@ -120,9 +122,12 @@ async function layOut(ed: Editor): Promise<void> {
   const { nodes, edges } = ed.graph.getState()
   const at = await layoutGraph(nodes, edges, ed.ui.getState().descriptors)
   const history = ed.graph.temporal.getState()
+  const unedited = ed.sync.drawn === ed.graph.getState()
   history.pause()
   ed.graph.getState().setPositions(at)
   history.resume()
+  // The layout is part of the open, not an edit (unless the user already edited: then it is saved with the edit).
+  if (unedited) ed.sync.drawn = ed.graph.getState()
 }
 
 /** A large document with every node placed, before it reaches the canvas (part of the load's undo step). */

@@ -110,7 +110,8 @@ export async function startEditor(ed: Editor, connect: () => Promise<Engine>, wo
   // saved even if the tab is hidden (its timers slowed) and reloaded before the backend is up.
   const opened = openInitial(ed, link)
     .then(
-      () => ed.graph.getState(),
+      // As drawn, not as now: an edit made while the open awaited keys and cached results is saved.
+      () => ed.sync.drawn ?? ed.graph.getState(),
       (e: unknown) => {
         ui.showProblems({ title: 'Could not open a graph', items: [{ path: '', message: (e as Error).message }] })
         return undefined

@@ -45,4 +45,20 @@ describe('autosave', () => {
       stop()
     }
   })
+  it('saves an edit made on the drawn cards while the open still awaited keys and cached results', async () => {
+    const ed = headlessEditor(testRegistry())
+    let opened = false
+    const opening = openDocument(ed, graph([['a', 'test.const', { value: 1 }]]), 'test').then(() => (opened = true))
+    while (ed.graph.getState().nodes.length === 0) await new Promise((r) => setTimeout(r, 0))
+    expect(opened).toBe(false)
+    ed.graph.getState().setTitle('Typed while opening')
+    await opening
+    const stop = startSync(ed, ed.sync.drawn)
+    try {
+      await settle()
+      expect((await loadGraph(ed.graphId))?.doc.meta?.title).toBe('Typed while opening')
+    } finally {
+      stop()
+    }
+  })
 })

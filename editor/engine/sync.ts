@@ -77,6 +77,7 @@ function scheduleSave(ed: Editor): void {
  * before its backend is ready): an edit made meanwhile is saved now, not lost with a reload.
  */
 export function startSync(ed: Editor, opened?: GraphState): () => void {
+  ed.sync.drawn = undefined
   ed.sync.lastRunnable = runnablePart(opened ?? ed.graph.getState())
   if (opened && !sameSavedPart(ed.graph.getState(), opened)) scheduleSave(ed)
   return ed.graph.subscribe((s, prev) => {

@@ -1,5 +1,6 @@
 import type { Engine } from '../engine/engine'
 import { createGraphStore, type GraphStore } from './graph-store'
+import type { GraphState } from './graph-state'
 import { createRunStore, type RunStore } from './run-store'
 import { createUiStore, type UiStore } from './ui-store'
 
@@ -17,8 +18,11 @@ export interface Editor {
   setEngine(e: Engine): void
   /** The saved-graph record this editor writes (one per tab; see engine/autosave-db.ts). */
   graphId: string
-  /** Bookkeeping of the keys/autosave loop (engine/sync.ts). */
-  readonly sync: { generation: number; lastRunnable: string; timer?: ReturnType<typeof setTimeout> }
+  /**
+   * Bookkeeping of the keys/autosave loop (engine/sync.ts). `drawn`: the graph as the last open
+   * drew it (laid out), before any edit: what the autosave that starts after the first open compares with.
+   */
+  readonly sync: { generation: number; lastRunnable: string; timer?: ReturnType<typeof setTimeout>; drawn?: GraphState }
 }
 
 /** A fresh id for a saved graph: time-ordered, unique enough for one browser. */

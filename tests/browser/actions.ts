@@ -33,6 +33,29 @@ export async function viewSettled(page: Page) {
     .toBe(true)
 }
 
+/** Titles of the graphs autosaved in this context's editor database (read the way the editor stores them). */
+export function savedTitles(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    // Opening a database that is not there would create it: look first.
+    if (!(await indexedDB.databases()).some((d) => d.name === 'mlcanvas-editor')) return []
+    return new Promise<string[]>((resolve, reject) => {
+      const req = indexedDB.open('mlcanvas-editor')
+      req.onerror = () => reject(req.error)
+      req.onsuccess = () => {
+        const db = req.result
+        const done = (titles: string[]) => {
+          db.close()
+          resolve(titles)
+        }
+        if (!db.objectStoreNames.contains('graphs')) return done([])
+        const all = db.transaction('graphs').objectStore('graphs').getAll()
+        all.onsuccess = () => done(all.result.map((g: { doc: { meta?: { title?: string } } }) => g.doc.meta?.title ?? ''))
+        all.onerror = () => reject(all.error)
+      }
+    })
+  })
+}
+
 /** Presses Run all and waits for that run to finish (the toolbar's run counter moves on). */
 export async function runAll(page: Page, timeout = 90_000) {
   const status = page.getByRole('status', { name: 'Last run' })

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { afterEach, describe, expect, inject, it } from 'vitest'
 import type { BrowserContext } from 'playwright-core'
-import { drawWire, edges, FIXTURE, fixtureDoc, nodeCard, nodes, openGraphFile } from './actions'
+import { drawWire, edges, FIXTURE, fixtureDoc, nodeCard, nodes, openGraphFile, savedTitles } from './actions'
 import { freshContext, openApp, SHOTS } from './browser'
 
 const url = inject('appUrl')
@@ -67,8 +67,8 @@ describe('editing that never loses work', () => {
     await b.goto(url)
     await b.locator('.react-flow__node').first().waitFor()
     await b.getByLabel('Graph title').fill('Graph of tab B')
-    await a.waitForTimeout(400) // the autosave waits for a 200 ms pause
-    await b.waitForTimeout(400)
+    // The autosave waits for a 200 ms pause, then writes: reload once both tabs' titles are stored.
+    await expect.poll(() => savedTitles(b), { timeout: 10_000 }).toEqual(expect.arrayContaining(['Graph of tab A', 'Graph of tab B']))
     await b.reload()
     await b.locator('.react-flow__node').first().waitFor()
     await expect.poll(() => b.getByLabel('Graph title').inputValue()).toBe('Graph of tab B')
