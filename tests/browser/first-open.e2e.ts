@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { afterAll, describe, expect, inject, it } from 'vitest'
 import type { BrowserContext } from 'playwright-core'
-import { runAll } from './actions'
+import { runAll, viewSettled } from './actions'
 import { freshContext, openApp, SHOTS } from './browser'
 
 const url = inject('appUrl')
@@ -13,7 +13,7 @@ describe('first open', () => {
   it('reads at ≥ 11 px, invites Run, and shows the metrics once the run ends', async () => {
     ctx = await freshContext()
     const page = await openApp(ctx, url)
-    await page.waitForTimeout(400) // the fit animates for 200 ms
+    await viewSettled(page) // the fit animates for 200 ms
     const smallest = await page.evaluate(() => {
       const m = getComputedStyle(document.querySelector('.react-flow__viewport')!).transform
       const zoom = new DOMMatrixReadOnly(m).a

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, inject, it } from 'vitest'
 import type { BrowserContext } from 'playwright-core'
 import { encodeShareFragment } from '../../editor/lib/share-link'
 import { CURRENT_VERSION, GRAPH_FORMAT } from '../../runtime/document/schema'
-import { edges, nodes, overlappingCards } from './actions'
+import { edges, nodes, overlappingCards, viewSettled } from './actions'
 import { freshContext, openApp, SHOTS } from './browser'
 
 const url = inject('appUrl')
@@ -37,7 +37,7 @@ describe('a share link to a 1 000-node graph', () => {
   it('opens laid out: a readable screenful of cards with their ports and wires, all 1 000 nodes in the graph', async () => {
     ctx = await freshContext()
     const page = await openApp(ctx, url + encodeShareFragment(JSON.stringify(pipelines(200))))
-    await page.waitForTimeout(400) // the fit animates for 200 ms
+    await viewSettled(page) // the fit animates for 200 ms
     expect(page.url()).not.toMatch(/#g=/)
     await page.screenshot({ path: `${SHOTS}/large-link.png` })
 

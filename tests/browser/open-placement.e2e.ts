@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { mkdirSync } from 'node:fs'
 import { afterAll, describe, expect, inject, it } from 'vitest'
 import type { BrowserContext } from 'playwright-core'
-import { nodes, openGraphFile, overlappingCards, runAll } from './actions'
+import { nodes, openGraphFile, overlappingCards, runAll, viewSettled } from './actions'
 import { freshContext, openApp, SHOTS } from './browser'
 
 const url = inject('appUrl')
@@ -26,7 +26,7 @@ describe('opening a graph file', () => {
     await openGraphFile(page, crowded)
     await expect.poll(() => nodes(page).count()).toBe(JSON.parse(readFileSync(crowded, 'utf8')).nodes.length)
     await expect.poll(() => overlappingCards(page)).toEqual([])
-    await page.waitForTimeout(400) // the fit animates for 200 ms
+    await viewSettled(page) // the fit animates for 200 ms
     await page.screenshot({ path: `${SHOTS}/open-spread.png` })
 
     const tidy = 'examples/two-moons-mlp.json'
