@@ -63,6 +63,7 @@ export const driftNode = defineNode({
   type: 'deploy.drift',
   version: 1,
   category: 'deploy',
+  tensors: true,
   title: 'Drift check',
   description:
     'Compares a new batch of rows with the training data, feature by feature: population stability index over the ' +

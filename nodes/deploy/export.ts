@@ -21,6 +21,7 @@ export const exportNode = defineNode({
   type: 'deploy.export',
   version: 1,
   category: 'deploy',
+  tensors: true,
   title: 'Export model',
   description:
     'Packs a trained model into a versioned bundle folder: bundle.json (schema of the raw input columns, class names, ' +

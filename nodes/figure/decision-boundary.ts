@@ -60,6 +60,7 @@ export const decisionBoundaryFigureNode = defineNode({
   version: 2,
   migrate: paramsUnchanged,
   category: 'figure',
+  tensors: true,
   title: 'Decision boundary',
   description:
     'Colours the plane of a model\'s two features by the class (or cluster) it predicts at each point of a grid, and draws ' +

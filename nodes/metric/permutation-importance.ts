@@ -18,6 +18,7 @@ export const permutationImportanceNode = defineNode({
   type: 'metric.permutation-importance',
   version: 1,
   category: 'metric',
+  tensors: true,
   title: 'Permutation importance',
   description:
     'How much the model\'s score drops when one feature\'s values are shuffled among the rows, as scikit-learn\'s ' +

@@ -52,6 +52,7 @@ export function predictNodeFor(families: FamilyLookup): NodeDefinition<typeof pr
     type: 'predict.apply',
     version: 1,
     category: 'predict',
+    tensors: true,
     title: 'Predict',
     description:
       'Scores rows with a trained model: predicted labels with class probabilities, values, cluster ids or PCA ' +

@@ -118,6 +118,7 @@ export const dqnNode = defineNode({
   version: 2,
   migrate: paramsUnchanged,
   category: 'rl',
+  tensors: true,
   title: 'DQN',
   description:
     'Deep Q-network: a neural network maps an observation to a value per action. Trained with Adam on the Huber loss ' +

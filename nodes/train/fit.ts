@@ -69,6 +69,7 @@ export function trainNodeFor(families: FamilyLookup): NodeDefinition<typeof trai
     version: 4,
     migrate: (params, fromVersion) => (fromVersion < 4 && !Object.hasOwn(params, 'epochs') ? { ...params, epochs: V3_DEFAULT_EPOCHS } : params),
     category: 'train',
+    tensors: true,
     title: 'Train',
     description:
       'Fits a model on the training rows (the train split, or the whole table). Gradient models use the wired loss ' +

@@ -112,6 +112,13 @@ export interface NodeDefinition<P extends ParamsShape = ParamsShape> {
    * host state. A worker's context has no `subgraph`.
    */
   hostOnly?: boolean
+  /**
+   * Runs TensorFlow.js ops (trains, applies, evaluates or exports a model that may be a network).
+   * A host that starts the backend on demand (the CLI) starts it before the first such node; a run
+   * of other nodes only (a metric re-run after a leaf edit) starts none. Pinned by a test that runs
+   * every example and counts tensors and kernels made inside each node.
+   */
+  tensors?: boolean
   run(inputs: Values, params: z.output<z.ZodObject<P>>, ctx: NodeContext): Promise<Values> | Values
   /** Small JSON shown on the node and in reports; defaults to a summary per output type. */
   summarize?(outputs: Values, params: z.output<z.ZodObject<P>>): Record<string, unknown>
