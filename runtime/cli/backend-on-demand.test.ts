@@ -44,6 +44,24 @@ describe('backendOnDemand', () => {
     expect([again.ran, starts]).toEqual([2, 2])
   })
 
+  it('starts the backend and runs again a node that makes tensors without the mark, when none had started', async () => {
+    let up = false
+    const unmarked = defineNode({
+      ...addNode,
+      type: 'test.unmarked-tensors',
+      run: (inputs, params, ctx) => {
+        // What tf throws at the first op when no backend package is registered.
+        if (!up) throw new Error('No backend found in registry.')
+        return addNode.run(inputs, params, ctx)
+      },
+    })
+    const doc = graph([['a', 'test.const', { value: 2 }], ['b', 'test.unmarked-tensors', { offset: 1 }]], ['a.out->b.a'])
+    let starts = 0
+    const runner = backendOnDemand(inProcessRunner, async () => void ((up = true), (starts += 1)))
+    const report = await runGraph({ doc, registry: new Registry([...testNodes, unmarked]), cache: new NodeCache(), runner })
+    expect([report.nodes.b.status, report.nodes.b.summary, starts]).toEqual(['ran', { value: 3 }, 1])
+  })
+
   it('fails the nodes that need it, with the reason, when the backend cannot start', async () => {
     const runner = backendOnDemand(inProcessRunner, () => Promise.reject(new Error('No TensorFlow.js backend could start (wasm: failed).')))
     const report = await runGraph({ doc: mixed(), registry, cache: new NodeCache(), runner })
