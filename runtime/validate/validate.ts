@@ -55,6 +55,8 @@ interface Pass {
   resolve: ReturnType<typeof indexedTypeResolver>
   /** edge → 1 when it passed every check (what a node's `check` sees as wired). */
   accepted: Uint8Array
+  /** Whether some node ids repeat. */
+  repeats: boolean
   out: Diagnostic[]
 }
 
@@ -71,7 +73,7 @@ function validateFlat(doc: GraphDocument, registry: Registry, topo: Topology): D
   }
   const last = repeats ? lastWithId(topo) : undefined
   const resolve = indexedTypeResolver(topo, last ? (i) => defs[last[i]]?.outputs : (i) => defs[i]?.outputs)
-  const pass: Pass = { doc, topo, defs, resolve, accepted: new Uint8Array(doc.edges.length), out }
+  const pass: Pass = { doc, topo, defs, resolve, accepted: new Uint8Array(doc.edges.length), repeats, out }
   for (let e = 0; e < doc.edges.length; e++) checkEdge(pass, e)
   for (let i = 0; i < doc.nodes.length; i++) checkNode(pass, i)
   const { leftover } = topologicalOrder(topo)
@@ -82,7 +84,7 @@ function validateFlat(doc: GraphDocument, registry: Registry, topo: Topology): D
   return out
 }
 
-function checkEdge({ doc, topo, defs, resolve, accepted, out }: Pass, i: number): void {
+function checkEdge({ doc, topo, defs, resolve, accepted, repeats, out }: Pass, i: number): void {
   const edge = doc.edges[i]
   const fi = topo.edgeFrom[i]
   const ti = topo.edgeTo[i]
@@ -105,7 +107,9 @@ function checkEdge({ doc, topo, defs, resolve, accepted, out }: Pass, i: number)
     out.push(diag('unknown-port', edgePath(i, 'to.port'), edgeRef(edge), to.id, to.type, edge.to.port, 'input', known))
   }
   if (!outPort || !inPort) return
-  const produced = resolve(fi, edge.from.port)
+  // A plain output carries what it declares; a `sameAs` output is followed through the wiring (and where
+  // ids repeat, an output's types are read from the last node with the id).
+  const produced = outPort.sameAs || repeats ? resolve(fi, edge.from.port) : outPort.types
   if (!portsCompatible(produced, inPort.types)) {
     out.push(diag('incompatible-ports', edgePath(i, 'to'), { edgeId: edge.id, nodeId: to.id }, produced.join(' or '), inPort.types.join(' or ')))
     return
