@@ -101,7 +101,7 @@ export async function applyDocument(ed: Editor, doc: GraphDocument, opts: OpenOp
   if (!large && place) await layOut(ed)
   ed.ui.getState().requestFit()
   await refreshNow(ed)
-  const found = await ed.engine().peek(doc)
+  const found = await ed.engine().peek(JSON.stringify(doc))
   ed.run.getState().restore(found, ed.run.getState().keys)
 }
 

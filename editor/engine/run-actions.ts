@@ -86,7 +86,7 @@ export async function runGraph(ed: Editor, mode: RunMode): Promise<void> {
   const doc = mode === 'all' ? whole : neededPart(flattenGroups(whole), chosen)
   const count = run.runCount
   run.begin({}) // running from the click on, so Cancel and the disabled Run show at once
-  const keys = await ed.engine().keys(whole).catch(() => ({}) as Record<string, string>)
+  const keys = await ed.engine().keys(JSON.stringify(whole)).catch(() => ({}) as Record<string, string>)
   run.setKeys(keys)
   run.begin(keys)
   // A reload before the end finds this flag still set and says the run was interrupted.

@@ -25,6 +25,9 @@ export type Preview =
     }
   | { kind: 'json'; value: unknown }
 
+/** A graph document's JSON text, as the editor sends it to the worker. */
+export type DocText = string
+
 export interface RunRequest {
   doc: GraphDocument
   /** Graph identity for "why did it re-run" records (e.g. 'autosave'). */
@@ -55,10 +58,13 @@ export interface EngineApi {
    * up to date by the same loadDocument the CLI uses (the node types' migrate lives here).
    */
   open(doc: unknown): Promise<{ ok: true; doc: GraphDocument; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] }>
-  /** Cache key per node (nodes that cannot run are absent): a changed key means stale. */
-  keys(doc: GraphDocument): Promise<Record<string, string>>
+  /**
+   * Cache key per node (nodes that cannot run are absent): a changed key means stale. The document may
+   * come as its JSON text (`DocText`): the editor sends text, see `keys` in runtime/worker/engine.ts.
+   */
+  keys(doc: GraphDocument | DocText): Promise<Record<string, string>>
   /** Cached status and summary per node without running anything (used after a reload). */
-  peek(doc: GraphDocument): Promise<Record<string, { summary: Record<string, unknown>; ms: number } | undefined>>
+  peek(doc: GraphDocument | DocText): Promise<Record<string, { summary: Record<string, unknown>; ms: number } | undefined>>
   run(req: RunRequest, onEvent: (e: RunEvent) => void): Promise<RunReport>
   cancel(): Promise<void>
   /**

@@ -31,6 +31,8 @@ describe('Engine', () => {
     const reloaded = makeEngine(name) // a new engine on the same IndexedDB: like a page reload
     const peek = await reloaded.peek(doc)
     expect(peek.p?.summary).toEqual({ rows: 5, columns: 2, target: 'y' })
+    // The editor sends the document as JSON text: the same answers.
+    expect(await reloaded.peek(JSON.stringify(doc))).toEqual(peek)
     const preview = await reloaded.preview(doc, 'p', 'data', { rows: 2 })
     expect(preview).toEqual({
       kind: 'dataset',
@@ -56,6 +58,10 @@ describe('Engine', () => {
     const after = await engine.keys(edited)
     expect(after.t).not.toBe(before.t)
     expect(after.p).not.toBe(before.p)
+    // As the editor sends it, JSON text (an id named __proto__ included): the same keys.
+    expect(await engine.keys(JSON.stringify(edited))).toEqual(after)
+    const proto = JSON.parse(JSON.stringify(edited).replaceAll('"p"', '"__proto__"')) as typeof edited
+    expect(Object.keys(await engine.keys(JSON.stringify(proto))).sort()).toEqual(['__proto__', 't'])
   })
 
   it('resolves uploaded files by name and keys them by content', async () => {

@@ -54,6 +54,9 @@ const WARM_UP = 3
  * Median of `repeats` plans of a freshly loaded copy of the graph (every params object parsed
  * for the first time), and of the same graph after editing one leaf param (unchanged nodes
  * keep their params objects: a zod parse of them is memoised, the fast path checks them again).
+ * Loaded from its JSON text, as the CLI reads a file and the editor's worker the text the editor
+ * sends it at each edit (`keys`, `validate`). Until 1 Dec a structured clone: the worker got
+ * that before, and its objects are ≈ 4× the size (16 vs 3.7 MB here) and plan slower.
  */
 export function measureScale(nodes: number, repeats: number): PartResult {
   const registry = testRegistry()
@@ -61,8 +64,9 @@ export function measureScale(nodes: number, repeats: number): PartResult {
   const coldCpu: number[] = []
   const edit: number[] = []
   const template = syntheticGraph(nodes)
+  const text = JSON.stringify(template)
   for (let r = 0; r < WARM_UP + repeats; r++) {
-    const doc = structuredClone(template)
+    const doc = JSON.parse(text) as GraphDocument
     let t0 = performance.now()
     const cpu0 = process.cpuUsage()
     plan(doc, registry)
