@@ -100,8 +100,8 @@ export async function applyDocument(ed: Editor, doc: GraphDocument, opts: OpenOp
   ed.sync.drawn = ed.graph.getState()
   if (!large && place) await layOut(ed)
   ed.ui.getState().requestFit()
-  await refreshNow(ed)
-  const found = await ed.engine().peek(JSON.stringify(doc))
+  // The text refreshNow sent: the same nodes, params and wires as `doc` (positions aside), stringified once.
+  const found = await ed.engine().peek(await refreshNow(ed))
   ed.run.getState().restore(found, ed.run.getState().keys)
 }
 

@@ -17,14 +17,14 @@ function nodesById(list: readonly GraphNode[], out = new Map<string, GraphNode>(
   return out
 }
 
-/** Recomputes cache keys (for "stale") and diagnostics for the graph as it is now. */
-export async function refreshNow(ed: Editor): Promise<void> {
+/** Recomputes cache keys (for "stale") and diagnostics for the graph as it is now; resolves to the JSON text it sent. */
+export async function refreshNow(ed: Editor): Promise<string> {
   const doc = currentDoc(ed)
   const mine = ++ed.sync.generation
   // One JSON text for both calls: cheaper to send than two structured clones, and parsed into a compact document (engine.ts, `keys`).
   const text = JSON.stringify(doc)
   const [keys, check] = await Promise.all([ed.engine().keys(text), ed.engine().validate(text)])
-  if (mine !== ed.sync.generation) return // a newer edit already asked again
+  if (mine !== ed.sync.generation) return text // a newer edit already asked again
   ed.run.getState().setKeys(keys)
   const nodes = nodesById(doc.nodes)
   const descriptors = ed.ui.getState().descriptors
@@ -35,6 +35,7 @@ export async function refreshNow(ed: Editor): Promise<void> {
     byNode.set(node.id, [...(byNode.get(node.id) ?? []), wordParamProblem(d, descriptors.get(node.type), node.params)])
   }
   ed.ui.setState({ diagnostics: byNode })
+  return text
 }
 
 /** What decides cache keys and diagnostics: types, params and wires, not positions. */

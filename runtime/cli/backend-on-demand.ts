@@ -16,12 +16,11 @@ export function backendOnDemand(runner: NodeRunner, start: () => Promise<unknown
   return {
     async run(task, env) {
       if (task.def.tensors && !runner.elsewhere?.(task)) await (started ??= start())
-      if (started) return runner.run(task, env)
       try {
         return await runner.run(task, env)
       } catch (e) {
-        if (!NO_BACKEND.test((e as Error)?.message ?? '')) throw e
-        await (started ??= start())
+        if (started || !NO_BACKEND.test((e as Error)?.message ?? '')) throw e
+        await (started = start())
         return runner.run(task, env)
       }
     },
