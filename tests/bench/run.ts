@@ -52,7 +52,7 @@ const FULL = {
   matmulSize: 512,
   backendRepeats: 3,
   csvRows: 100_000,
-  browser: { rows: 20_000, epochs: 10, repeats: 3, idbMB: [10, 100], epochRows: 2_000, layoutNodes: 500 },
+  browser: { rows: 20_000, epochs: 10, repeats: 3, idbMB: [10, 100], epochRows: 2_000, layoutNodes: 500, incrementalPairs: 5 },
   pool: { rows: 20_000, epochs: 40, repeats: 5 },
   search: { trials: 20, epochs: 15, interruptAfter: 10, resumeEpochs: 400, pairs: 5 },
   queue: { trials: 20, samples: 20_000, epochs: 60, repeats: 2 },
@@ -72,7 +72,7 @@ const QUICK: typeof FULL = {
   matmulSize: 128,
   backendRepeats: 1,
   csvRows: 2_000,
-  browser: { rows: 2_000, epochs: 1, repeats: 1, idbMB: [1, 4], epochRows: 256, layoutNodes: 50 },
+  browser: { rows: 2_000, epochs: 1, repeats: 1, idbMB: [1, 4], epochRows: 256, layoutNodes: 50, incrementalPairs: 1 },
   pool: { rows: 1_000, epochs: 1, repeats: 1 },
   search: { trials: 4, epochs: 1, interruptAfter: 2, resumeEpochs: 1, pairs: 1 },
   queue: { trials: 3, samples: 100, epochs: 1, repeats: 1 },
@@ -96,9 +96,9 @@ const PARTS: Record<string, () => Promise<PartResult> | PartResult> = {
   },
   memory: () => measureMemory(registry, c.csvRows),
   browser: () => {
-    const { epochRows, repeats, idbMB, layoutNodes } = c.browser
+    const { epochRows, repeats, idbMB, layoutNodes, incrementalPairs } = c.browser
     const pool = { doc: twoBranchGraph(c.pool), warmUp: twoBranchGraph({ rows: 2_000, epochs: 1 }), repeats: c.pool.repeats }
-    return measureBrowser({ rows: epochRows, matmulSize: c.matmulSize, repeats, idbMB, layoutNodes, doc: mlpGraph(c.browser).doc, pool })
+    return measureBrowser({ rows: epochRows, matmulSize: c.matmulSize, repeats, idbMB, layoutNodes, incrementalPairs, doc: mlpGraph(c.browser).doc, pool })
   },
   editor: () => measureEditor(c.browser.layoutNodes, args.quick ? 100 : 1000, args.quick ? 20 : 350),
   pool: () => measurePool(c.pool),

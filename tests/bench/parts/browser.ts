@@ -8,7 +8,7 @@ import { CURRENT_VERSION, GRAPH_FORMAT, type GraphDocument } from '../../../runt
 import type { Figure, PartResult } from '../report'
 import { ARGS, CHROMIUM, serve } from '../lib/chromium'
 import { measureBrowserPool, type PoolRun } from './browser-pool'
-import { nodeOfType, withParams } from '../lib/graphs'
+import { measureBrowserIncremental } from './browser-incremental'
 
 const PAGE_ROOT = fileURLToPath(new URL('../browser/', import.meta.url))
 
@@ -44,6 +44,8 @@ export interface BrowserOptions {
   idbMB: number[]
   /** The MLP graph and its leaf edit, run in the page over IndexedDB. */
   doc: GraphDocument
+  /** Fresh pages in which the MLP graph runs cold, then with its leaf edit, then again after a reload. */
+  incrementalPairs: number
   /** The two-branch graph run through the app's execution worker with 1 and 2 workers, each timed run after an untimed `warmUp` run. */
   pool: { doc: GraphDocument; warmUp: GraphDocument; repeats: number }
 }
@@ -122,12 +124,7 @@ export async function measureBrowser(o: BrowserOptions): Promise<PartResult> {
     const idb: Record<string, { writeMBps: number; readMBps: number }> = {}
     for (const mb of o.idbMB) idb[mb] = await call(page, 'idb', mb, o.repeats)
 
-    const edited = withParams(o.doc, { [nodeOfType(o.doc, 'metric.classification')]: { average: 'macro' } })
-    type RunSummary = { ms: number; ran: number; cached: number; errors: string[] }
-    const cold = await call<{ run: RunSummary; edit: RunSummary; tensorsLeaked: number }>(page, 'incremental', 'cold', o.doc, edited)
-    await open()
-    const warm = await call<{ run: RunSummary }>(page, 'incremental', 'reload', o.doc, edited)
-    if (cold.run.errors.length || warm.run.errors.length) throw new Error(`graph failed in Chromium: ${[...cold.run.errors, ...warm.run.errors][0]}`)
+    const incremental = await measureBrowserIncremental(o.doc, o.incrementalPairs, open, (phase, edited) => call(page, 'incremental', phase, o.doc, edited))
     await open()
     const poolRun = (doc: GraphDocument, workers: number) => call<PoolRun>(page, 'poolRun', doc, workers)
     const pool = await measureBrowserPool((workers, warm) => poolRun(warm ? o.pool.warmUp : o.pool.doc, workers), o.pool.doc.nodes.length, o.pool.repeats)
@@ -182,26 +179,10 @@ export async function measureBrowser(o: BrowserOptions): Promise<PartResult> {
           { key: `browserIdbReadMBps${suffix}`, label: `Chromium: IndexedDB cache read, ${mb} MB table`, value: idb[mb].readMBps, unit: 'MB/s' },
         ]
       }),
-      {
-        key: 'browserLeafEditFraction',
-        label: 'Chromium: re-run after a leaf edit / full run',
-        value: cold.edit.ms / cold.run.ms,
-        unit: 'fraction',
-        target: { op: '<=', value: 0.02 },
-        note: `${cold.edit.ms.toFixed(0)} ms vs ${cold.run.ms.toFixed(0)} ms, ${cold.edit.ran} node(s) re-ran`,
-      },
-      {
-        key: 'browserReloadFraction',
-        label: 'Chromium: after a page reload, IndexedDB cache / cold',
-        value: warm.run.ms / cold.run.ms,
-        unit: 'fraction',
-        target: { op: '<=', value: 0.1 },
-        note: `${warm.run.ms.toFixed(0)} ms vs ${cold.run.ms.toFixed(0)} ms, ${warm.run.cached} cached, ${warm.run.ran} ran`,
-      },
-      { key: 'browserTensorsLeaked', label: 'Chromium: tf tensors left after two runs', value: cold.tensorsLeaked, unit: 'count', target: { op: '=', value: 0 } },
+      ...incremental.figures,
       ...pool.figures,
     )
-    return { figures, details: { buildMs, probe, times, failed, canvas, threads, layout, idb, cold, warm, pool: pool.details } }
+    return { figures, details: { buildMs, probe, times, failed, canvas, threads, layout, idb, incremental: incremental.details, pool: pool.details } }
   } finally {
     await ctx.close()
     server.close()

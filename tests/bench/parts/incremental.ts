@@ -13,6 +13,7 @@ import type { Figure, PartResult } from '../report'
 import { missingTypes, nodeOfType, withParams, writeGraph } from '../lib/graphs'
 import { CLI, warmCli } from '../lib/cli-bundle'
 import { lastJson, runTs } from '../lib/proc'
+import { median } from '../lib/stats'
 import { codecTimes } from './cache-io'
 
 /** The leaf edit: the metrics node's averaging, a param nothing downstream depends on. */
@@ -60,9 +61,8 @@ async function startup(dir: string) {
   return { bareMs: bare.wallMs, bareCpuMs: bare.cpuMs, cliMs: cli.wallMs, cliCpuMs: cli.cpuMs }
 }
 
-/** Runs of one process each: cold ones, each with an empty cache directory, and warm ones re-running into the first. */
-const COLD_RUNS = 3
-const WARM_RUNS = 7
+/** Pairs of processes: a cold run into an empty cache directory of its own, then the unchanged graph again over it. */
+const PAIRS = 7
 
 type ProcessRun = Awaited<ReturnType<typeof runTs>>
 
@@ -76,7 +76,7 @@ const medianRun = (runs: ProcessRun[]) => [...runs].sort((a, b) => a.wallMs - b.
 async function leafEditRuns(dir: string, doc: GraphDocument, args: (cache: string, graph: string) => string[]) {
   const path = await writeGraph(dir, 'edited', withParams(doc, { [nodeOfType(doc, LEAF_TYPE)]: LEAF_EDIT }))
   const runs: ProcessRun[] = []
-  for (let i = 0; i < WARM_RUNS; i++) {
+  for (let i = 0; i < PAIRS; i++) {
     await cp(join(dir, 'cache-0'), join(dir, `edit-${i}`), { recursive: true })
     runs.push(await runTs(CLI, args(`edit-${i}`, path), { tsx: false }))
   }
@@ -87,8 +87,9 @@ async function leafEditRuns(dir: string, doc: GraphDocument, args: (cache: strin
 }
 
 /**
- * Cold runs with a persistent cache directory (each its own, empty), then the unchanged graph again in new
- * processes: a single process start swings by tens of ms on this machine, so each side is a median.
+ * Pairs of new processes, back to back: a cold run into an empty cache directory, then the unchanged graph
+ * again over that directory. A single process start swings by tens of ms on this machine, and its speed
+ * drifts over minutes, so each pair's warm run is divided by its own cold run and the rows are medians.
  */
 async function reload(doc: GraphDocument) {
   const dir = await mkdtemp(join(tmpdir(), 'bench-reload-'))
@@ -96,25 +97,34 @@ async function reload(doc: GraphDocument) {
     const path = await writeGraph(dir, 'graph', doc)
     const args = (cache: string, graph = path) => ['run', graph, '--json', '--backend', 'wasm', '--cache-dir', join(dir, cache)]
     await warmCli()
-    const colds: ProcessRun[] = []
-    for (let i = 0; i < COLD_RUNS; i++) colds.push(await runTs(CLI, args(`cache-${i}`), { tsx: false }))
-    const first = medianRun(colds)
-    const firstReport = lastJson<RunReport>(first, 'the CLI (cold cache)')
-    checkAllRan(firstReport, 'cold run')
-    const warms: ProcessRun[] = []
-    for (let i = 0; i < WARM_RUNS; i++) warms.push(await runTs(CLI, args('cache-0'), { tsx: false }))
-    const second = medianRun(warms)
-    const secondReport = lastJson<RunReport>(second, 'the CLI (warm cache)')
+    const pairs: { cold: ProcessRun; coldReport: RunReport; warm: ProcessRun; warmReport: RunReport }[] = []
+    for (let i = 0; i < PAIRS; i++) {
+      const cold = await runTs(CLI, args(`cache-${i}`), { tsx: false })
+      const coldReport = lastJson<RunReport>(cold, 'the CLI (cold cache)')
+      checkAllRan(coldReport, 'cold run')
+      const warm = await runTs(CLI, args(`cache-${i}`), { tsx: false })
+      const warmReport = lastJson<RunReport>(warm, 'the CLI (warm cache)')
+      if (warmReport.ran !== 0) throw new Error(`the CLI's re-run over its cache ran ${warmReport.ran} nodes, not 0`)
+      pairs.push({ cold, coldReport, warm, warmReport })
+    }
     const edit = await leafEditRuns(dir, doc, args)
     const walls = {
-      coldWallMs: colds.map((r) => Math.round(r.wallMs)),
-      warmWallMs: warms.map((r) => Math.round(r.wallMs)),
+      coldWallMs: pairs.map((p) => Math.round(p.cold.wallMs)),
+      warmWallMs: pairs.map((p) => Math.round(p.warm.wallMs)),
       leafEditWallMs: edit.runs.map((r) => Math.round(r.wallMs)),
     }
-    return { first, firstReport, second, secondReport, edit, walls, startup: await startup(dir) }
+    return { pairs, edit, walls, startup: await startup(dir) }
   } finally {
     await rm(dir, { recursive: true, force: true })
   }
+}
+
+type Pairs = Awaited<ReturnType<typeof reload>>['pairs']
+
+/** Each pair's warm over its cold (process wall, or the report's `ms`), as `x/y` figures and their median ratio. */
+function pairedReload(pairs: Pairs, of: 'wall' | 'report') {
+  const ms = pairs.map((p) => (of === 'wall' ? [p.warm.wallMs, p.cold.wallMs] : [p.warmReport.ms, p.coldReport.ms]))
+  return { ratio: median(ms.map(([w, c]) => w / c)), each: ms.map(([w, c]) => `${w.toFixed(0)}/${c.toFixed(0)}`).join(', ') }
 }
 
 export async function measureIncremental(registry: Registry, doc: GraphDocument, fitId: string): Promise<PartResult> {
@@ -130,6 +140,8 @@ export async function measureIncremental(registry: Registry, doc: GraphDocument,
   }
   const p = await inProcess(doc, registry, fitId)
   const r = await reload(doc)
+  const [report, wall] = [pairedReload(r.pairs, 'report'), pairedReload(r.pairs, 'wall')]
+  const last = r.pairs.at(-1)!
   const ms = (x: number) => `${x.toFixed(0)} ms`
   const figures: Figure[] = [
     {
@@ -143,25 +155,25 @@ export async function measureIncremental(registry: Registry, doc: GraphDocument,
     {
       key: 'reloadFraction',
       label: 'new process, warm cache dir / cold (report ms)',
-      value: fraction(r.secondReport.ms, r.firstReport.ms),
+      value: report.ratio,
       unit: 'fraction',
       target: { op: '<=', value: 0.1 },
-      note: `${ms(r.secondReport.ms)} vs ${ms(r.firstReport.ms)}, ${r.secondReport.cached} cached, ${r.secondReport.ran} ran`,
+      note: `median of ${PAIRS} pairs of processes (warm/cold ms: ${report.each}), ${last.warmReport.cached} cached, 0 ran`,
     },
     {
       key: 'reloadWallFraction',
       label: 'same, process wall time',
-      value: fraction(r.second.wallMs, r.first.wallMs),
+      value: wall.ratio,
       unit: 'fraction',
       target: { op: '<=', value: 0.1 },
-      note: `${ms(r.second.wallMs)} vs ${ms(r.first.wallMs)}, median of ${WARM_RUNS} and of ${COLD_RUNS} runs (includes Node start-up and loading the CLI; CPU ${ms(r.second.cpuMs)} vs ${ms(r.first.cpuMs)})`,
+      note: `median of the same ${PAIRS} pairs (warm/cold ms: ${wall.each}; includes Node start-up and loading the CLI; CPU ${ms(median(r.pairs.map((p) => p.warm.cpuMs)))} vs ${ms(median(r.pairs.map((p) => p.cold.cpuMs)))}, medians)`,
     },
     {
       key: 'cliLeafEditWallMs',
       label: 'CLI: re-run after a leaf edit, new process, wall',
       value: r.edit.median.wallMs,
       unit: 'ms',
-      note: `median of ${WARM_RUNS}, each on a copy of the cold run's cache dir; ${r.edit.report.ran} ran, ${r.edit.report.cached} cached; report ${ms(r.edit.report.ms)}; CPU ${ms(r.edit.median.cpuMs)}`,
+      note: `median of ${PAIRS}, each on a copy of the cold run's cache dir; ${r.edit.report.ran} ran, ${r.edit.report.cached} cached; report ${ms(r.edit.report.ms)}; CPU ${ms(r.edit.median.cpuMs)}`,
     },
     {
       key: 'cliStartupMs',
@@ -189,13 +201,11 @@ export async function measureIncremental(registry: Registry, doc: GraphDocument,
       ranAfterEdit: p.ranAfterEdit,
       perNodeFullMs: Object.fromEntries(Object.entries(p.full.nodes).map(([id, n]) => [id, n.ms])),
       reload: {
-        coldMs: r.firstReport.ms,
-        warmMs: r.secondReport.ms,
-        medianColdWallMs: r.first.wallMs,
-        medianWarmWallMs: r.second.wallMs,
+        coldMs: r.pairs.map((p) => p.coldReport.ms),
+        warmMs: r.pairs.map((p) => p.warmReport.ms),
         ...r.walls,
-        warmCached: r.secondReport.cached,
-        warmRan: r.secondReport.ran,
+        warmCached: last.warmReport.cached,
+        warmRan: last.warmReport.ran,
       },
     },
   }
