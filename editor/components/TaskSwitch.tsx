@@ -2,7 +2,7 @@ import { runGraph } from '../engine/run-actions'
 import type { ColumnInfo } from '../hooks/useUpstreamColumns'
 import type { FlowNode } from '../lib/flow-types'
 import { nodeTitle } from '../lib/node-title'
-import { modelsTrainedOn, taskEdits, withColumnType, type Task } from '../lib/task-switch'
+import { modelsTrainedOn, oneTaskModelsTrainedOn, taskEdits, withColumnType, type Task } from '../lib/task-switch'
 import { useEditor, useGraph, useRun, useUi } from '../store'
 import { selectEdges, selectNodes } from '../store/selectors'
 
@@ -11,6 +11,16 @@ function textTarget(node: FlowNode, target: string, columns: ColumnInfo[] | unde
   const col = columns?.find((c) => c.name === target)
   const types = typeof node.data.params.types === 'string' ? node.data.params.types : ''
   return col?.type === 'categorical' && withColumnType(types, target, undefined) === types
+}
+
+/** Why no model can be switched to regression: the models here train for one task only, or there is none yet. */
+function noSwitchableModel(oneTask: string[]): string {
+  if (!oneTask.length) return 'No model with a Task setting trains on this data yet.'
+  const names = oneTask.length === 1 ? oneTask[0] : `${oneTask.slice(0, -1).join(', ')} and ${oneTask.at(-1)}`
+  return (
+    `${names} ${oneTask.length === 1 ? 'trains' : 'train'} for one task only. To predict numbers, use a model with a Task setting ` +
+    '(a neural network, decision tree, random forest, gradient boosting or k-nearest neighbours) or a regression model.'
+  )
 }
 
 /**
@@ -33,13 +43,14 @@ export function TaskSwitch({ node, columns }: { node: FlowNode; columns: ColumnI
   const forced = set.size === 1 && (set.has('regression') || set.has('classification')) ? ([...set][0] as Task) : undefined
   const now: Task = forced ?? (inferred.startsWith('classification') ? 'classification' : 'regression')
   const other: Task = now === 'classification' ? 'regression' : 'classification'
+  const title = (m: FlowNode) => nodeTitle(m.data.label, m.data.nodeType, descriptors)
   const blocked =
     other === 'regression' && textTarget(node, target, columns)
       ? `“${target}” holds text, so it can only be a class label.`
       : other === 'regression' && models.length === 0
-        ? 'No model with a Task setting trains on this data yet.'
+        ? noSwitchableModel([...new Set(oneTaskModelsTrainedOn(node.id, nodes, edges, descriptors).map(title))])
         : undefined
-  const names = models.map((m) => nodeTitle(m.data.label, m.data.nodeType, descriptors)).join(', ')
+  const names = models.map(title).join(', ')
   const apply = () => {
     const g = ed.graph.getState()
     g.beginGesture()

@@ -30,17 +30,32 @@ function reach(start: string, next: Map<string, string[]>): Set<string> {
   return seen
 }
 
-/** Nodes with a Task param (classification / regression) whose models train on what `dataId` loads: their results meet its results downstream. */
-export function modelsTrainedOn(dataId: string, nodes: readonly FlowNode[], edges: readonly FlowEdge[], descriptors: DescriptorMap): FlowNode[] {
+/** Whether a node type has a Task param that can be either classification or regression. */
+function switchable(n: FlowNode, descriptors: DescriptorMap): boolean {
+  const task = paramSchemas(descriptors.get(n.data.nodeType)).task
+  return !!task?.enum?.includes('classification') && !!task.enum.includes('regression')
+}
+
+/** Nodes that `keep` accepts and whose results meet what `dataId` loads downstream (the models that train on it). */
+function meetingData(dataId: string, nodes: readonly FlowNode[], edges: readonly FlowEdge[], keep: (n: FlowNode) => boolean): FlowNode[] {
   const out = new Map<string, string[]>()
   for (const e of edges) out.set(e.source, [...(out.get(e.source) ?? []), e.target])
   const fed = reach(dataId, out)
   return nodes.filter((n) => {
-    const task = paramSchemas(descriptors.get(n.data.nodeType)).task
-    if (!task?.enum?.includes('classification') || !task.enum.includes('regression')) return false
+    if (!keep(n)) return false
     for (const d of reach(n.id, out)) if (fed.has(d)) return true
     return false
   })
+}
+
+/** Nodes with a Task param (classification / regression) whose models train on what `dataId` loads: their results meet its results downstream. */
+export function modelsTrainedOn(dataId: string, nodes: readonly FlowNode[], edges: readonly FlowEdge[], descriptors: DescriptorMap): FlowNode[] {
+  return meetingData(dataId, nodes, edges, (n) => switchable(n, descriptors))
+}
+
+/** Model nodes without such a Task param (logistic regression, SVMs, …) that train on what `dataId` loads: each trains for one task only. */
+export function oneTaskModelsTrainedOn(dataId: string, nodes: readonly FlowNode[], edges: readonly FlowEdge[], descriptors: DescriptorMap): FlowNode[] {
+  return meetingData(dataId, nodes, edges, (n) => descriptors.get(n.data.nodeType)?.category === 'model' && !switchable(n, descriptors))
 }
 
 /** What one click on the data node changes, by node id and param. */

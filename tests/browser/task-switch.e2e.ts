@@ -4,8 +4,14 @@ import { dropFile, nodeCard, nodes, openGraphFile, runAll } from './actions'
 import { freshContext, openApp, SHOTS } from './browser'
 
 const url = inject('appUrl')
-let ctx: BrowserContext | undefined
-afterAll(() => ctx?.close())
+const contexts: BrowserContext[] = []
+afterAll(() => Promise.all(contexts.map((c) => c.close())))
+/** The app in a browser context of its own (its own storage: no graph autosaved by another test). */
+async function app(): Promise<Page> {
+  const ctx = await freshContext()
+  contexts.push(ctx)
+  return openApp(ctx, url)
+}
 
 /** 90 rows: two numeric features and a 0/1/2 label that follows the first one. */
 const csv = ['x1,x2,target', ...Array.from({ length: 90 }, (_, i) => `${(i % 30) / 3},${((i * 7) % 11) / 2},${Math.floor((i % 30) / 10)}`)].join('\n') + '\n'
@@ -40,8 +46,7 @@ const headers = (page: Page) => page.getByRole('table', { name: 'Predictions' })
 
 describe('the task, switched from the data node', () => {
   it('trains a 0/1/2 label as regression and back as classes in one click each, re-running what depends on it', async () => {
-    ctx = await freshContext()
-    const page = await openApp(ctx, url)
+    const page = await app()
     await openGraphFile(page, { name: 'codes.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) })
     await expect.poll(() => nodes(page).count()).toBe(5)
     await dropFile(page, 'codes.csv', csv, 'text/csv')
@@ -68,5 +73,21 @@ describe('the task, switched from the data node', () => {
     await expect.poll(() => headers(page)).toEqual(expect.arrayContaining(['p(0)', 'p(1)', 'p(2)']))
     // The split now stratifies by the class label, as the data node's summary says.
     await expect.poll(() => nodeCard(page, 'Train / test split').textContent()).toMatch(/train 63 · test 27/)
+  })
+
+  it('says why a logistic regression cannot train for regression, and what can', async () => {
+    const page = await app()
+    const logistic = { ...doc, meta: { title: 'Integer label, logistic' }, nodes: doc.nodes.map((n) => (n.id === 'tree' ? { ...n, type: 'model.logistic-regression' } : n)) }
+    await openGraphFile(page, { name: 'logistic.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(logistic)) })
+    await expect.poll(() => nodes(page).count()).toBe(5)
+    await dropFile(page, 'codes.csv', csv, 'text/csv')
+    await expect.poll(() => page.getByText('Provide the file', { exact: false }).count()).toBe(0)
+    await runAll(page)
+    await select(page, 'CSV file')
+    const task = page.getByRole('region', { name: 'Task' })
+    await expect.poll(() => task.textContent()).toContain('Target target trains for classification · 3 classes')
+    await expect.poll(() => task.textContent()).toContain('Logistic regression trains for one task only. To predict numbers, use a model with a Task setting')
+    expect(await task.getByRole('button', { name: 'Train as regression' }).isDisabled()).toBe(true)
+    await page.screenshot({ path: `${SHOTS}/task-one-task-model.png` })
   })
 })
