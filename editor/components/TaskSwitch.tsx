@@ -2,7 +2,7 @@ import { runGraph } from '../engine/run-actions'
 import type { ColumnInfo } from '../hooks/useUpstreamColumns'
 import type { FlowNode } from '../lib/flow-types'
 import { nodeTitle } from '../lib/node-title'
-import { modelsTrainedOn, oneTaskModelsTrainedOn, taskEdits, withColumnType, type Task } from '../lib/task-switch'
+import { modelTitlesWithTask, modelsTrainedOn, oneTaskModelsTrainedOn, taskEdits, withColumnType, type Task } from '../lib/task-switch'
 import { useEditor, useGraph, useRun, useUi } from '../store'
 import { selectEdges, selectNodes } from '../store/selectors'
 
@@ -13,14 +13,17 @@ function textTarget(node: FlowNode, target: string, columns: ColumnInfo[] | unde
   return col?.type === 'categorical' && withColumnType(types, target, undefined) === types
 }
 
-/** Why no model can be switched to regression: the models here train for one task only, or there is none yet. */
-function noSwitchableModel(oneTask: string[]): string {
+/** "a", "a and b", "a, b and c" (`last` joins the last two). */
+const listed = (names: string[], last: string) => (names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} ${last} ${names.at(-1)}`)
+
+/**
+ * Why no model can be switched to regression: the models here (`oneTask`) train for one task only, or
+ * there is none yet; `withTask` are the model types that could.
+ */
+function noSwitchableModel(oneTask: string[], withTask: string[]): string {
   if (!oneTask.length) return 'No model with a Task setting trains on this data yet.'
-  const names = oneTask.length === 1 ? oneTask[0] : `${oneTask.slice(0, -1).join(', ')} and ${oneTask.at(-1)}`
-  return (
-    `${names} ${oneTask.length === 1 ? 'trains' : 'train'} for one task only. To predict numbers, use a model with a Task setting ` +
-    '(a neural network, decision tree, random forest, gradient boosting or k-nearest neighbours) or a regression model.'
-  )
+  const which = withTask.length ? ` (${listed(withTask, 'or')})` : ''
+  return `${listed(oneTask, 'and')} ${oneTask.length === 1 ? 'trains' : 'train'} for one task only. To predict numbers, use a model with a Task setting${which} or a regression model.`
 }
 
 /**
@@ -48,7 +51,7 @@ export function TaskSwitch({ node, columns }: { node: FlowNode; columns: ColumnI
     other === 'regression' && textTarget(node, target, columns)
       ? `“${target}” holds text, so it can only be a class label.`
       : other === 'regression' && models.length === 0
-        ? noSwitchableModel([...new Set(oneTaskModelsTrainedOn(node.id, nodes, edges, descriptors).map(title))])
+        ? noSwitchableModel([...new Set(oneTaskModelsTrainedOn(node.id, nodes, edges, descriptors).map(title))], modelTitlesWithTask(descriptors))
         : undefined
   const names = models.map(title).join(', ')
   const apply = () => {

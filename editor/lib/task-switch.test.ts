@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { NodeDescriptor } from '../../runtime/worker/engine-api'
 import type { FlowEdge, FlowNode } from './flow-types'
-import { modelsTrainedOn, oneTaskModelsTrainedOn, taskEdits, withColumnType } from './task-switch'
+import { modelTitlesWithTask, modelsTrainedOn, oneTaskModelsTrainedOn, taskEdits, withColumnType } from './task-switch'
 
 const node = (id: string, nodeType: string, params: Record<string, unknown> = {}): FlowNode => ({ id, type: 'pipeline', position: { x: 0, y: 0 }, data: { nodeType, params } })
 const wire = (source: string, target: string): FlowEdge => ({ id: `${source}-${target}`, source, target })
@@ -24,6 +24,8 @@ describe('switching the task from the data node', () => {
     // The logistic regression trains on it too, for one task only (no Task param); the split is no model.
     expect(oneTaskModelsTrainedOn('csv', nodes, edges, descriptors).map((n) => n.id)).toEqual(['lr'])
     expect(oneTaskModelsTrainedOn('csv', nodes, [wire('csv', 'split'), wire('tree', 'fit'), wire('lr', 'fit')], descriptors)).toEqual([])
+    // What could train for either task instead: model types with a Task param.
+    expect(modelTitlesWithTask(descriptors)).toEqual(['model.tree'])
   })
 
   it('makes an integer label a regression target on the models, and a number a class label on the data node', () => {

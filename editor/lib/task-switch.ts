@@ -1,3 +1,4 @@
+import type { NodeDescriptor } from '../../runtime/worker/engine-api'
 import type { DescriptorMap, FlowEdge, FlowNode } from './flow-types'
 import { paramSchemas } from './flow-types'
 
@@ -31,9 +32,16 @@ function reach(start: string, next: Map<string, string[]>): Set<string> {
 }
 
 /** Whether a node type has a Task param that can be either classification or regression. */
-function switchable(n: FlowNode, descriptors: DescriptorMap): boolean {
-  const task = paramSchemas(descriptors.get(n.data.nodeType)).task
+function hasTask(descriptor: NodeDescriptor | undefined): boolean {
+  const task = paramSchemas(descriptor).task
   return !!task?.enum?.includes('classification') && !!task.enum.includes('regression')
+}
+
+const switchable = (n: FlowNode, descriptors: DescriptorMap) => hasTask(descriptors.get(n.data.nodeType))
+
+/** Titles of the model types that have such a Task param, as the palette lists them. */
+export function modelTitlesWithTask(descriptors: DescriptorMap): string[] {
+  return [...descriptors.values()].filter((d) => d.category === 'model' && hasTask(d)).map((d) => d.title)
 }
 
 /** Nodes that `keep` accepts and whose results meet what `dataId` loads downstream (the models that train on it). */

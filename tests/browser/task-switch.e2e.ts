@@ -87,6 +87,7 @@ describe('the task, switched from the data node', () => {
     const task = page.getByRole('region', { name: 'Task' })
     await expect.poll(() => task.textContent()).toContain('Target target trains for classification · 3 classes')
     await expect.poll(() => task.textContent()).toContain('Logistic regression trains for one task only. To predict numbers, use a model with a Task setting')
+    expect(await task.textContent()).toMatch(/\(.*Decision tree, Random forest, .*or k-nearest neighbours\) or a regression model\./)
     expect(await task.getByRole('button', { name: 'Train as regression' }).isDisabled()).toBe(true)
     await page.screenshot({ path: `${SHOTS}/task-one-task-model.png` })
   })
