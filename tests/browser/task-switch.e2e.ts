@@ -34,6 +34,17 @@ const doc = {
 
 const select = (page: Page, title: string) => nodeCard(page, title).dispatchEvent('click')
 
+/** The app with `graph` open, its codes.csv dropped on the canvas and run. */
+async function openAndRun(graph: typeof doc): Promise<Page> {
+  const page = await app()
+  await openGraphFile(page, { name: 'codes.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(graph)) })
+  await expect.poll(() => nodes(page).count()).toBe(5)
+  await dropFile(page, 'codes.csv', csv, 'text/csv')
+  await expect.poll(() => page.getByText('Provide the file', { exact: false }).count()).toBe(0)
+  await runAll(page)
+  return page
+}
+
 /** Clicks a button that starts a run and waits for that run to end. */
 async function clickAndRun(page: Page, name: string) {
   const status = page.getByRole('status', { name: 'Last run' })
@@ -46,12 +57,7 @@ const headers = (page: Page) => page.getByRole('table', { name: 'Predictions' })
 
 describe('the task, switched from the data node', () => {
   it('trains a 0/1/2 label as regression and back as classes in one click each, re-running what depends on it', async () => {
-    const page = await app()
-    await openGraphFile(page, { name: 'codes.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) })
-    await expect.poll(() => nodes(page).count()).toBe(5)
-    await dropFile(page, 'codes.csv', csv, 'text/csv')
-    await expect.poll(() => page.getByText('Provide the file', { exact: false }).count()).toBe(0)
-    await runAll(page)
+    const page = await openAndRun(doc)
 
     await select(page, 'CSV file')
     const task = page.getByRole('region', { name: 'Task' })
@@ -76,13 +82,8 @@ describe('the task, switched from the data node', () => {
   })
 
   it('says why a logistic regression cannot train for regression, and what can', async () => {
-    const page = await app()
     const logistic = { ...doc, meta: { title: 'Integer label, logistic' }, nodes: doc.nodes.map((n) => (n.id === 'tree' ? { ...n, type: 'model.logistic-regression' } : n)) }
-    await openGraphFile(page, { name: 'logistic.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(logistic)) })
-    await expect.poll(() => nodes(page).count()).toBe(5)
-    await dropFile(page, 'codes.csv', csv, 'text/csv')
-    await expect.poll(() => page.getByText('Provide the file', { exact: false }).count()).toBe(0)
-    await runAll(page)
+    const page = await openAndRun(logistic)
     await select(page, 'CSV file')
     const task = page.getByRole('region', { name: 'Task' })
     await expect.poll(() => task.textContent()).toContain('Target target trains for classification · 3 classes')

@@ -15,3 +15,12 @@ export const best = (xs: readonly number[]) => Math.min(...xs)
  * runs of a pair share theirs. Take the median of these.
  */
 export const pairedRatios = (slow: readonly number[], fast: readonly number[]) => slow.map((ms, i) => ms / fast[i])
+
+/**
+ * For pairs of runs made back to back, each `[part, whole]` in ms: the median of the pairs' ratios (see
+ * `pairedRatios`), and the pairs as "part/whole" for a figure's note.
+ */
+export function medianOfPairs(pairs: readonly (readonly [part: number, whole: number])[]): { ratio: number; each: string } {
+  const ratios = pairedRatios(pairs.map(([part]) => part), pairs.map(([, whole]) => whole))
+  return { ratio: median(ratios), each: pairs.map(([part, whole]) => `${part.toFixed(0)}/${whole.toFixed(0)}`).join(', ') }
+}

@@ -1,7 +1,7 @@
 import type { GraphDocument } from '../../../runtime/document/schema'
 import type { Figure } from '../report'
 import { nodeOfType, withParams } from '../lib/graphs'
-import { median } from '../lib/stats'
+import { medianOfPairs } from '../lib/stats'
 
 /** What tests/bench/browser/page.ts `incremental` reports of one run. */
 interface RunSummary {
@@ -32,24 +32,23 @@ export async function measureBrowserIncremental(doc: GraphDocument, pairs: numbe
     if (cold.edit!.ran !== 1 || reload.ran !== 0) throw new Error(`Chromium: ${cold.edit!.ran} node(s) ran after the leaf edit and ${reload.ran} after the reload`)
     runs.push({ full: cold.run, edit: cold.edit!, reload, tensorsLeaked: cold.tensorsLeaked! })
   }
-  const ratios = (of: 'edit' | 'reload') => runs.map((r) => r[of].ms / r.full.ms)
-  const each = (of: 'edit' | 'reload') => runs.map((r) => `${r[of].ms.toFixed(0)}/${r.full.ms.toFixed(0)}`).join(', ')
+  const [edits, reloads] = (['edit', 'reload'] as const).map((of) => medianOfPairs(runs.map((r) => [r[of].ms, r.full.ms])))
   const figures: Figure[] = [
     {
       key: 'browserLeafEditFraction',
       label: 'Chromium: re-run after a leaf edit / full run',
-      value: median(ratios('edit')),
+      value: edits.ratio,
       unit: 'fraction',
       target: { op: '<=', value: 0.02 },
-      note: `median of ${pairs} fresh page${pairs === 1 ? '' : 's'} (edit/full ms: ${each('edit')}), 1 node re-ran in each`,
+      note: `median of ${pairs} fresh page${pairs === 1 ? '' : 's'} (edit/full ms: ${edits.each}), 1 node re-ran in each`,
     },
     {
       key: 'browserReloadFraction',
       label: 'Chromium: after a page reload, IndexedDB cache / cold',
-      value: median(ratios('reload')),
+      value: reloads.ratio,
       unit: 'fraction',
       target: { op: '<=', value: 0.1 },
-      note: `median of the same ${pairs} page${pairs === 1 ? '' : 's'} (reload/full ms: ${each('reload')}), ${runs[0].reload.cached} cached, 0 ran`,
+      note: `median of the same ${pairs} page${pairs === 1 ? '' : 's'} (reload/full ms: ${reloads.each}), ${runs[0].reload.cached} cached, 0 ran`,
     },
     {
       key: 'browserTensorsLeaked',

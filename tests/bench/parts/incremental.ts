@@ -13,7 +13,7 @@ import type { Figure, PartResult } from '../report'
 import { missingTypes, nodeOfType, withParams, writeGraph } from '../lib/graphs'
 import { CLI, warmCli } from '../lib/cli-bundle'
 import { lastJson, runTs } from '../lib/proc'
-import { median } from '../lib/stats'
+import { median, medianOfPairs } from '../lib/stats'
 import { codecTimes } from './cache-io'
 
 /** The leaf edit: the metrics node's averaging, a param nothing downstream depends on. */
@@ -61,7 +61,7 @@ async function startup(dir: string) {
   return { bareMs: bare.wallMs, bareCpuMs: bare.cpuMs, cliMs: cli.wallMs, cliCpuMs: cli.cpuMs }
 }
 
-/** Pairs of processes: a cold run into an empty cache directory of its own, then the unchanged graph again over it. */
+/** Pairs of processes (a cold run into an empty cache directory of its own, then the unchanged graph again over it); as many leaf-edit runs. */
 const PAIRS = 7
 
 type ProcessRun = Awaited<ReturnType<typeof runTs>>
@@ -121,11 +121,9 @@ async function reload(doc: GraphDocument) {
 
 type Pairs = Awaited<ReturnType<typeof reload>>['pairs']
 
-/** Each pair's warm over its cold (process wall, or the report's `ms`), as `x/y` figures and their median ratio. */
-function pairedReload(pairs: Pairs, of: 'wall' | 'report') {
-  const ms = pairs.map((p) => (of === 'wall' ? [p.warm.wallMs, p.cold.wallMs] : [p.warmReport.ms, p.coldReport.ms]))
-  return { ratio: median(ms.map(([w, c]) => w / c)), each: ms.map(([w, c]) => `${w.toFixed(0)}/${c.toFixed(0)}`).join(', ') }
-}
+/** Each pair's warm over its cold (process wall, or the report's `ms`): their median and the pairs for the note. */
+const pairedReload = (pairs: Pairs, of: 'wall' | 'report') =>
+  medianOfPairs(pairs.map((p) => (of === 'wall' ? [p.warm.wallMs, p.cold.wallMs] : [p.warmReport.ms, p.coldReport.ms])))
 
 export async function measureIncremental(registry: Registry, doc: GraphDocument, fitId: string): Promise<PartResult> {
   const missing = missingTypes(doc, registry)
