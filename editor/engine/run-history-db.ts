@@ -1,10 +1,7 @@
 import Dexie, { type Table } from 'dexie'
 import type { GraphDocument } from '../../runtime/document/schema'
 import type { RunReport } from '../../runtime/exec/events'
-import { runEntry, type CurveCollector, type RunEntry, type RunHistory } from '../../runtime/history/run-entry'
-
-/** Runs kept; older ones are dropped when a run is added. */
-const KEEP = 200
+import { KEEP_RUNS, runEntry, type CurveCollector, type RunEntry, type RunHistory } from '../../runtime/history/run-entry'
 
 /** The browser's run history: one IndexedDB row per run, in a database of its own. */
 class RunDb extends Dexie {
@@ -23,7 +20,7 @@ export const browserRunHistory: RunHistory = {
   async add(entry) {
     await open().runs.put(entry)
     const count = await open().runs.count()
-    if (count > KEEP) await open().runs.bulkDelete(await open().runs.orderBy('id').limit(count - KEEP).primaryKeys())
+    if (count > KEEP_RUNS) await open().runs.bulkDelete(await open().runs.orderBy('id').limit(count - KEEP_RUNS).primaryKeys())
   },
   async list() {
     try {

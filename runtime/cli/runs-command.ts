@@ -3,14 +3,14 @@ import { parseArgs } from 'node:util'
 import type { GraphDocument } from '../document/schema'
 import type { RunReport } from '../exec/events'
 import { DirRunHistory } from '../history/dir-history'
-import { findRun, metricTable, paramDiff, runEntry, type CurveCollector, type RunEntry } from '../history/run-entry'
+import { findRun, KEEP_RUNS, metricTable, paramDiff, runEntry, type CurveCollector, type RunEntry } from '../history/run-entry'
 import { defaultCacheDir, UsageError, type CacheChoice } from './open-cache'
 
 export const RUNS_USAGE = `  pipeline runs [--json] [--cache-dir DIR]              every recorded run, newest first
   pipeline runs compare A B [--json] [--cache-dir DIR]  params that differ and metrics side by side (A, B: run ids or their starts)`
 
 export const RUNS_HELP = `Every pipeline run with a cache directory records itself in DIR/runs (graph hash, changed params, metrics,
-curves, time, backend); runs with --cache-url or --no-cache are not recorded.`
+curves, time, backend); runs with --cache-url or --no-cache are not recorded. It keeps the newest ${KEEP_RUNS} runs.`
 
 /** The cache directory the flags name (the default one when none is given), or undefined for S3 / no cache. */
 async function historyDir(flags: CacheChoice): Promise<string | undefined> {
@@ -18,14 +18,32 @@ async function historyDir(flags: CacheChoice): Promise<string | undefined> {
   return flags['cache-dir'] ? resolve(flags['cache-dir']) : await defaultCacheDir()
 }
 
+/**
+ * The latest recorded run of `scope` in the history of the cache directory the flags name, read while the
+ * run goes on (a cached re-run ends a few ms sooner); none when there is no history or it cannot be read.
+ */
+export async function previousRun(flags: CacheChoice, scope: string): Promise<RunEntry | undefined> {
+  try {
+    const dir = await historyDir(flags)
+    return dir ? await new DirRunHistory(dir).latest(scope) : undefined
+  } catch {
+    return undefined
+  }
+}
+
 /** Records a finished `pipeline run` in the history of its cache directory; a failure is a warning, never a failed run. */
-export async function recordRun(flags: CacheChoice, doc: GraphDocument, report: RunReport, scope: string, curves: CurveCollector): Promise<void> {
+export async function recordRun(
+  flags: CacheChoice,
+  doc: GraphDocument,
+  report: RunReport,
+  scope: string,
+  curves: CurveCollector,
+  previous: Promise<RunEntry | undefined>,
+): Promise<void> {
   const dir = await historyDir(flags)
   if (!dir) return
   try {
-    const history = new DirRunHistory(dir)
-    const previous = await history.latest(scope)
-    await history.add(runEntry(doc, report, scope, previous, curves))
+    await new DirRunHistory(dir).add(runEntry(doc, report, scope, await previous, curves))
   } catch (e) {
     console.error(`warning: this run was not added to the run history: ${(e as Error).message}`)
   }

@@ -1,11 +1,22 @@
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { createHash } from 'node:crypto'
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { RunEntry, RunHistory } from './run-entry'
+import { KEEP_RUNS, type RunEntry, type RunHistory } from './run-entry'
+
+/**
+ * The tag in a run file's name that says which graph ran (`<id>.<tag>.json`): the first 12 hex digits
+ * of the scope's SHA-1. Finding a graph's previous run then reads only that graph's files, not every
+ * run of every graph that shares the cache directory (the default one is shared by all).
+ */
+const scopeTag = (scope: string) => createHash('sha1').update(scope).digest('hex').slice(0, 12)
+
+/** The tag of a file named `<id>.<tag>.json`; undefined for the untagged `<id>.json` of earlier versions. */
+const tagOf = (file: string): string | undefined => file.split('.').at(-2)?.match(/^[0-9a-f]{12}$/)?.[0]
 
 /**
  * Run history in `<cache dir>/runs`: one JSON file per run, written to a temporary name and
  * renamed, so concurrent processes never rewrite a shared file and a killed writer leaves no
- * half entry. Unreadable files are skipped.
+ * half entry. Unreadable files are skipped. It keeps the newest KEEP_RUNS runs, as the editor does.
  */
 export class DirRunHistory implements RunHistory {
   private readonly dir: string
@@ -13,11 +24,16 @@ export class DirRunHistory implements RunHistory {
     this.dir = join(cacheDir, 'runs')
   }
 
+  /** Adds a run, then deletes the oldest beyond KEEP_RUNS. */
   async add(entry: RunEntry): Promise<void> {
     await mkdir(this.dir, { recursive: true })
-    const tmp = join(this.dir, `.${entry.id}.${process.pid}.tmp`)
+    const name = `${entry.id}.${scopeTag(entry.scope)}.json`
+    const tmp = join(this.dir, `.${name}.${process.pid}.tmp`)
     await writeFile(tmp, JSON.stringify(entry))
-    await rename(tmp, join(this.dir, `${entry.id}.json`))
+    await rename(tmp, join(this.dir, name))
+    const files = (await this.files()).sort()
+    // A parallel process may delete the same file first: force.
+    await Promise.all(files.slice(0, Math.max(0, files.length - KEEP_RUNS)).map((f) => rm(join(this.dir, f), { force: true })))
   }
 
   async list(): Promise<RunEntry[]> {
@@ -31,11 +47,14 @@ export class DirRunHistory implements RunHistory {
 
   /**
    * The newest readable run of `scope`, as `list().find(…)` would give, reading files newest first only
-   * until one matches: every CLI run asks this, and the folder keeps every run's document and curves.
+   * until one matches, and only files tagged with that scope (or untagged ones): every CLI run asks this.
    */
   async latest(scope: string): Promise<RunEntry | undefined> {
-    // Run ids are time-ordered and name their files, so names sort oldest first.
+    const tag = scopeTag(scope)
+    // Run ids are time-ordered and start the names, so names sort oldest first.
     for (const f of (await this.files()).sort().reverse()) {
+      const tagged = tagOf(f)
+      if (tagged !== undefined && tagged !== tag) continue
       const run = await this.read(f)
       if (run?.scope === scope) return run
     }

@@ -32,6 +32,9 @@ export interface RunEntry {
   doc: GraphDocument
 }
 
+/** Runs a history keeps (a cache directory's, the editor's); adding one drops the oldest beyond it. */
+export const KEEP_RUNS = 200
+
 /** A fresh run id: time-ordered, so names sort newest last. */
 export function newRunId(now: number, random: () => number = Math.random): string {
   return `${now.toString(36).padStart(9, '0')}-${Math.floor(random() * 36 ** 6).toString(36).padStart(6, '0')}`
