@@ -15,24 +15,28 @@ export interface PredictionsView {
   actual?: number[]
   probabilities?: number[]
   split?: string
+  ids?: { name: string; values: string[] }[]
 }
 
 export const isPredictionsView = (v: unknown): v is PredictionsView =>
   !!v && typeof v === 'object' && (v as PredictionsView).kind === 'predictions' && Array.isArray((v as PredictionsView).predicted)
 
-type Table = { header: string[]; numeric: boolean[]; rows: string[][]; wrong: boolean[]; size: number[] }
+/** `numeric`: sorted by value; `ids`: text sorted with its numbers by value (L9 before L10). */
+type Table = { header: string[]; numeric: boolean[]; ids: number; rows: string[][]; wrong: boolean[]; size: number[] }
 
 const num = (v: number) => (Number.isFinite(v) ? String(Number(v.toPrecision(6))) : '')
 
-/** Rows of the predictions table: row, actual, predicted, then per-class probabilities or the residual. */
+/** Rows of the predictions table: the rows' ID columns (else the row number), actual, predicted, then per-class probabilities or the residual. */
 function tableOf(p: PredictionsView): Table {
   const classes = p.classes
   const label = (i: number | undefined) => (i === undefined || !Number.isFinite(i) ? '' : classes ? (classes[i] ?? String(i)) : num(i))
   const k = classes?.length ?? 0
   const probs = classes && p.probabilities && p.probabilities.length === p.rows * k ? p.probabilities : undefined
   const regression = !classes && p.actual !== undefined
-  const header = ['row', ...(p.actual ? ['actual'] : []), 'predicted', ...(probs ? classes!.map((c) => `p(${c})`) : []), ...(regression ? ['residual'] : [])]
-  const numeric = header.map((h, j) => j === 0 || h.startsWith('p(') || h === 'residual' || (!classes && h !== 'row'))
+  const ids = p.ids?.length ? p.ids : undefined
+  const lead = ids ? ids.map((c) => c.name) : ['row']
+  const header = [...lead, ...(p.actual ? ['actual'] : []), 'predicted', ...(probs ? classes!.map((c) => `p(${c})`) : []), ...(regression ? ['residual'] : [])]
+  const numeric = header.map((h, j) => (j < lead.length ? !ids : h.startsWith('p(') || h === 'residual' || !classes))
   const rows: string[][] = []
   const wrong: boolean[] = []
   const size: number[] = []
@@ -40,7 +44,7 @@ function tableOf(p: PredictionsView): Table {
     const actual = p.actual?.[r]
     const residual = regression ? actual! - p.predicted[r] : NaN
     rows.push([
-      String(r + 1),
+      ...(ids ? ids.map((c) => c.values[r] ?? '') : [String(r + 1)]),
       ...(p.actual ? [label(actual)] : []),
       label(p.predicted[r]),
       ...(probs ? Array.from({ length: k }, (_, c) => probs[r * k + c].toFixed(3)) : []),
@@ -49,7 +53,7 @@ function tableOf(p: PredictionsView): Table {
     wrong.push(classes ? actual !== undefined && actual !== p.predicted[r] : false)
     size.push(regression ? Math.abs(residual) : 0)
   }
-  return { header, numeric, rows, wrong, size }
+  return { header, numeric, ids: ids?.length ?? 0, rows, wrong, size }
 }
 
 /** Rows in the order of one column (numbers by value, text by text), empty cells last; ties keep their order. */
@@ -57,7 +61,9 @@ function sortRows(t: Table, rows: string[][], sort: TableSort | undefined): stri
   const j = sort ? t.header.indexOf(sort.column) : -1
   if (j < 0) return rows
   const sign = sort!.descending ? -1 : 1
-  const cmp = t.numeric[j] ? (a: string, b: string) => Number(a) - Number(b) : (a: string, b: string) => a.localeCompare(b)
+  const cmp = t.numeric[j]
+    ? (a: string, b: string) => Number(a) - Number(b)
+    : (a: string, b: string) => a.localeCompare(b, undefined, { numeric: j < t.ids })
   return rows
     .map((r, i) => [r, i] as const)
     .sort(([a, i], [b, k]) => (a[j] === '' ? (b[j] === '' ? i - k : 1) : b[j] === '' ? -1 : sign * cmp(a[j], b[j]) || i - k))
@@ -79,7 +85,12 @@ export function PredictionsTable({ value }: { value: PredictionsView }) {
   const preview: Extract<Preview, { kind: 'dataset' }> = {
     kind: 'dataset',
     rows: shown.length,
-    columns: table.header.map((name, j) => ({ name, type: table.numeric[j] ? 'numeric' : 'categorical', role: name === 'actual' ? 'target' : 'feature', missing: 0 })),
+    columns: table.header.map((name, j) => ({
+      name,
+      type: table.numeric[j] ? 'numeric' : 'categorical',
+      role: j < table.ids ? 'id' : name === 'actual' ? 'target' : 'feature',
+      missing: 0,
+    })),
     head: shown,
   }
   return (

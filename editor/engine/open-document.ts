@@ -4,7 +4,7 @@ import { Registry } from '../../runtime/registry'
 import type { DiagnosticCode } from '../../runtime/validate/diagnostics'
 import { docToFlow, lacksPositions } from '../lib/doc-convert'
 import type { DescriptorMap } from '../lib/flow-types'
-import { LARGE_GRAPH, layoutGraph } from '../layout/layout-graph'
+import { LARGE_GRAPH, layeredPlaces, layoutGraph } from '../layout/layout-graph'
 import { cardsOverlap } from '../layout/overlap'
 import { newGraphId, type Editor } from '../store/editor'
 import { claimGraph } from './tab-graph'
@@ -88,12 +88,12 @@ export async function applyDocument(ed: Editor, doc: GraphDocument, opts: OpenOp
     claimGraph(ed.graphId)
   }
   const descriptors = ed.ui.getState().descriptors
-  // A large graph is laid out before it reaches the canvas (the layered layout takes
-  // milliseconds), so it is drawn once, in place. A small one shows at once and ELK, loaded on
-  // first use, places it after.
+  // Placed by the layered layout (milliseconds) before it reaches the canvas, so it is drawn at once and
+  // no frame shows its cards piled at the origin. A large graph keeps those places; ELK (loaded on first
+  // use) places a small one after.
   const large = doc.nodes.length >= LARGE_GRAPH
   const place = needsPlaces(doc, descriptors, opts)
-  const placed = large && place ? await laidOut(doc, descriptors) : doc
+  const placed = place ? laidOut(doc, descriptors) : doc
   ed.run.getState().reset()
   ed.graph.getState().load(placed, { selected: opts.selected, keepHistory: opts.as !== 'restore', descriptors })
   // Cards can be edited from here on, while the layout, keys and cache lookups below are awaited.
@@ -130,9 +130,9 @@ async function layOut(ed: Editor): Promise<void> {
   if (unedited) ed.sync.drawn = ed.graph.getState()
 }
 
-/** A large document with every node placed, before it reaches the canvas (part of the load's undo step). */
-async function laidOut(doc: GraphDocument, descriptors: DescriptorMap): Promise<GraphDocument> {
+/** The document with every node placed by the layered layout, before it reaches the canvas (part of the load's undo step). */
+function laidOut(doc: GraphDocument, descriptors: DescriptorMap): GraphDocument {
   const { nodes, edges } = docToFlow(doc)
-  const at = await layoutGraph(nodes, edges, descriptors)
+  const at = layeredPlaces(nodes, edges, descriptors)
   return { ...doc, nodes: doc.nodes.map((n) => ({ ...n, position: at.get(n.id) ?? { x: 0, y: 0 } })) }
 }

@@ -11,9 +11,17 @@ import { layoutSize, wiredInputs } from './node-size'
  */
 export const LARGE_GRAPH = 200
 
-/** Left-to-right positions (top-left corners) for every node: ELK for small graphs, layered-layout.ts for large ones. */
-export async function layoutGraph(nodes: readonly FlowNode[], edges: readonly FlowEdge[], descriptors: DescriptorMap): Promise<Map<string, XYPosition>> {
-  if (nodes.length < LARGE_GRAPH) return elkLayout(nodes, edges, descriptors)
+/** Left-to-right positions (top-left corners) for every node by the linear layered layout: milliseconds, synchronous. */
+export function layeredPlaces(nodes: readonly FlowNode[], edges: readonly FlowEdge[], descriptors: DescriptorMap): Map<string, XYPosition> {
   const wired = wiredInputs(edges)
   return layeredLayout(nodes.map((n) => ({ id: n.id, ...layoutSize(n, descriptors, wired) })), edges)
+}
+
+/**
+ * Left-to-right positions (top-left corners) for every node: ELK for small graphs, layered-layout.ts for
+ * large ones, and for a small one when ELK cannot load (its chunk gone after an update while offline).
+ */
+export async function layoutGraph(nodes: readonly FlowNode[], edges: readonly FlowEdge[], descriptors: DescriptorMap): Promise<Map<string, XYPosition>> {
+  const layered = () => layeredPlaces(nodes, edges, descriptors)
+  return nodes.length < LARGE_GRAPH ? elkLayout(nodes, edges, descriptors).catch(layered) : layered()
 }

@@ -29,6 +29,8 @@ function recorder() {
     lineTo: (x: number, y: number) => marks.push({ op: 'line', x, y, fill: ctx.fillStyle, stroke: ctx.strokeStyle, dash }),
     arc: (x: number, y: number) => marks.push({ op: 'dot', x, y, fill: ctx.fillStyle, stroke: ctx.strokeStyle, dash }),
     fillText: (text: string, x: number, y: number) => marks.push({ op: 'text', x, y, text, fill: ctx.fillStyle, stroke: ctx.strokeStyle, dash }),
+    // 11 px system-ui averages ≈ 6 px a character.
+    measureText: (text: string) => ({ width: text.length * 6 }),
     beginPath() {},
     stroke() {},
     fill() {},
@@ -58,6 +60,18 @@ const plot: Figure = {
   ],
   summary: {},
 }
+
+describe('a plot of large values', () => {
+  it('moves the plot right of its widest y tick label, which stays clear of the y-axis title', () => {
+    const residuals: Figure = { ...plot, xLabel: 'Predicted value', yLabel: 'Residual (true − predicted)', series: [{ name: 'rows', x: [1e5, 9e5], y: [-2.4e5, 2.2e5], mode: 'points' }] }
+    const { ctx, marks } = recorder()
+    drawFigure(ctx, residuals, 900, 240)
+    const yTicks = marks.filter((m) => m.op === 'text' && /\d/.test(m.text!) && m.y < 240 - 38)
+    expect(yTicks.map((m) => m.text)).toContain('-200,000')
+    // Right-aligned at x: each label starts its width to the left; the rotated title ends 18 px from the edge.
+    for (const m of yTicks) expect(m.x - m.text!.length * 6).toBeGreaterThanOrEqual(18)
+  })
+})
 
 describe('a line and scatter plot', () => {
   const [w, h] = [400, 300]

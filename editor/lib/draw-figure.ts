@@ -139,33 +139,40 @@ function drawBoundary(ctx: CanvasRenderingContext2D, b: NonNullable<Figure['boun
   ctx.drawImage(tile, left, top, sx(b.xs[nx - 1] + hx) - left, sy(b.ys[0] - hy) - top)
 }
 
-/** Where a plot's data lands on the canvas: the plot area and the two scales. */
+/** Where a plot's data lands on the canvas: the plot area, the two scales and the y ticks. */
 interface PlotFrame {
+  left: number
   pw: number
   ph: number
   sx: (v: number) => number
   sy: (v: number) => number
   x: [number, number]
   y: [number, number]
+  yTicks: number[]
 }
 
-function plotFrame(f: Figure, w: number, h: number): PlotFrame {
+/** The y-axis title is drawn rotated, centred 12 px from the left edge: its 11 px text ends by 18 px. */
+const Y_TITLE_ROOM = 18 + 4
+
+/** The plot's frame; its left edge clears the widest y tick label (−200,000) and the y-axis title. */
+function plotFrame(f: Figure, w: number, h: number, measure: (text: string) => number): PlotFrame {
   const b = f.boundary
   const [x0, x1] = extent([...f.series.flatMap((s) => s.x), ...(b?.xs ?? [])])
   const [y0, y1] = extent([...f.series.flatMap((s) => s.y), ...(b?.ys ?? [])])
-  const pw = w - PAD.left - PAD.right
   const ph = h - PAD.top - PAD.bottom
-  const sx = (v: number) => PAD.left + ((v - x0) / (x1 - x0)) * pw
+  const yTicks = niceTicks(y0, y1, Math.max(2, Math.floor(ph / 40)))
+  const left = Math.max(PAD.left, Math.ceil(Y_TITLE_ROOM + Math.max(0, ...yTicks.map((t) => measure(formatNumber(t)))) + 6))
+  const pw = w - left - PAD.right
+  const sx = (v: number) => left + ((v - x0) / (x1 - x0)) * pw
   const sy = (v: number) => PAD.top + ph - ((v - y0) / (y1 - y0)) * ph
-  return { pw, ph, sx, sy, x: [x0, x1], y: [y0, y1] }
+  return { left, pw, ph, sx, sy, x: [x0, x1], y: [y0, y1], yTicks }
 }
 
 /** Grid lines with their tick values, and the two axis names. */
-function drawAxes(ctx: CanvasRenderingContext2D, f: Figure, h: number, { pw, ph, sx, sy, x, y }: PlotFrame) {
+function drawAxes(ctx: CanvasRenderingContext2D, f: Figure, h: number, { left, pw, ph, sx, sy, x, yTicks }: PlotFrame) {
   ctx.strokeStyle = themeColor('--grid', '#ddd')
   ctx.fillStyle = themeColor('--fg', '#222')
   ctx.lineWidth = 1
-  ctx.font = '11px system-ui, sans-serif'
   ctx.textAlign = 'center'
   ctx.textBaseline = 'top'
   for (const t of niceTicks(x[0], x[1], Math.max(2, Math.floor(pw / 80)))) {
@@ -177,16 +184,16 @@ function drawAxes(ctx: CanvasRenderingContext2D, f: Figure, h: number, { pw, ph,
   }
   ctx.textAlign = 'right'
   ctx.textBaseline = 'middle'
-  for (const t of niceTicks(y[0], y[1], Math.max(2, Math.floor(ph / 40)))) {
+  for (const t of yTicks) {
     ctx.beginPath()
-    ctx.moveTo(PAD.left, sy(t))
-    ctx.lineTo(PAD.left + pw, sy(t))
+    ctx.moveTo(left, sy(t))
+    ctx.lineTo(left + pw, sy(t))
     ctx.stroke()
-    ctx.fillText(formatNumber(t), PAD.left - 6, sy(t))
+    ctx.fillText(formatNumber(t), left - 6, sy(t))
   }
   ctx.textAlign = 'center'
   ctx.textBaseline = 'bottom'
-  ctx.fillText(f.xLabel, PAD.left + pw / 2, h - 2)
+  ctx.fillText(f.xLabel, left + pw / 2, h - 2)
   ctx.save()
   ctx.translate(12, PAD.top + ph / 2)
   ctx.rotate(-Math.PI / 2)
@@ -222,7 +229,8 @@ function drawSeries(ctx: CanvasRenderingContext2D, f: Figure, { sx, sy }: PlotFr
 }
 
 function drawPlot(ctx: CanvasRenderingContext2D, f: Figure, w: number, h: number) {
-  const frame = plotFrame(f, w, h)
+  ctx.font = '11px system-ui, sans-serif'
+  const frame = plotFrame(f, w, h, (t) => ctx.measureText(t).width)
   const b = f.boundary
   if (b && b.xs.length > 1 && b.ys.length > 1) drawBoundary(ctx, b, frame.sx, frame.sy)
   drawAxes(ctx, f, h, frame)

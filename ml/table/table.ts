@@ -34,6 +34,16 @@ export function targetColumn(d: Dataset): Column | undefined {
   return d.columns.find((c) => c.role === 'target')
 }
 
+/** The ID columns (role `id`) as text, a missing cell as ''. */
+export function idTexts(d: Dataset): { name: string; values: string[] }[] {
+  return d.columns
+    .filter((c) => c.role === 'id')
+    .map((c) => ({
+      name: c.name,
+      values: c.type === 'numeric' ? Array.from(c.values, (v) => (Number.isNaN(v) ? '' : String(v))) : Array.from(c.codes, (k) => (k < 0 ? '' : c.categories[k])),
+    }))
+}
+
 /** Accepts either a dataset or splits on an input port, with a plain message otherwise. */
 export function requireData(v: unknown, port = 'data'): DatasetOrSplits {
   if (isDataset(v) || isSplits(v)) return v

@@ -1,10 +1,11 @@
 import '@tensorflow/tfjs-backend-wasm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { setupNodeBackend } from '../../runtime/backend/setup-node'
-import type { Splits } from '../../runtime/values/dataset'
+import type { Dataset, Splits } from '../../runtime/values/dataset'
 import type { ModelSpec, Predictions, TrainedModel } from '../../runtime/values/ml'
 import { everyThird, iris } from '../../tests/support/model-testing'
-import { subsetRows } from '../../ml/table/table'
+import { categoricalColumn, makeDataset, numericColumn, subsetRows } from '../../ml/table/table'
+import { tableRows } from '../../runtime/cli/table-out'
 import { params, runNode, testContext } from '../../tests/support/table-testing'
 import { fitNode } from '../train/fit'
 import { standardizeNode } from '../transform/standardize'
@@ -41,6 +42,22 @@ describe('predict.apply', () => {
     expect(Array.from(p.actual!.subarray(0, 3))).toEqual([0, 0, 0])
     expect(p.features!.names).toEqual(['sepal_length', 'sepal_width', 'petal_length', 'petal_width'])
     expect(predictNode.summarize!({ predictions: p }, params(predictNode)).accuracy).toBeGreaterThan(0.9)
+  })
+
+  it('carries the rows\' ID columns, as text: which row each prediction is about (also in --out files)', async () => {
+    const withIds = (d: Dataset): Dataset => {
+      const tags = Array.from({ length: d.rows }, (_, i) => `flower-${i}`)
+      return makeDataset([categoricalColumn('tag', Int32Array.from(tags, (_, i) => i), tags, 'id'), ...d.columns, numericColumn('n', Float64Array.from(tags, (_, i) => (i === 3 ? NaN : i * 10)), 'id')])
+    }
+    const split = everyThird(withIds(iris()))
+    const { p } = await predict(await trained(knnNode, split), split)
+    expect(p.ids!.map((c) => c.name)).toEqual(['tag', 'n'])
+    expect(p.ids![0].values.slice(0, 3)).toEqual(['flower-0', 'flower-3', 'flower-6'])
+    expect(p.ids![1].values.slice(0, 3)).toEqual(['0', '', '60'])
+    const { header, rows } = tableRows(p)
+    expect(header.slice(0, 4)).toEqual(['tag', 'n', 'actual', 'predicted'])
+    expect(rows[1].slice(0, 3)).toEqual(['flower-3', '', 'setosa'])
+    expect(tableRows((await predict(await trained(knnNode, everyThird(iris())), everyThird(iris()))).p).header[0]).toBe('row')
   })
 
   it('falls back with a message when the chosen split is absent, and can score all rows', async () => {

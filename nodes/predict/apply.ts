@@ -1,4 +1,4 @@
-import { defineNode, type NodeDefinition } from '../../runtime/node-api/define-node'
+import { defineNode, paramsUnchanged, type NodeDefinition } from '../../runtime/node-api/define-node'
 import { p } from '../../runtime/node-api/params'
 import { port } from '../../runtime/node-api/ports'
 import { isDataset, type Dataset, type Splits } from '../../runtime/values/dataset'
@@ -7,7 +7,7 @@ import { encodeActual, matrixFor } from '../../ml/families/training-table'
 import { conformToModel } from './lineage'
 import { predictMatrix } from '../../ml/families/predict'
 import { DEFAULT_FAMILIES, type FamilyLookup } from '../../ml/families'
-import { requireData, targetColumn } from '../../ml/table/table'
+import { idTexts, requireData, targetColumn } from '../../ml/table/table'
 import { concatRows } from '../../ml/table/concat-rows'
 
 export type SplitChoice = 'test' | 'validation' | 'train' | 'all'
@@ -50,13 +50,15 @@ const predictParams = {
 export function predictNodeFor(families: FamilyLookup): NodeDefinition<typeof predictParams> {
   return defineNode({
     type: 'predict.apply',
-    version: 1,
+    // 2: predictions carry the rows' ID columns.
+    version: 2,
+    migrate: paramsUnchanged,
     category: 'predict',
     tensors: true,
     title: 'Predict',
     description:
       'Scores rows with a trained model: predicted labels with class probabilities, values, cluster ids or PCA ' +
-      'coordinates, plus the true target when the rows have one. Fed splits it scores the chosen split (test by ' +
+      'coordinates, plus the true target when the rows have one and their ID columns. Fed splits it scores the chosen split (test by ' +
       'default). Raw rows first go through the preprocessing the model was trained after.',
     inputs: { model: port.model(), data: port.datasetOrSplits() },
     outputs: { predictions: port.predictions() },
@@ -71,6 +73,7 @@ export function predictNodeFor(families: FamilyLookup): NodeDefinition<typeof pr
       const out = predictMatrix(model, X.values, X.rows, families)
       const hasTarget = model.target !== undefined ? targetColumn(d)?.name === model.target : targetColumn(d) !== undefined
       const actual = hasTarget ? encodeActual(d, model.task === 'classification' ? model.classes : undefined) : undefined
+      const ids = idTexts(d)
       const predictions: Predictions = {
         kind: 'predictions',
         task: model.task,
@@ -83,6 +86,7 @@ export function predictNodeFor(families: FamilyLookup): NodeDefinition<typeof pr
         // An embedding's coordinates are what its plots draw; other models carry their input features.
         features: out.embedding ?? { names: X.names, values: X.values },
         split: picked.split,
+        ...(ids.length ? { ids } : {}),
       }
       return { predictions }
     },

@@ -52,17 +52,22 @@ function datasetRows(d: Dataset, lead?: [string, string]): Rows {
   return { header, rows }
 }
 
-/** One row per prediction: row number, actual, predicted (class names for classifiers), then per-class probabilities or the residual. */
+/**
+ * One row per prediction: the rows' ID columns (else the row number), actual, predicted (class names for
+ * classifiers), then per-class probabilities or the residual.
+ */
 function predictionRows(p: Predictions): Rows {
   const classes = p.classes
   const label = (v: number) => (classes && Number.isInteger(v) && v >= 0 && v < classes.length ? classes[v] : v)
   const k = classes?.length ?? 0
   const probs = p.probabilities && k > 0 && p.probabilities.length === p.rows * k ? p.probabilities : undefined
   const residual = p.task === 'regression' && p.actual
-  const header = ['row', ...(p.actual ? ['actual'] : []), 'predicted', ...(probs ? classes!.map((c) => `p(${c})`) : []), ...(residual ? ['residual'] : [])]
+  const ids = p.ids?.length ? p.ids : undefined
+  const lead = ids ? ids.map((c) => c.name) : ['row']
+  const header = [...lead, ...(p.actual ? ['actual'] : []), 'predicted', ...(probs ? classes!.map((c) => `p(${c})`) : []), ...(residual ? ['residual'] : [])]
   const rows: (string | number)[][] = new Array(p.rows)
   for (let i = 0; i < p.rows; i++) {
-    const row: (string | number)[] = [i + 1]
+    const row: (string | number)[] = ids ? ids.map((c) => c.values[i]) : [i + 1]
     if (p.actual) row.push(p.actual[i] === -1 && classes ? '' : label(p.actual[i]))
     row.push(label(p.predicted[i]))
     if (probs) for (let j = 0; j < k; j++) row.push(probs[i * k + j])

@@ -81,6 +81,8 @@ export interface Predictions {
   features?: { names: string[]; values: Float64Array }
   /** Which split the rows came from when fed `splits`. */
   split?: 'train' | 'validation' | 'test' | 'all'
+  /** The scored rows' ID columns (role `id`), as text: which row each prediction is about. */
+  ids?: { name: string; values: string[] }[]
 }
 
 /** Named scalars plus optional matrices and curves (confusion matrix, ROC). */

@@ -99,6 +99,12 @@ describe('data sources in the browser', () => {
     await runAll(page)
     const all = Object.values(await states(page))
     expect(all.filter((s) => s !== 'done' && s !== 'cached')).toEqual([])
+    // Predictions name the customer each one is about (the data's ID column), in the table and its download.
+    await nodeCard(page, 'Predict').dispatchEvent('click')
+    const table = page.getByRole('table', { name: 'Predictions' })
+    await table.waitFor()
+    expect(await table.getByRole('columnheader').first().textContent()).toMatch(/^customer_id/)
+    expect(await table.getByRole('row').nth(1).getByRole('cell').first().textContent()).toMatch(/^C\d{3}$/)
   })
 
   it('queries a wired table with SQL and reads an uploaded Parquet file, in the worker', async () => {

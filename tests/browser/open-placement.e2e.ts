@@ -53,4 +53,28 @@ describe('opening a graph file', () => {
     expect(await overlappingCards(page)).toEqual([])
     await page.screenshot({ path: `${SHOTS}/maze-after-run.png` })
   })
+  it('draws a graph file without places at once, its cards apart: no frame shows them piled up', async () => {
+    const example = JSON.parse(readFileSync('examples/two-moons-mlp.json', 'utf8')) as { nodes: { position?: unknown }[] }
+    const unplaced = { ...example, nodes: example.nodes.map(({ position: _, ...n }) => n) }
+    ctx ??= await freshContext()
+    const page = await openApp(ctx, url)
+    // Every frame from the choice of the file on: two cards drawn at the same spot is a pile
+    // (ELK loads on first use; a graph drawn before it placed the cards lay at the origin meanwhile).
+    await page.evaluate(`(() => {
+      window.piled_ = 0
+      window.watch_ = true
+      const tick = () => {
+        const at = [...document.querySelectorAll('.react-flow__node')].map((n) => n.style.transform)
+        if (new Set(at).size < at.length) window.piled_++
+        if (window.watch_) requestAnimationFrame(tick)
+      }
+      requestAnimationFrame(tick)
+    })()`)
+    await openGraphFile(page, { name: 'unplaced.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(unplaced)) })
+    await expect.poll(async () => Object.keys(await placesOnCanvas(page)).length).toBe(unplaced.nodes.length)
+    await expect.poll(() => overlappingCards(page)).toEqual([])
+    await viewSettled(page)
+    expect(await page.evaluate<number>(`(() => { window.watch_ = false; return window.piled_ })()`)).toBe(0)
+    await page.screenshot({ path: `${SHOTS}/open-unplaced.png` })
+  })
 })
