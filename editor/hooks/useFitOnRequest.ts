@@ -11,26 +11,18 @@ const selectAllMeasured = (s: { nodes: FlowNode[] }) => s.nodes.every((n) => !!(
 const READABLE_ZOOM = 1
 /** Fits keep clear of the zoom buttons (bottom left); the mini map starts folded (CanvasControls). */
 const FIT_PADDING = { top: '24px', left: '56px', right: '24px', bottom: '24px' } as const
-const FIT_MARGIN = { x: 56 + 24, top: 24, bottom: 24 }
-
-/** Room above the graph (px): clear of the run hint while it shows over the canvas's top centre. */
-function topRoom(pane: DOMRect): number {
-  const hint = document.querySelector('.run-hint')?.getBoundingClientRect()
-  return hint ? Math.max(FIT_MARGIN.top, Math.ceil(hint.bottom - pane.top) + 12) : FIT_MARGIN.top
-}
+const FIT_MARGIN = { x: 56 + 24, y: 48 }
 
 /**
  * Frames the graph at a readable zoom: the whole graph when it fits at ≥ READABLE_ZOOM,
  * otherwise its start (the data on the left), vertically centred when it fits.
  */
 function fitReadable(flow: ReturnType<typeof useReactFlow<FlowNode, FlowEdge>>, pane: DOMRect) {
-  const top = topRoom(pane)
   const b = flow.getNodesBounds(flow.getNodes())
-  const room = pane.height - top - FIT_MARGIN.bottom
-  const fits = Math.min((pane.width - FIT_MARGIN.x) / b.width, room / b.height)
-  if (fits >= READABLE_ZOOM) return flow.fitView({ padding: { ...FIT_PADDING, top: `${top}px` }, duration: 200, maxZoom: 1.2 })
+  const fits = Math.min((pane.width - FIT_MARGIN.x) / b.width, (pane.height - FIT_MARGIN.y) / b.height)
+  if (fits >= READABLE_ZOOM) return flow.fitView({ padding: FIT_PADDING, duration: 200, maxZoom: 1.2 })
   const zoom = READABLE_ZOOM
-  const y = b.height * zoom <= room ? top + (room - b.height * zoom) / 2 - b.y * zoom : top - b.y * zoom
+  const y = b.height * zoom <= pane.height - FIT_MARGIN.y ? (pane.height - b.height * zoom) / 2 - b.y * zoom : 24 - b.y * zoom
   return flow.setViewport({ x: 56 - b.x * zoom, y, zoom }, { duration: 200 })
 }
 
