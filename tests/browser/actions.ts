@@ -113,6 +113,15 @@ export async function dropFile(page: Page, name: string, text: string, type: str
   await page.locator('.react-flow__pane').dispatchEvent('drop', { dataTransfer: transfer, clientX: 500, clientY: 300 })
 }
 
+/** Opens `doc` as a graph file, drops the data file it reads on the canvas, then runs it all. */
+export async function openDropAndRun(page: Page, doc: { nodes: readonly unknown[] }, file: { name: string; text: string; type: string }) {
+  await openGraphFile(page, { name: 'graph.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) })
+  await expect.poll(() => nodes(page).count()).toBe(doc.nodes.length)
+  await dropFile(page, file.name, file.text, file.type)
+  await expect.poll(() => page.getByText('Provide the file', { exact: false }).count()).toBe(0)
+  await runAll(page)
+}
+
 /**
  * A CSV of `cols` columns (f1 … f{cols-1}, or the names `name` gives them, then an integer `target`)
  * and `rows` rows, numbers from a fixed formula.

@@ -2,7 +2,7 @@ import { parquetWriteBuffer } from 'hyparquet-writer'
 import { describe, expect, it } from 'vitest'
 import writeXlsxFile from 'write-excel-file/universal'
 import type { Page } from 'playwright-core'
-import { dropFile, nodeCard, nodes, openGraphFile, runAll, states } from './actions'
+import { nodeCard, nodes, openDropAndRun, openGraphFile, runAll, states } from './actions'
 import { SHOTS } from './browser'
 import { appPages } from './app-pages'
 
@@ -77,11 +77,7 @@ const labelsDoc = {
 describe('data sources in the browser', () => {
   it('trains a 0/1/2 integer label as classes and shows the task and the dirty cell on the data node', async () => {
     const page = await app()
-    await openGraphFile(page, { name: 'labels.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(labelsDoc)) })
-    await expect.poll(() => nodes(page).count()).toBe(7)
-    await dropFile(page, 'labels.csv', labelsCsv, 'text/csv')
-    await expect.poll(() => page.getByText('Provide the file', { exact: false }).count()).toBe(0)
-    await runAll(page)
+    await openDropAndRun(page, labelsDoc, { name: 'labels.csv', text: labelsCsv, type: 'text/csv' })
     expect(Object.values(await states(page)).every((s) => s === 'done')).toBe(true)
     const card = nodeCard(page, 'CSV file')
     await expect.poll(() => card.textContent()).toContain('taskclassification · 3 classes')

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, inject, it } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
-import { dropFile, nodeCard, nodes, openGraphFile, runAll } from './actions'
+import { nodeCard, openDropAndRun } from './actions'
 import { freshContext, openApp, SHOTS } from './browser'
 
 const url = inject('appUrl')
@@ -37,11 +37,7 @@ const select = (page: Page, title: string) => nodeCard(page, title).dispatchEven
 /** The app with `graph` open, its codes.csv dropped on the canvas and run. */
 async function openAndRun(graph: typeof doc): Promise<Page> {
   const page = await app()
-  await openGraphFile(page, { name: 'codes.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(graph)) })
-  await expect.poll(() => nodes(page).count()).toBe(5)
-  await dropFile(page, 'codes.csv', csv, 'text/csv')
-  await expect.poll(() => page.getByText('Provide the file', { exact: false }).count()).toBe(0)
-  await runAll(page)
+  await openDropAndRun(page, graph, { name: 'codes.csv', text: csv, type: 'text/csv' })
   return page
 }
 
