@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react'
+import { rowNames } from '../../runtime/values/prediction-rows'
 import type { Preview } from '../../runtime/worker/engine-api'
 import { download } from '../engine/commands'
 import { toCsv } from '../lib/csv'
@@ -33,10 +34,10 @@ function tableOf(p: PredictionsView): Table {
   const k = classes?.length ?? 0
   const probs = classes && p.probabilities && p.probabilities.length === p.rows * k ? p.probabilities : undefined
   const regression = !classes && p.actual !== undefined
-  const ids = p.ids?.length ? p.ids : undefined
-  const lead = ids ? ids.map((c) => c.name) : ['row']
-  const header = [...lead, ...(p.actual ? ['actual'] : []), 'predicted', ...(probs ? classes!.map((c) => `p(${c})`) : []), ...(regression ? ['residual'] : [])]
-  const numeric = header.map((h, j) => (j < lead.length ? !ids : h.startsWith('p(') || h === 'residual' || !classes))
+  const names = rowNames(p.ids)
+  const ids = p.ids?.length ?? 0
+  const header = [...names.header, ...(p.actual ? ['actual'] : []), 'predicted', ...(probs ? classes!.map((c) => `p(${c})`) : []), ...(regression ? ['residual'] : [])]
+  const numeric = header.map((h, j) => (j < names.header.length ? !ids : h.startsWith('p(') || h === 'residual' || !classes))
   const rows: string[][] = []
   const wrong: boolean[] = []
   const size: number[] = []
@@ -44,7 +45,7 @@ function tableOf(p: PredictionsView): Table {
     const actual = p.actual?.[r]
     const residual = regression ? actual! - p.predicted[r] : NaN
     rows.push([
-      ...(ids ? ids.map((c) => c.values[r] ?? '') : [String(r + 1)]),
+      ...names.of(r).map(String),
       ...(p.actual ? [label(actual)] : []),
       label(p.predicted[r]),
       ...(probs ? Array.from({ length: k }, (_, c) => probs[r * k + c].toFixed(3)) : []),
@@ -53,7 +54,7 @@ function tableOf(p: PredictionsView): Table {
     wrong.push(classes ? actual !== undefined && actual !== p.predicted[r] : false)
     size.push(regression ? Math.abs(residual) : 0)
   }
-  return { header, numeric, ids: ids?.length ?? 0, rows, wrong, size }
+  return { header, numeric, ids, rows, wrong, size }
 }
 
 /** Rows in the order of one column (numbers by value, text by text), empty cells last; ties keep their order. */

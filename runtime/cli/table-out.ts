@@ -1,6 +1,7 @@
 import Papa from 'papaparse'
 import { isDataset, isSplits, type Dataset } from '../values/dataset'
 import type { Predictions } from '../values/ml'
+import { rowNames } from '../values/prediction-rows'
 
 /**
  * `pipeline run --out NODE=path.csv`: a node's table output (a dataset, splits or predictions)
@@ -62,12 +63,11 @@ function predictionRows(p: Predictions): Rows {
   const k = classes?.length ?? 0
   const probs = p.probabilities && k > 0 && p.probabilities.length === p.rows * k ? p.probabilities : undefined
   const residual = p.task === 'regression' && p.actual
-  const ids = p.ids?.length ? p.ids : undefined
-  const lead = ids ? ids.map((c) => c.name) : ['row']
-  const header = [...lead, ...(p.actual ? ['actual'] : []), 'predicted', ...(probs ? classes!.map((c) => `p(${c})`) : []), ...(residual ? ['residual'] : [])]
+  const names = rowNames(p.ids)
+  const header = [...names.header, ...(p.actual ? ['actual'] : []), 'predicted', ...(probs ? classes!.map((c) => `p(${c})`) : []), ...(residual ? ['residual'] : [])]
   const rows: (string | number)[][] = new Array(p.rows)
   for (let i = 0; i < p.rows; i++) {
-    const row: (string | number)[] = ids ? ids.map((c) => c.values[i]) : [i + 1]
+    const row = names.of(i)
     if (p.actual) row.push(p.actual[i] === -1 && classes ? '' : label(p.actual[i]))
     row.push(label(p.predicted[i]))
     if (probs) for (let j = 0; j < k; j++) row.push(probs[i * k + j])
