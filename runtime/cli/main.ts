@@ -23,7 +23,7 @@ import { WORKER_HELP, WORKER_USAGE, workerCommand } from './worker-command'
 import { BRIDGE_HELP, BRIDGE_USAGE, bridgeCommand } from './bridge-command'
 import { nodeFileProvider } from './node-files'
 import { CurveCollector } from '../history/run-entry'
-import { previousRun, recordRun, RUNS_HELP, RUNS_USAGE, runsCommand } from './runs-command'
+import { runRecorder, RUNS_HELP, RUNS_USAGE, runsCommand } from './runs-command'
 import { threadPool, wantsWarmPool } from './thread-pool'
 import { DEPLOY_USAGE, deployCommand } from '../../deploy/cli/commands'
 import { CommandError } from '../../deploy/cli/load-graph'
@@ -136,7 +136,7 @@ async function runCommand(registry: Registry, args: string[]): Promise<number> {
   const controller = new AbortController()
   const curves = new CurveCollector()
   const release = queue ? cancelOnSignals(controller) : () => undefined
-  const previous = previousRun(values, path)
+  const history = runRecorder(values, path)
   const report = await runGraph({
     runner: backendOnDemand(queue ?? pool ?? inProcessRunner, startBackend),
     signal: controller.signal,
@@ -158,7 +158,7 @@ async function runCommand(registry: Registry, args: string[]): Promise<number> {
   pool?.close()
   if (values.json) process.stdout.write(JSON.stringify(report) + '\n')
   else console.log(formatTotals(report))
-  await recordRun(values, doc, report, path, curves, previous)
+  await history.record(doc, report, curves)
   const written = await writeOuts(outs, report, cache, path)
   // With --json, stdout holds only the report.
   for (const line of written.lines) (values.json ? process.stderr : process.stdout).write(line + '\n')

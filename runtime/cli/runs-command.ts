@@ -19,33 +19,24 @@ async function historyDir(flags: CacheChoice): Promise<string | undefined> {
 }
 
 /**
- * The latest recorded run of `scope` in the history of the cache directory the flags name, read while the
- * run goes on (a cached re-run ends a few ms sooner); none when there is no history or it cannot be read.
+ * The run history of the cache directory the flags name, for one `pipeline run` of `scope`: the graph's
+ * previous run is read at once, while the run goes on (a cached re-run ends a few ms sooner), and `record`
+ * adds the finished run, a failure there being a warning, never a failed run. Nothing for S3 or --no-cache.
  */
-export async function previousRun(flags: CacheChoice, scope: string): Promise<RunEntry | undefined> {
-  try {
-    const dir = await historyDir(flags)
-    return dir ? await new DirRunHistory(dir).latest(scope) : undefined
-  } catch {
-    return undefined
-  }
-}
-
-/** Records a finished `pipeline run` in the history of its cache directory; a failure is a warning, never a failed run. */
-export async function recordRun(
-  flags: CacheChoice,
-  doc: GraphDocument,
-  report: RunReport,
-  scope: string,
-  curves: CurveCollector,
-  previous: Promise<RunEntry | undefined>,
-): Promise<void> {
-  const dir = await historyDir(flags)
-  if (!dir) return
-  try {
-    await new DirRunHistory(dir).add(runEntry(doc, report, scope, await previous, curves))
-  } catch (e) {
-    console.error(`warning: this run was not added to the run history: ${(e as Error).message}`)
+export function runRecorder(flags: CacheChoice, scope: string) {
+  const history = historyDir(flags).then((dir) => (dir ? new DirRunHistory(dir) : undefined))
+  // An unreadable history has no previous run; the record still tries to add this one.
+  const previous = history.then((h) => h?.latest(scope)).catch(() => undefined)
+  return {
+    async record(doc: GraphDocument, report: RunReport, curves: CurveCollector): Promise<void> {
+      const h = await history
+      if (!h) return
+      try {
+        await h.add(runEntry(doc, report, scope, await previous, curves))
+      } catch (e) {
+        console.error(`warning: this run was not added to the run history: ${(e as Error).message}`)
+      }
+    },
   }
 }
 
