@@ -5,9 +5,8 @@ import type { FlowEdge, FlowNode } from '../lib/flow-types'
 import { useCanvasDrop } from '../hooks/useCanvasDrop'
 import { useConnectionChecks } from '../hooks/useConnectionChecks'
 import { useFitOnRequest } from '../hooks/useFitOnRequest'
-import { useEditor, useGraph, useRun } from '../store'
+import { useEditor, useGraph } from '../store'
 import { selectEdges, selectIsEmpty, selectNodes } from '../store/selectors'
-import type { RunState } from '../store/run-store'
 import { ConnectionHint } from './ConnectionHint'
 import { CanvasControls } from './CanvasControls'
 import { GroupBreadcrumb } from './GroupBreadcrumb'
@@ -16,21 +15,6 @@ import { PipelineNode } from './PipelineNode'
 import { LARGE_GRAPH } from '../layout/layout-graph'
 
 const nodeTypes = { pipeline: PipelineNode, pipelineGroup: GroupNode }
-
-const selectHasNodes = (s: { nodes: FlowNode[] }) => s.nodes.length > 0
-const selectAnythingRan = (s: RunState) => s.running || s.interrupted || s.runs.size > 0
-
-/** Until something has run, says where to start. */
-function RunHint() {
-  const hasNodes = useGraph(selectHasNodes)
-  const ran = useRun(selectAnythingRan)
-  if (!hasNodes || ran) return null
-  return (
-    <div className="run-hint" role="note">
-      Press <strong>▶ Run all</strong> (<kbd>Ctrl</kbd>+<kbd>Enter</kbd>) to run this pipeline; then click any node to see its results.
-    </div>
-  )
-}
 
 function EmptyHint() {
   const empty = useGraph(selectIsEmpty)
@@ -93,7 +77,6 @@ export function Canvas() {
       </ReactFlow>
       <GroupBreadcrumb />
       <EmptyHint />
-      <RunHint />
     </div>
   )
 }

@@ -25,6 +25,9 @@ describe('first open', () => {
     expect(smallest).toBeGreaterThanOrEqual(11)
     const hint = page.getByRole('note')
     await expect(hint.textContent()).resolves.toMatch(/Press ▶ Run all/)
+    // A strip above the canvas, not a box over it: it never covers the top cards.
+    const [hintBox, canvasBox] = await Promise.all([hint.boundingBox(), page.locator('.react-flow').boundingBox()])
+    expect(hintBox!.y + hintBox!.height).toBeLessThanOrEqual(canvasBox!.y)
     await expect(page.getByRole('region', { name: 'Results' }).textContent()).resolves.toMatch(/Nothing has run yet/)
     await page.screenshot({ path: `${SHOTS}/first-open.png` })
 
