@@ -58,6 +58,24 @@ describe('pipeline export / predict', () => {
     expect(await readFile(at('out2.csv'), 'utf8')).toBe(await readFile(at('out.csv'), 'utf8'))
   })
 
+  it('scores a semicolon CSV with decimal commas as the loader reads it, and writes its numbers the same way', async () => {
+    // The same rows twice, incomes with cents: "44000.5" in a comma file, "44.000,5" in a semicolon one.
+    const rows = parse(await readFile(CUSTOMERS_CSV, 'utf8'))
+    const income = rows[0].indexOf('income')
+    const cents = rows.map((r) => r.map((c, j) => (j === income && /^\d+$/.test(c) ? `${c}.5` : c)))
+    const comma = (c: string) => (/^\d+\.\d+$/.test(c) ? `${Number(c).toLocaleString('de-DE')}` : c)
+    await writeFile(at('points.csv'), Papa.unparse(cents, { newline: '\n' }))
+    await writeFile(at('commas.csv'), Papa.unparse(cents.map((r) => r.map(comma)), { delimiter: ';', newline: '\n' }))
+    expect((await readFile(at('commas.csv'), 'utf8')).split('\n')[1]).toBe('C001;39;Chicago;44.000,5;Basic;2;yes')
+    for (const name of ['points', 'commas']) expect((await cli('predict', at('churn'), at(`${name}.csv`), '-o', at(`${name}-out.csv`))).code).toBe(0)
+    const points = parse(await readFile(at('points-out.csv'), 'utf8'))
+    const commas = Papa.parse<string[]>((await readFile(at('commas-out.csv'), 'utf8')).trim(), { delimiter: ';' }).data
+    expect(commas.length).toBe(points.length)
+    // Same predictions; probabilities as 0,25 where the points file has 0.25.
+    commas.forEach((row, i) => expect(row.slice(-3)).toEqual(points[i].slice(-3).map((c) => c.replace('.', ','))))
+    expect(commas.slice(1).some((r) => r.at(-1)!.includes(','))).toBe(true)
+  })
+
   it('stops at a bad cell, naming its row and column, and leaves no output file', async () => {
     await writeFile(at('bad.csv'), 'age,city,income,plan,visits\n40,Boston,50000,Basic,3\n41,Boston,lots,Basic,3\n')
     const r = await cli('predict', at('churn'), at('bad.csv'), '-o', at('bad-out.csv'))

@@ -1,16 +1,20 @@
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs'
 import { open, rename, rm, stat } from 'node:fs/promises'
 import Papa from 'papaparse'
-import { detectDelimiter } from '../../nodes/data/csv-parse'
+import type { DecimalMark } from '../../ml/table/cast'
+import { detectDecimal, detectDelimiter } from '../../nodes/data/csv-parse'
 import { outputCells, outputColumns } from '../scorer/output-columns'
 import type { Scorer } from '../scorer/scorer'
 
-/** The delimiter the CSV loader would pick, from the file's first 64 KB. */
-async function sniffDelimiter(path: string): Promise<string> {
+/** The delimiter and decimal mark the CSV loader would pick, from the file's first 64 KB. */
+async function sniffFormat(path: string): Promise<{ delimiter: string; decimal: DecimalMark }> {
   const file = await open(path)
   try {
     const { buffer, bytesRead } = await file.read(Buffer.alloc(64 * 1024), 0, 64 * 1024, 0)
-    return detectDelimiter(buffer.subarray(0, bytesRead).toString('utf8'))
+    const text = buffer.subarray(0, bytesRead).toString('utf8')
+    const delimiter = detectDelimiter(text)
+    const sample = Papa.parse<string[]>(text, { delimiter, preview: 201, skipEmptyLines: 'greedy' }).data
+    return { delimiter, decimal: detectDecimal(delimiter, sample) }
   } finally {
     await file.close()
   }
@@ -29,6 +33,10 @@ function field(v: string | number, delimiter: string): string {
 
 const line = (cells: readonly (string | number)[], delimiter: string) => cells.map((c) => field(c, delimiter)).join(delimiter) + '\n'
 
+/** Output numbers written as the input writes its own: 0,25 in a file of decimal commas. */
+const withMark = (cells: (string | number)[], decimal: DecimalMark) =>
+  decimal === 'comma' ? cells.map((c) => (typeof c === 'number' ? String(c).replace('.', ',') : c)) : cells
+
 async function write(stream: WriteStream, text: string): Promise<void> {
   if (!stream.write(text)) await new Promise<void>((r) => stream.once('drain', () => r()))
 }
@@ -44,7 +52,7 @@ export interface PredictProgress {
  */
 export async function predictCsv(scorer: Scorer, input: string, output: string, progress?: PredictProgress): Promise<number> {
   const total = (await stat(input)).size
-  const delimiter = await sniffDelimiter(input)
+  const { delimiter, decimal } = await sniffFormat(input)
   const source = createReadStream(input)
   const tmp = `${output}.tmp-${process.pid}`
   const sink = createWriteStream(tmp)
@@ -55,10 +63,10 @@ export async function predictCsv(scorer: Scorer, input: string, output: string, 
 
   const flush = async () => {
     if (!batch.length) return
-    const out = scorer.scoreCells(header!, batch, rows + 1)
+    const out = scorer.scoreCells(header!, batch, rows + 1, decimal)
     if (rows === 0) await write(sink, line([...header!, ...outputColumns(model, out)], delimiter))
     let text = ''
-    for (let i = 0; i < batch.length; i++) text += line([...batch[i], ...outputCells(model, out, i)], delimiter)
+    for (let i = 0; i < batch.length; i++) text += line([...batch[i], ...withMark(outputCells(model, out, i), decimal)], delimiter)
     await write(sink, text)
     rows += batch.length
     batch = []

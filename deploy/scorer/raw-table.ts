@@ -1,6 +1,6 @@
 import type { Column, Dataset } from '../../runtime/values/dataset'
 import { columnBuilder } from '../../nodes/data/column-builder'
-import { missingTokens, parseNumber } from '../../ml/table/cast'
+import { missingTokens, numberParser, parseNumber, type DecimalMark } from '../../ml/table/cast'
 import { makeDataset } from '../../ml/table/table'
 import type { InputColumn } from '../bundle/manifest'
 
@@ -20,14 +20,17 @@ const isMissing = missingTokens()
  * Cell texts → the raw table a loader would have produced, with the bundle's declared column
  * types forced (a CSV chunk of a numeric column never turns categorical because of one odd
  * cell: that cell is an error naming its row). The lineage's schema step then casts
- * categories to the training codes exactly as the canvas does.
+ * categories to the training codes exactly as the canvas does. `decimal`: how the cells write
+ * fractions (a CSV file exported with decimal commas).
  */
 export function tableFromCells(
   columns: readonly InputColumn[],
   header: readonly string[],
   rows: readonly (readonly string[])[],
   where: (row: number, column: string) => string,
+  decimal: DecimalMark = 'point',
 ): Dataset {
+  const parse = numberParser(decimal)
   const at = new Map(header.map((h, j) => [h, j]))
   const absent = columns.filter((c) => c.required && !at.has(c.name)).map((c) => c.name)
   if (absent.length) throw new RowError(where(-1, absent[0]), `missing column "${absent[0]}" (required: ${absent.join(', ')})`)
@@ -35,10 +38,10 @@ export function tableFromCells(
   for (const c of columns) {
     const j = at.get(c.name)
     if (j === undefined) continue
-    const b = columnBuilder(c.name, { isMissing, type: c.type, where: (i) => `row ${i + 1}` })
+    const b = columnBuilder(c.name, { isMissing, type: c.type, where: (i) => `row ${i + 1}`, parse })
     for (let i = 0; i < rows.length; i++) {
       const text = rows[i][j] ?? ''
-      if (c.type === 'numeric' && !isMissing(text) && parseNumber(text) === undefined) {
+      if (c.type === 'numeric' && !isMissing(text) && parse(text) === undefined) {
         throw new RowError(where(i, c.name), `expected a number, got ${JSON.stringify(text.slice(0, 40))}`)
       }
       b.push(text, i)

@@ -1,4 +1,5 @@
 import type { MatrixPredictions } from '../../ml/families/family'
+import type { DecimalMark } from '../../ml/table/cast'
 import { BundleError, readBundle, type LoadedBundle } from '../bundle/read'
 import type { BundleFiles } from '../bundle/build'
 import type { InputColumn } from '../bundle/manifest'
@@ -13,8 +14,8 @@ export interface Scorer {
   bundle: LoadedBundle
   /** Rows as TensorFlow Serving's `instances`, and their cell texts; throws a RowError naming the bad field. */
   scoreInstances(instances: unknown): { predictions: RowPrediction[]; header: string[]; rows: string[][] }
-  /** Rows as CSV cell texts under `header`; `firstRow` numbers rows in messages. */
-  scoreCells(header: readonly string[], rows: readonly (readonly string[])[], firstRow?: number): MatrixPredictions
+  /** Rows as CSV cell texts under `header`; `firstRow` numbers rows in messages; `decimal`: how the cells write fractions. */
+  scoreCells(header: readonly string[], rows: readonly (readonly string[])[], firstRow?: number, decimal?: DecimalMark): MatrixPredictions
 }
 
 export function scorerFor(bundle: LoadedBundle): Scorer {
@@ -27,9 +28,9 @@ export function scorerFor(bundle: LoadedBundle): Scorer {
       const out = scoreTable(model, tableFromCells(columns, header, rows, (i, c) => `instances[${i}].${c}`))
       return { predictions: rowPredictions(model, out, rows.length), header, rows }
     },
-    scoreCells(header, rows, firstRow = 1) {
+    scoreCells(header, rows, firstRow = 1, decimal = 'point') {
       const where = (i: number, c: string) => (i < 0 ? `column ${c}` : `row ${firstRow + i}, column ${c}`)
-      return scoreTable(model, tableFromCells(columns, header, rows, where))
+      return scoreTable(model, tableFromCells(columns, header, rows, where, decimal))
     },
   }
 }

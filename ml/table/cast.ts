@@ -13,6 +13,26 @@ export function parseNumber(text: string): number | undefined {
   return Number.isFinite(v) ? v : undefined
 }
 
+/**
+ * Numbers written with a decimal comma, as spreadsheets export them in much of Europe: "1,5", "-0,25",
+ * "2,5e3", and dots grouping thousands ("1.234,5", "1.234" = 1234). "1.5" is not one.
+ */
+const COMMA_NUMBER = /^[+-]?((\d{1,3}(\.\d{3})+|\d+)(,\d*)?|,\d+)([eE][+-]?\d+)?$/
+
+/** The number a cell spells with a decimal comma, or undefined when it is not one (see COMMA_NUMBER). */
+export function parseCommaNumber(text: string): number | undefined {
+  const t = text.trim()
+  if (!COMMA_NUMBER.test(t)) return undefined
+  const v = Number(t.replaceAll('.', '').replace(',', '.'))
+  return Number.isFinite(v) ? v : undefined
+}
+
+/** How a table writes the fraction of its numbers: 1.5 or 1,5. */
+export type DecimalMark = 'point' | 'comma'
+
+/** The cell parser for numbers written with `mark`. */
+export const numberParser = (mark: DecimalMark): ((text: string) => number | undefined) => (mark === 'comma' ? parseCommaNumber : parseNumber)
+
 /** Cells read as missing, compared after trimming and ignoring case. */
 export const DEFAULT_MISSING_TOKENS = ['', 'na', 'n/a', 'nan', 'null', 'none', '?']
 

@@ -21,6 +21,8 @@ export interface BuilderOptions {
   type?: Column['type']
   /** Says where cell `at` is, e.g. "line 17". */
   where: (at: number) => string
+  /** Reads a cell as a number (undefined: not one); parseNumber unless the table writes decimal commas. */
+  parse?: (text: string) => number | undefined
 }
 
 /**
@@ -48,6 +50,7 @@ export function staysNumeric(odd: number, present: number): boolean {
 }
 
 export function columnBuilder(name: string, opts: BuilderOptions): ColumnBuilder {
+  const parse = opts.parse ?? parseNumber
   let n = 0
   let present = 0
   let numbers = new Float64Array(1024)
@@ -71,7 +74,7 @@ export function columnBuilder(name: string, opts: BuilderOptions): ColumnBuilder
       const missing = opts.isMissing(text)
       if (!missing) present++
       numbers = grow(numbers, n)
-      const v = missing || opts.type === 'categorical' ? undefined : parseNumber(text)
+      const v = missing || opts.type === 'categorical' ? undefined : parse(text)
       numbers[n] = v ?? NaN
       if (!missing && v === undefined) {
         oddRows = grow(oddRows, odd)

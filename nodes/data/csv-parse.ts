@@ -1,10 +1,11 @@
 import Papa from 'papaparse'
-import { parseNumber } from '../../ml/table/cast'
+import { numberParser, parseCommaNumber, parseNumber, type DecimalMark } from '../../ml/table/cast'
 
 /** CSV text → rows of cell texts, parsed in chunks so big files report progress, can be cancelled and stream into typed columns. */
 
 export type DelimiterChoice = 'auto' | 'comma' | 'semicolon' | 'tab' | 'pipe'
 export type HeaderChoice = 'auto' | 'yes' | 'no'
+export type DecimalChoice = 'auto' | DecimalMark
 
 const DELIMITERS: Record<Exclude<DelimiterChoice, 'auto'>, string> = { comma: ',', semicolon: ';', tab: '\t', pipe: '|' }
 
@@ -18,6 +19,8 @@ export interface ParsedShape {
   header: string[]
   delimiter: string
   hasHeader: boolean
+  /** How the file writes fractions, as given or detected (`detectDecimal`). */
+  decimal: DecimalMark
 }
 
 export interface ParseHooks {
@@ -100,14 +103,14 @@ const HEADER_SAMPLE = 200
  */
 export async function parseCsvText(
   input: string,
-  opts: { delimiter: DelimiterChoice; header: HeaderChoice },
-  open: (header: string[]) => RowSink,
+  opts: { delimiter: DelimiterChoice; header: HeaderChoice; decimal?: DecimalChoice },
+  open: (header: string[], decimal: DecimalMark) => RowSink,
   hooks: ParseHooks = {},
 ): Promise<ParsedShape> {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input
   if (text.trim() === '') throw new Error('The file is empty: it has no rows to read.')
   const delimiter = opts.delimiter === 'auto' ? detectDelimiter(text) : DELIMITERS[opts.delimiter]
-  const reader = new RowReader(opts.header, delimiter, open)
+  const reader = new RowReader(opts.header, delimiter, opts.decimal ?? 'auto', open)
   await readChunks(text, delimiter, reader, hooks)
   return reader.finish()
 }
@@ -162,7 +165,8 @@ class RowReader {
   constructor(
     private readonly header: HeaderChoice,
     private readonly delimiter: string,
-    private readonly open: (header: string[]) => RowSink,
+    private readonly decimal: DecimalChoice,
+    private readonly open: (header: string[], decimal: DecimalMark) => RowSink,
   ) {}
 
   take(rows: string[][]): void {
@@ -192,12 +196,14 @@ class RowReader {
     return this.shape!
   }
 
-  /** Decides the header from the first row and the rows held back so far, then flushes them. */
+  /** Decides the decimal mark and the header from the first row and the rows held back so far, then flushes them. */
   private start(): void {
     const first = this.first!
-    const { hasHeader, header } = decideHeader(first, this.pending.map((p) => p.row), this.header)
-    this.shape = { header, delimiter: this.delimiter, hasHeader }
-    const sink = (this.sink = this.open(header))
+    const below = this.pending.map((p) => p.row)
+    const decimal = this.decimal === 'auto' ? detectDecimal(this.delimiter, [first, ...below]) : this.decimal
+    const { hasHeader, header } = decideHeader(first, below, this.header, numberParser(decimal))
+    this.shape = { header, delimiter: this.delimiter, hasHeader, decimal }
+    const sink = (this.sink = this.open(header, decimal))
     if (!hasHeader) sink.push(first, 1)
     for (const p of this.pending) sink.push(p.row, p.line)
     this.pending.length = 0
@@ -228,8 +234,13 @@ function firstRow(row: string[]): string[] {
  * Whether the first row is a header (as `choice` says, or guessed from the rows below it when it is
  * 'auto' or unset) and the column names: the header's, or column_1, column_2, … without one.
  */
-export function decideHeader(first: string[], below: string[][], choice: HeaderChoice | undefined): { hasHeader: boolean; header: string[] } {
-  const hasHeader = choice === 'yes' || (choice !== 'no' && looksLikeHeader(first, first.map((_, j) => below.map((r) => r[j]))))
+export function decideHeader(
+  first: string[],
+  below: string[][],
+  choice: HeaderChoice | undefined,
+  parse: (text: string) => number | undefined = parseNumber,
+): { hasHeader: boolean; header: string[] } {
+  const hasHeader = choice === 'yes' || (choice !== 'no' && looksLikeHeader(first, first.map((_, j) => below.map((r) => r[j])), parse))
   return { hasHeader, header: hasHeader ? headerNames(first) : first.map((_, j) => `column_${j + 1}`) }
 }
 
@@ -237,12 +248,32 @@ export function decideHeader(first: string[], below: string[][], choice: HeaderC
  * A first row is a header when none of its cells is a number and either some column below
  * it is numeric, or none of its cells reappears in its column (like Python's csv.Sniffer).
  */
-function looksLikeHeader(first: string[], columns: string[][]): boolean {
-  if (first.some((cell) => parseNumber(cell) !== undefined)) return false
+function looksLikeHeader(first: string[], columns: string[][], parse: (text: string) => number | undefined): boolean {
+  if (first.some((cell) => parse(cell) !== undefined)) return false
   const sample = columns.map((c) => c.slice(0, 200).filter((v) => v.trim() !== ''))
-  const numericBelow = sample.some((c) => c.length > 0 && c.every((v) => parseNumber(v) !== undefined))
+  const numericBelow = sample.some((c) => c.length > 0 && c.every((v) => parse(v) !== undefined))
   if (numericBelow) return true
   return first.every((cell, j) => cell.trim() !== '' && !sample[j].includes(cell))
+}
+
+/**
+ * The decimal mark of a file from its first rows: a comma when the file is not comma-separated and more
+ * of its cells are numbers written with a decimal comma ("1,5") than with a decimal point ("1.5"), as
+ * spreadsheets export them in much of Europe; a point otherwise. Cells both read alike ("12", "1.234")
+ * say nothing.
+ */
+export function detectDecimal(delimiter: string, rows: readonly (readonly string[])[]): DecimalMark {
+  if (delimiter === ',') return 'point'
+  let comma = 0
+  let point = 0
+  for (const row of rows) {
+    for (const cell of row) {
+      const commaNumber = cell.includes(',') && parseCommaNumber(cell) !== undefined
+      if (commaNumber) comma++
+      else if (cell.includes('.') && parseNumber(cell) !== undefined && parseCommaNumber(cell) === undefined) point++
+    }
+  }
+  return comma > point ? 'comma' : 'point'
 }
 
 /** Trimmed header names; blanks become column_N and repeats get .1, .2 (as pandas does). */

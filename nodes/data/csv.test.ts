@@ -23,7 +23,8 @@ describe('data.csv', () => {
   it('detects semicolons and tabs, strips a BOM, reads quoted fields with delimiters and newlines', async () => {
     const semi = await load('\uFEFFa;b;c\n1,5;"x;y";2\n3;"line\nbreak";4\n')
     expect(semi.columns.map((c) => c.name)).toEqual(['a', 'b', 'c'])
-    expect(cells(semi, 'a')).toEqual(['1,5', '3'])
+    // "1,5" in a semicolon file is a number with a decimal comma (below).
+    expect(cells(semi, 'a')).toEqual([1.5, 3])
     expect(cells(semi, 'b')).toEqual(['x;y', 'line\nbreak'])
     const tsv = await load('a\tb\n1\t2\n3\t4\n')
     expect(cells(tsv, 'b')).toEqual([2, 4])
@@ -32,6 +33,25 @@ describe('data.csv', () => {
     await expect(load('a,b\r\n1,2\r\n3\r\n')).rejects.toThrow('Line 3 has 1 field, expected 2')
     const twoSemi = await load('a;b\n1;2\n3;4\n')
     expect(cells(twoSemi, 'b')).toEqual([2, 4])
+  })
+
+  it('reads decimal commas in a file that is not comma-separated, as European spreadsheets export it', async () => {
+    const text = '\uFEFFDatum;Umsatz;Temperatur;Kunden;Region\n04.08.2024;476,84;25,3;36;Ost\n05.08.2024;1.616,75;-0,5;117;Süd\n06.08.2024;12;1,25e1;2;Ost\n'
+    const d = await load(text)
+    expect(roles(d)).toEqual({ Datum: 'categorical/feature', Umsatz: 'numeric/feature', Temperatur: 'numeric/feature', Kunden: 'numeric/feature', Region: 'categorical/target' })
+    expect(cells(d, 'Umsatz')).toEqual([476.84, 1616.75, 12])
+    expect(cells(d, 'Temperatur')).toEqual([25.3, -0.5, 12.5])
+    expect(cells(d, 'Datum')).toEqual(['04.08.2024', '05.08.2024', '06.08.2024'])
+    // Forced to a point, those cells are text again; a comma-separated file keeps its points.
+    const point = await load(text, { decimal: 'point' })
+    expect(point.columns.find((c) => c.name === 'Umsatz')!.type).toBe('categorical')
+    expect(cells(await load('a;b\n1.5;x\n2,5;y\n3.25;z\n'), 'a')).toEqual(['1.5', '2,5', '3.25'])
+    expect(cells(await load('a,b\n"1,5",x\n2.5,y\n'), 'a')).toEqual(['1,5', '2.5'])
+    // Without a header the first row is data, read the same way.
+    const bare = await load('1,5;2\n3,25;4\n', { delimiter: 'semicolon' })
+    expect(bare.columns.map((c) => c.name)).toEqual(['column_1', 'column_2'])
+    expect(cells(bare, 'column_1')).toEqual([1.5, 3.25])
+    expect(cells(await load('x;y\n1,5;a\n2;b\n', { decimal: 'comma' }), 'x')).toEqual([1.5, 2])
   })
 
   it('reads every missing-value token as missing, plus user tokens', async () => {
@@ -99,7 +119,7 @@ describe('data.csv', () => {
     const seen: number[] = []
     const opts = { delimiter: 'auto', header: 'auto' } as const
     const shape = await parseCsvText(text, opts, collect, { chunkSize: 1000, progress: (f) => seen.push(f) })
-    expect(shape).toEqual({ header: ['a', 'b'], delimiter: ',', hasHeader: true })
+    expect(shape).toEqual({ header: ['a', 'b'], delimiter: ',', hasHeader: true, decimal: 'point' })
     expect(rows).toHaveLength(2000)
     expect(rows[1999]).toEqual(['1999', '3998'])
     expect(lines[1999]).toBe(2001)

@@ -10,7 +10,7 @@ const csvSchema = loaderSchema('data.csv')
 /** Loads a CSV or TSV file into a typed table. */
 export const csvNode = defineNode({
   type: 'data.csv',
-  version: 2,
+  version: 3,
   migrate: paramsUnchanged,
   category: 'data',
   title: 'CSV file',

@@ -1,5 +1,5 @@
 import type { Column, Dataset } from '../../runtime/values/dataset'
-import { parseTypeList } from '../../ml/table/cast'
+import { numberParser, parseTypeList, type DecimalMark } from '../../ml/table/cast'
 import { listNames, makeDataset, quoteList } from '../../ml/table/table'
 import { columnBuilder } from './column-builder'
 
@@ -18,6 +18,8 @@ export interface InferOptions {
   ids: string[]
   /** Told about numeric columns that read some cells as missing (see `DIRTY_SHARE`). */
   warn?: (message: string) => void
+  /** How numbers write their fraction; a point unless said. */
+  decimal?: DecimalMark
 }
 
 export interface TableBuilder {
@@ -36,7 +38,8 @@ export function tableBuilder(header: string[], opts: InferOptions, where: (at: n
   const overrides = parseTypeList(opts.types)
   const unknown = [...overrides.keys()].filter((n) => !header.includes(n))
   if (unknown.length) throw new Error(`types: no column named ${quoteList(unknown)}. Columns: ${header.join(', ')}.`)
-  const builders = header.map((name) => columnBuilder(name, { isMissing: opts.isMissing, type: overrides.get(name), where }))
+  const parse = numberParser(opts.decimal ?? 'point')
+  const builders = header.map((name) => columnBuilder(name, { isMissing: opts.isMissing, type: overrides.get(name), where, parse }))
   let rows = 0
   return {
     push(row, at) {

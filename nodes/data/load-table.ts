@@ -44,6 +44,13 @@ export const tableParams = {
     description: 'Auto detects comma, semicolon, tab or pipe from the first lines.',
   }),
   header: headerParam,
+  decimal: p.select(['auto', 'point', 'comma'], {
+    default: 'auto',
+    title: 'Decimal mark',
+    description:
+      'How numbers write their fraction: 1.5 (point) or 1,5 (comma, with dots grouping thousands: 1.234,5). ' +
+      'Auto: a comma when the file is not comma-separated and its first rows write numbers that way, as spreadsheets export them in much of Europe.',
+  }),
   ...columnParams,
 }
 
@@ -58,6 +65,7 @@ export interface ColumnParams {
 export interface TableParams extends ColumnParams {
   delimiter: 'auto' | 'comma' | 'semicolon' | 'tab' | 'pipe'
   header: 'auto' | 'yes' | 'no'
+  decimal: 'auto' | 'point' | 'comma'
 }
 
 /** How the column builders read cells, from the loader params; odd cells are reported on `log`. */
@@ -69,12 +77,15 @@ export function inferOptions(params: ColumnParams, log: Logger): InferOptions {
 export async function loadCsv(text: string, params: TableParams, ctx: Pick<NodeContext, 'signal' | 'progress' | 'log'>): Promise<Dataset> {
   const options = inferOptions(params, ctx.log)
   let table: TableBuilder | undefined
-  await parseCsvText(
+  const shape = await parseCsvText(
     text,
-    { delimiter: params.delimiter, header: params.header },
-    (header) => (table = tableBuilder(header, options, (line) => `line ${line}`)),
+    { delimiter: params.delimiter, header: params.header, decimal: params.decimal },
+    (header, decimal) => (table = tableBuilder(header, { ...options, decimal }, (line) => `line ${line}`)),
     { signal: ctx.signal, progress: (f, m) => ctx.progress(0.95 * f, m) },
   )
+  if (params.decimal === 'auto' && shape.decimal === 'comma') {
+    ctx.log.info('Numbers are read with a decimal comma (1,5 is 1.5; dots group thousands), as the first rows write them. Set Decimal mark to change this.')
+  }
   return table!.build()
 }
 

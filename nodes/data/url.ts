@@ -33,7 +33,7 @@ const isJson = (url: string, contentType: string, text: string) =>
 /** Fetches a CSV or JSON table from a URL. */
 export const urlNode = defineNode({
   type: 'data.url',
-  version: 2,
+  version: 3,
   migrate: paramsUnchanged,
   category: 'data',
   title: 'Table from URL',
