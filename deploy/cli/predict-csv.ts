@@ -33,10 +33,6 @@ function field(v: string | number, delimiter: string): string {
 
 const line = (cells: readonly (string | number)[], delimiter: string) => cells.map((c) => field(c, delimiter)).join(delimiter) + '\n'
 
-/** Output numbers written as the input writes its own: 0,25 in a file of decimal commas. */
-const withMark = (cells: (string | number)[], decimal: DecimalMark) =>
-  decimal === 'comma' ? cells.map((c) => (typeof c === 'number' ? String(c).replace('.', ',') : c)) : cells
-
 async function write(stream: WriteStream, text: string): Promise<void> {
   if (!stream.write(text)) await new Promise<void>((r) => stream.once('drain', () => r()))
 }
@@ -66,7 +62,7 @@ export async function predictCsv(scorer: Scorer, input: string, output: string, 
     const out = scorer.scoreCells(header!, batch, rows + 1, decimal)
     if (rows === 0) await write(sink, line([...header!, ...outputColumns(model, out)], delimiter))
     let text = ''
-    for (let i = 0; i < batch.length; i++) text += line([...batch[i], ...withMark(outputCells(model, out, i), decimal)], delimiter)
+    for (let i = 0; i < batch.length; i++) text += line([...batch[i], ...outputCells(model, out, i, decimal)], delimiter)
     await write(sink, text)
     rows += batch.length
     batch = []

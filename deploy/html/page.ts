@@ -1,6 +1,8 @@
 import '@tensorflow/tfjs-backend-cpu'
 import * as tf from '@tensorflow/tfjs-core'
 import Papa from 'papaparse'
+import type { DecimalMark } from '../../ml/table/cast'
+import { detectDecimal } from '../../nodes/data/csv-parse'
 import { loadScorer, type Scorer } from '../scorer/scorer'
 import { outputColumns, outputCells } from '../scorer/output-columns'
 
@@ -38,8 +40,8 @@ function describe(scorer: Scorer) {
   $<HTMLTextAreaElement>('rows').value = Papa.unparse([header, example], { newline: '\n' })
 }
 
-function render(header: string[], rows: string[][], scorer: Scorer) {
-  const out = scorer.scoreCells(header, rows)
+function render(header: string[], rows: string[][], scorer: Scorer, decimal: DecimalMark) {
+  const out = scorer.scoreCells(header, rows, 1, decimal)
   const model = scorer.bundle.model
   const table = document.createElement('table')
   const head = table.createTHead().insertRow()
@@ -47,7 +49,7 @@ function render(header: string[], rows: string[][], scorer: Scorer) {
   const body = table.createTBody()
   rows.forEach((r, i) => {
     const tr = body.insertRow()
-    for (const cell of [...r, ...outputCells(model, out, i)]) tr.insertCell().textContent = String(cell)
+    for (const cell of [...r, ...outputCells(model, out, i, decimal)]) tr.insertCell().textContent = String(cell)
   })
   $('results').replaceChildren(table)
   $('status').textContent = `Scored ${rows.length} row${rows.length === 1 ? '' : 's'}.`
@@ -55,9 +57,10 @@ function render(header: string[], rows: string[][], scorer: Scorer) {
 
 function scoreText(text: string, scorer: Scorer) {
   $('error').textContent = ''
-  const data = Papa.parse<string[]>(text.trim(), { skipEmptyLines: 'greedy' }).data
+  const { data, meta } = Papa.parse<string[]>(text.trim(), { skipEmptyLines: 'greedy' })
   if (data.length < 2) throw new Error('Give a header row and at least one row to score.')
-  render(data[0], data.slice(1), scorer)
+  // Rows pasted from a spreadsheet that writes 1,5 (semicolon- or tab-separated) are read as the CSV loader reads them.
+  render(data[0], data.slice(1), scorer, detectDecimal(meta.delimiter, data.slice(0, 201)))
 }
 
 async function main() {
