@@ -1,4 +1,5 @@
 import type { NodeDefinition } from '../../runtime/node-api/define-node'
+import { datePartsNode } from './date-parts'
 import { minMaxNode } from './minmax'
 import { oneHotNode } from './onehot'
 import { ordinalNode } from './ordinal'
@@ -13,5 +14,6 @@ export const transformNodes: readonly NodeDefinition<any>[] = [
   minMaxNode,
   oneHotNode,
   ordinalNode,
+  datePartsNode,
   pcaNode,
 ]
