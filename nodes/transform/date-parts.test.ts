@@ -36,6 +36,10 @@ describe('transform.date-parts', () => {
     await expect(run(slashed, { order: 'day', columns: ['at'] })).rejects.toThrow('Column "at" does not hold dates: "12/25/2024" is not one')
     const timed = await run(table({ t: ['2024-08-04T13:45:10Z', '2024-08-05 07:05'], y: [1, 2] }, 'y'))
     expect([cells(timed, 't_hour'), cells(timed, 't_minute'), cells(timed, 't_weekday')]).toEqual([[13, 7], [45, 5], [6, 0]])
+    // Excel and Parquet dates arrive as ISO text at midnight: no hour or minute columns.
+    const excel = await run(table({ d: ['2024-08-04T00:00:00.000Z', '2024-04-08T00:00:00.000Z'], y: [1, 2] }, 'y'))
+    expect(excel.columns.map((c) => c.name)).toEqual(['d_year', 'd_month', 'd_day', 'd_weekday', 'y'])
+    expect(cells(excel, 'd_weekday')).toEqual([6, 0])
   })
 
   it('finds the date columns itself, makes the few cells that are no date missing, and refuses a column of words', async () => {

@@ -73,7 +73,11 @@ function dateColumns(d: Dataset, names: string[], order: DayOrder | 'auto'): Dat
       if (named) throw new Error(`Column "${c.name}" does not hold dates: ${quoteList(odd.examples)} ${odd.examples.length > 1 ? 'are' : 'is'} not one (dates read like 2024-08-04, 04.08.2024 or 08/04/2024).`)
       continue
     }
-    spec.time = c.categories.some((text) => parseDate(text, spec.order)?.hour !== undefined)
+    // Midnight everywhere (dates from Excel or Parquet, written as ISO text with a time) adds no hour and minute.
+    spec.time = c.categories.some((text) => {
+      const at = parseDate(text, spec.order)
+      return at?.hour !== undefined && (at.hour !== 0 || at.minute !== 0)
+    })
     specs.push(spec)
   }
   if (!specs.length) throw new Error('No column holds dates: choose the date columns (dates read like 2024-08-04, 04.08.2024 or 08/04/2024).')
