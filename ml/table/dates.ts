@@ -1,4 +1,9 @@
+import type { CategoricalColumn } from '../../runtime/values/dataset'
+
 /** Dates written as text → their calendar parts, for the date-parts transform. */
+
+/** At most this share of a date column's filled cells may be no date (they become missing). */
+export const NOT_DATES = 0.05
 
 /** Which field of a date written with slashes or dashes comes first: day (31/12/2024) or month (12/31/2024). */
 export type DayOrder = 'day' | 'month'
@@ -56,3 +61,22 @@ export function guessDayOrder(texts: readonly string[]): DayOrder {
   }
   return dayFirst ? 'day' : 'month'
 }
+
+/** Filled cells of a categorical column that are no date under `order`, with a few of their texts. */
+export function notDates(c: CategoricalColumn, order: DayOrder) {
+  const bad = c.categories.map((text) => parseDate(text, order) === undefined)
+  let filled = 0
+  let count = 0
+  const examples = new Set<string>()
+  for (const code of c.codes) {
+    if (code < 0) continue
+    filled++
+    if (!bad[code]) continue
+    count++
+    if (examples.size < 3) examples.add(c.categories[code])
+  }
+  return { share: filled ? count / filled : 1, examples: [...examples] }
+}
+
+/** Whether a categorical column holds dates (all but NOT_DATES of its filled cells), as Date parts would find it. */
+export const holdsDates = (c: CategoricalColumn): boolean => notDates(c, guessDayOrder(c.categories)).share <= NOT_DATES

@@ -1,5 +1,6 @@
 import type { CategoricalColumn, Column, ColumnRole, Dataset, NumericColumn, Splits } from '../../runtime/values/dataset'
 import { isDataset, isSplits } from '../../runtime/values/dataset'
+import { holdsDates } from './dates'
 import { describeTask } from './task'
 
 /** Shared helpers over `dataset` / `splits` values, used by data, clean, transform and model nodes. */
@@ -142,11 +143,14 @@ export function featureMatrix(d: Dataset): FeatureMatrix {
   if (feats.length === 0) {
     throw new Error('The dataset has no feature columns. Mark some columns as features (Set target / roles node).')
   }
-  const categorical = feats.filter((c) => c.type === 'categorical').map((c) => c.name)
+  const categorical = feats.filter((c) => c.type === 'categorical')
   if (categorical.length) {
+    const names = categorical.map((c) => c.name)
+    const dates = categorical.filter(holdsDates).map((c) => c.name)
+    const datesHint = dates.length ? ` (${quoteList(dates)} ${dates.length > 1 ? 'hold' : 'holds'} dates: a Date parts node turns ${dates.length > 1 ? 'them' : 'it'} into numbers)` : ''
     throw new Error(
-      `Feature column${categorical.length > 1 ? 's' : ''} ${quoteList(categorical)} ${categorical.length > 1 ? 'are' : 'is'} categorical; ` +
-        'add a One-hot or Ordinal encoding node before this one.',
+      `Feature column${names.length > 1 ? 's' : ''} ${quoteList(names)} ${names.length > 1 ? 'are' : 'is'} categorical; ` +
+        `add a One-hot or Ordinal encoding node before this one${datesHint}.`,
     )
   }
   const withMissing = feats.filter((c) => (c as NumericColumn).values.some(Number.isNaN)).map((c) => c.name)

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Dataset } from '../../runtime/values/dataset'
 import { parseDate } from '../../ml/table/dates'
+import { featureMatrix } from '../../ml/table/table'
 import { cells, runNode, table } from '../../tests/support/table-testing'
 import { applyDateParts, datePartsNode, type DatePartsState } from './date-parts'
 
@@ -51,6 +52,13 @@ describe('transform.date-parts', () => {
     expect(cells(out, 'when_day').at(-1)).toBeNull()
     await expect(run(mixed, { columns: ['city'] })).rejects.toThrow('Column "city" does not hold dates: "Oslo", "Rome" are not one')
     await expect(run(table({ n: [1], y: [1] }, 'y'), { columns: ['n'] })).rejects.toThrow('"n" is numeric')
+  })
+
+  it('is what a model asks for when it meets a date column', () => {
+    const d = table({ listed: ['2024-08-04', '2024-02-29'], city: ['Oslo', 'Rome'], y: [1, 2] }, 'y')
+    expect(() => featureMatrix(d)).toThrow(
+      'Feature columns "listed", "city" are categorical; add a One-hot or Ordinal encoding node before this one ("listed" holds dates: a Date parts node turns it into numbers).',
+    )
   })
 
   it('replays on rows scored later with the choices made on the training rows', async () => {

@@ -2,7 +2,7 @@ import { defineNode } from '../../runtime/node-api/define-node'
 import { p } from '../../runtime/node-api/params'
 import { port } from '../../runtime/node-api/ports'
 import type { CategoricalColumn, Column, Dataset } from '../../runtime/values/dataset'
-import { guessDayOrder, parseDate, type DateValue, type DayOrder } from '../../ml/table/dates'
+import { guessDayOrder, NOT_DATES, notDates, parseDate, type DateValue, type DayOrder } from '../../ml/table/dates'
 import { fitRows, getColumn, mapSplits, numericColumn, quoteList, requireData } from '../../ml/table/table'
 import { byColumn, lastStep, withStep } from '../../ml/table/select'
 import { summarizeValue } from '../../runtime/values/summary'
@@ -12,9 +12,6 @@ export interface DatePartsState {
   /** Each date column: how its slashed dates are ordered, and whether it has times of day (hour and minute columns). */
   columns: { name: string; order: DayOrder; time: boolean }[]
 }
-
-/** At most this share of a date column's filled cells may be no date (they become missing). */
-const NOT_DATES = 0.05
 
 const PARTS = ['year', 'month', 'day', 'weekday'] as const
 const TIME_PARTS = ['hour', 'minute'] as const
@@ -41,22 +38,6 @@ export function applyDateParts(state: DatePartsState, d: Dataset): Dataset {
     return spec && c.type === 'categorical' ? partColumns(c, spec) : [c]
   })
   return { ...d, columns }
-}
-
-/** Filled cells of a categorical column that are no date under `order`, with a few of their texts. */
-function notDates(c: CategoricalColumn, order: DayOrder) {
-  const bad = c.categories.map((text) => parseDate(text, order) === undefined)
-  let filled = 0
-  let count = 0
-  const examples = new Set<string>()
-  for (const code of c.codes) {
-    if (code < 0) continue
-    filled++
-    if (!bad[code]) continue
-    count++
-    if (examples.size < 3) examples.add(c.categories[code])
-  }
-  return { share: filled ? count / filled : 1, examples: [...examples] }
 }
 
 /** The date columns: the named ones (each must read as dates), else every categorical feature that does. */
