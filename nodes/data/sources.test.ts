@@ -10,6 +10,7 @@ import { excelNode } from './excel'
 import { jsonNode } from './json'
 import { parquetNode } from './parquet'
 import { sqlNode } from './sql'
+import { datePartsNode } from '../transform/date-parts'
 
 /** Excel, Parquet, JSON and SQL sources: files written here by the libraries themselves. */
 
@@ -60,6 +61,10 @@ describe('data.excel', () => {
     for (let i = 0; i < 30; i++) rows.push([new Date(Date.UTC(2024, 0, i + 1)), i === 20 ? 'abc' : i / 2, i % 2])
     const { d, warnings } = await load(excelNode, await xlsx([{ sheet: 'S', rows }]))
     expect(cells(d, 'when')[0]).toBe('2024-01-01T00:00:00.000Z')
+    // Date parts reads them: 1 January 2024 was a Monday (weekday 0), no hour or minute at midnight.
+    const parts = (await runNode(datePartsNode, { data: d }, {})).data as Dataset
+    expect(parts.columns.map((c) => c.name).slice(0, 4)).toEqual(['when_year', 'when_month', 'when_day', 'when_weekday'])
+    expect([cells(parts, 'when_day')[29], cells(parts, 'when_weekday')[0]]).toEqual([30, 0])
     expect(d.columns[1].type).toBe('numeric')
     expect(cells(d, 'x')[20]).toBeNull()
     // The header is sheet row 1, so the 21st data row is row 22.
