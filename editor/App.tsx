@@ -4,7 +4,6 @@ import { Dialogs } from './components/Dialogs'
 import { Inspector } from './components/Inspector'
 import { Palette } from './components/Palette'
 import { ResultsPanel } from './components/ResultsPanel'
-import { RunHint } from './components/RunHint'
 import { Toasts } from './components/Toasts'
 import { Toolbar } from './components/Toolbar'
 import { useShortcuts } from './hooks/useShortcuts'
@@ -40,7 +39,6 @@ function Shell() {
       <div className="workspace">
         <Palette />
         <main className="center">
-          <RunHint />
           <Canvas />
           <ResultsPanel />
         </main>

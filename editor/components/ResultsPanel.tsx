@@ -12,6 +12,7 @@ import { DataTable, nextSort, type TableSort } from './DataTable'
 import { LastRun } from './LastRun'
 import { LiveScoreForm } from './LiveScoreForm'
 import { LossChart } from './LossChart'
+import { RunHint } from './RunHint'
 import { ValueView } from './ValueView'
 
 /** Fetches every row of a table output and downloads it as CSV. */
@@ -86,7 +87,6 @@ export function ResultsPanel() {
   const title = useUi((s) => (node ? nodeTitle(node.data.label, node.data.nodeType, s.descriptors) : ''))
   const run = useRun((s) => (node ? s.runs.get(node.id) : undefined))
   const key = useRun((s) => (node ? s.keys.get(node.id) : undefined))
-  const anythingRan = useRun((s) => s.runCount > 0 || s.runs.size > 0)
   const [open, setOpen] = useState(true)
   const { height, onPointerDown } = useResizeHeight(280, 120, maxHeight)
   const ports = Object.keys(desc?.outputs ?? {})
@@ -126,7 +126,7 @@ export function ResultsPanel() {
       </header>
       {open && (
         <div className="results-body">
-          {!node && <p className="muted">{anythingRan ? 'Select a node to see its results.' : 'Nothing has run yet: press ▶ Run all, then click a node to see its results.'}</p>}
+          {!node && <RunHint />}
           {node && curve && state === 'running' && <LossChart points={curve} />}
           {node && shown && state !== 'running' && <OutputView key={`${node.id}-${shown}`} nodeId={node.id} port={shown} stale={state === 'stale'} name={title} />}
           {node && state === 'running' && !curve && <p className="muted">Running… {run?.message}</p>}
