@@ -15,9 +15,9 @@ export function parseNumber(text: string): number | undefined {
 
 /**
  * Numbers written with a decimal comma, as spreadsheets export them in much of Europe: "1,5", "-0,25",
- * "2,5e3", and dots grouping thousands ("1.234,5", "1.234" = 1234). "1.5" is not one.
+ * "2,5e3", and dots grouping thousands ("1.234,5", "1.234" = 1234). "1.5" and "0.125" are not one.
  */
-const COMMA_NUMBER = /^[+-]?((\d{1,3}(\.\d{3})+|\d+)(,\d*)?|,\d+)([eE][+-]?\d+)?$/
+const COMMA_NUMBER = /^[+-]?(([1-9]\d{0,2}(\.\d{3})+|\d+)(,\d*)?|,\d+)([eE][+-]?\d+)?$/
 
 /** The number a cell spells with a decimal comma, or undefined when it is not one (see COMMA_NUMBER). */
 export function parseCommaNumber(text: string): number | undefined {

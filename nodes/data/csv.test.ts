@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { Dataset } from '../../runtime/values/dataset'
 import { cells, params, paramsError, runNode, testContext, textFile } from '../../tests/support/table-testing'
 import { csvNode } from './csv'
+import { parseCommaNumber } from '../../ml/table/cast'
 import { parseCsvText } from './csv-parse'
 
 const load = async (text: string, given: Record<string, unknown> = {}) =>
@@ -52,6 +53,8 @@ describe('data.csv', () => {
     expect(bare.columns.map((c) => c.name)).toEqual(['column_1', 'column_2'])
     expect(cells(bare, 'column_1')).toEqual([1.5, 3.25])
     expect(cells(await load('x;y\n1,5;a\n2;b\n', { decimal: 'comma' }), 'x')).toEqual([1.5, 2])
+    // Dots group thousands only after 1-3 digits that do not start with 0.
+    expect(['1.250', '12.345.678,9', '0.125', '1.5', '1.2345', ',5', '-3,'].map(parseCommaNumber)).toEqual([1250, 12345678.9, undefined, undefined, undefined, 0.5, -3])
   })
 
   it('reads every missing-value token as missing, plus user tokens', async () => {
