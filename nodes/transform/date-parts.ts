@@ -3,8 +3,8 @@ import { p } from '../../runtime/node-api/params'
 import { port } from '../../runtime/node-api/ports'
 import type { CategoricalColumn, Column, Dataset } from '../../runtime/values/dataset'
 import { guessDayOrder, NOT_DATES, notDates, parseDate, type DateValue, type DayOrder } from '../../ml/table/dates'
-import { fitRows, getColumn, mapSplits, numericColumn, quoteList, requireData } from '../../ml/table/table'
-import { byColumn, lastStep, withStep } from '../../ml/table/select'
+import { getColumn, numericColumn, quoteList, requireData } from '../../ml/table/table'
+import { byColumn, fitAndApply, lastStep } from '../../ml/table/select'
 import { summarizeValue } from '../../runtime/values/summary'
 import { fittedStep } from '../../ml/table/steps'
 
@@ -93,10 +93,8 @@ export const datePartsNode = defineNode({
     }),
   }),
   run({ data }, params) {
-    const input = requireData(data)
-    const state: DatePartsState = { columns: dateColumns(fitRows(input), params.columns, params.order) }
-    const step = datePartsStep.record(state)
-    return { data: mapSplits(input, (d) => withStep(applyDateParts(state, d), step)) }
+    // Nothing is fitted, but the order and the time columns are chosen on the training rows and replayed as they are.
+    return { data: fitAndApply(requireData(data), datePartsStep, (train): DatePartsState => ({ columns: dateColumns(train, params.columns, params.order) })) }
   },
   summarize(outputs) {
     const data = requireData(outputs.data)
