@@ -39,10 +39,7 @@ export function targetColumn(d: Dataset): Column | undefined {
 export function idTexts(d: Dataset): { name: string; values: string[] }[] {
   return d.columns
     .filter((c) => c.role === 'id')
-    .map((c) => ({
-      name: c.name,
-      values: c.type === 'numeric' ? Array.from(c.values, (v) => (Number.isNaN(v) ? '' : String(v))) : Array.from(c.codes, (k) => (k < 0 ? '' : c.categories[k])),
-    }))
+    .map((c) => ({ name: c.name, values: Array.from({ length: columnLength(c) }, (_, i) => cellText(c, i)) }))
 }
 
 /** Accepts either a dataset or splits on an input port, with a plain message otherwise. */
