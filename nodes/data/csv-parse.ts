@@ -76,14 +76,36 @@ function textEncoding(bytes: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' {
   return 'utf-8'
 }
 
-/** Picks comma, semicolon, tab or pipe from the first lines (papaparse's guesser, limited to those). */
+const GUESSED = [',', ';', '\t', '|']
+const SAMPLE_CHARS = 64 * 1024
+
+/** Share of the sample's rows (up to 50) as wide as its first row when split at `delimiter`; 0 when that row is one field. */
+function evenness(sample: string, delimiter: string, cut: boolean): number {
+  const rows = Papa.parse<string[]>(sample, { delimiter, preview: 50, skipEmptyLines: true }).data
+  // The sample's last row may be cut short at SAMPLE_CHARS.
+  if (cut && rows.length > 1) rows.pop()
+  const width = rows[0]?.length ?? 0
+  return width < 2 ? 0 : rows.filter((r) => r.length === width).length / rows.length
+}
+
+/**
+ * Picks comma, semicolon, tab or pipe from the first lines: the one that splits every row into as many fields
+ * as the first row. Papaparse's guess alone took a semicolon file for comma-separated when its header names
+ * held commas and its numbers decimal commas (`m 1 (raw, cm);m 2 (raw, cm)` over `6,42;-1,44`). Ties go to papaparse's guess
+ * unless that is the comma: a file whose every row splits evenly at semicolons (or tabs, pipes) is separated by
+ * them, and its commas are decimal commas.
+ */
 export function detectDelimiter(text: string): string {
-  const sample = Papa.parse<string[]>(text.slice(0, 64 * 1024), {
-    preview: 50,
-    delimitersToGuess: [',', ';', '\t', '|'],
-    skipEmptyLines: true,
-  })
-  return sample.meta.delimiter || ','
+  const sample = text.slice(0, SAMPLE_CHARS)
+  const guess = Papa.parse<string[]>(sample, { preview: 50, delimitersToGuess: GUESSED, skipEmptyLines: true }).meta.delimiter || ','
+  const order = [...(guess === ',' ? [] : [guess]), ...GUESSED.filter((d) => d !== ',' && d !== guess), ',']
+  let best = guess
+  let most = -1
+  for (const d of order) {
+    const share = evenness(sample, d, text.length > SAMPLE_CHARS)
+    if (share > most) [best, most] = [d, share]
+  }
+  return most > 0 ? best : guess
 }
 
 const countNewlines = (row: string[]) => {

@@ -53,6 +53,13 @@ describe('data.csv', () => {
     expect(bare.columns.map((c) => c.name)).toEqual(['column_1', 'column_2'])
     expect(cells(bare, 'column_1')).toEqual([1.5, 3.25])
     expect(cells(await load('x;y\n1,5;a\n2;b\n', { decimal: 'comma' }), 'x')).toEqual([1.5, 2])
+    // One comma in each header name and each number: every row splits evenly at both, which papaparse's guess took
+    // for comma-separated. The semicolon separates; with an empty cell the commas no longer split evenly either.
+    const named = await load('m 1 (raw, cm);m 2 (raw, cm)\n6,42;-1,44\n1,5;2,75\n')
+    expect(named.columns.map((c) => c.name)).toEqual(['m 1 (raw, cm)', 'm 2 (raw, cm)'])
+    expect(cells(named, 'm 2 (raw, cm)')).toEqual([-1.44, 2.75])
+    expect(cells(await load('m 1 (raw, cm);m 2 (raw, cm);k\n6,42;-1,44;1\n1,5;;2\n2,25;3,5;3\n'), 'm 2 (raw, cm)')).toEqual([-1.44, null, 3.5])
+    expect(cells(await load('a\tb\nx, y\t1\nz\t2\n'), 'a')).toEqual(['x, y', 'z'])
     // Dots group thousands only after 1-3 digits that do not start with 0.
     expect(['1.250', '12.345.678,9', '0.125', '1.5', '1.2345', ',5', '-3,'].map(parseCommaNumber)).toEqual([1250, 12345678.9, undefined, undefined, undefined, 0.5, -3])
   })
