@@ -74,6 +74,13 @@ describe('pipeline export / predict', () => {
     // Same predictions; probabilities as 0,25 where the points file has 0.25.
     commas.forEach((row, i) => expect(row.slice(-3)).toEqual(points[i].slice(-3).map((c) => c.replace('.', ','))))
     expect(commas.slice(1).some((r) => r.at(-1)!.includes(','))).toBe(true)
+    // Incomes formatted as a spreadsheet shows amounts ("$44,000.50"): the same predictions and probabilities.
+    const dollars = (c: string) => (/^\d+\.\d+$/.test(c) ? `$${Number(c).toLocaleString('en-US', { minimumFractionDigits: 2 })}` : c)
+    await writeFile(at('dollars.csv'), Papa.unparse(cents.map((r) => r.map(dollars)), { newline: '\n' }))
+    expect((await readFile(at('dollars.csv'), 'utf8')).split('\n')[1]).toBe('C001,39,Chicago,"$44,000.50",Basic,2,yes')
+    expect((await cli('predict', at('churn'), at('dollars.csv'), '-o', at('dollars-out.csv'))).code).toBe(0)
+    const amounts = parse(await readFile(at('dollars-out.csv'), 'utf8'))
+    amounts.forEach((row, i) => expect(row.slice(-3)).toEqual(points[i].slice(-3)))
   })
 
   it('stops at a bad cell, naming its row and column, and leaves no output file', async () => {

@@ -1,6 +1,7 @@
 import type { Column, Dataset } from '../../runtime/values/dataset'
 import { columnBuilder } from '../../nodes/data/column-builder'
 import { missingTokens, numberParser, parseNumber, type DecimalMark } from '../../ml/table/cast'
+import { numberOrFormatted } from '../../ml/table/formatted-numbers'
 import { makeDataset } from '../../ml/table/table'
 import type { InputColumn } from '../bundle/manifest'
 
@@ -16,6 +17,9 @@ export class RowError extends Error {
 
 const isMissing = missingTokens()
 
+/** A JSON string's number, as a CSV cell's (formatted numbers included: "$1,200"). */
+const readNumber = numberOrFormatted(parseNumber, 'point')
+
 /**
  * Cell texts → the raw table a loader would have produced, with the bundle's declared column
  * types forced (a CSV chunk of a numeric column never turns categorical because of one odd
@@ -30,7 +34,7 @@ export function tableFromCells(
   where: (row: number, column: string) => string,
   decimal: DecimalMark = 'point',
 ): Dataset {
-  const parse = numberParser(decimal)
+  const parse = numberOrFormatted(numberParser(decimal), decimal)
   const at = new Map(header.map((h, j) => [h, j]))
   const absent = columns.filter((c) => c.required && !at.has(c.name)).map((c) => c.name)
   if (absent.length) throw new RowError(where(-1, absent[0]), `missing column "${absent[0]}" (required: ${absent.join(', ')})`)
@@ -38,7 +42,7 @@ export function tableFromCells(
   for (const c of columns) {
     const j = at.get(c.name)
     if (j === undefined) continue
-    const b = columnBuilder(c.name, { isMissing, type: c.type, where: (i) => `row ${i + 1}`, parse })
+    const b = columnBuilder(c.name, { isMissing, type: c.type, where: (i) => `row ${i + 1}`, decimal })
     for (let i = 0; i < rows.length; i++) {
       const text = rows[i][j] ?? ''
       if (c.type === 'numeric' && !isMissing(text) && parse(text) === undefined) {
@@ -79,7 +83,7 @@ export function cellsFromInstances(columns: readonly InputColumn[], instances: u
         return ''
       }
       const text = cellText((row as Record<string, unknown>)[c.name], () => path(c.name))
-      if (c.type === 'numeric' && !isMissing(text) && parseNumber(text) === undefined) {
+      if (c.type === 'numeric' && !isMissing(text) && readNumber(text) === undefined) {
         throw new RowError(path(c.name), `expected a number, got ${JSON.stringify(text.slice(0, 40))}`)
       }
       return text

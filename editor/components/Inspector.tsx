@@ -30,16 +30,30 @@ function Description({ text }: { text: string }) {
   )
 }
 
-/** What the node warned about when it ran (a loader's dirty cells), in full: the card has room for the first one's start. */
-function Warnings({ summary }: { summary: Record<string, unknown> | undefined }) {
-  const warnings = Array.isArray(summary?.warnings) ? summary.warnings.map(String) : []
-  if (!warnings.length) return null
+/**
+ * What a loader said when it ran: how it read the file's numbers (notes: decimal commas, amounts, percentages)
+ * and the cells it could not read (warnings), in full: the card has room for the first warning's start.
+ */
+function Messages({ summary }: { summary: Record<string, unknown> | undefined }) {
+  const list = (key: string) => (Array.isArray(summary?.[key]) ? (summary[key] as unknown[]).map(String) : [])
+  const [notes, warnings] = [list('notes'), list('warnings')]
   return (
-    <ul className="node-warnings" aria-label="Warnings">
-      {warnings.map((w) => (
-        <li key={w}>{w}</li>
-      ))}
-    </ul>
+    <>
+      {notes.length > 0 && (
+        <ul className="node-notes" aria-label="How the data was read">
+          {notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      )}
+      {warnings.length > 0 && (
+        <ul className="node-warnings" aria-label="Warnings">
+          {warnings.map((w) => (
+            <li key={w}>{w}</li>
+          ))}
+        </ul>
+      )}
+    </>
   )
 }
 
@@ -74,7 +88,7 @@ function RunInfo({ nodeId }: { nodeId: string }) {
         </p>
       )}
       {state === 'cached' && <p className="muted">Nothing it depends on changed, so the result came from the cache.</p>}
-      {(state === 'done' || state === 'cached') && <Warnings summary={run?.summary} />}
+      {(state === 'done' || state === 'cached') && <Messages summary={run?.summary} />}
       {state === 'error' && run?.error && !failedOnParams(problems) && <pre className="error-text">{run.error}</pre>}
       {state === 'error' && failedRemotely(run?.error) && <RunHereInstead />}
       {state === 'error' && failedOnParams(problems) && <p>It cannot run with these settings: see Problems below.</p>}

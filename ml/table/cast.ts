@@ -1,4 +1,5 @@
 import type { CategoricalColumn, Column, ColumnRole, NumericColumn } from '../../runtime/values/dataset'
+import { numberOrFormatted } from './formatted-numbers'
 
 /** Text ⇄ number conversions shared by the loaders, the cast node and lineage replay. */
 
@@ -107,10 +108,13 @@ export function relabel(c: CategoricalColumn, map: (category: string) => string 
   return { ...c, codes, categories }
 }
 
-/** A numeric copy of a column; categorical cells must spell numbers, or the message names one that does not. */
+/**
+ * A numeric copy of a column; categorical cells must spell numbers, plain or formatted ("$1,200", "45%"),
+ * or the message names one that does not.
+ */
 export function toNumeric(c: Column): NumericColumn {
   if (c.type === 'numeric') return c
-  const parsed = c.categories.map(parseNumber)
+  const parsed = c.categories.map(numberOrFormatted(parseNumber, 'point'))
   const bad = c.categories.findIndex((_, k) => parsed[k] === undefined)
   if (bad >= 0) {
     const row = c.codes.indexOf(bad)

@@ -57,6 +57,9 @@ describe('column nodes', () => {
     const back = await run(castColumnsNode, out, { types: 'a:numeric' })
     expect(cells(back, 'a')).toEqual([3, 4])
     await expect(run(castColumnsNode, d, { types: 'b:numeric' })).rejects.toThrow('row 1 holds "x", which is not a number')
+    // Formatted numbers, such as a column the loader kept as text because only some cells carry a sign.
+    const amounts = await run(castColumnsNode, table({ p: ['$1,200.50', '7', '45%', '-€3'] }), { types: 'p:numeric' })
+    expect(cells(amounts, 'p')).toEqual([1200.5, 7, 0.45, -3])
   })
 })
 

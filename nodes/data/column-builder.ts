@@ -1,5 +1,6 @@
 import type { Column } from '../../runtime/values/dataset'
-import { parseNumber, sortCategories } from '../../ml/table/cast'
+import { numberParser, sortCategories, type DecimalMark } from '../../ml/table/cast'
+import { readFormatted, type FormattedColumn } from '../../ml/table/formatted-numbers'
 
 /**
  * Builds one typed column from cell texts as they stream in, so a big file is never held as
@@ -13,6 +14,8 @@ export interface ColumnBuilder {
   build(): Column
   /** After `build`: a warning when a numeric column read some cells as missing, else undefined. */
   warning(): string | undefined
+  /** After `build`: how a numeric column read cells written with a currency or percent sign or thousands separators, else undefined. */
+  note(): string | undefined
 }
 
 export interface BuilderOptions {
@@ -21,8 +24,8 @@ export interface BuilderOptions {
   type?: Column['type']
   /** Says where cell `at` is, e.g. "line 17". */
   where: (at: number) => string
-  /** Reads a cell as a number (undefined: not one); parseNumber unless the table writes decimal commas. */
-  parse?: (text: string) => number | undefined
+  /** How the cells write fractions: a point unless said. */
+  decimal?: DecimalMark
 }
 
 /**
@@ -50,18 +53,21 @@ export function staysNumeric(odd: number, present: number): boolean {
 }
 
 export function columnBuilder(name: string, opts: BuilderOptions): ColumnBuilder {
-  const parse = opts.parse ?? parseNumber
+  const decimal = opts.decimal ?? 'point'
+  const parse = numberParser(decimal)
   let n = 0
   let present = 0
   let numbers = new Float64Array(1024)
-  // Cells that are not numbers: row, and code into `labels`; the first few also keep their place.
+  // Cells that are not numbers: row, and code into `labels` (whose first cell is at `firstAt`).
   let oddRows = new Int32Array(1024)
   let oddCodes = new Int32Array(1024)
   let odd = 0
-  const named: { text: string; at: number }[] = []
+  let named: { text: string; at: number }[] = []
   const index = new Map<string, number>()
   const labels: string[] = []
+  const firstAt: number[] = []
   let warning: string | undefined
+  let note: string | undefined
 
   const code = (label: string) => {
     let k = index.get(label)
@@ -80,12 +86,21 @@ export function columnBuilder(name: string, opts: BuilderOptions): ColumnBuilder
         oddRows = grow(oddRows, odd)
         oddCodes = grow(oddCodes, odd)
         oddRows[odd] = n
-        oddCodes[odd++] = code(text)
+        const k = code(text)
+        if (k === firstAt.length) firstAt.push(at)
+        oddCodes[odd++] = k
         if (named.length < NAMED_CELLS) named.push({ text, at })
       }
       n++
     },
     build() {
+      const formatted = odd > 0 && opts.type !== 'categorical' ? readFormatted(labels, present - odd, decimal, opts.type === 'numeric') : undefined
+      if (formatted && (opts.type === 'numeric' || staysNumeric(formatted.odd(oddCodes.subarray(0, odd)), present))) {
+        const taken = takeFormatted(formatted, numbers, oddRows, oddCodes.subarray(0, odd), labels, firstAt)
+        odd = taken.odd
+        named = taken.named
+        note = formatted.note(name)
+      }
       const numeric = opts.type === 'numeric' || (opts.type === undefined && staysNumeric(odd, present))
       if (numeric) {
         if (odd > 0) warning = dirtyWarning(name, odd, present, named, opts)
@@ -94,7 +109,27 @@ export function columnBuilder(name: string, opts: BuilderOptions): ColumnBuilder
       return categorical(name, n, numbers, oddRows.subarray(0, odd), oddCodes.subarray(0, odd), labels, code)
     },
     warning: () => warning,
+    note: () => note,
   }
+}
+
+/**
+ * Moves the odd cells (rows `oddRows`, label codes `oddCodes`) that `formatted` reads into `numbers`; the
+ * others stay odd, moved to the front of both arrays. Returns how many stay, and the first of them to name.
+ */
+function takeFormatted(formatted: FormattedColumn, numbers: Float64Array, oddRows: Int32Array, oddCodes: Int32Array, labels: string[], firstAt: number[]) {
+  let odd = 0
+  for (let k = 0; k < oddCodes.length; k++) {
+    const v = formatted.values[oddCodes[k]]
+    if (v !== undefined) numbers[oddRows[k]] = v
+    else [oddRows[odd], oddCodes[odd++]] = [oddRows[k], oddCodes[k]]
+  }
+  const named = labels
+    .map((text, k) => ({ text, at: firstAt[k] }))
+    .filter((_, k) => formatted.values[k] === undefined)
+    .sort((a, b) => a.at - b.at)
+    .slice(0, NAMED_CELLS)
+  return { odd, named }
 }
 
 /** The column as categories: numbers become their decimal text, the other cells keep theirs. */

@@ -151,6 +151,49 @@ describe('data.csv', () => {
     expect(cells(late, 'x').slice(-3)).toEqual(['big2', 'big3', null])
   })
 
+  it('reads numbers a spreadsheet formatted: currency and percent signs, thousands separators', async () => {
+    // An Excel export of formatted cells: quoted where the grouping comma would split the row.
+    const text = 'price,rate,visits,fee,city\n"$1,234.50",45%,"1,200",€5,Paris\n$-12,12.5%,999,€ 7.25,Lyon\n"-$3,000",-0.5%,"12,345,678",€0,Nice\n'
+    const { ctx, infos, warnings } = testContext({ files: { path: textFile(text) } })
+    const d = (await csvNode.run({}, params(csvNode, { path: 'x.csv' }), ctx)).data as Dataset
+    expect(roles(d)).toEqual({ price: 'numeric/feature', rate: 'numeric/feature', visits: 'numeric/feature', fee: 'numeric/feature', city: 'categorical/target' })
+    expect(cells(d, 'price')).toEqual([1234.5, -12, -3000])
+    expect(cells(d, 'rate')).toEqual([0.45, 0.125, -0.005])
+    expect(cells(d, 'visits')).toEqual([1200, 999, 12345678])
+    expect(cells(d, 'fee')).toEqual([5, 7.25, 0])
+    expect(infos).toEqual([
+      'Column "price" is read as amounts in $ ("$1,234.50" is 1234.5).',
+      'Column "rate" is read as percentages ("45%" is 0.45).',
+      'Column "visits" is read as numbers with thousands separators ("1,200" is 1200).',
+      'Column "fee" is read as amounts in € ("€5" is 5).',
+    ])
+    expect(warnings).toEqual([])
+    // The summary keeps them, so a cached result still says how its numbers were read.
+    expect(csvNode.summarize!({ data: d }, params(csvNode))).toMatchObject({ notes: infos })
+    // With decimal commas, as a French or German export writes them: the sign after, groups of dots or spaces.
+    const eu = await load('Preis;Anteil;Ort\n1.234,50 €;12,5 %;Ost\n"1 999,00 €";3 %;Süd\n7 €;100 %;Ost\n')
+    expect(cells(eu, 'Preis')).toEqual([1234.5, 1999, 7])
+    expect(cells(eu, 'Anteil')).toEqual([0.125, 0.03, 1])
+  })
+
+  it('keeps a column that mixes its ways of writing numbers as text, and names a word among formatted numbers', async () => {
+    // A sign on some numbers only, or two signs: the reading would be a guess.
+    expect(cells(await load('a,b\n$5,x\n7,y\n'), 'a')).toEqual(['$5', '7'])
+    expect(cells(await load('a,b\n$5,x\n€7,y\n'), 'a')).toEqual(['$5', '€7'])
+    expect(cells(await load('a,b\n5%,x\n0.5,y\n'), 'a')).toEqual(['5%', '0.5'])
+    // "1,5" is no grouping; codes and words stay text.
+    expect(cells(await load('a,b\n"1,5",x\n2,y\n'), 'a')).toEqual(['1,5', '2'])
+    expect(cells(await load('a,b\nUS$,x\n$,y\n#5,z\n'), 'a')).toEqual(['US$', '$', '#5'])
+    // One word in 40 amounts: numeric, the word missing and named, as any dirty cell.
+    const rows = Array.from({ length: 40 }, (_, i) => (i === 7 ? 'n/v' : `"$${i + 1},000.00"`))
+    const { ctx, warnings } = testContext({ files: { path: textFile('amount\n' + rows.join('\n') + '\n') } })
+    const d = (await csvNode.run({}, params(csvNode, { path: 'x.csv', noTarget: true }), ctx)).data as Dataset
+    expect(cells(d, 'amount').slice(6, 9)).toEqual([7000, null, 9000])
+    expect(warnings[0]).toMatch(/^Column "amount" is numeric except 1 cell \(2\.5%\), read as missing: "n\/v" on line 9\./)
+    // Forced numeric, each cell that reads is taken, whatever its sign.
+    expect(cells(await load('a,b\n$5,x\n€7,y\nz,w\n', { types: 'a:numeric' }), 'a')).toEqual([5, 7, null])
+  })
+
   it('keeps a numeric column with a few dirty cells numeric: those cells are missing, the warning names their lines', async () => {
     // 200 floats, "abc" on line 21 (the header is line 1): 1 cell in 200 = 0.5%.
     const rows = Array.from({ length: 200 }, (_, i) => `${i === 19 ? 'abc' : (i * 0.5).toFixed(1)},${i % 2}`)

@@ -1,9 +1,9 @@
-import { defineNode } from '../../runtime/node-api/define-node'
+import { defineNode, paramsUnchanged } from '../../runtime/node-api/define-node'
 import { p } from '../../runtime/node-api/params'
 import { port } from '../../runtime/node-api/ports'
 import { refuseLarge } from './csv-parse'
 import { datasetFromRows } from './load-rows'
-import { columnParams, headerParams, finishLoad, keepWarnings, summarizeLoaded } from './load-table'
+import { columnParams, headerParams, finishLoad, keepMessages, summarizeLoaded } from './load-table'
 import { loaderSchema } from './schema-step'
 
 type Cell = unknown
@@ -45,7 +45,8 @@ async function readSheetRows(bytes: Uint8Array, sheet: string, name: string): Pr
 /** Loads one sheet of an Excel workbook into a typed table. */
 export const excelNode = defineNode({
   type: 'data.excel',
-  version: 1,
+  version: 2,
+  migrate: paramsUnchanged,
   category: 'data',
   title: 'Excel file',
   description:
@@ -63,7 +64,7 @@ export const excelNode = defineNode({
   }),
   fileParams: ['path'],
   async run(_inputs, params, ctx) {
-    const log = keepWarnings(ctx.log)
+    const log = keepMessages(ctx.log)
     const file = ctx.files.path
     if (!params.path || !file) throw new Error('Choose an Excel (.xlsx) file to read.')
     ctx.progress(0, 'reading the workbook')

@@ -1,5 +1,5 @@
 import type { Column, Dataset } from '../../runtime/values/dataset'
-import { numberParser, parseTypeList, type DecimalMark } from '../../ml/table/cast'
+import { parseTypeList, type DecimalMark } from '../../ml/table/cast'
 import { listNames, makeDataset, quoteList } from '../../ml/table/table'
 import { columnBuilder } from './column-builder'
 
@@ -18,6 +18,8 @@ export interface InferOptions {
   ids: string[]
   /** Told about numeric columns that read some cells as missing (see `DIRTY_SHARE`). */
   warn?: (message: string) => void
+  /** Told about numeric columns written with a currency or percent sign or thousands separators. */
+  info?: (message: string) => void
   /** How numbers write their fraction; a point unless said. */
   decimal?: DecimalMark
 }
@@ -38,8 +40,7 @@ export function tableBuilder(header: string[], opts: InferOptions, where: (at: n
   const overrides = parseTypeList(opts.types)
   const unknown = [...overrides.keys()].filter((n) => !header.includes(n))
   if (unknown.length) throw new Error(`types: no column named ${quoteList(unknown)}. Columns: ${header.join(', ')}.`)
-  const parse = numberParser(opts.decimal ?? 'point')
-  const builders = header.map((name) => columnBuilder(name, { isMissing: opts.isMissing, type: overrides.get(name), where, parse }))
+  const builders = header.map((name) => columnBuilder(name, { isMissing: opts.isMissing, type: overrides.get(name), where, decimal: opts.decimal }))
   let rows = 0
   return {
     push(row, at) {
@@ -49,6 +50,8 @@ export function tableBuilder(header: string[], opts: InferOptions, where: (at: n
     build() {
       const columns = builders.map((b) => b.build())
       for (const b of builders) {
+        const note = b.note()
+        if (note) opts.info?.(note)
         const w = b.warning()
         if (w) opts.warn?.(w)
       }

@@ -1,11 +1,11 @@
 import type { Logger } from '../../runtime/node-api/define-node'
-import { defineNode } from '../../runtime/node-api/define-node'
+import { defineNode, paramsUnchanged } from '../../runtime/node-api/define-node'
 import { p } from '../../runtime/node-api/params'
 import { port } from '../../runtime/node-api/ports'
 import type { Dataset } from '../../runtime/values/dataset'
 import { decodeText } from './csv-parse'
 import { buildDataset } from './infer-columns'
-import { columnParams, inferOptions, finishLoad, keepWarnings, summarizeLoaded, type ColumnParams } from './load-table'
+import { columnParams, inferOptions, finishLoad, keepMessages, summarizeLoaded, type ColumnParams } from './load-table'
 import { recordsToColumns } from './records'
 import { loaderSchema } from './schema-step'
 
@@ -56,7 +56,8 @@ export function loadJson(text: string, params: ColumnParams, log: Logger, what: 
 /** Loads a JSON file of records into a typed table. */
 export const jsonNode = defineNode({
   type: 'data.json',
-  version: 1,
+  version: 2,
+  migrate: paramsUnchanged,
   category: 'data',
   title: 'JSON file',
   description:
@@ -71,7 +72,7 @@ export const jsonNode = defineNode({
   }),
   fileParams: ['path'],
   run(_inputs, params, ctx) {
-    const log = keepWarnings(ctx.log)
+    const log = keepMessages(ctx.log)
     const file = ctx.files.path
     if (!params.path || !file) throw new Error('Choose a JSON file to read.')
     const what = `The file "${file.name}"`

@@ -68,9 +68,12 @@ export interface TableParams extends ColumnParams {
   decimal: 'auto' | 'point' | 'comma'
 }
 
-/** How the column builders read cells, from the loader params; odd cells are reported on `log`. */
-export function inferOptions(params: ColumnParams, log: Logger): InferOptions {
-  return { ...params, isMissing: missingTokens(params.missing), warn: (m) => log.warn(m) }
+/**
+ * How the column builders read cells, from the loader params (only the column ones: a table loader's
+ * `decimal` may be 'auto', which loadCsv settles); odd cells are reported on `log`.
+ */
+export function inferOptions({ target, noTarget, ids, types, missing }: ColumnParams, log: Logger): InferOptions {
+  return { target, noTarget, ids, types, isMissing: missingTokens(missing), warn: (m) => log.warn(m), info: (m) => log.info(m) }
 }
 
 /** Parses CSV text with the loader params into a typed dataset, reporting progress on `ctx`. */
@@ -97,36 +100,48 @@ export function warnIfNoNumeric(d: Dataset, log: Logger): Dataset {
   return d
 }
 
-/** A logger that also keeps the warnings, so the loader's summary can repeat them: a cached result shows them after the run. */
-export function keepWarnings(log: Logger): Logger & { warnings: string[] } {
-  const warnings: string[] = []
+/** A loader's messages: how it read the cells (decimal commas, formatted numbers) and what it could not read. */
+interface LoadMessages {
+  notes: string[]
+  warnings: string[]
+}
+
+/**
+ * A logger that also keeps what it is told, so the loader's summary can repeat it: a cached result
+ * shows how its file was read, and its dirty cells, long after the run's log is gone.
+ */
+export function keepMessages(log: Logger): Logger & LoadMessages {
+  const kept: LoadMessages = { notes: [], warnings: [] }
   return {
-    info: (m) => log.info(m),
+    info: (m) => {
+      kept.notes.push(m)
+      log.info(m)
+    },
     warn: (m) => {
-      warnings.push(m)
+      kept.warnings.push(m)
       log.warn(m)
     },
-    warnings,
+    ...kept,
   }
 }
 
-/** Warnings of loaded tables, from `run` to `summarize` (called right after it on the same value). */
-const loadWarnings = new WeakMap<Dataset, string[]>()
+/** Messages of loaded tables, from `run` to `summarize` (called right after it on the same value). */
+const loadMessages = new WeakMap<Dataset, LoadMessages>()
 
 /**
  * A loader's outputs: the table with the loader's schema step as its lineage; warns when no
- * feature is numeric and keeps the warnings for `summarizeLoaded`.
+ * feature is numeric and keeps the messages for `summarizeLoaded`.
  */
-export function finishLoad(read: Dataset, log: Logger & { warnings: string[] }, schema: LoaderSchema): { data: Dataset } {
+export function finishLoad(read: Dataset, log: Logger & LoadMessages, schema: LoaderSchema): { data: Dataset } {
   const d = { ...read, steps: [schemaStep(read, schema)] }
   warnIfNoNumeric(d, log)
-  if (log.warnings.length) loadWarnings.set(d, [...log.warnings])
+  loadMessages.set(d, { notes: [...log.notes], warnings: [...log.warnings] })
   return { data: d }
 }
 
-/** A loader's summary: size, target and task, column types, missing cells, and its warnings (dirty cells). */
+/** A loader's summary: size, target and task, column types, missing cells, and its messages: notes (how it read numbers), warnings (dirty cells). */
 export function summarizeLoaded(outputs: Values): Record<string, unknown> {
   const d = outputs.data as Dataset
-  const warnings = loadWarnings.get(d)
-  return { ...describeTable(d), ...(warnings ? { warnings } : {}) }
+  const { notes = [], warnings = [] } = loadMessages.get(d) ?? {}
+  return { ...describeTable(d), ...(notes.length ? { notes } : {}), ...(warnings.length ? { warnings } : {}) }
 }

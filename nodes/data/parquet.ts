@@ -1,9 +1,9 @@
-import { defineNode } from '../../runtime/node-api/define-node'
+import { defineNode, paramsUnchanged } from '../../runtime/node-api/define-node'
 import { p } from '../../runtime/node-api/params'
 import { port } from '../../runtime/node-api/ports'
 import { refuseLarge } from './csv-parse'
 import { datasetFromRows } from './load-rows'
-import { columnParams, finishLoad, keepWarnings, summarizeLoaded } from './load-table'
+import { columnParams, finishLoad, keepMessages, summarizeLoaded } from './load-table'
 import { loaderSchema } from './schema-step'
 
 const parquetLoaderSchema = loaderSchema('data.parquet')
@@ -32,7 +32,8 @@ export async function readParquet(bytes: Uint8Array, name: string, signal: Abort
 /** Loads a Parquet file into a typed table. */
 export const parquetNode = defineNode({
   type: 'data.parquet',
-  version: 1,
+  version: 2,
+  migrate: paramsUnchanged,
   category: 'data',
   title: 'Parquet file',
   description:
@@ -48,7 +49,7 @@ export const parquetNode = defineNode({
   }),
   fileParams: ['path'],
   async run(_inputs, params, ctx) {
-    const log = keepWarnings(ctx.log)
+    const log = keepMessages(ctx.log)
     const file = ctx.files.path
     if (!params.path || !file) throw new Error('Choose a Parquet file to read.')
     ctx.progress(0, 'reading the file')

@@ -1,11 +1,11 @@
 import type { Database, SqlValue } from 'sql.js'
-import { defineNode } from '../../runtime/node-api/define-node'
+import { defineNode, paramsUnchanged } from '../../runtime/node-api/define-node'
 import { p } from '../../runtime/node-api/params'
 import { port } from '../../runtime/node-api/ports'
 import { isDataset } from '../../runtime/values/dataset'
 import { refuseLarge } from './csv-parse'
 import { datasetFromRows } from './load-rows'
-import { columnParams, finishLoad, keepWarnings, summarizeLoaded } from './load-table'
+import { columnParams, finishLoad, keepMessages, summarizeLoaded } from './load-table'
 import { openDatabase } from './sql-engine'
 import { createTable, tableNames } from './sql-tables'
 import { loaderSchema } from './schema-step'
@@ -53,7 +53,8 @@ function runQuery(db: Database, query: string): { columns: string[]; values: Sql
 /** Queries an SQLite database file and the connected tables with SQL. */
 export const sqlNode = defineNode({
   type: 'data.sql',
-  version: 1,
+  version: 2,
+  migrate: paramsUnchanged,
   category: 'data',
   title: 'SQL query',
   description:
@@ -74,7 +75,7 @@ export const sqlNode = defineNode({
   }),
   fileParams: ['database'],
   async run(inputs, params, ctx) {
-    const log = keepWarnings(ctx.log)
+    const log = keepMessages(ctx.log)
     const query = params.query.trim()
     if (!query) throw new Error('Write a query, e.g. SELECT * FROM a.')
     const file = ctx.files.database

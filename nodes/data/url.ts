@@ -5,7 +5,7 @@ import { UntrustedCertificate } from '../../runtime/net/certificate-error'
 import { guardedFetch, RefusedDownload } from '../../runtime/net/policy'
 import { decodeText } from './csv-parse'
 import { loadJson } from './json'
-import { loadCsv, tableParams, finishLoad, keepWarnings, summarizeLoaded } from './load-table'
+import { loadCsv, tableParams, finishLoad, keepMessages, summarizeLoaded } from './load-table'
 import { loaderSchema } from './schema-step'
 
 async function download(url: string, signal: AbortSignal): Promise<{ bytes: Uint8Array; contentType: string }> {
@@ -33,7 +33,7 @@ const isJson = (url: string, contentType: string, text: string) =>
 /** Fetches a CSV or JSON table from a URL. */
 export const urlNode = defineNode({
   type: 'data.url',
-  version: 3,
+  version: 4,
   migrate: paramsUnchanged,
   category: 'data',
   title: 'Table from URL',
@@ -49,7 +49,7 @@ export const urlNode = defineNode({
     ...tableParams,
   }),
   async run(_inputs, params, ctx) {
-    const log = keepWarnings(ctx.log)
+    const log = keepMessages(ctx.log)
     const url = params.url.trim()
     if (!url) throw new Error('Enter the URL of a CSV or JSON file.')
     if (!/^https?:\/\//i.test(url)) throw new Error(`"${url}" is not a web address; it must start with http:// or https://.`)

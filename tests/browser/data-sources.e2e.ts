@@ -40,12 +40,12 @@ async function dropBytes(page: Page, name: string, bytes: Uint8Array) {
   await page.locator('.react-flow__pane').dispatchEvent('drop', { dataTransfer: transfer, clientX: 700, clientY: 400 })
 }
 
-// 90 rows: the class (0, 1, 2) is x1 / 10; x2 is noise with "abc" on line 21 (the header is line 1).
+// 90 rows: the class (0, 1, 2) is x1 / 10; x2 is noise with "abc" on line 21 (the header is line 1); fee is an amount as a spreadsheet formats it.
 const labelsCsv =
-  'x1,x2,label\n' +
+  'x1,x2,fee,label\n' +
   Array.from({ length: 90 }, (_, i) => {
     const x1 = (i * 7) % 30
-    return `${x1},${i === 19 ? 'abc' : ((i * 13) % 17) / 4},${Math.floor(x1 / 10)}`
+    return `${x1},${i === 19 ? 'abc' : ((i * 13) % 17) / 4},"$${(1000 + i * 47.5).toLocaleString('en-US', { minimumFractionDigits: 2 })}",${Math.floor(x1 / 10)}`
   }).join('\n')
 
 const step = (id: string, type: string, params: Record<string, unknown>, x: number, y: number) => ({ id, type, params, position: { x, y } })
@@ -83,6 +83,10 @@ describe('data sources in the browser', () => {
     await expect.poll(() => card.textContent()).toContain('taskclassification · 3 classes')
     expect(await card.textContent()).toContain('warnings1: Column "x2" is numeric except 1 cell (1.1%), read as missing: "abc" on line 21.')
     await expect.poll(() => nodeCard(page, 'Classification metrics').textContent()).toMatch(/accuracy/)
+    // How the file's amounts were read stays with the result, in the inspector.
+    await card.dispatchEvent('click')
+    const read = page.getByRole('list', { name: 'How the data was read' })
+    await expect.poll(() => read.textContent()).toBe('Column "fee" is read as amounts in $ ("$1,000.00" is 1000).')
     await page.screenshot({ path: `${SHOTS}/integer-labels.png` })
   })
 

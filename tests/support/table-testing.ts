@@ -11,15 +11,16 @@ import { makeDataset, numericColumn } from '../../ml/table/table'
 export function testContext(opts: { seed?: number; files?: Record<string, ResolvedFile>; signal?: AbortSignal } = {}) {
   const progress: { fraction: number; message?: string }[] = []
   const warnings: string[] = []
+  const infos: string[] = []
   const ctx: NodeContext = {
     signal: opts.signal ?? new AbortController().signal,
     progress: (fraction, message) => void progress.push({ fraction, message }),
     random: seededRandom(opts.seed ?? 0),
-    log: { info: () => {}, warn: (m) => void warnings.push(m) },
+    log: { info: (m) => void infos.push(m), warn: (m) => void warnings.push(m) },
     files: opts.files ?? {},
     backend: 'cpu',
   }
-  return { ctx, progress, warnings }
+  return { ctx, progress, warnings, infos }
 }
 
 /** Validates params through the node's schema (defaults filled), as the runtime does. */
