@@ -1,12 +1,13 @@
 import type { NodeEvent, RunReport } from '../exec/events'
 import type { Summary } from '../values/summary'
 
-/** `rows=150 columns=5` or `accuracy=0.9333`: a summary on one line. */
+/** `rows=150 columns=5` or `accuracy=0.9333`: a summary on one line; a list (a loader's notes) as its items. */
 export function formatSummary(summary: Summary | undefined): string {
   if (!summary) return ''
   return Object.entries(summary)
     .map(([k, v]) => {
       if (typeof v === 'number') return `${k}=${Number.isInteger(v) ? v : v.toPrecision(4)}`
+      if (Array.isArray(v)) return `${k}=${v.map((item) => (item && typeof item === 'object' ? `{${formatSummary(item as Summary)}}` : String(item))).join(' | ')}`
       if (v && typeof v === 'object') return `${k}={${formatSummary(v as Summary)}}`
       return `${k}=${String(v)}`
     })
