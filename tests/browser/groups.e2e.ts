@@ -117,7 +117,16 @@ describe('groups in the browser', () => {
     expect(await group.textContent()).not.toContain('params.')
     // The nodes after the group name the inner node by its title, not its id.
     expect(await nodeCard(page, 'Loss curve').textContent()).toContain('Blocked: upstream node “Train” failed.')
-    await group.getByRole('button', { name: 'Show Train in the group' }).click()
+    // Dispatched to the button itself, again until the group opens: under load, the view still settling after the
+    // run could move the card from under a pointer click (a full CI run once waited 30 s for the list).
+    const show = group.getByRole('button', { name: 'Show Train in the group' })
+    const path = page.getByRole('navigation', { name: 'Group path' })
+    await expect
+      .poll(async () => {
+        if (await show.isVisible()) await show.dispatchEvent('click')
+        return (await path.isVisible()) ? path.textContent() : ''
+      })
+      .toBe('Pipeline › Group')
     const problems = page.getByRole('complementary', { name: 'Inspector' }).getByRole('list', { name: 'Problems' })
     await expect.poll(() => problems.textContent()).toContain('Epochs: Must be at least 0. The graph file has -3.')
   }, 120_000)
