@@ -1,7 +1,6 @@
 import type { Column, Dataset } from '../../runtime/values/dataset'
 import { columnBuilder } from '../../nodes/data/column-builder'
-import { missingTokens, numberParser, parseNumber, type DecimalMark } from '../../ml/table/cast'
-import { numberOrFormatted } from '../../ml/table/formatted-numbers'
+import { cellNumber, missingTokens, type DecimalMark } from '../../ml/table/cast'
 import { makeDataset } from '../../ml/table/table'
 import type { InputColumn } from '../bundle/manifest'
 
@@ -18,7 +17,7 @@ export class RowError extends Error {
 const isMissing = missingTokens()
 
 /** A JSON string's number, as a CSV cell's (formatted numbers included: "$1,200"). */
-const readNumber = numberOrFormatted(parseNumber, 'point')
+const readNumber = cellNumber('point')
 
 /**
  * Cell texts → the raw table a loader would have produced, with the bundle's declared column
@@ -34,7 +33,7 @@ export function tableFromCells(
   where: (row: number, column: string) => string,
   decimal: DecimalMark = 'point',
 ): Dataset {
-  const parse = numberOrFormatted(numberParser(decimal), decimal)
+  const parse = cellNumber(decimal)
   const at = new Map(header.map((h, j) => [h, j]))
   const absent = columns.filter((c) => c.required && !at.has(c.name)).map((c) => c.name)
   if (absent.length) throw new RowError(where(-1, absent[0]), `missing column "${absent[0]}" (required: ${absent.join(', ')})`)

@@ -39,21 +39,20 @@ function Messages({ summary }: { summary: Record<string, unknown> | undefined })
   const [notes, warnings] = [list('notes'), list('warnings')]
   return (
     <>
-      {notes.length > 0 && (
-        <ul className="node-notes" aria-label="How the data was read">
-          {notes.map((n) => (
-            <li key={n}>{n}</li>
-          ))}
-        </ul>
-      )}
-      {warnings.length > 0 && (
-        <ul className="node-warnings" aria-label="Warnings">
-          {warnings.map((w) => (
-            <li key={w}>{w}</li>
-          ))}
-        </ul>
-      )}
+      <MessageList items={notes} className="node-notes" label="How the data was read" />
+      <MessageList items={warnings} className="node-warnings" label="Warnings" />
     </>
+  )
+}
+
+function MessageList({ items, className, label }: { items: string[]; className: string; label: string }) {
+  if (!items.length) return null
+  return (
+    <ul className={className} aria-label={label}>
+      {items.map((item) => (
+        <li key={item}>{item}</li>
+      ))}
+    </ul>
   )
 }
 

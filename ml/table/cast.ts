@@ -1,5 +1,5 @@
 import type { CategoricalColumn, Column, ColumnRole, NumericColumn } from '../../runtime/values/dataset'
-import { numberOrFormatted } from './formatted-numbers'
+import { parseFormatted } from './formatted-numbers'
 
 /** Text ⇄ number conversions shared by the loaders, the cast node and lineage replay. */
 
@@ -33,6 +33,17 @@ export type DecimalMark = 'point' | 'comma'
 
 /** The cell parser for numbers written with `mark`. */
 export const numberParser = (mark: DecimalMark): ((text: string) => number | undefined) => (mark === 'comma' ? parseCommaNumber : parseNumber)
+
+const CELL_NUMBER: Record<DecimalMark, (text: string) => number | undefined> = {
+  point: (text) => parseNumber(text) ?? parseFormatted(text, 'point')?.value,
+  comma: (text) => parseCommaNumber(text) ?? parseFormatted(text, 'comma')?.value,
+}
+
+/**
+ * The reader of a cell's number written with `mark`, one taken alone: a plain number first (the fast
+ * path), else one a spreadsheet formatted with any sign ("$1,200", "45%"; formatted-numbers.ts).
+ */
+export const cellNumber = (mark: DecimalMark): ((text: string) => number | undefined) => CELL_NUMBER[mark]
 
 /** Cells read as missing, compared after trimming and ignoring case. */
 export const DEFAULT_MISSING_TOKENS = ['', 'na', 'n/a', 'nan', 'null', 'none', '?']
@@ -114,7 +125,7 @@ export function relabel(c: CategoricalColumn, map: (category: string) => string 
  */
 export function toNumeric(c: Column): NumericColumn {
   if (c.type === 'numeric') return c
-  const parsed = c.categories.map(numberOrFormatted(parseNumber, 'point'))
+  const parsed = c.categories.map(cellNumber('point'))
   const bad = c.categories.findIndex((_, k) => parsed[k] === undefined)
   if (bad >= 0) {
     const row = c.codes.indexOf(bad)

@@ -5,7 +5,7 @@ import type { DecimalMark } from './cast'
  * ("$1,234.50", "-€5", "12,50 €"), a percent sign after ("45%", "12,5 %"), and thousands grouped
  * ("1,234,567.8"; with a decimal comma "1.234.567,8" or, as French exports write them, "1 234 567,8").
  * A loader reads such a column as numbers when every number in it is written the same way
- * (column-builder.ts); Cast column types and the scorers read them cell by cell.
+ * (column-builder.ts); Cast column types and the scorers read them cell by cell (cellNumber, cast.ts).
  */
 export interface FormattedNumber {
   value: number
@@ -49,11 +49,6 @@ export function parseFormatted(text: string, mark: DecimalMark): FormattedNumber
   return { value: unit === '%' ? value / 100 : value, unit }
 }
 
-/** A cell reader that takes plain numbers first (the fast path), then formatted ones of any unit. */
-export function numberOrFormatted(plain: (text: string) => number | undefined, mark: DecimalMark): (text: string) => number | undefined {
-  return (text) => plain(text) ?? parseFormatted(text, mark)?.value
-}
-
 /** How a column's cells that are not plain numbers read as formatted ones (readFormatted). */
 export interface FormattedColumn {
   /** Each label's value, or undefined when it is no number written the column's way (a word, another sign). */
@@ -77,11 +72,11 @@ export function readFormatted(labels: readonly string[], plainCells: number, mar
   if (units.length === 0) return undefined
   if (!forced && (units.length > 1 || (units[0] !== '' && plainCells > 0))) return undefined
   const values = read.map((r) => r?.value)
-  const example = labels[read.findIndex((r) => r !== undefined)]
+  const first = read.findIndex((r) => r !== undefined)
   return {
     values,
     odd: (codes) => codes.reduce((count, k) => count + (values[k] === undefined ? 1 : 0), 0),
-    note: (column) => `Column "${column}" is read as ${described(units, example, values[labels.indexOf(example)]!)}.`,
+    note: (column) => `Column "${column}" is read as ${described(units, labels[first], values[first]!)}.`,
   }
 }
 

@@ -1,6 +1,5 @@
 import Papa from 'papaparse'
-import { numberParser, parseNumber, type DecimalMark } from '../../ml/table/cast'
-import { numberOrFormatted } from '../../ml/table/formatted-numbers'
+import { cellNumber, parseNumber, type DecimalMark } from '../../ml/table/cast'
 
 /** CSV text → rows of cell texts, parsed in chunks so big files report progress, can be cancelled and stream into typed columns. */
 
@@ -224,7 +223,7 @@ class RowReader {
     const first = this.first!
     const below = this.pending.map((p) => p.row)
     const decimal = this.decimal === 'auto' ? detectDecimal(this.delimiter, [first, ...below]) : this.decimal
-    const { hasHeader, header } = decideHeader(first, below, this.header, numberOrFormatted(numberParser(decimal), decimal))
+    const { hasHeader, header } = decideHeader(first, below, this.header, cellNumber(decimal))
     this.shape = { header, delimiter: this.delimiter, hasHeader, decimal }
     const sink = (this.sink = this.open(header, decimal))
     if (!hasHeader) sink.push(first, 1)
@@ -279,15 +278,15 @@ function looksLikeHeader(first: string[], columns: string[][], parse: (text: str
   return first.every((cell, j) => cell.trim() !== '' && !sample[j].includes(cell))
 }
 
+/** Whether `cell` is a number, plain or formatted, written with decimal mark `mark`. */
+const readsWith = (mark: DecimalMark, cell: string) => cellNumber(mark)(cell) !== undefined
+
 /**
  * The decimal mark of a file from its first rows: a comma when the file is not comma-separated and more
  * of its cells are numbers written with a decimal comma ("1,5", "1.234,50 €") than with a decimal point
  * ("1.5", "$1,234.50"), as spreadsheets export them in much of Europe; a point otherwise. Cells both
  * read alike ("12", "1.234") say nothing.
  */
-/** Whether `cell` is a number, plain or formatted, written with decimal mark `mark`. */
-const readsWith = (mark: DecimalMark, cell: string) => numberOrFormatted(numberParser(mark), mark)(cell) !== undefined
-
 export function detectDecimal(delimiter: string, rows: readonly (readonly string[])[]): DecimalMark {
   if (delimiter === ',') return 'point'
   let comma = 0
